@@ -1,0 +1,174 @@
+"""Input readers, one per kind of file; each yields Documents or InputErrors."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Document
+from .metadata import fill_metadata
+
+# The largest document analysed, in characters; bigger ones are refused with a clear error.
+MAX_CHARS = int(os.environ.get("SITREP_MAX_CHARS", 2_000_000))
+SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
+
+
+@dataclass
+class InputError:
+    """A document that could not be read; ``origin`` is the file, with ``:line`` for JSON Lines."""
+
+    origin: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.problem}"
+
+
+def content_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _check_text(text: object, origin: str) -> str | InputError:
+    if not isinstance(text, str):
+        return InputError(origin, "'text' must be a string")
+    if not text.strip():
+        return InputError(origin, "empty text")
+    if len(text) > MAX_CHARS:
+        return InputError(origin, f"text of {len(text):,} characters is over the limit of {MAX_CHARS:,} (set SITREP_MAX_CHARS)")
+    if "\x00" in text:
+        return InputError(origin, "text contains NUL characters: binary data, not a report")
+    return text
+
+
+def _decode(data: bytes, origin: str, encoding: str) -> str | InputError:
+    if b"\x00" in data[:8192] and encoding.lower().replace("-", "") not in ("utf16", "utf32"):
+        return InputError(origin, "binary file (NUL bytes), not a text report")
+    try:
+        return data.decode(encoding).removeprefix("\ufeff")
+    except (UnicodeDecodeError, LookupError) as exc:
+        return InputError(origin, f"cannot decode as {encoding} ({exc.__class__.__name__} at byte {getattr(exc, 'start', '?')}); pass --encoding, e.g. cp1256")
+
+
+def document_from_record(record: object, origin: str, fallback_id: str | None = None) -> Document | InputError:
+    """A Document from a JSON object with ``text`` and optional ``id``, ``published``, ``outlet``, ``title``, ``url``."""
+    if not isinstance(record, dict):
+        return InputError(origin, "expected a JSON object with a 'text' field")
+    if "text" not in record:
+        return InputError(origin, "JSON object has no 'text' field")
+    text = _check_text(record["text"], origin)
+    if isinstance(text, InputError):
+        return text
+    meta = {k: record.get(k) for k in ("title", "outlet", "published", "url")}
+    for k, v in meta.items():
+        if v is not None and not isinstance(v, str):
+            return InputError(origin, f"'{k}' must be a string")
+    doc_id = record.get("id", fallback_id)
+    doc = Document(id=str(doc_id) if doc_id is not None else content_id(text), text=text, origin=origin, **meta)
+    return fill_metadata(doc)
+
+
+def read_text_input(text: str, origin: str, doc_id: str | None = None, html: bool = False) -> Document | InputError:
+    """A Document from raw text (or HTML, whose main text trafilatura pulls out)."""
+    if html:
+        text = _html_text(text)
+        if text is None:
+            return InputError(origin, "no main text found in the HTML")
+    checked = _check_text(text, origin)
+    if isinstance(checked, InputError):
+        return checked
+    return fill_metadata(Document(id=doc_id or content_id(checked), text=checked, origin=origin))
+
+
+def _html_text(html: str) -> str | None:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+
+
+def _read_jsonl(lines: Iterator[tuple[int, str | InputError]], origin: str) -> Iterator[Document | InputError]:
+    """Documents from numbered JSON Lines; a line that could not be decoded arrives as an InputError."""
+    for n, line in lines:
+        if isinstance(line, InputError):
+            yield line
+            continue
+        if not line.strip():
+            continue
+        where = f"{origin}:{n}"
+        if len(line) > MAX_CHARS * 2:
+            yield InputError(where, f"line of {len(line):,} characters is over the limit")
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield document_from_record(record, where, fallback_id=f"{Path(origin).stem}-{n}")
+
+
+def read_path(path: Path, encoding: str = "utf-8") -> Iterator[Document | InputError]:
+    """Documents from one file, or from every readable file under a folder (sorted, so runs repeat)."""
+    origin = str(path)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        if not files:
+            yield InputError(origin, f"folder holds no readable reports ({', '.join(sorted(SUFFIXES))})")
+        for f in files:
+            yield from read_path(f, encoding)
+        return
+    if not path.exists():
+        yield InputError(origin, "no such file")
+        return
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _read_jsonl_file(path, encoding)
+        return
+    size = path.stat().st_size
+    if size > MAX_CHARS * 4:
+        yield InputError(origin, f"file of {size:,} bytes is over the limit of {MAX_CHARS * 4:,} bytes (set SITREP_MAX_CHARS)")
+        return
+    text = _decode(path.read_bytes(), origin, encoding)
+    if isinstance(text, InputError):
+        yield text
+        return
+    if suffix == ".json":
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield InputError(origin, f"malformed JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+            return
+        yield document_from_record(record, origin, fallback_id=path.stem)
+        return
+    yield read_text_input(text, origin, doc_id=path.stem, html=suffix in (".html", ".htm"))
+
+
+def _read_jsonl_file(path: Path, encoding: str) -> Iterator[Document | InputError]:
+    """Stream a JSON Lines file line by line, so a huge corpus never sits in memory whole."""
+    origin = str(path)
+    with path.open("rb") as fh:
+        numbered = ((n, _decode(raw, f"{origin}:{n}", encoding)) for n, raw in enumerate(fh, 1))
+        yield from _read_jsonl(numbered, origin)
+
+
+def read_inputs(inputs: list[str], encoding: str = "utf-8") -> Iterator[Document | InputError]:
+    """Documents from every input in order; ``-`` reads stdin (JSON Lines when every line is a JSON object)."""
+    for item in inputs:
+        if item == "-":
+            yield from _read_stdin(encoding)
+        else:
+            yield from read_path(Path(item), encoding)
+
+
+def _read_stdin(encoding: str) -> Iterator[Document | InputError]:
+    text = _decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+    if isinstance(text, InputError):
+        yield text
+        return
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if lines and all(ln.lstrip().startswith("{") for ln in lines):
+        yield from _read_jsonl(enumerate(text.splitlines(), 1), "<stdin>")
+    else:
+        yield read_text_input(text, "<stdin>")

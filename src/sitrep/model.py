@@ -1,0 +1,201 @@
+"""Plain dataclasses that flow between the stages.
+
+Every stage is a function that reads these and adds to an :class:`Analysis`.
+Offsets are Python ``str`` indices into ``Document.text``, end exclusive, and
+must satisfy ``text[start:end] == span.text`` at every stage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SCHEMA_ID = "sitrep.analysis/1"
+
+MentionKind = Literal["place", "actor", "person"]
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """One report as read from its input, before any analysis."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published: str | None = None  # ISO date, the anchor for relative dates
+    url: str | None = None
+    language: str | None = None
+    origin: str | None = None  # file (and line) it came from, for error messages
+
+
+@dataclass
+class Geo:
+    lat: float
+    lon: float
+    country: str | None = None
+    feature: str | None = None
+    geonameid: int | None = None
+    confidence: float = 0.0
+
+
+@dataclass
+class Entity:
+    id: str
+    kind: MentionKind
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    actor_type: str | None = None
+    affiliation: str | None = None  # persons: id of their actor entity
+    geo: Geo | None = None
+    ids: dict[str, object] = field(default_factory=dict)
+    role: str | None = None  # e.g. "reporter" for the byline's author
+    demonym: bool = False  # places referred to only by a demonym ("Lebanese")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    entity: str
+    demonym: bool = False
+
+
+@dataclass
+class DateRef:
+    value: str  # ISO date cut to its precision
+    precision: Literal["day", "week", "month", "year"]
+    span: Span | None = None
+    inferred: bool = False  # taken from the report's date, not the event's own words
+
+
+@dataclass
+class Fatalities:
+    best: int
+    low: int | None = None
+    high: int | None = None
+    vague: str | None = None  # "dozens", "scores": the words behind a documented number
+
+
+@dataclass
+class EventActor:
+    entity: str
+    role: Literal["actor1", "actor2", "associate", "target"]
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    sub_type: str
+    trigger: Span
+    plover: str | None = None
+    actors: list[EventActor] = field(default_factory=list)
+    place: str | None = None
+    date: DateRef | None = None
+    fatalities: Fatalities | None = None
+    claim: str | None = None
+    modality: Literal["asserted", "negated", "planned", "hypothetical", "alleged"] = "asserted"
+    confidence: float = 0.5
+
+
+@dataclass
+class Cost:
+    amount: float
+    currency: str
+    per: str | None = None
+
+
+@dataclass
+class Waypoint:
+    entity: str
+    mention: Span | None = None
+
+
+@dataclass
+class Route:
+    id: str
+    waypoints: list[Waypoint]
+    who: str | None = None
+    who_text: str | None = None
+    what: Literal["people", "weapons", "drugs", "fuel", "goods", "money", "unknown"] = "unknown"
+    cost: Cost | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    text: str
+    type: Literal["anonymous", "named_person", "named_organization", "official_statement", "media", "document"]
+    entity: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    start: int
+    end: int
+    text: str
+    source: Source
+    cue: Span | None = None
+    reliability: str | None = None
+    credibility: int | None = None
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    per: str | None = None
+
+
+@dataclass
+class Duplicate:
+    span: Span
+    duplicate_of: Span
+    similarity: float
+
+
+@dataclass
+class Analysis:
+    """Everything known about one document; stages append to it in flow order."""
+
+    document: Document
+    paragraphs: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    routes: list[Route] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> Span:
+        """A span of the document's text, its text taken from the source so offsets stay exact."""
+        return Span(start, end, self.document.text[start:end])
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def new_id(self, prefix: str, items: list) -> str:
+        return f"{prefix}{len(items) + 1}"
+
+    def mentions_in(self, start: int, end: int, kinds: tuple[str, ...] = ("place", "actor", "person")) -> list[Mention]:
+        """Mentions of the given kinds lying inside [start, end), in text order."""
+        return sorted((m for m in self.mentions if m.kind in kinds and start <= m.start and m.end <= end), key=lambda m: m.start)
