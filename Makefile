@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+VENDOR := src/sitrep/web/static/vendor
+
 .PHONY: demo test setup eval clean
 
 $(STAMP): pyproject.toml
@@ -12,12 +14,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Front-end libraries come from npm at set-up and are copied next to the app; never committed.
+$(VENDOR)/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)/images
+	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css $(VENDOR)/
+	cp node_modules/leaflet/dist/images/* $(VENDOR)/images/
+	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
+	cp node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css $(VENDOR)/
+	cp node_modules/topojson-client/dist/topojson-client.min.js node_modules/world-atlas/countries-110m.json $(VENDOR)/
+	touch $@
 
-demo: $(STAMP)
+setup: $(STAMP) $(VENDOR)/.stamp
+
+demo: setup
 	$(BIN)/sitrep analyze examples/01_border_smuggling.txt --format text
 
-test: $(STAMP)
+test: setup
 	$(BIN)/pytest
 
 eval: $(STAMP)

@@ -55,6 +55,23 @@ def _check_iso_date(value: str) -> None:
 
 
 # Registration block: each stage's commands, one line each (see DEVELOPERS.md).
+from .places.cli import gazetteer_app  # noqa: E402
+
+app.add_typer(gazetteer_app, name="gazetteer")
+from .export.cli import export_cmd  # noqa: E402
+
+app.command("export")(export_cmd)
+from .kb import cli as kb_cli  # noqa: E402
+
+app.command()(kb_cli.ingest)
+app.add_typer(kb_cli.entities_app, name="entities")
+app.command()(kb_cli.contradictions)
+app.command()(kb_cli.events)
+app.command()(kb_cli.actor)
+app.command()(kb_cli.search)
+from .web.cli import serve  # noqa: E402
+
+app.command()(serve)
 
 
 def main() -> None:

