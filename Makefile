@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 VENDOR := src/sitrep/web/static/vendor
 
-.PHONY: demo test setup eval clean
+.PHONY: demo serve test setup eval clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,12 @@ setup: $(STAMP) $(VENDOR)/.stamp
 
 demo: setup
 	$(BIN)/sitrep analyze examples/01_border_smuggling.txt --format text
+
+# The web app on the example reports (ingesting again adds nothing): http://127.0.0.1:8000/map
+DEMO_DB ?= demo.db
+serve: setup
+	$(BIN)/sitrep ingest examples/corpus.jsonl --db $(DEMO_DB)
+	$(BIN)/sitrep serve --db $(DEMO_DB)
 
 test: setup
 	$(BIN)/pytest

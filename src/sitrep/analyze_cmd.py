@@ -34,7 +34,7 @@ def run_analyze(inputs: list[str], fmt: str, output: Path | None, published: str
                         console=err, transient=True, disable=not err.is_terminal)
     with out_cm as out, progress:
         task = progress.add_task("analyse", total=None)
-        for result in analyze(_with_default_date(read_inputs(inputs, encoding), published)):
+        for result in analyze(_with_default_date(read_inputs(inputs, encoding, skip=[output] if output else []), published)):
             progress.advance(task)
             if not isinstance(result, Analysis):
                 failed += 1

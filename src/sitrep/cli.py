@@ -72,6 +72,9 @@ app.command()(kb_cli.search)
 from .web.cli import serve  # noqa: E402
 
 app.command()(serve)
+from .actors.cli import actors_app  # noqa: E402
+
+app.add_typer(actors_app, name="actors")
 
 
 def main() -> None:

@@ -5,16 +5,18 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Document
+from .feeds import read_feed
 from .metadata import fill_metadata
 
 # The largest document analysed, in characters; bigger ones are refused with a clear error.
 MAX_CHARS = int(os.environ.get("SITREP_MAX_CHARS", 2_000_000))
-SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson", *FEED_SUFFIXES}
 
 
 @dataclass
@@ -73,20 +75,27 @@ def document_from_record(record: object, origin: str, fallback_id: str | None = 
 
 def read_text_input(text: str, origin: str, doc_id: str | None = None, html: bool = False) -> Document | InputError:
     """A Document from raw text (or HTML, whose main text trafilatura pulls out)."""
+    author = None
     if html:
-        text = _html_text(text)
+        text, author = _html_text(text)
         if text is None:
             return InputError(origin, "no main text found in the HTML")
     checked = _check_text(text, origin)
     if isinstance(checked, InputError):
         return checked
-    return fill_metadata(Document(id=doc_id or content_id(checked), text=checked, origin=origin))
+    return fill_metadata(Document(id=doc_id or content_id(checked), text=checked, origin=origin, byline=author))
 
 
-def _html_text(html: str) -> str | None:
+def _html_text(html: str) -> tuple[str | None, str | None]:
+    """The page's main text and its author: trafilatura strips a byline element from the text
+    as boilerplate, so the author comes from its metadata instead."""
     import trafilatura
 
-    return trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    found = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, favor_recall=True,
+                                        with_metadata=True)
+    if found is None or not found.text:
+        return None, None
+    return found.text, found.author or None
 
 
 def _read_jsonl(lines: Iterator[tuple[int, str | InputError]], origin: str) -> Iterator[Document | InputError]:
@@ -109,15 +118,16 @@ def _read_jsonl(lines: Iterator[tuple[int, str | InputError]], origin: str) -> I
         yield document_from_record(record, where, fallback_id=f"{Path(origin).stem}-{n}")
 
 
-def read_path(path: Path, encoding: str = "utf-8") -> Iterator[Document | InputError]:
+def read_path(path: Path, encoding: str = "utf-8", skip: frozenset[Path] = frozenset()) -> Iterator[Document | InputError]:
     """Documents from one file, or from every readable file under a folder (sorted, so runs repeat)."""
     origin = str(path)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        files = sorted(p for p in path.rglob("*")
+                       if p.is_file() and p.suffix.lower() in SUFFIXES and p.resolve() not in skip)
         if not files:
             yield InputError(origin, f"folder holds no readable reports ({', '.join(sorted(SUFFIXES))})")
         for f in files:
-            yield from read_path(f, encoding)
+            yield from read_path(f, encoding, skip)
         return
     if not path.exists():
         yield InputError(origin, "no such file")
@@ -142,6 +152,9 @@ def read_path(path: Path, encoding: str = "utf-8") -> Iterator[Document | InputE
             return
         yield document_from_record(record, origin, fallback_id=path.stem)
         return
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed(text, origin, path.stem, _check_text)
+        return
     yield read_text_input(text, origin, doc_id=path.stem, html=suffix in (".html", ".htm"))
 
 
@@ -153,13 +166,17 @@ def _read_jsonl_file(path: Path, encoding: str) -> Iterator[Document | InputErro
         yield from _read_jsonl(numbered, origin)
 
 
-def read_inputs(inputs: list[str], encoding: str = "utf-8") -> Iterator[Document | InputError]:
-    """Documents from every input in order; ``-`` reads stdin (JSON Lines when every line is a JSON object)."""
+def read_inputs(inputs: list[str], encoding: str = "utf-8", skip: Iterable[Path] = ()) -> Iterator[Document | InputError]:
+    """Documents from every input in order; ``-`` reads stdin (JSON Lines when every line is a JSON object).
+
+    Files in ``skip`` (the run's own output) are never read from a folder, lest a run read what it writes.
+    """
+    skipped = frozenset(p.resolve() for p in skip)
     for item in inputs:
         if item == "-":
             yield from _read_stdin(encoding)
         else:
-            yield from read_path(Path(item), encoding)
+            yield from read_path(Path(item), encoding, skipped)
 
 
 def _read_stdin(encoding: str) -> Iterator[Document | InputError]:

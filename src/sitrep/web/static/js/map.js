@@ -21,13 +21,7 @@
   let events = [], routes = [];
   function draw() {
     layers.clearLayers();
-    for (const ev of events) {
-      if (!ev.place || ev.place.lat === null) continue;
-      const marker = L.circleMarker([ev.place.lat, ev.place.lon],
-        {radius: 7, color: "#222", weight: 1, fillColor: EVENT_COLORS[ev.type] || "#555", fillOpacity: 0.9, className: "event-marker"});
-      marker.on("click", () => show(detail, ...eventDetail(ev)));
-      marker.addTo(layers);
-    }
+    // Routes first, so event markers sit on top of the stops and stay clickable.
     for (const route of routes) {
       const points = route.waypoints.filter(w => w.lat !== null).map(w => [w.lat, w.lon]);
       if (points.length < 2) continue;
@@ -38,12 +32,26 @@
         route.cost ? el("p", {}, `Cost: ${route.cost.amount} ${route.cost.currency}${route.cost.per ? " per " + route.cost.per : ""}`) : null,
         el("p", {}, el("a", {href: `/reader?id=${encodeURIComponent(route.kb_document)}`}, `Read the report: ${route.title || route.document}`))));
       for (let i = 1; i < points.length; i++) arrowHead(points[i - 1], points[i], "#1f5f8b").addTo(layers);
+      // Each stop named on hover; the tooltip gets a DOM node, so the name is never parsed as HTML.
+      for (const w of route.waypoints.filter(w => w.lat !== null)) {
+        L.circleMarker([w.lat, w.lon], {radius: 3, color: "#1f5f8b", fillOpacity: 1, className: "route-stop"})
+          .bindTooltip(el("span", {}, w.name)).addTo(layers);
+      }
+    }
+    for (const ev of events) {
+      if (!ev.place || ev.place.lat === null) continue;
+      const marker = L.circleMarker([ev.place.lat, ev.place.lon],
+        {radius: 7, color: "#222", weight: 1, fillColor: EVENT_COLORS[ev.type] || "#555", fillOpacity: 0.9, className: "event-marker"});
+      marker.on("click", () => show(detail, ...eventDetail(ev)));
+      marker.addTo(layers);
     }
   }
 
   async function load(params) {
     try {
-      const [eventList, routeList] = await Promise.all([api("/api/events", {...params, limit: 500}), api("/api/routes", {limit: 500})]);
+      // Routes take the same filters, except the ACLED type: for a route, type is what it moves.
+      const {type, ...routeParams} = params;
+      const [eventList, routeList] = await Promise.all([api("/api/events", {...params, limit: 500}), api("/api/routes", {...routeParams, limit: 500})]);
       events = eventList.items;
       routes = routeList.items;
       const bounds = [];

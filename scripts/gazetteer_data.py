@@ -1,0 +1,66 @@
+"""Regenerate the shipped gazetteer data files of ``sitrep.places`` (run by hand, never at run time).
+
+  python scripts/gazetteer_data.py countries --countryinfo DIR   # DIR: countryinfo's data/ folder
+  python scripts/gazetteer_data.py geonames ../shared/gazetteer-sources/LB.txt
+
+``countries`` writes data/countries.csv: one representative point and the demonym per
+country, from the countryinfo package (MIT). Geoparsing corpora place a country at GeoNames'
+own point near the middle of its area; where countryinfo's point lies far from that, the
+GeoNames point is written instead (source column ``geonames``).
+``geonames`` writes data/geonames_<CC>.tsv: the features of a GeoNames country dump that
+cities500 lacks and reports name (villages, camps, mountains, valleys, rivers, districts).
+GeoNames data is CC BY 4.0.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "places" / "data"
+
+# GeoNames' country points for large countries where countryinfo's differs by over 161 km.
+GEONAMES_POINTS = {"US": (39.76, -98.5), "CA": (60.10867, -113.64258), "AU": (-25.0, 135.0), "IN": (22.0, 79.0)}
+# Short forms news uses that countryinfo's spellings lack (two-letter codes are not names in general).
+SHORT_FORMS = {"US": ["U.S.", "US", "U.S.A.", "America"], "GB": ["U.K.", "UK", "Britain"], "AE": ["UAE", "U.A.E."],
+               "CD": ["DRC", "DR Congo"], "KP": ["North Korea"], "KR": ["South Korea"]}
+
+# GeoNames feature codes worth shipping from a country dump: places, camps, terrain, water, areas.
+KEEP_CLASSES = {"P", "A"}
+KEEP_CODES = {"CMPRF", "CMP", "MTS", "PLAT", "VAL", "PLN", "DSRT", "STM", "LK", "RGN", "PASS", "BDCR"}
+
+
+def countries(src: Path) -> None:
+    rows = {}
+    for path in sorted(src.glob("*.json")):
+        info = json.loads(path.read_text("utf-8"))
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if not iso or not info.get("latlng") or iso in rows:
+            continue
+        lat, lon, source = *info["latlng"][:2], "countryinfo"
+        if iso in GEONAMES_POINTS:
+            (lat, lon), source = GEONAMES_POINTS[iso], "geonames"
+        alts = [s for s in info.get("altSpellings", []) if len(s) > 3 and s.isascii()] + SHORT_FORMS.get(iso, [])
+        rows[iso] = [iso, info["name"], lat, lon, info.get("demonym") or "", "|".join(alts), source]
+    with open(DATA / "countries.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["country", "name", "lat", "lon", "demonym", "alt_names", "source"])
+        w.writerows(rows[k] for k in sorted(rows))
+
+
+def geonames(dump: Path) -> None:
+    kept = []
+    with open(dump, encoding="utf-8") as fh:
+        for line in fh:
+            col = line.rstrip("\n").split("\t")
+            if col[6] in KEEP_CLASSES or col[7] in KEEP_CODES:
+                kept.append(line)
+    out = DATA / f"geonames_{dump.stem}.tsv"
+    out.write_text("".join(kept), encoding="utf-8")
+    print(f"{out}: {len(kept)} features")
+
+
+if __name__ == "__main__":
+    what, arg = sys.argv[1], Path(sys.argv[-1])
+    countries(arg) if what == "countries" else geonames(arg)

@@ -1,0 +1,268 @@
+"""Spans that may name a group or a person, each with the evidence that found it.
+
+The registry is trusted most; generic NER least (the small model calls Hurras al-Din a
+person and Daesh a place). Cue patterns ("X militants", "the X-held town", "loyal to X",
+"Iraqi troops", "Colonel X") find what neither knows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..model import Analysis, MentionKind
+from .lexicon import lexicon
+from .registry import Entry, Hit, registry
+
+# Evidence, strongest first: resolves overlapping candidates.
+RANK = {"byline": 9, "registry": 8, "outlet": 8, "acronym": 7, "title": 6, "pattern": 5, "force": 5,
+        "short": 4, "ner": 3, "kunya": 3, "bare": 2}
+
+CAP = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f-]*"
+LINK = r"(?:al-|el-|ad-|as-|ash-|at-|ibn |bin |de |del |of |for |on |the |la |wal-)"
+NAME = rf"{CAP}(?:[ \t]+(?:{LINK})*{CAP})*"
+LONG_NAME = rf"{CAP}(?:[ \t]+(?:{LINK}|and )*{CAP})*"
+ACRONYM = re.compile(rf"(?P<long>{LONG_NAME})\s*\((?P<acr>[A-Z][A-Z0-9&.-]{{1,9}})\)")
+KUNYA = re.compile(rf"\b(?:Abu|Umm)\s+{CAP}(?:\s+(?:al|el|ad|as|ash|at)-{CAP})?")
+POSSESSIVE = re.compile(r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+[ \t]+){0,3}[a-z]+)\b")
+MINISTRY = re.compile(r"\b(?P<x>[a-z]{4,})\s+ministry\b")
+
+
+@dataclass
+class Cand:
+    """A candidate mention; ``name`` is its proposed canonical name."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    source: str
+    name: str
+    entry: Entry | None = None
+    actor_type: str | None = None
+    fclass: str | None = None  # force class of generic nouns ("army"), see lexicon.yaml
+    group: str | None = None  # key that ties force phrases of one country together
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.source]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading "the", a trailing possessive, dots and spaces; stop at a line break."""
+    span = text[start:end]
+    if "\n" in span:
+        end = start + span.index("\n")
+        span = text[start:end]
+    m = re.match(r"(?i)the\s+", span)
+    if m and end - start > m.end():
+        start += m.end()
+    span = text[start:end]
+    m = re.search(r"(['\u2019]s?|[\s.,;:])+$", span)
+    if m and m.start() > 0 and not re.search(r"\.\w\.$", span):
+        end = start + m.start()
+    return start, end
+
+
+def registry_hits(a: Analysis) -> list[Cand]:
+    """Registry aliases; an ambiguous one ("IS", "the army") only when a group word follows it and,
+    if it fits several entries, one of them is named plainly elsewhere in the report."""
+    text = a.document.text
+    hits = registry().find(text)
+    strong = {h.entry.key for h in hits if not h.alias.needs_context}
+    lx = lexicon()
+    readings: dict[tuple[int, int], set[str]] = {}
+    for h in hits:
+        readings.setdefault((h.start, h.end), set()).add(h.entry.key)
+    out = []
+    for h in hits:
+        if h.alias.needs_context:
+            rivals = readings[(h.start, h.end)]
+            if not _cued(text, h, lx.group_words) or (len(rivals) > 1 and h.entry.key not in strong):
+                continue
+        s, e = _strip(text, h.start, h.end)
+        out.append(Cand(s, e, h.entry.kind, "registry", h.entry.name, entry=h.entry,
+                        actor_type=h.entry.actor_type))
+    return out
+
+
+def _cued(text: str, h: Hit, group_words: frozenset[str]) -> bool:
+    """An ambiguous alias reads as a group when a group word follows within two words."""
+    after = re.findall(r"[\w-]+", text[h.end:h.end + 40].lower())[:2]
+    capital_ok = not h.alias.name[:1].isupper() or text[h.start:h.start + 1].isupper()
+    return capital_ok and any(w in group_words for w in after)
+
+
+def literal(a: Analysis, value: str | None, kind: MentionKind, source: str, actor_type: str | None = None) -> list[Cand]:
+    """Every occurrence of a known string (the outlet, the byline's author)."""
+    text = a.document.text
+    if not value or len(value) < 3:
+        return []
+    return [Cand(m.start(), m.end(), kind, source, value, actor_type=actor_type)
+            for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text)]
+
+
+def acronyms(a: Analysis) -> list[tuple[Cand, Cand]]:
+    """ "Long Name (ACR)": the long form and its acronym, to be one entity for the whole report."""
+    text = a.document.text
+    out = []
+    for m in ACRONYM.finditer(text):
+        long_s, long_e = _strip(text, m.start("long"), m.end("long"))
+        long_text, acr = text[long_s:long_e], m.group("acr").replace(".", "")
+        fitted = _fit(long_text, acr, long_s)
+        if fitted is None:
+            continue
+        name = text[fitted:long_e]
+        kind = lexicon().actor_type(name)
+        out.append((Cand(fitted, long_e, "actor", "acronym", name, actor_type=kind),
+                    Cand(m.start("acr"), m.end("acr"), "actor", "acronym", name, actor_type=kind)))
+    return out
+
+
+def _fit(long_text: str, acr: str, offset: int) -> int | None:
+    """Start of the shortest tail of long_text whose initials spell the acronym (loosely), or None."""
+    ws = list(re.finditer(r"[\w\u2019']+", long_text))
+    for i in range(len(ws) - 1, -1, -1):
+        initials = "".join(w.group()[0] for w in ws[i:] if w.group()[0].isupper())
+        if initials.upper() == acr.upper() or (len(acr) >= 2 and _subseq(acr.upper(), "".join(
+                w.group()[0] for w in ws[i:]).upper()) and initials[:1] == acr[:1]):
+            return offset + ws[i].start()
+    return None
+
+
+def _subseq(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def ner(a: Analysis, doc: Doc) -> list[Cand]:
+    """spaCy's ORG and PERSON spans, trimmed; the kind is settled later from cues."""
+    text = a.document.text
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON"):
+            continue
+        s, e = _strip(text, ent.start_char, ent.end_char)
+        name = text[s:e]
+        if not name or not name[0].isupper():
+            continue
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ != "PROPN":
+            continue  # a capitalised common noun opening a sentence ("Migrants")
+        kind: MentionKind = "person" if ent.label_ == "PERSON" else "actor"
+        out.append(Cand(s, e, kind, "ner", name, actor_type=lexicon().actor_type(name)))
+    return out
+
+
+def patterns(a: Analysis, doc: Doc) -> list[Cand]:
+    """Groups named by their cues: "X militants", "the X-held town", "loyal to X", "X-aligned"."""
+    text, lx = a.document.text, lexicon()
+    out = []
+    words = "|".join(sorted(map(re.escape, lx.group_words - {"said", "claimed", "announced", "denied", "attacked"}),
+                            key=len, reverse=True))
+    for m in re.finditer(rf"(?P<x>{NAME})\s+(?:{words})\b", text):
+        out.append(_group(text, doc, m.start("x"), m.end("x")))
+    hyphen = "|".join(map(re.escape, lx.hyphen_cues))
+    for m in re.finditer(rf"(?P<x>{NAME})-(?:{hyphen})\b", text):
+        out.append(_group(text, doc, m.start("x"), m.end("x")))
+    loyal = "|".join(map(re.escape, lx.loyal_cues))
+    for m in re.finditer(rf"\b(?:{loyal})\s+(?:the\s+)?(?P<x>{NAME})", text):
+        out.append(_group(text, doc, m.start("x"), m.end("x")))
+    for m in MINISTRY.finditer(text):
+        if m.group("x") not in ("the", "this", "that", "which"):
+            out.append(Cand(m.start(), m.end(), "actor", "pattern", m.group(), actor_type="government"))
+    return [c for c in out if c.end > c.start and not _adjective(doc, c)]
+
+
+def _adjective(doc: Doc, c: Cand) -> bool:
+    """A lone "Islamist", "Russian" or "The" before "militants" describes them; it names no group."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].ent_type_ == "NORP" or span[0].is_stop)
+
+
+def _group(text: str, doc: Doc, start: int, end: int) -> Cand:
+    """A group named before a cue, less a lead-in such as "Residents of the"."""
+    s, e = _strip(text, start, end)
+    lead = re.match(r"(?:[A-Z]\w*\s+)+?(?:of|for|on)\s+(?:the\s+)?", text[s:e])
+    first = doc.char_span(s, s + 1, alignment_mode="expand")
+    if lead and first is not None and first[0].pos_ != "PROPN":
+        s += lead.end()
+    name = text[s:e]
+    return Cand(s, e, "actor", "pattern", name, actor_type=lexicon().actor_type(name) or "armed_group")
+
+
+def forces(a: Analysis, doc: Doc) -> list[Cand]:
+    """State bodies named generically: "Iraqi troops", "Mexico's navy", a bare "the army"."""
+    text, lx = a.document.text, lexicon()
+    out = []
+    nouns = sorted({n for fc in lx.classes for n in fc.nouns}, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in nouns)
+    for m in re.finditer(rf"\b(?P<mod>[A-Z][\w]*(?:-(?:led|backed))?\s+)(?P<noun>(?i:{alt}))\b", text):
+        mod = m.group("mod").strip()
+        fc = lx.force_class(m.group("noun"))
+        if fc is None or _function_word(doc, m.start("mod")):
+            continue
+        out.append(Cand(m.start("mod"), m.end("noun"), "actor", "force", m.group(), actor_type=fc.actor_type,
+                        fclass=fc.name, group=f"{_country_key(a, m.start('mod'), mod)}|{fc.name}"))
+    for m in POSSESSIVE.finditer(text):
+        what = _body(m.group("what"))
+        if what is None:
+            continue
+        start, end = m.start("what"), m.start("what") + len(what)
+        fc = lx.force_class(what)
+        if fc:
+            out.append(Cand(start, end, "actor", "force", what, actor_type=fc.actor_type, fclass=fc.name,
+                            group=f"{_country_key(a, m.start('who'), m.group('who'))}|{fc.name}"))
+        else:
+            out.append(Cand(start, end, "actor", "pattern", what, actor_type=lx.actor_type(what)))
+    bare = sorted({(n, fc) for fc in lx.classes for n in fc.bare}, key=lambda x: -len(x[0]))
+    for noun, fc in bare:
+        for m in re.finditer(rf"\b{re.escape(noun)}\b", text, re.I):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and span[-1].pos_ not in ("NOUN", "PROPN"):
+                continue
+            out.append(Cand(m.start(), m.end(), "actor", "bare", m.group(), actor_type=fc.actor_type, fclass=fc.name))
+    return out
+
+
+def _body(words: str) -> str | None:
+    """The words after "Bosnia's" up to the noun that makes them a body: "state investigation agency"."""
+    lx = lexicon()
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        phrase = " ".join(parts[:n])
+        if lx.force_class(phrase) or (n > 1 and lx.actor_type(parts[n - 1])):
+            return phrase
+    return None
+
+
+def _function_word(doc: Doc, start: int) -> bool:
+    tok = doc.char_span(start, start + 1, alignment_mode="expand")
+    return tok is not None and (tok[0].is_stop or tok[0].pos_ in ("DET", "PRON", "NUM", "ADP", "VERB", "ADV"))
+
+
+def _country_key(a: Analysis, start: int, mod: str) -> str:
+    """The country a modifier names, from the places stage when it resolved one, else its own letters."""
+    for m in a.mentions:
+        if m.kind == "place" and m.start <= start < m.end:
+            ent = a.entity(m.entity)
+            if ent is not None and ent.geo is not None and ent.geo.country:
+                return ent.geo.country
+    return re.sub(r"['\u2019]s$", "", mod).lower()
+
+
+def titled(a: Analysis) -> list[Cand]:
+    """ "Colonel X", "Brigadier General X", "Sheikh X": a person whose name drops the title."""
+    text, lx = a.document.text, lexicon()
+    alt = "|".join(re.escape(t) for t in lx.titles)
+    out = []
+    for m in re.finditer(rf"\b(?P<t>(?i:{alt})\s+)+(?P<n>{NAME})", text):
+        s, e = _strip(text, m.start("n"), m.end("n"))
+        name = text[s:e]
+        if lx.actor_type(name) or name.lower() in lx.titles:
+            continue
+        caps = [k.start() for k in re.finditer(r"(?<![\w.])[A-Z]", text[m.start():s])]
+        out.append(Cand(m.start() + caps[0] if caps else s, e, "person", "title", name))
+    for m in KUNYA.finditer(text):
+        s, e = _strip(text, m.start(), m.end())
+        out.append(Cand(s, e, "person", "kunya", text[s:e]))
+    return out

@@ -1,0 +1,192 @@
+"""Group the chosen mentions into entities: one per group or person, whatever the spelling.
+
+Links, strongest first: the registry key; an acronym defined in the text; the same folded
+name; a name that shortens another ("Tahrir al-Sham", "Observatory", "Kolo"); a country's
+generic force ("Iraqi forces" / "Iraqi troops"); and a bare "the army" that points back to
+the named body of its class.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import MentionKind
+from ..places.fold import words
+from .candidates import Cand
+from .lexicon import lexicon
+from .persons import name_keys, shortens
+from .registry import Entry, key_of_name, registry
+
+
+
+@dataclass
+class Cluster:
+    """One future entity: its mentions' candidates and what is known of it."""
+
+    kind: MentionKind
+    name: str
+    entry: Entry | None = None
+    actor_type: str | None = None
+    fclass: str | None = None
+    cands: list[Cand] = field(default_factory=list)
+    role: str | None = None
+    affiliation: Cluster | None = None
+    eid: str = ""
+
+    @property
+    def first(self) -> int:
+        return min((c.start for c in self.cands), default=10**9)
+
+    def add(self, c: Cand) -> None:
+        self.cands.append(c)
+        if self.actor_type is None:
+            self.actor_type = c.actor_type
+        if self.fclass is None and c.fclass and c.source != "bare":
+            self.fclass = c.fclass
+
+
+def head(name: str) -> str:
+    """The part of a name before its first preposition: "Central Bank" of "Central Bank of Nigeria"."""
+    return re.split(r"\s+(?:of|for|on|de|del|in)\s+", name, maxsplit=1)[0]
+
+
+def _force_class(name: str, actor_type: str | None) -> str | None:
+    fc = lexicon().force_class(head(name))
+    return fc.name if fc and actor_type in (None, fc.actor_type, "foreign_force") else None
+
+
+def _force_index() -> dict[str, Entry]:
+    """Registry bodies by "modifier|class" ("syrian|army") and "country code|class" ("SY|army"); a
+    body's own name ("Serbian Police") counts before other bodies' aliases ("Serbian border police")."""
+    bodies = [e for e in registry().entries.values()
+              if e.kind == "actor" and e.actor_type in ("state_force", "foreign_force", "government")]
+    out: dict[str, Entry] = {}
+    for names in ([(e, e.name) for e in bodies], [(e, a.name) for e in bodies for a in e.aliases if not a.needs_context]):
+        for e, name in names:
+            fc = lexicon().force_class(name)
+            mod = name.split()[0] if " " in name else ""
+            if fc and mod[:1].isupper() and fc.actor_type == e.actor_type:
+                out.setdefault(f"{mod.lower()}|{fc.name}", e)
+                if e.country and name is e.name:
+                    out.setdefault(f"{e.country}|{fc.name}", e)
+    return out
+
+
+class Clusters:
+    """Builds clusters from chosen candidates; ``acronyms`` maps folded acronym -> folded long name."""
+
+    def __init__(self, acronyms: dict[str, str]):
+        self.all: list[Cluster] = []
+        self.by_key: dict[str, Cluster] = {}
+        self.acronyms = acronyms
+        self.forces = _force_index()
+
+    def _new(self, c: Cand, key: str) -> Cluster:
+        cl = Cluster(c.kind, c.entry.name if c.entry else c.name, entry=c.entry,
+                     actor_type=c.entry.actor_type if c.entry else c.actor_type)
+        cl.fclass = c.fclass if c.source != "bare" else None
+        if cl.fclass is None and cl.kind == "actor":
+            cl.fclass = _force_class(cl.name, cl.actor_type)
+        if c.source == "byline":
+            cl.role = "reporter"
+        self.all.append(cl)
+        self.by_key[key] = cl
+        return cl
+
+    def for_entry(self, e: Entry) -> Cluster:
+        """The cluster of a registry entry, made (without mentions) when the text has none."""
+        key = f"reg:{e.key}"
+        if key not in self.by_key:
+            self._new(Cand(0, 0, e.kind, "registry", e.name, entry=e, actor_type=e.actor_type), key)
+        return self.by_key[key]
+
+    def place(self, c: Cand) -> None:
+        """Put one named (not bare) candidate into its cluster."""
+        key = self._key(c)
+        cl = self.by_key.get(key) or self._related(c)
+        if cl is None:
+            cl = self._new(c, key)
+        elif c.entry and cl.entry is None:  # a registry spelling names a cluster found first by other means
+            cl.entry, cl.name, cl.actor_type = c.entry, c.entry.name, c.entry.actor_type or cl.actor_type
+            self.by_key[key] = cl
+        for k in (key, f"{c.kind}:{key_of_name(c.name)}", f"{cl.kind}:{key_of_name(cl.name)}"):
+            self.by_key.setdefault(k, cl)
+        cl.add(c)
+
+    def owner(self, start: int, end: int) -> Cluster | None:
+        """The cluster holding a mention that overlaps [start, end)."""
+        return next((cl for cl in self.all for c in cl.cands if c.start < end and start < c.end), None)
+
+    def merge_at(self, long: Cand, acr: Cand) -> None:
+        """One entity for a name and the acronym the text defined for it."""
+        one, two = self.owner(long.start, long.end), self.owner(acr.start, acr.end)
+        if one is None or two is None or one is two or (one.entry and two.entry):
+            return
+        keep, gone = (two, one) if two.entry else (one, two)
+        for c in gone.cands:
+            keep.add(c)
+        keep.actor_type = keep.actor_type or gone.actor_type
+        self.all.remove(gone)
+        for k, v in list(self.by_key.items()):
+            if v is gone:
+                self.by_key[k] = keep
+
+    def _key(self, c: Cand) -> str:
+        if c.source == "byline":
+            return "byline"
+        if c.entry is not None:
+            return f"reg:{c.entry.key}"
+        if c.group:
+            fclass = c.group.split("|")[1]
+            entry = self.forces.get(f"{c.name.split()[0].lower()}|{fclass}") or self.forces.get(c.group)
+            return f"reg:{entry.key}" if entry else f"grp:{c.group}"
+        k = key_of_name(c.name)
+        k = self.acronyms.get(k, k)
+        return f"{c.kind}:{k}"
+
+    def _related(self, c: Cand) -> Cluster | None:
+        """An earlier cluster this name shortens or extends (not two different registry groups)."""
+        if c.source in ("byline", "outlet") or c.group:
+            return None
+        ours = name_keys(c.name) if c.kind == "person" else _content(c.name)
+        if not ours:
+            return None
+        best = None
+        for cl in self.all:
+            if cl.kind != c.kind or cl.role == "reporter" or (cl.entry and c.entry and cl.entry is not c.entry):
+                continue
+            if c.kind == "person":
+                if shortens(c.name, cl.name) or shortens(cl.name, c.name):
+                    best = cl
+            elif _extends(ours, cl.name) or _extends(_content(cl.name), c.name):
+                best = cl
+        return best
+
+    def place_bare(self, c: Cand, order: list[Cand]) -> None:
+        """A bare class noun joins the nearest named body of its class, before it or else after it."""
+        owner = {id(x): cl for cl in self.all for x in cl.cands}
+        same = [x for x in order if x.source != "bare" and id(x) in owner and owner[id(x)].fclass == c.fclass]
+        before = [x for x in same if x.start < c.start]
+        pick = before[-1] if before else (same[0] if same else None)
+        if pick is not None:
+            owner[id(pick)].add(c)
+            return
+        key = f"class:{c.fclass}"
+        cl = self.by_key.get(key) or self._new(c, key)
+        cl.fclass = c.fclass
+        cl.add(c)
+
+
+def _content(name: str) -> list[str]:
+    return [w.key for w in words(name) if not w.article and w.key not in ("and", "of", "for", "on")]
+
+
+def _extends(short: list[str], other: str) -> bool:
+    """Do a name's words run, in order, inside another's (two words or more), or name its head?"""
+    long = _content(other)
+    if len(short) >= len(long):
+        return False
+    if len(short) == 1:
+        return short == _content(head(other))[-1:] and len(long) > 1
+    it = iter(long)
+    return all(k in it for k in short)

@@ -1,0 +1,68 @@
+"""The actors stage's cue words, read once from data/lexicon.yaml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class ForceClass:
+    """A kind of state body ("army", "police") and the generic nouns that refer to it."""
+
+    name: str
+    actor_type: str
+    nouns: tuple[str, ...]
+    bare: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    group_words: frozenset[str]
+    hyphen_cues: frozenset[str]
+    loyal_cues: tuple[str, ...]
+    type_cues: dict[str, tuple[str, ...]]
+    classes: tuple[ForceClass, ...]
+    titles: tuple[str, ...]
+    roles: frozenset[str]
+    name_particles: frozenset[str]
+
+    def actor_type(self, name: str) -> str | None:
+        """The type a name's own words suggest; the last matching word decides ("Ministry ... Office")."""
+        low = f" {name.lower().replace('-', ' ')} "
+        best, at = None, -1
+        for kind, cues in self.type_cues.items():
+            for cue in cues:
+                k = low.rfind(f" {cue} ")
+                if k > at:
+                    best, at = kind, k
+        return best
+
+    def force_class(self, phrase: str) -> ForceClass | None:
+        """The class whose noun ends the phrase ("Iraqi troops" -> army)."""
+        low = phrase.lower().replace("-", " ").strip()
+        best, size = None, 0
+        for fc in self.classes:
+            for noun in fc.nouns:
+                if (low == noun or low.endswith(" " + noun)) and len(noun) > size:
+                    best, size = fc, len(noun)
+        return best
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = yaml.safe_load(resources.files("sitrep.actors").joinpath("data", "lexicon.yaml").read_text("utf-8"))
+    classes = tuple(ForceClass(name, c["type"], tuple(c["nouns"]), tuple(c.get("bare") or ()))
+                    for name, c in raw["classes"].items())
+    return Lexicon(
+        group_words=frozenset(raw["group_words"]),
+        hyphen_cues=frozenset(raw["hyphen_cues"]),
+        loyal_cues=tuple(raw["loyal_cues"]),
+        type_cues={k: tuple(v) for k, v in raw["type_cues"].items()},
+        classes=classes,
+        titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
+        roles=frozenset(raw["roles"]),
+        name_particles=frozenset(raw["name_particles"]),
+    )

@@ -1,0 +1,42 @@
+"""The place/actor decision for spans both stages claim.
+
+An actor found by strong evidence (registry, acronym, outlet, a title) or by a longer
+span wins: "Daesh" is never a place, "Lebanese army" drops its "Lebanese". Generic NER loses
+a tie to the gazetteer ("Sarmada" tagged ORG stays a town); the short form of a person named in
+full in the report does not ("Bakura's men" after "Bakura Doro"). A country or town named inside a
+longer actor name after "of"/"de", or opening it ("Central Bank of Nigeria", "Lake Chad
+Wire"), keeps its place mention too: the name does refer to that place.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Analysis, Mention
+from .candidates import Cand
+
+WINS_TIES = ("byline", "registry", "outlet", "acronym", "title", "short")
+
+
+def _nested_place(text: str, p: Mention, c: Cand) -> bool:
+    if p.demonym or not (c.start <= p.start and p.end <= c.end) or (p.start, p.end) == (c.start, c.end):
+        return False
+    return p.start == c.start or bool(re.search(r"\s(?:of|de|del|in|for)\s+(?:the\s+)?$", text[c.start:p.start]))
+
+
+def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
+    """Drop the losing side of every actor/place overlap; returns the actor candidates kept."""
+    text = a.document.text
+    places = [m for m in a.mentions if m.kind == "place"]
+    lost_places: set[int] = set()
+    kept = []
+    for c in chosen:
+        hits = [p for p in places if p.start < c.end and c.start < p.end]
+        longer = all(c.end - c.start > p.end - p.start and c.start <= p.start and p.end <= c.end for p in hits)
+        if hits and not (c.source in WINS_TIES or longer):
+            continue
+        lost_places.update(id(p) for p in hits if not _nested_place(text, p, c))
+        kept.append(c)
+    a.mentions = [m for m in a.mentions if id(m) not in lost_places]
+    used = {m.entity for m in a.mentions}
+    a.entities = [e for e in a.entities if e.kind != "place" or e.id in used]
+    return kept

@@ -1,0 +1,177 @@
+"""Find who a sentence attributes its content to: the cue, the source's words and the claim.
+
+Works on the dependency parse: a speech verb ("said", "told", "denied") with a subject is a
+cue; its clausal complement is the claim, before the verb ("..., local sources said") or after
+it ("X said that ..."). Verbs that carry their claim as an object ("denied any involvement",
+"has reported seizures") take the predicate itself. "According to X" names the source in a
+phrase; the rest of the sentence is the claim. A quotation that began in an earlier sentence
+('"A. B," said X') is claimed whole.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .cues import words
+
+QUOTES = "\"“”"
+SUBJECTS = ("nsubj",)  # "it was reported that": a passive names no source
+CLAUSES = ("ccomp", "xcomp")
+PREDICATE_PARTS = ("dobj", "xcomp", "attr", "prep", "oprd")
+# Verbs that need a clause to report: "told reporters" alone claims nothing.
+BARE_SPEECH = frozenset({"say", "tell", "add"})
+REPORTING_PASSIVE = frozenset({"believe", "say", "report", "allege", "think", "know", "understand"})
+MIN_CLAIM_CHARS = 8  # shorter "content" is a parser slip ("In March")
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+TRIM = " \t\n,;:.–—-" + QUOTES
+
+
+@dataclass
+class Attribution:
+    """Character ranges of one attribution: cue words, source words, claimed content."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int]
+    content: tuple[int, int]
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok)
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, _end(tok.right_edge)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip punctuation, quotes and a leading "that" from a range; keep brackets and
+    quotations that the range opens closed."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    if text[start:start + 5] == "that ":
+        return _trim(text, start + 5, end)
+    inside = text[start:end]
+    if inside.count("(") > inside.count(")") and text[end:end + 1] == ")":
+        end += 1
+    if sum(inside.count(q) for q in QUOTES) % 2 and text[end:end + 1] in QUOTES:
+        end += 1
+    return start, end
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not comment", "did not give figures or say which group": no claim is made."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else verb):
+        if any(ch.dep_ == "neg" for ch in v.children):
+            return True
+    return False
+
+
+def _reporting_passive(verb: Token) -> bool:
+    """ "Gunmen believed to belong to", "a man said to be": the subject is talked about, not talking."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    has_aux = any(ch.dep_ in ("aux", "auxpass") for ch in verb.children)
+    return nxt is not None and nxt.lower_ == "to" and not has_aux and verb.lemma_.lower() in REPORTING_PASSIVE
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject, and whether it was reached through a relative pronoun ("X, who said")."""
+    subjects = [ch for ch in verb.children if ch.dep_ in SUBJECTS]
+    text = verb.doc.text
+    if text[:verb.idx].rstrip()[-1:] in QUOTES + ",":  # '"...," said X': the subject follows
+        subjects.sort(key=lambda s: s.i < verb.i)
+    subj = next((s for s in subjects if s.lower_ not in RELATIVE), subjects[0] if subjects else None)
+    if subj is None and verb.dep_ == "conj":  # "X said A and added B"
+        return _subject(verb.head)
+    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head, True
+    return subj, False
+
+
+def _source_range(subj: Token, verb: Token) -> tuple[int, int]:
+    """The subject's words, without a relative clause that holds the speech verb itself, and
+    with phrases the parser hung on the verb before it ("A driver who would only be named
+    as Abu Samir said")."""
+    lo, hi = _subtree(subj)
+    if verb.dep_ == "relcl" and verb.head.i == subj.i:
+        hi = verb.idx if verb.idx > subj.idx else hi
+    elif subj.i < verb.i:
+        extra = [ch for ch in verb.lefts if ch.dep_ in (*SUBJECTS, "prep", "mark", "advmod") and ch.i > subj.i]
+        hi = max([hi, *(_end(ch.right_edge) for ch in extra)])
+    return lo, hi
+
+
+def _quote_start(text: str, sent: SpacySpan, start: int, end: int) -> int:
+    """Move the start back to the opening quote when the claim closes a quotation begun earlier."""
+    closing = end < len(text) and text[end:end + 2].lstrip(",. ")[:1] in QUOTES or text[end - 1:end] in QUOTES
+    if not closing or any(ch in QUOTES for ch in text[sent.start_char:start]):
+        return start
+    para_start = text.rfind("\n", 0, start) + 1
+    opening = max(text.rfind(q, para_start, start) for q in QUOTES)
+    return opening + 1 if opening >= 0 else start
+
+
+def from_verb(sent: SpacySpan, verb: Token) -> Attribution | None:
+    """A speech verb with a subject: the clause it reports, before or after it, is the claim."""
+    if verb.lemma_.lower() not in words("speech_verbs") or verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+        return None
+    if verb.dep_ in ("acl", "amod") or _reporting_passive(verb):  # "the claimed attack": no one speaks
+        return None
+    subj, relative = _subject(verb)
+    if subj is None or subj.pos_ == "DET" or subj.lower_ in RELATIVE:
+        return None
+    text = sent.doc.text
+    src = _source_range(subj, verb)
+    clauses = [ch for ch in verb.children if ch.dep_ in CLAUSES and not (src[0] <= ch.idx < src[1])
+               and (ch.dep_ == "ccomp" or ch.i > verb.i)]
+    before = text[sent.start_char:src[0]].rstrip()
+    if clauses:
+        lo = min(_subtree(c)[0] for c in clauses)
+        hi = max(_subtree(c)[1] for c in clauses)
+    elif subj.i > verb.i and verb.i > sent.start:  # '"...," said X': the quote came first
+        lo, hi = sent.start_char, verb.idx
+    elif before.endswith(",") and subj.i < verb.i:  # "..., two officers told the wire"
+        lo, hi = sent.start_char, sent.start_char + len(before)
+    elif not relative and verb.lemma_.lower() not in BARE_SPEECH and any(ch.dep_ in PREDICATE_PARTS for ch in verb.rights):
+        lo, hi = verb.idx, _end(verb.right_edge)  # "denied any involvement"
+    else:
+        return None
+    lo, hi = _trim(text, lo, hi)
+    if hi - lo < MIN_CLAIM_CHARS:
+        return None
+    lo = _quote_start(text, sent, lo, hi)
+    return Attribution((verb.idx, _end(verb)), _trim(text, *src), (lo, hi))
+
+
+def from_according(sent: SpacySpan, tok: Token) -> Attribution | None:
+    """ "According to X, ..." and "..., according to X." """
+    if tok.lower_ not in words("according") or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+        return None
+    to = tok.doc[tok.i + 1]
+    obj = next((ch for ch in to.children if ch.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    text = sent.doc.text
+    src_lo, src_hi = _subtree(obj)
+    head_words = [t for t in sent if t.i < tok.i and not (t.is_punct or t.is_space)]
+    if not head_words:  # the phrase opens the sentence: the claim follows its comma
+        comma = text.find(", ", _end(to), sent.end_char)
+        if comma < 0:
+            return None
+        src_hi = min(src_hi, comma)
+        lo, hi = comma + 1, sent.end_char
+    else:
+        lo, hi = sent.start_char, tok.idx
+    lo, hi = _trim(text, lo, hi)
+    if hi - lo < MIN_CLAIM_CHARS:
+        return None
+    return Attribution((tok.idx, _end(to)), _trim(text, src_lo, src_hi), (lo, hi))
+
+
+def attributions(sent: SpacySpan) -> list[Attribution]:
+    """Every attribution of one sentence, in text order."""
+    found = [from_according(sent, t) or from_verb(sent, t) for t in sent]
+    return [f for f in found if f is not None]

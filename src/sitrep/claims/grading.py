@@ -1,0 +1,77 @@
+"""Admiralty grades for claims: source reliability (A-F) and information credibility (1-6).
+
+Within one report there is no track record, so reliability follows the source's type; the
+knowledge base refines it across reports. Credibility follows corroboration inside the report:
+the same content from an independent source raises it, a denial or a clashing figure lowers it.
+README.md ("Admiralty grading") documents the method.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Claim
+from .cues import words
+
+RELIABILITY = {
+    "official_statement": "B",
+    "document": "B",
+    "named_organization": "B",
+    "named_person": "C",
+    "media": "C",
+    "anonymous": "F",
+}
+SINGLE_SOURCE = 3  # "possibly true": reported once, neither confirmed nor denied
+ANONYMOUS_CAP = ("C", 3)  # an anonymous single-source claim is never graded above C3
+SHARED_FOR_SAME_TOPIC = 3  # content words two claims share to be about the same thing
+SAME_TOPIC_OVERLAP = 0.3  # ... and their share of all the content words of both
+CONTENT_POS = ("NOUN", "PROPN", "NUM", "VERB")
+
+
+def _content(doc: Doc, c: Claim) -> set[str]:
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    return {t.lemma_.lower() for t in span or [] if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in words("speech_verbs")}
+
+
+def _numbers(doc: Doc, c: Claim) -> set[str]:
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    return {t.lower_ for t in span or [] if t.like_num}
+
+
+def _denies(doc: Doc, c: Claim) -> bool:
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand") if c.cue else None
+    tokens = [*(span or []), *(cue or [])]
+    return any(t.lemma_.lower() in words("denial") for t in tokens)
+
+
+def _independent(x: Claim, y: Claim) -> bool:
+    """Different sources, at least one of them known: two anonymous sources may be one."""
+    if x.source.type == y.source.type == "anonymous":
+        return False
+    if x.source.entity and y.source.entity:
+        return x.source.entity != y.source.entity
+    return x.source.text.lower() != y.source.text.lower()
+
+
+def _same_topic(x: set[str], y: set[str]) -> bool:
+    shared = len(x & y)
+    return shared >= SHARED_FOR_SAME_TOPIC and shared / len(x | y) >= SAME_TOPIC_OVERLAP
+
+
+def grade(claims: list[Claim], doc: Doc) -> None:
+    """Set reliability and credibility on every claim of one report."""
+    content = [_content(doc, c) for c in claims]
+    numbers = [_numbers(doc, c) for c in claims]
+    for i, c in enumerate(claims):
+        c.reliability = RELIABILITY[c.source.type]
+        support, clash = 0, False
+        for j, other in enumerate(claims):
+            if i == j or not _independent(c, other) or not _same_topic(content[i], content[j]):
+                continue
+            if _denies(doc, c) != _denies(doc, other) or (numbers[i] and numbers[j] and not numbers[i] & numbers[j]):
+                clash = True
+            else:
+                support += 1
+        c.credibility = 4 if clash else max(1, SINGLE_SOURCE - support)
+        if c.source.type == "anonymous" and support == 0 and c.credibility < ANONYMOUS_CAP[1]:
+            c.credibility = ANONYMOUS_CAP[1]

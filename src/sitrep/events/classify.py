@@ -1,0 +1,80 @@
+"""Score a sentence against the ACLED sub-types: a hand-weighted bag of cues plus combinations.
+
+Hand weights rather than a trained model: the weights are reviewable in data/triggers.yaml,
+and the only training data we may use is data we write, which a lexicon states more directly.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Token
+
+from .lexicon import Match, lexicon
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
+
+
+def scores(matches: list[Match]) -> dict[str, float]:
+    """Sub-type -> score; each distinct cue counts once per sentence."""
+    lex = lexicon()
+    out: dict[str, float] = defaultdict(float)
+    seen = set()
+    groups = set()
+    for m in matches:
+        if m.cue.label.startswith("group:"):
+            groups.add(m.cue.label[6:])
+            continue
+        key = (m.cue.words, m.cue.label)
+        if key not in seen:
+            seen.add(key)
+            out[m.cue.label] += m.cue.weight
+    for name, value in out.items():
+        cap = lex.sub_types[name].cap
+        out[name] = min(value, cap) if cap else value
+    for combo in lex.combos:
+        if all(g in groups for g in combo.groups):
+            out[combo.sub_type] += combo.weight
+    return dict(out)
+
+
+def best(sc: dict[str, float], among: tuple[str, ...] | None = None, default: str | None = None) -> tuple[str | None, float]:
+    """The best sub-type (optionally only of the given event types) and its score."""
+    lex = lexicon()
+    pool = {k: v for k, v in sc.items() if among is None or lex.sub_types[k].type in among}
+    if not pool:
+        return default, 0.0
+    name = max(pool, key=lambda k: (pool[k], k == default))
+    return name, pool[name]
+
+
+def _agent_words(verb: Token) -> list[str]:
+    """Lemmas of the verb's agent: its active subject, or the 'by' phrase of a passive."""
+    agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if not agents and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _agent_words(verb.head)
+    return [t.lemma_.lower() for a in agents for t in a.subtree]
+
+
+def territory_side(matches: list[Match]) -> str | None:
+    """Which territory sub-type the agents of the taking verbs point to (the government's or another's)."""
+    lex = lexicon()
+    for m in matches:
+        if m.cue.label not in TERRITORY or not m.cue.trigger:
+            continue
+        words = _agent_words(m.head)
+        for name in TERRITORY:
+            if any(tuple(words[i:i + len(p)]) == p for p in lex.sides[name] for i in range(len(words))):
+                return name
+    return None
+
+
+def adjust_territory(sc: dict[str, float], matches: list[Match]) -> dict[str, float]:
+    """Give both territory sub-types' evidence to the side that the agent names."""
+    side = territory_side(matches)
+    if side is None:
+        return sc
+    pooled = sum(sc.get(t, 0.0) for t in TERRITORY)
+    return {**sc, **{t: 0.0 for t in TERRITORY}, side: pooled}

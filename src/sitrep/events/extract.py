@@ -1,0 +1,136 @@
+"""Candidate events of one sentence: typed triggers with their modality and firmness.
+
+A sentence's violent words (kill, strike, clash, shelling...) describe one happening, typed by
+the sentence's best violent sub-type; each other trigger verb ("seized ... and detained") is its
+own happening. A candidate is firm when it reads as one past, asserted happening: a past verb
+(or a noun that 'broke out'/'was carried out'), not habitual, not denied, planned or hedged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .classify import VIOLENT_TYPES, adjust_territory, best, scores
+from .lexicon import Match, lexicon, match
+from .modality import habitual, modality, tense_ok
+
+FIRM_SCORE = 2.5  # below this a lone word ("seized two tankers") is too weak to type an event
+FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the weapon
+ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
+# What can be taken, handed over or left: the object of a territory verb must be one of these or a named place.
+GROUND = {"town", "village", "city", "area", "territory", "district", "region", "province", "base", "position", "post",
+          "outpost", "camp", "hill", "mountain", "crossing", "road", "highway", "border", "port", "airport", "neighbourhood",
+          "neighborhood", "suburb", "locality", "site", "field", "oilfield", "castle", "island", "valley", "checkpoint",
+          "control", "stronghold", "front", "line", "headquarters", "point", "zone", "part", "county", "settlement",
+          "capital", "enclave", "garrison", "barracks", "station", "fort", "ridge", "height", "heights", "bridge"}
+OCCUR = {"break", "erupt", "occur", "happen", "take", "hit", "rock", "kill", "leave", "carry", "launch", "conduct",
+         "stage", "hold", "claim", "continue", "target", "injure", "wound", "fire", "use", "throw", "hurl"}
+
+
+@dataclass
+class Candidate:
+    sent: Span
+    index: int  # sentence number in the document
+    match: Match
+    sub_type: str
+    score: float
+    modality: str
+    firm: bool
+
+    @property
+    def head(self) -> Token:
+        return self.match.head
+
+
+def _verbal(head: Token, dated: bool) -> bool:
+    if head.pos_ in ("VERB", "AUX"):
+        return tense_ok(head, dated)
+    verb = head.head
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in OCCUR and tense_ok(verb, dated)
+
+
+def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
+    lex = lexicon()
+    if m.cue.generic or lex.sub_types[m.cue.label].type in VIOLENT_TYPES:
+        name, value = best(sc, VIOLENT_TYPES, m.cue.generic or m.cue.label)
+        return (name, value) if name else None
+    pool = {k: sc.get(k, 0.0) for k in lex.options(m.cue.words) if lex.sub_types[k].type not in VIOLENT_TYPES}
+    if not pool:
+        return None
+    name = max(pool, key=lambda k: pool[k])
+    return name, pool[name]
+
+
+def _takes_ground(head: Token) -> bool:
+    """Territory verbs need ground as their object ('seized the town', not 'seized two tankers')."""
+    args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    args += [g for c in [head, *args] for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "over")
+             for g in p.children if g.dep_ == "pobj"]
+    return head.pos_ == "NOUN" or any(t.lemma_.lower() in GROUND or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args)
+
+
+def _background(head: Token) -> bool:
+    """Asides that are not the news: relative clauses ('which broke away in 2016'), 'agreed that ...'."""
+    t = head
+    for _ in range(3):
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children)
+
+
+def _quoted(head: Token) -> bool:
+    """Inside a quotation: a witness's colour, not the report's own account."""
+    text = head.doc.text
+    before = text[text.rfind("\n", 0, head.idx) + 1:head.idx]
+    return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1
+
+
+def candidates(sent: Span, index: int, day_dated: bool) -> list[Candidate]:
+    """The sentence's candidates: at most one violent happening, plus one per other trigger verb."""
+    matches = match(sent)
+    sc = adjust_territory(scores(matches), matches)
+    by_head: dict[int, Candidate] = {}
+    for m in matches:
+        if not m.cue.trigger:
+            continue
+        typed = _typed(m, sc)
+        if typed is None or (typed[0] in TERRITORY_TYPES and not _takes_ground(m.head)):
+            continue
+        name, value = typed
+        known = by_head.get(m.head.i)
+        if known is not None and known.score >= value:
+            continue  # one word, one reading: the better-scored one ("seized" cocaine is a seizure, not a conquest)
+        mod = modality(m.head)
+        floor = FIRM_VIOLENT if lexicon().sub_types[name].type in ARMED_TYPES else FIRM_SCORE
+        firm = (value >= floor and mod in ("asserted", "alleged") and _verbal(m.head, day_dated)
+                and not habitual(m.head) and not _background(m.head) and not _quoted(m.head))
+        by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)
+    return _one_per_happening(list(by_head.values()))
+
+
+def _rank(c: Candidate) -> tuple:
+    return (c.firm, c.head.pos_ in ("VERB", "AUX"), c.score, -c.head.i)
+
+
+def _one_per_happening(cands: list[Candidate]) -> list[Candidate]:
+    lex = lexicon()
+    violent = [c for c in cands if lex.sub_types[c.sub_type].type in VIOLENT_TYPES]
+    kept = [max(violent, key=_rank)] if violent else []
+    for c in sorted((c for c in cands if c not in violent), key=_rank, reverse=True):
+        if not any(k.head.i == c.head.i or _same_act(k, c) for k in kept):
+            kept.append(c)
+    return kept
+
+
+def _same_act(a: Candidate, b: Candidate) -> bool:
+    """'arrested and detained them', 'defused a bomb found under a bridge': one act told twice,
+    unless the inner verb has its own subject ('..., while police arrested two others')."""
+    if a.sub_type != b.sub_type:
+        return False
+    for x, y in ((a.head, b.head), (b.head, a.head)):
+        if y in x.subtree and not any(c.dep_.startswith("nsubj") for c in y.children):
+            return True
+    return False

@@ -1,0 +1,110 @@
+"""The event lexicon (data/triggers.yaml) and its matching against parsed sentences."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True)
+class SubType:
+    name: str
+    type: str
+    plover: str | None
+    cap: float | None = None  # the most its cues may add up to in one sentence
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    label: str  # a sub-type name, or "group:<name>"
+    weight: float
+    trigger: bool  # may anchor an event
+    generic: str | None = None  # generic violence word: its default sub-type
+
+
+@dataclass(frozen=True)
+class Combo:
+    groups: tuple[str, ...]
+    sub_type: str
+    weight: float
+
+
+@dataclass
+class Match:
+    cue: Cue
+    tokens: list[Token]
+
+    @property
+    def head(self) -> Token:
+        """The token that stands for the match in the parse: a verb if there is one, else the last word."""
+        return next((t for t in self.tokens if t.pos_ in ("VERB", "AUX")), self.tokens[-1])
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    sub_types: dict[str, SubType]
+    index: dict[str, tuple[Cue, ...]]  # first word -> cues starting with it
+    combos: tuple[Combo, ...]
+    sides: dict[str, frozenset[tuple[str, ...]]]  # territory sub-type -> words naming who takes ground
+    readings: dict[tuple[str, ...], frozenset[str]]  # trigger words -> every sub-type they may anchor
+
+    def options(self, words: tuple[str, ...]) -> frozenset[str]:
+        """The sub-types a trigger may take: those listing it, and those of combinations over its groups."""
+        return self.readings.get(words, frozenset())
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s\-]+", phrase.lower()) if w)
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = yaml.safe_load(resources.files("sitrep.events").joinpath("data/triggers.yaml").read_text("utf-8"))
+    cues: list[Cue] = []
+    sub_types = {}
+    for name, spec in raw["sub_types"].items():
+        sub_types[name] = SubType(name, spec["type"], spec.get("plover"), spec.get("cap"))
+        for key, trigger in (("triggers", True), ("context", False)):
+            cues += [Cue(_words(w), name, float(wt), trigger) for w, wt in (spec.get(key) or {}).items()]
+    cues += [Cue(_words(w), default, 1.0, True, generic=default) for w, default in raw["generic"].items()]
+    cues += [Cue(_words(w), f"group:{g}", 0.0, False) for g, words in raw["groups"].items() for w in words]
+    index: dict[str, list[Cue]] = defaultdict(list)
+    for cue in cues:
+        index[cue.words[0]].append(cue)
+    combos = tuple(Combo(tuple(c["all"]), c["sub_type"], float(c["weight"])) for c in raw["combos"])
+    sides = {name: frozenset(_words(w) for w in words) for name, words in raw["sides"].items()}
+    readings: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for cue in cues:
+        if cue.trigger:
+            readings[cue.words].add(cue.label)
+    for combo in combos:
+        for g in combo.groups:
+            for w in raw["groups"][g]:
+                if _words(w) in readings:
+                    readings[_words(w)].add(combo.sub_type)
+    return Lexicon(sub_types, {k: tuple(v) for k, v in index.items()}, combos, sides,
+                   {k: frozenset(v) for k, v in readings.items()})
+
+
+def _forms(tok: Token) -> set[str]:
+    return {tok.lower_, tok.lemma_.lower()}
+
+
+def match(sent: Span) -> list[Match]:
+    """Every cue found in the sentence (hyphens ignored, lemma or surface form per word)."""
+    lex = lexicon()
+    toks = [t for t in sent if t.text not in ("-", "–") and not t.is_space]
+    found = []
+    for i, tok in enumerate(toks):
+        for first in _forms(tok):
+            for cue in lex.index.get(first, ()):
+                n = len(cue.words)
+                if i + n <= len(toks) and all(w in _forms(t) for w, t in zip(cue.words[1:], toks[i + 1:i + n])):
+                    found.append(Match(cue, toks[i:i + n]))
+    return found

@@ -1,0 +1,73 @@
+"""Whether a trigger's sentence says the happening took place, and how firmly.
+
+Only asserted (and alleged) happenings are events that took place; denials, plans, threats and
+conditionals are kept apart so they are not counted as facts.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+DENY = {"deny", "reject", "dismiss", "refute", "rule"}
+PLAN = {"plan", "threaten", "vow", "intend", "pledge", "promise", "prepare", "aim", "seek", "want", "warn", "hope",
+        "expect", "propose", "consider", "call", "urge", "demand", "try", "attempt", "order", "schedule"}
+HEDGE = {"could", "might", "may", "would", "should", "if", "unless", "whether"}
+ALLEGE = {"allegedly", "reportedly", "purportedly", "accuse", "suspect", "claim", "allege"}
+HABITUAL = {"repeatedly", "often", "regularly", "routinely", "frequently", "usually", "sometimes", "periodically"}
+
+
+def _chain(tok: Token) -> list[Token]:
+    """The trigger and the words it hangs from, up to the root of its sentence."""
+    out = [tok]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def modality(tok: Token) -> str:
+    chain = _chain(tok)
+    for i, t in enumerate(chain):
+        kids = list(t.children)
+        if any(k.dep_ == "neg" or k.lower_ in ("no", "never") for k in kids):
+            return "negated"
+        if i and t.lemma_.lower() in DENY:
+            return "negated"
+        if any(k.lower_ in ("will", "'ll", "shall") for k in kids) or (i and t.lemma_.lower() in PLAN):
+            return "planned"
+        if any(k.lower_ in HEDGE for k in kids):
+            return "hypothetical"
+    if any(k.lemma_.lower() in ALLEGE for t in chain for k in [t, *t.children]):
+        return "alleged"
+    return "asserted"
+
+
+def habitual(tok: Token) -> bool:
+    """'have attacked it repeatedly', 'has killed 40,000 since 2009': a pattern, not one event.
+    A simple past keeps its event ('struck the area repeatedly in August' is one campaign)."""
+    if tok.tag_ == "VBD":
+        return False
+    for t in _chain(tok)[:2]:
+        for k in t.children:
+            if k.lower_ in HABITUAL or (k.lower_ == "times" or any(g.lower_ == "times" for g in k.children)):
+                return True
+            if k.dep_ == "prep" and k.lower_ == "since" and _perfect(t):
+                return True
+            if k.dep_ == "prep" and k.lower_ == "for" and any(g.lemma_.lower() in ("year", "decade") for g in k.subtree):
+                return True
+    return False
+
+
+def _perfect(tok: Token) -> bool:
+    return any(k.dep_ == "aux" and k.lower_ in ("has", "have", "'ve") for k in tok.children)
+
+
+def tense_ok(tok: Token, dated: bool) -> bool:
+    """A past happening: simple past, passive past, past perfect; present perfect or a participle only when dated."""
+    if tok.tag_ == "VBD":
+        return True
+    if tok.tag_ != "VBN":
+        return False
+    if any(k.dep_ == "aux" and k.lower_ == "had" for k in tok.children):
+        return True
+    if any(k.dep_ == "auxpass" and k.lower_ in ("was", "were") for k in tok.children):
+        return True
+    return dated

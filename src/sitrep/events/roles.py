@@ -1,0 +1,98 @@
+"""Who did it to whom, and where: the event's actors from the dependency parse and its place.
+
+actor1 is the agent (active subject, or the 'by' phrase of a passive); actor2 the target
+(active object, passive subject, 'on'/'against' phrase). The place is the innermost location
+named for the happening: the first place after the trigger ("in the village of Barisha in Idlib
+province" gives Barisha), else the nearest one before it.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..model import Analysis, EventActor, Mention
+
+AGENT_DEPS = ("nsubj",)
+TARGET_DEPS = ("dobj", "nsubjpass")
+TARGET_PREPS = ("on", "against", "at")
+SAY = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "quote", "write", "post", "brief"}
+# A place named after one of these is where the happening was; others ("commander of the Clan del Golfo") may not be.
+LOCATIVE = re.compile(r"\b(?:in|near|at|outside|off|around|inside|into|across|on)\b(?:\s+[\w'-]+){0,4}\s*$", re.IGNORECASE)
+
+
+def _phrases(verb: Token, deps: tuple[str, ...], preps: tuple[str, ...] = ()) -> list[Span]:
+    out = [c for c in verb.children if c.dep_ in deps]
+    if "nsubj" in deps:
+        out += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    out += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+    return [verb.doc[t.left_edge.i:t.right_edge.i + 1] for t in out]
+
+
+def _verb_of(head: Token) -> Token:
+    """Nominal triggers ('the raid', 'a gunfight broke out') take their roles from the verb they hang on."""
+    return head.head if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX") else head
+
+
+def _who(a: Analysis, spans: list[Span], skip: set[str]) -> str | None:
+    for sp in spans:
+        for m in a.mentions_in(sp.start_char, sp.end_char, ("actor", "person")):
+            if m.entity not in skip:
+                return m.entity
+    return None
+
+
+def actors(a: Analysis, head: Token) -> list[EventActor]:
+    verb = _verb_of(head)
+    agents = _phrases(verb, AGENT_DEPS)
+    if not agents and verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
+        agents = _phrases(verb.head, AGENT_DEPS)  # "stormed ..., killing": the killer is the stormer
+    targets = _phrases(verb, TARGET_DEPS, TARGET_PREPS)
+    if not targets and verb.dep_ == "conj":  # "was found and killed": the subject is shared
+        targets = _phrases(verb.head, ("nsubjpass",))
+    between = [g for c in head.children if c.lower_ == "between" for g in c.subtree if g.dep_ in ("pobj", "conj")]
+    if between:  # "a gunfight between X and Y"
+        agents = [head.doc[between[0].left_edge.i:between[0].i + 1]]
+        targets = [head.doc[t.left_edge.i:t.i + 1] for t in between[1:2]]
+    out: list[EventActor] = []
+    first = _who(a, agents, set())
+    if first:
+        out.append(EventActor(first, "actor1"))
+    second = _who(a, targets, {first} if first else set())
+    if second:
+        out.append(EventActor(second, "actor2"))
+    return out
+
+
+def under_speech(tok: Token, trigger: Token) -> bool:
+    """Is the word (a date, a place) attached to a reporting verb ('said on Monday') rather than to the happening?"""
+    prev = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    while prev is not None and prev.lower_ in ("on", "late", "early", "in") and prev.i > 0:
+        prev = tok.doc[prev.i - 1]
+    if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in SAY:
+        return True
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if t.i == trigger.i or t in trigger.subtree:
+            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return t.lemma_.lower() in SAY
+    return False
+
+
+def place(a: Analysis, sent: Span, head: Token) -> str | None:
+    """Places said where the speaker spoke ('told reporters in Quetta') do not count."""
+    doc = sent.doc
+    places: list[Mention] = []
+    for m in a.mentions_in(sent.start_char, sent.end_char, ("place",)):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if not m.demonym and span is not None and not under_speech(span.root, head):
+            places.append(m)
+    after = [m for m in places if m.start >= head.idx]
+    text = a.document.text
+    located = [m for m in after if LOCATIVE.search(text[max(sent.start_char, m.start - 40):m.start])]
+    if located or after:
+        return (located or after)[0].entity
+    before = [m for m in places if m.end <= head.idx]
+    return before[-1].entity if before else None

@@ -1,0 +1,30 @@
+"""The unit tables in data/units.yaml, loaded once and turned into regex alternations."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Units:
+    currencies: dict[str, str]
+    symbols: dict[str, str]
+    measures: dict[str, str]
+    counts: dict[str, str]  # noun lemma -> unit
+    per: dict[str, str]
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation that tries the longest words first, so 'syrian pounds' beats 'pounds'."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def units() -> Units:
+    raw = yaml.safe_load(resources.files("sitrep.events").joinpath("data/units.yaml").read_text("utf-8"))
+    counts = {noun: unit for unit, nouns in raw["counts"].items() for noun in nouns}
+    return Units(raw["currencies"], raw["symbols"], raw["measures"], counts, raw["per"])

@@ -1,0 +1,162 @@
+"""``sitrep ingest``, ``entities``, ``contradictions``, ``events``, ``actor`` and ``search``: the KB commands."""
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+Db = Annotated[Optional[str], typer.Option("--db", help="The KB: a SQLAlchemy URL or a SQLite file path (default $SITREP_DB, else ./sitrep.db).")]
+Format = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+entities_app = typer.Typer(no_args_is_help=True, help="KB entities and the merge decisions behind them.")
+
+
+def _emit(data: Any, fmt: str, render) -> None:
+    if fmt == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt == "text":
+        out.print(render(data), markup=False)
+    else:
+        raise typer.BadParameter(f"unknown format {fmt!r}: use text or json", param_hint="--format")
+
+
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt .html .json .jsonl .rss .atom .xml) or folders.", metavar="PATH...")],
+    db: Db = None,
+    encoding: Annotated[str, typer.Option(help="Encoding of the input files.")] = "utf-8",
+) -> None:
+    """Analyse reports and store them in the KB; reports already there are skipped. Exit 2 if any failed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .db import open_kb
+    from .ingest import ingest as run
+    from .query import counts
+
+    with open_kb(db) as factory, Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                          console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=None)
+        result = run(factory, inputs, encoding, on_total=lambda n: progress.update(task, total=n),
+                     on_done=lambda: progress.advance(task))
+        with factory() as s:
+            totals = counts(s)
+    for line in result.failed:
+        err.print(f"failed: {line}", markup=False)
+    err.print(f"added {result.added}, already stored {result.known}, failed {len(result.failed)}; KB holds "
+              + ", ".join(f"{n} {k}" for k, n in totals.items()), markup=False)
+    raise typer.Exit(2 if result.failed else 0)
+
+
+@entities_app.command("list")
+def list_entities(
+    name: Annotated[Optional[str], typer.Argument(help="A name, alias or id; all entities when left out.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="actor, person or place.")] = None,
+    db: Db = None, fmt: Format = "text",
+) -> None:
+    """KB entities with the merges that joined reports' entities to them."""
+    from . import text
+    from .db import open_kb
+    from .query import entities
+
+    with open_kb(db) as factory, factory() as s:
+        _emit(entities(s, name, kind), fmt, text.entity_rows)
+
+
+@entities_app.command("split")
+def split(merge_id: Annotated[int, typer.Argument(help="The merge decision to undo (see `sitrep entities list`).")], db: Db = None) -> None:
+    """Undo a merge: the report's entity gets a KB entity of its own again."""
+    from .db import open_kb
+    from .entities import split as undo
+    from .grading import regrade
+
+    with open_kb(db) as factory, factory.begin() as s:
+        try:
+            entity = undo(s, merge_id)
+        except (LookupError, ValueError) as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+        regrade(s)
+        typer.echo(f"merge {merge_id} undone: {entity.name} is now entity #{entity.id}")
+
+
+def contradictions(db: Db = None, fmt: Format = "text") -> None:
+    """Where reports disagree about one event (perpetrator, fatalities, date, place) or an actor's allegiance."""
+    from . import text
+    from .contradictions import find
+    from .db import open_kb
+
+    with open_kb(db) as factory, factory() as s:
+        _emit([c.as_dict() for c in find(s)], fmt, text.contradictions)
+
+
+def _near(value: str | None) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon, radius = (float(v) for v in value.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not LAT,LON,KM", param_hint="--near") from None
+    return lat, lon, radius
+
+
+def _date(value: str | None, hint: str) -> str | None:
+    from datetime import date
+
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=hint) from None
+    return value
+
+
+def events(
+    actor: Annotated[Optional[str], typer.Option(help="An actor or person: name, alias or KB id.")] = None,
+    place: Annotated[Optional[str], typer.Option(help="A place: name or KB id.")] = None,
+    near: Annotated[Optional[str], typer.Option(help="LAT,LON,KM: within KM of a point.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="On or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="On or before this date (YYYY-MM-DD).")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="ACLED event type or sub-type.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
+    db: Db = None, fmt: Format = "text",
+) -> None:
+    """Events across reports (one per real-world event), newest first."""
+    from . import text
+    from .db import open_kb
+    from .query import events as query
+
+    found_near, lo, hi = _near(near), _date(since, "--since"), _date(until, "--until")
+    with open_kb(db) as factory, factory() as s:
+        _emit(query(s, actor, place, found_near, lo, hi, type, limit), fmt, text.events)
+
+
+def actor(name: Annotated[str, typer.Argument(help="Name, alias or KB id.")], db: Db = None, fmt: Format = "text") -> None:
+    """Dossier on an actor or person: aliases, people, events, routes, places, sources."""
+    from . import text
+    from .db import open_kb
+    from .query import actor as dossier
+
+    with open_kb(db) as factory, factory() as s:
+        found = dossier(s, name)
+        if found is None:
+            err.print(f"no actor or person called {name!r} in the KB", markup=False)
+            raise typer.Exit(1)
+        _emit(found, fmt, text.dossier)
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all of them).", metavar="TEXT")],
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 20,
+    db: Db = None, fmt: Format = "text",
+) -> None:
+    """Full-text search over the stored reports."""
+    from . import text
+    from .db import open_kb
+    from .query import search as run
+
+    with open_kb(db) as factory, factory() as s:
+        _emit(run(s, query, limit), fmt, text.hits)
+

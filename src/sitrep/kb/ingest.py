@@ -1,0 +1,71 @@
+"""Read, analyse and store reports, one transaction per document.
+
+Reports already stored (same text) are skipped before the costly analysis, so a rerun after a
+crash only analyses what is missing. Inputs that cannot be read or analysed are recorded
+with their reason and the batch goes on.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..ingest import InputError, read_inputs
+from ..model import Analysis, Document
+from ..pipeline import Failure as AnalysisFailure
+from ..pipeline import analyze
+from ..serialize import to_dict
+from .grading import regrade
+from .store import content_hash, known, record_failure, store
+
+# Smaller than the pipeline's default batch so that stored work (and the progress bar) keeps pace.
+BATCH_SIZE = 8
+
+
+@dataclass
+class IngestResult:
+    added: int = 0
+    known: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def ingest(factory: sessionmaker[Session], inputs: list[str], encoding: str = "utf-8",
+           on_total: Callable[[int], None] = lambda n: None, on_done: Callable[[], None] = lambda: None) -> IngestResult:
+    """Store every report of the inputs; ``on_total``/``on_done`` drive a progress display."""
+    items = list(read_inputs(inputs, encoding))
+    on_total(len(items))
+    result = IngestResult()
+    with factory() as s:
+        fresh = [i for i in items if not (isinstance(i, Document) and known(s, content_hash(i.text)))]
+    result.known = len(items) - len(fresh)
+    for _ in range(result.known):
+        on_done()
+    for out in analyze(fresh, batch_size=BATCH_SIZE) if fresh else ():  # no model load when all is known
+        if isinstance(out, Analysis):
+            _store(factory, out, result)
+        else:
+            _fail(factory, out, result)
+        on_done()
+    with factory.begin() as s:
+        regrade(s)
+    return result
+
+
+def _store(factory: sessionmaker[Session], a: Analysis, result: IngestResult) -> None:
+    try:
+        with factory.begin() as s:
+            stored = store(s, to_dict(a), origin=a.document.origin)
+    except IntegrityError:  # another ingest stored the same report meanwhile
+        stored = None
+    if stored is None:
+        result.known += 1
+    else:
+        result.added += 1
+
+
+def _fail(factory: sessionmaker[Session], failure: InputError | AnalysisFailure, result: IngestResult) -> None:
+    with factory.begin() as s:
+        record_failure(s, failure.origin, failure.problem)
+    result.failed.append(str(failure))

@@ -1,0 +1,310 @@
+"""Find place names in a text: gazetteer keys over folded words, checked against spaCy's entities.
+
+Matching looks every run of capitalised words up in the gazetteer's key set (a hash
+lookup per run, so the cost does not grow with the gazetteer's size); spaCy's GPE/LOC/FAC
+entities add names the gazetteer lacks the spelling of, and its PERSON entities and word
+frequencies veto common words and people ("Will", "Mobile", "Jordan Peterson").
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc
+
+from .fold import Word, key_of, words
+from .sources import DATA
+from .store import Gazetteer
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Labels whose words are not toponyms even when a gazetteer knows them.
+NOT_PLACE_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW", "LANGUAGE")
+# Lower-case words allowed inside a multi-word name (Bosnia and Herzegovina, Rio de Janeiro).
+CONNECTORS = frozenset({"of", "de", "la", "le", "du", "des", "del", "da", "do", "upon", "on", "al", "el", "and", "y", "am", "an", "the", "es", "ash", "ad", "ar", "as", "at", "az"})
+COMMON_ZIPF = 4.3  # a capitalised word this frequent in lower case needs spaCy's word that it is a place
+SENTENCE_START_ZIPF = 3.5
+VERY_COMMON_ZIPF = 5.0  # words like "North" or "Mr." are never taken for a place without spaCy's word
+MAX_WORDS = 6
+LOCATIVES = frozenset({"in", "into", "near", "from", "to", "towards", "toward", "through", "outside", "around", "across", "via", "at", "between", "reach", "reached", "entered", "left"})
+
+
+@dataclass
+class Hit:
+    """One candidate place mention: its span, gazetteer key and what the words around it say."""
+
+    start: int
+    end: int
+    key: str
+    ner: str | None = None  # spaCy's label for (most of) the span
+    demonym: bool = False
+    kinds: tuple[str, ...] = ()  # what a type word next to it says it is (province, camp...)
+    strict: bool = False  # the type word rules out other kinds (a camp is never a town)
+    parents: list[int] = field(default_factory=list)  # indices of hits that contain this one ("X in Y")
+
+
+@cache
+def type_words() -> dict[str, tuple[tuple[str, ...], bool]]:
+    with open(DATA / "type_words.csv", encoding="utf-8") as fh:
+        return {r["word"]: (tuple(r["kinds"].split("|")), r["strict"] == "yes") for r in csv.DictReader(fh)}
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _capitalised(w: Word) -> bool:
+    return w.text[0].isupper()
+
+
+def _joined(text: str, a: Word, b: Word) -> bool:
+    """Two words belong to one name only when a space or hyphen separates them."""
+    gap = text[a.end:b.start]
+    return gap in (" ", "-", "\u2010", "\u2011") or (gap == "" and a.text.endswith("."))
+
+
+def match(text: str, ws: list[Word], gaz: Gazetteer) -> list[Hit]:
+    """Longest gazetteer names first, left to right, over runs of capitalised words."""
+    hits, i, limit = [], 0, min(gaz.max_words, MAX_WORDS)
+    while i < len(ws):
+        if not (_capitalised(ws[i]) or (ws[i].article and ws[i].key != "the" and i + 1 < len(ws) and _capitalised(ws[i + 1]))):
+            i += 1
+            continue
+        run = [ws[i]]
+        for w in ws[i + 1:i + limit]:
+            if not _joined(text, run[-1], w) or not (_capitalised(w) or w.key in CONNECTORS or w.article):
+                break
+            run.append(w)
+        for n in range(len(run), 0, -1):
+            if not _capitalised(run[n - 1]):
+                continue
+            key = key_of(run[:n])
+            if key in gaz.keys and _acronym_ok(run[:n], gaz, key):
+                hits.append(Hit(run[0].start, run[n - 1].end, key))
+                i += n
+                break
+        else:
+            i += 1
+    return hits
+
+
+def _acronym_ok(run: list[Word], gaz: Gazetteer, key: str) -> bool:
+    """A short all-capitals word (HTS, IS) is a place only when it names a country (US, UAE)."""
+    surface = "".join(w.text for w in run if not w.article).replace(".", "")
+    if not (surface.isupper() and len(surface) <= 4):
+        return True
+    return any(c.feature == "PCLI" and not c.demonym for c in gaz.candidates(key))
+
+
+def _label(doc: Doc, start: int, end: int) -> tuple[str | None, int, int]:
+    """spaCy's entity label over a span, with that entity's extent."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None, start, end
+    for tok in span:
+        if tok.ent_type_:
+            ent = next(e for e in doc.ents if e.start <= tok.i < e.end)
+            return ent.label_, ent.start_char, ent.end_char
+    return None, start, end
+
+
+def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazetteer) -> bool | None:
+    """True for a place, False for not one, None when only the surrounding words can tell.
+
+    spaCy's small model calls many unfamiliar Arabic place names PERSON or NORP; those
+    (and other labels it may get wrong) are weak and need a locative cue to be kept.
+    """
+    label, s, e = _label(doc, hit.start, hit.end)
+    hit.ner = label
+    surface = text[hit.start:hit.end]
+    if label == "FAC" and (s < hit.start or e > hit.end):
+        return False  # part of a street or building's name: Washington Street
+    if label in PLACE_LABELS:
+        return not (s < hit.start or e > hit.end) or _zipf(surface.lower()) < COMMON_ZIPF
+    if label in NOT_PLACE_LABELS:
+        return False
+    if label == "NORP" and any(c.demonym for c in gaz.candidates(hit.key)):
+        return True
+    if label == "PERSON" and (s < hit.start or e > hit.end):
+        return False  # a place name inside a person's name: Jordan Peterson
+    if _before_person(doc, hit.end) or _in_compound(text, hit):
+        return False  # a title (Gov. Smith) or part of a hyphenated name (Wal-Mart)
+    if " " not in hit.key and surface in person_words and not _major(gaz, hit.key):
+        return False  # a surname the report uses for a person elsewhere
+    if label in ("PERSON", "NORP"):
+        return True if _major(gaz, hit.key) else None
+    if " " in hit.key or "." in surface.rstrip(".") or surface.isupper():
+        return True  # multi-word names and abbreviations (U.S., S.C.) are not common words
+    z = _zipf(surface.lower())
+    first = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    at_start = first is not None and first[0].is_sent_start
+    if z >= COMMON_ZIPF:
+        return _major(gaz, hit.key) and z < VERY_COMMON_ZIPF and not at_start
+    return not (at_start and z >= SENTENCE_START_ZIPF) or _major(gaz, hit.key)
+
+
+def _before_person(doc: Doc, end: int) -> bool:
+    nxt = doc.char_span(end, end + 1, alignment_mode="expand") if end < len(doc.text) else None
+    if nxt is None:
+        return False
+    tok = next((t for t in doc[nxt.start:nxt.start + 2] if not t.is_space), None)
+    return tok is not None and tok.idx > end and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"
+
+
+def _in_compound(text: str, hit: Hit) -> bool:
+    """Hyphen-joined to a capitalised word that is not an article: Wal-Mart, Coca-Cola."""
+    after = text[hit.end:hit.end + 2]
+    before = text[max(0, hit.start - 2):hit.start]
+    return (len(after) == 2 and after[0] == "-" and after[1].isupper()) or (
+        len(before) == 2 and before[1] == "-" and before[0].isalpha() and text[max(0, hit.start - 4):hit.start - 1].lower() not in ("-al", " al", " el", "-el"))
+
+
+def _cued(text: str, hit: Hit, hits: list[Hit], n: int) -> bool:
+    """Words around a weak name that say it is a place: a type word, a locative, a listed place."""
+    if hit.kinds:
+        return True
+    before = text[max(0, hit.start - 12):hit.start].lower().split()
+    if before and before[-1] in LOCATIVES:
+        return True
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(hits) and hits[m].ner != "weak" and text[min(hit.end, hits[m].end):max(hit.start, hits[m].start)] in (" and ", ", ", " or "):
+            return True
+    return False
+
+
+def _major(gaz: Gazetteer, key: str) -> bool:
+    """A name most readers would take for a place: a country, a continent, a first-level division, a demonym."""
+    return any(c.feature in ("PCLI", "ADM1", "CONT") or c.demonym for c in gaz.candidates(key))
+
+
+def _type_word(text: str, ws: list[Word], hit: Hit, index: dict[int, int]) -> None:
+    """'Idlib province', 'the town of Hermel', 'Maaraboun and Tafil villages': what kind of place it is."""
+    table = type_words()
+    i = index[hit.start]
+    j = i
+    while j < len(ws) and ws[j].end < hit.end:
+        j += 1
+    after = j + 1
+    # skip a coordinated name: "X and Y villages"
+    while after + 1 < len(ws) and ws[after].text == "and" and ws[after + 1].text[:1].isupper():
+        after += 2
+        while after < len(ws) and ws[after].text[:1].isupper() and ws[after].text.lower() not in table:
+            after += 1
+    for k in (j + 1, after):
+        if k < len(ws) and ws[k].text.lower() in table and _near(text, ws[k - 1], ws[k]):
+            hit.kinds, hit.strict = table[ws[k].text.lower()]
+            return
+    if i >= 2 and ws[i - 1].text == "of" and ws[i - 2].text.lower() in table:
+        hit.kinds, hit.strict = table[ws[i - 2].text.lower()]
+
+
+def _near(text: str, a: Word, b: Word) -> bool:
+    return text[a.end:b.start].strip() == ""
+
+
+def _ner_only(text: str, doc: Doc, ws: list[Word], hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
+    """Place entities the matcher missed: a known key once the type word is cut, or an unknown camp, river..."""
+    taken = [(h.start, h.end) for h in hits]
+    table = type_words()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        ews = [w for w in ws if ent.start_char <= w.start and w.end <= ent.end_char]
+        while ews and ews[0].key == "the":
+            ews = ews[1:]
+        typed = None
+        if len(ews) > 1 and ews[-1].text.lower() in table:
+            typed, ews = table[ews[-1].text.lower()], ews[:-1]
+        if not ews:
+            continue
+        key = key_of(ews)
+        if key in gaz.keys or (typed and typed[1]):
+            hit = Hit(ews[0].start, ews[-1].end, key, ner=ent.label_)
+            if typed:
+                hit.kinds, hit.strict = typed
+            out.append(hit)
+    return out
+
+
+def _not_part_of_longer_name(text: str, ws: list[Word], hits: list[Hit]) -> list[Hit]:
+    """Drop a name that ends a longer unknown proper name (Jay Lane, Memphis St.).
+
+    A name that starts one stays (Georgia Power, Henderson County Sheriff): news corpora count
+    toponyms embedded in organisation names. A neighbour that is itself a place or an article
+    does not count, nor does a word that opens a sentence.
+    """
+    ends = {h.end for h in hits if h.ner in PLACE_LABELS or h.demonym}
+    by_start = {w.start: n for n, w in enumerate(ws)}
+    out = []
+    for h in hits:
+        if h.ner in PLACE_LABELS or h.demonym:
+            out.append(h)
+            continue
+        i = by_start.get(h.start)
+        left = i is not None and i > 0 and text[ws[i - 1].end:h.start] == " " and _capitalised(ws[i - 1]) \
+            and ws[i - 1].end not in ends and not _sentence_start(text, ws, i - 1) and not ws[i - 1].article
+        if not left:
+            out.append(h)
+    return out
+
+
+def _sentence_start(text: str, ws: list[Word], i: int) -> bool:
+    return i == 0 or text[ws[i - 1].end:ws[i].start].strip() in (".", "!", "?", ":", "\n") or "\n" in text[ws[i - 1].end:ws[i].start]
+
+
+def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit]) -> list[Hit]:
+    """'Al-Shouk camp': a capitalised name before a strict type word is a place even if unknown."""
+    table, out = type_words(), []
+    for k, w in enumerate(ws):
+        kinds = table.get(w.text.lower())
+        if not kinds or not kinds[1] or k == 0 or not _capitalised(ws[k - 1]) or not _near(text, ws[k - 1], w):
+            continue
+        i = k - 1
+        while i > 0 and _joined(text, ws[i - 1], ws[i]) and (_capitalised(ws[i - 1]) or ws[i - 1].article):
+            i -= 1
+        if ws[i].article and ws[i].key == "the":
+            i += 1
+        start, end = ws[i].start, ws[k - 1].end
+        if i < k and key_of(ws[i:k]) and not ws[i].start == 0 and not any(h.start < end and start < h.end for h in hits):
+            out.append(Hit(start, end, key_of(ws[i:k]), ner="typed", kinds=kinds[0], strict=True))
+    return out
+
+
+def _parents(text: str, hits: list[Hit]) -> None:
+    """'X, Y', 'X in Y' and "Y's X": Y is a candidate container of X."""
+    for n, (a, b) in enumerate(zip(hits, hits[1:])):
+        gap = text[a.end:b.start]
+        if gap in (", ", " in ", " near ") or re.fullmatch(r",? in the (province|county|state|district|region) of ", gap):
+            a.parents.append(n + 1)
+        elif gap in ("'s ", "\u2019s "):
+            b.parents.append(n)
+
+
+def find(text: str, doc: Doc, gaz: Gazetteer) -> list[Hit]:
+    """Every place mention worth resolving, in text order, with its type word and parents."""
+    ws = words(text)
+    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    hits = []
+    for h in match(text, ws, gaz):
+        verdict = _plausible(text, h, doc, person_words, gaz)
+        if verdict is not False:
+            h.ner = h.ner if verdict else "weak"
+            h.demonym = all(c.demonym for c in gaz.candidates(h.key))
+            hits.append(h)
+    hits = _not_part_of_longer_name(text, ws, hits)
+    hits += _ner_only(text, doc, ws, hits, gaz)
+    hits += _typed_unknowns(text, ws, hits)
+    hits.sort(key=lambda h: h.start)
+    index = {w.start: n for n, w in enumerate(ws)}
+    for h in hits:
+        h.demonym = bool(gaz.candidates(h.key)) and all(c.demonym for c in gaz.candidates(h.key))  # NER-only hits too
+        if h.start in index and not h.demonym:
+            _type_word(text, ws, h, index)
+    hits = [h for n, h in enumerate(hits) if h.ner != "weak" or _cued(text, h, hits, n)]
+    _parents(text, hits)
+    return hits

@@ -1,0 +1,65 @@
+"""Loose spelling keys, so that Qusayr, al-Qusayr and Al Qusair land on the same gazetteer row.
+
+Transliterated Arabic names drift between sources (ou/u, q/k, doubled consonants, the
+article, apostrophes for ayn and hamza); the key forgets exactly those differences.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Arabic articles are dropped anywhere; the short English-looking ones only when hyphenated (as-Sham).
+ARTICLES = frozenset({"al", "el", "ul", "ash", "the"})
+HYPHEN_ARTICLES = frozenset({"ad", "ed", "ar", "as", "at", "az", "an", "ad", "ud", "ut", "es", "et", "ez"})
+_WORD = re.compile(r"[^\W_]+(?:[\u2018\u2019'`\u02bf\u02be.][^\W_]+)*\.?")
+_APOSTROPHES = re.compile(r"[\u2018\u2019'`\u02bf\u02be]")
+_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"})
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a text with its offsets and key; ``article`` words are left out of keys."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    article: bool
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """The key of one word: no accents, apostrophes or doubled letters; q as k, ou as u."""
+    s = unicodedata.normalize("NFKD", word.lower().translate(_SPECIAL))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _APOSTROPHES.sub("", s).replace(".", "")
+    s = s.replace("ou", "u").replace("q", "k")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def words(text: str) -> list[Word]:
+    """The words of ``text`` with offsets; hyphens and spaces both separate words."""
+    out = []
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        if len(raw) > 2 and raw[-1] in "sS" and raw[-2] in "'\u2019":
+            raw = raw[:-2]  # possessive: Russia's
+        elif raw.endswith(".") and "." not in raw[:-1] and len(raw) > 3:
+            raw = raw[:-1]  # a full stop, not an abbreviation like St. or U.S.
+        key = fold_word(raw)
+        hyphen = text[m.end():m.end() + 1] in ("-", "\u2010", "\u2011")
+        article = key in ARTICLES or (hyphen and key in HYPHEN_ARTICLES)
+        out.append(Word(m.start(), m.start() + len(raw), raw, key, article))
+    return out
+
+
+def key_of(ws: list[Word] | tuple[Word, ...]) -> str:
+    """The key of a run of words, article words dropped; empty when only articles remain."""
+    return " ".join(w.key for w in ws if not w.article)
+
+
+def fold(name: str) -> str:
+    """The key of a whole name, as stored in the gazetteer."""
+    return key_of(words(name))

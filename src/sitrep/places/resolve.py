@@ -1,0 +1,174 @@
+"""Choose one gazetteer row per mention, or abstain.
+
+A candidate's score is its prior (feature class, population) plus what the document says:
+the type word next to it, its parents ("X in Y"), the countries and first-level divisions
+the report names, its dateline, and nearness to places already resolved with confidence.
+Resolution runs twice so that confident names (countries, unique names) inform the rest.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .detect import Hit
+from .store import Candidate, Gazetteer
+
+# A county or district shares its name with its seat; it wins only with a type word (Hermel district).
+FEATURE_PRIOR = {"PCLI": 6.0, "CONT": 5.0, "ADM1": 2.5, "PPLC": 4.0, "ADM2": -1.5}
+AREA_PRIOR = 3.0  # named terrain and water from curated rows carry no population
+TYPE_MATCH, TYPE_MISMATCH = 4.0, -3.0
+PARENT_BONUS = 6.0
+COUNTRY_BONUS, ADMIN1_BONUS = 3.5, 2.5
+NEAR_KM, NEAR_BONUS = 300.0, 3.0  # fades linearly to nothing at NEAR_KM
+MAX_CANDIDATES = 60
+SOFT_MARGIN = 2.0
+
+
+@dataclass
+class Context:
+    """What the document has established so far: countries, divisions and points."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    def add(self, c: Candidate, weight: float = 1.0) -> None:
+        if c.country:
+            self.countries[c.country] += weight
+        if c.feature == "ADM1" or (c.admin1 and c.feature.startswith("PPL")):
+            self.admin1[(c.country, c.admin1)] += weight if c.feature == "ADM1" else weight / 2
+        if c.feature not in ("PCLI", "CONT", "ADM1"):
+            self.points.append((c.lat, c.lon))
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def contains(parent: Candidate, child: Candidate) -> bool:
+    """Whether ``child`` plausibly lies in ``parent`` (same country, same division, or close by)."""
+    if parent.id == child.id:
+        return False
+    if parent.feature == "PCLI":
+        return parent.country == child.country and child.feature != "PCLI"
+    if parent.feature == "ADM1":
+        return (parent.country, parent.admin1) == (child.country, child.admin1) or (
+            parent.country == child.country and km(parent.lat, parent.lon, child.lat, child.lon) < 250)
+    return km(parent.lat, parent.lon, child.lat, child.lon) < 60
+
+
+def prior(c: Candidate) -> float:
+    """How likely a bare mention of this name means this row: feature class plus log population."""
+    base = FEATURE_PRIOR.get(c.feature, AREA_PRIOR if c.kind not in ("town", "place") and not c.population else 0.0)
+    return base + math.log10(c.population + 1)
+
+
+def score(c: Candidate, hit: Hit, ctx: Context, parents: list[list[Candidate]]) -> float:
+    """Prior plus document evidence, on a log-odds-like scale (softmax gives the confidence)."""
+    s = prior(c)
+    if hit.kinds:
+        s += TYPE_MATCH if c.kind in hit.kinds else TYPE_MISMATCH
+    if any(contains(p, c) for ps in parents for p in ps):
+        s += PARENT_BONUS
+    if c.country and ctx.countries[c.country]:
+        w = ctx.countries[c.country]
+        s += COUNTRY_BONUS * min(1.0, w) + 0.75 * min(w, 4)
+    if ctx.admin1[(c.country, c.admin1)]:
+        s += ADMIN1_BONUS * min(1.0, ctx.admin1[(c.country, c.admin1)])
+    if ctx.points and c.feature not in ("PCLI", "CONT", "ADM1"):
+        d = min(km(c.lat, c.lon, lat, lon) for lat, lon in ctx.points)
+        s += NEAR_BONUS * max(0.0, 1 - d / NEAR_KM)
+    return s
+
+
+@dataclass
+class Choice:
+    candidate: Candidate | None
+    confidence: float
+    reason: str = ""
+
+
+def choose(hit: Hit, cands: list[Candidate], ctx: Context, parents: list[list[Candidate]]) -> Choice:
+    """The best candidate with a softmax confidence; abstain when a strict type word fits none."""
+    if hit.strict:
+        cands = [c for c in cands if c.kind in hit.kinds]
+        if not cands:
+            return Choice(None, 0.0, f"no {'/'.join(hit.kinds)} of that name in the gazetteer")
+    if not cands:
+        return Choice(None, 0.0, "not in the gazetteer")
+    scored = _distinct(sorted(((score(c, hit, ctx, parents), c) for c in cands), key=lambda t: -t[0]))
+    top = scored[0][0]
+    conf = 1.0 / sum(math.exp(s - top) for s, _ in scored)
+    return Choice(scored[0][1], round(conf, 3))
+
+
+def _distinct(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """Drop rows that repeat a better-scored one (the same village from two sources)."""
+    kept: list[tuple[float, Candidate]] = []
+    for s, c in scored:
+        if not any(k.kind == c.kind and km(k.lat, k.lon, c.lat, c.lon) < 10 for _, k in kept):
+            kept.append((s, c))
+    return kept
+
+
+def resolve(hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = ()) -> list[Choice]:
+    """Two passes: the first settles what the report is about, the second uses it for everyone.
+
+    A name never counts as context for itself, so one wrong first guess cannot confirm itself.
+    """
+    pool = [_candidates(h, gaz) for h in hits]
+    first = [choose(h, pool[n], _context(dateline, []), []) for n, h in enumerate(hits)]
+    settled = [(h.key, ch.candidate) for h, ch, cands in zip(hits, first, pool) if ch.candidate and _settled(ch, cands)]
+    votes = {h.key: _vote(cands) for h, ch, cands in zip(hits, first, pool) if cands and not (ch.candidate and _settled(ch, cands))}
+    out = []
+    for n, h in enumerate(hits):
+        ctx = _context(dateline, [c for key, c in settled if key != h.key])
+        for key, (countries, divisions) in votes.items():
+            if key != h.key:
+                ctx.countries.update(countries)
+                ctx.admin1.update(divisions)
+        out.append(choose(h, pool[n], ctx, [pool[p][:10] for p in h.parents]))
+    return _one_sense(hits, out)
+
+
+def _vote(cands: list[Candidate]) -> tuple[Counter, Counter]:
+    """An ambiguous name still says something: half a vote shared among its likely readings' countries and divisions."""
+    best = max(map(prior, cands))
+    likely = [c for c in cands if prior(c) >= best - SOFT_MARGIN]
+    countries = {c.country for c in likely if c.country}
+    divisions = {(c.country, c.admin1) for c in likely if c.admin1}
+    return (Counter({k: 0.5 / len(countries) for k in countries}), Counter({k: 0.5 / len(divisions) for k in divisions}))
+
+
+def _settled(ch: Choice, cands: list[Candidate]) -> bool:
+    """Readings sure enough to inform others: countries, first-level divisions, names with one place."""
+    c = ch.candidate
+    return c.feature in ("PCLI", "ADM1") or len(_distinct([(0.0, k) for k in cands])) == 1 or ch.confidence >= 0.95
+
+
+def _context(dateline: list[Candidate], settled: list[Candidate]) -> Context:
+    ctx = Context()
+    for c in dateline:
+        ctx.add(c, 2.0)
+    for c in settled:
+        ctx.add(c)
+    return ctx
+
+
+def _one_sense(hits: list[Hit], choices: list[Choice]) -> list[Choice]:
+    """A name means one place per report: untyped repeats take the most confident reading."""
+    best: dict[str, Choice] = {}
+    for h, ch in zip(hits, choices):
+        if ch.candidate and (h.key not in best or ch.confidence > best[h.key].confidence):
+            best[h.key] = ch
+    return [best[h.key] if ch.candidate and not h.kinds and h.key in best else ch for h, ch in zip(hits, choices)]
+
+
+def _candidates(hit: Hit, gaz: Gazetteer) -> list[Candidate]:
+    cands = gaz.candidates(hit.key)[:MAX_CANDIDATES]
+    if hit.demonym:
+        return [c for c in cands if c.demonym]
+    return [c for c in cands if not c.demonym]

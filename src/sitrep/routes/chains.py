@@ -1,0 +1,122 @@
+"""Link the waypoints of successive sentences into routes.
+
+A route described over several sentences continues when a sentence opens with a
+continuation cue ("then", "from there", "From Pasni, ..."), or when the previous sentence
+only named a starting point ("left the camp on Monday") and this one names where it went.
+"From there the network offered two routes" makes the route so far a branch point: each
+alternative that follows ("The cheaper one ...", "The second ...") starts from it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Analysis
+from .cues import cues
+from .waypoints import Point, is_country, sentence_points
+
+# Sentences without movement that may sit between two legs of one route.
+MAX_GAP = 1
+# How many opening words may hold a continuation or alternative cue.
+OPENING_WORDS = 6
+
+
+@dataclass
+class Chain:
+    """A route being put together: its points and the sentences that describe it."""
+
+    points: list[Point] = field(default_factory=list)
+    sentences: list[SpacySpan] = field(default_factory=list)
+
+    def extend(self, pts: list[Point], sent: SpacySpan) -> None:
+        for p in pts:
+            if not self.points or self.points[-1].mention.entity != p.mention.entity:
+                self.points.append(p)
+        self.sentences.append(sent)
+
+    def copy(self) -> Chain:
+        return Chain(list(self.points), list(self.sentences))
+
+
+def _opening(sent: SpacySpan) -> str:
+    words = [t.lower_ for t in sent if not t.is_punct and not t.is_space][:OPENING_WORDS]
+    return " " + " ".join(words) + " "
+
+
+def _has(text: str, cue_words: tuple[str, ...]) -> bool:
+    return any(f" {w} " in text for w in cue_words)
+
+
+def _starts(text: str, cue_words: tuple[str, ...]) -> bool:
+    return any(text.startswith(f" {w} ") for w in cue_words)
+
+
+def _continues(current: Chain, pts: list[Point], opening: str) -> bool:
+    """Does this sentence carry on the route of the one before?"""
+    if _has(opening, cues().continuation) or (opening.startswith(" from ") and pts[0].role == "origin"):
+        return True
+    # "A convoy left the camp on Monday. Buses drove the families to ...": a lone starting point
+    return len({p.mention.entity for p in current.points}) == 1 and not any(p.role == "origin" for p in pts)
+
+
+def in_duplicate(a: Analysis, pos: int) -> bool:
+    """Repeated passages were said once already; reading them again would double the routes."""
+    return any(d.span.start <= pos < d.span.end for d in a.duplicates)
+
+
+def link(a: Analysis, sents: list[SpacySpan]) -> list[Chain]:
+    """Chains of at least two distinct places, in the order their description starts."""
+    c = cues()
+    done: list[Chain] = []
+    current: Chain | None = None
+    base: Chain | None = None
+    gap = 0
+    for sent in sents:
+        if in_duplicate(a, sent.start_char):
+            continue
+        pts = sentence_points(a, sent)
+        opening = _opening(sent)
+        full = " " + " ".join(t.lower_ for t in sent if not t.is_space) + " "
+        if not pts:
+            gap += 1
+            if current is not None and _has(full, c.branch):
+                base, gap = current.copy(), 0
+            continue
+        if current is not None and _starts(opening, c.alternative) and (gap <= MAX_GAP or base is not None):
+            if base is None or current.points != base.points:
+                done.append(current)
+            current = base.copy() if base is not None else Chain()
+        elif current is None or gap > MAX_GAP or not _continues(current, pts, opening):
+            if current is not None:
+                done.append(current)
+            current, base = Chain(), None
+        current.extend(pts, sent)
+        gap = 0
+    if current is not None:
+        done.append(current)
+    return _keep(a, done)
+
+
+def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
+    """Drop countries inside a path, single places, lone lists and recaps of other routes."""
+    out: list[Chain] = []
+    for ch in chains:
+        pts = [p for i, p in enumerate(ch.points)
+               if i in (0, len(ch.points) - 1) or not is_country(a.entity(p.mention.entity))]
+        ch.points = pts
+        if len({p.mention.entity for p in pts}) < 2:
+            continue
+        if len(ch.sentences) == 1 and len({p.group for p in pts}) == 1:
+            continue  # "fled to Dikwa and Maiduguri": choices of where to go, not a path
+        out.append(ch)
+    kept: list[Chain] = []
+    for ch in out:
+        ents = {p.mention.entity for p in ch.points}
+        if any([p.mention.entity for p in k.points] == [p.mention.entity for p in ch.points] for k in kept):
+            continue  # the same path told twice
+        longer: set[str] = set().union(*({p.mention.entity for p in o.points} for o in out if len(o.points) > len(ch.points)))
+        if ents <= longer:
+            continue  # said again in fewer words ("the journey from A to B")
+        kept.append(ch)
+    return kept

@@ -1,0 +1,1 @@
+"""The web app: a FastAPI JSON API over the KB and offline pages (map, graph, timeline, reader)."""

@@ -1,0 +1,174 @@
+"""The JSON API under ``/api``: every list paged and filtered like ``sitrep events``.
+
+Inputs are validated here (dates, ``near``, id ranges) so that nothing a client sends can
+reach the KB in a shape that makes it fail; the KB's queries bind every value.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from ..kb import contradictions as kb_contradictions
+from ..kb import query
+from . import upload, views
+
+MAX_LIMIT = 1000
+MAX_ID = 2**31 - 1  # PostgreSQL's integer
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL refuses NUL in text
+
+router = APIRouter(prefix="/api")
+
+
+def session(request: Request) -> Iterator[Session]:
+    with request.app.state.sessions() as s:
+        yield s
+
+
+Db = Annotated[Session, Depends(session)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many items.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many items.")]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+class Page(BaseModel):
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+
+class Created(BaseModel):
+    id: int
+    created: bool
+
+
+def _name(value: str | None, what: str) -> str | None:
+    """A name, alias or KB id; an id must be one the KB can hold."""
+    if value is not None and value.isdigit() and not (value.isascii() and 0 < int(value) <= MAX_ID):
+        raise HTTPException(422, f"{what} {value!r} is not a KB id")
+    return value
+
+
+def _near(value: str | None) -> query.Near | None:
+    if value is None:
+        return None
+    try:
+        lat, lon, radius = (float(v) for v in value.split(","))
+    except ValueError:
+        raise HTTPException(422, f"near={value!r} is not LAT,LON,KM") from None
+    if not all(map(math.isfinite, (lat, lon, radius))) or not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < radius <= 20_000):
+        raise HTTPException(422, "near needs -90<=LAT<=90, -180<=LON<=180 and 0<KM<=20000")
+    return lat, lon, radius
+
+
+def filters(
+    actor: Annotated[str | None, Query(max_length=300, pattern=NO_NUL, description="An actor or person: name, alias or KB id.")] = None,
+    place: Annotated[str | None, Query(max_length=300, pattern=NO_NUL, description="A place: name or KB id.")] = None,
+    near: Annotated[str | None, Query(max_length=100, description="LAT,LON,KM: within KM of a point.")] = None,
+    since: Annotated[date | None, Query(description="On or after this date.")] = None,
+    until: Annotated[date | None, Query(description="On or before this date.")] = None,
+    type: Annotated[str | None, Query(max_length=80, pattern=NO_NUL, description="ACLED event type or sub-type.")] = None,
+) -> views.Filters:
+    return views.Filters(_name(actor, "actor"), _name(place, "place"), _near(near), since and since.isoformat(),
+                         until and until.isoformat(), type)
+
+
+Filtered = Annotated[views.Filters, Depends(filters)]
+
+
+def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> Page:
+    return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/events", response_model=Page, summary="Events across reports, newest first")
+def list_events(s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0) -> Page:
+    total = len(f.incidents(s))
+    items = query.events(s, f.actor, f.place, f.near, f.since, f.until, f.type, limit=limit, offset=offset)
+    return _page(items, total, limit, offset)
+
+
+@router.get("/documents", response_model=Page, summary="Reports that tell a matching event, newest first")
+def list_documents(s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0) -> Page:
+    return _page(*views.documents(s, f, limit, offset), limit, offset)
+
+
+@router.get("/documents/{document_id}", summary="One report's stored analysis, entities with their kb_id")
+def get_document(s: Db, document_id: Id) -> dict[str, Any]:
+    found = views.analysis(s, document_id)
+    if found is None:
+        raise HTTPException(404, f"no report {document_id}")
+    return found
+
+
+@router.get("/entities", response_model=Page, summary="Entities named by reports that tell a matching event")
+def list_entities(s: Db, f: Filtered, kind: Annotated[str | None, Query(pattern="^(actor|person|place)$")] = None,
+                  limit: Limit = 100, offset: Offset = 0) -> Page:
+    return _page(*views.entities(s, f, kind, limit, offset), limit, offset)
+
+
+@router.get("/entities/{entity_id}", summary="Dossier: aliases, people, events, routes, places, sources")
+def get_entity(s: Db, entity_id: Id) -> dict[str, Any]:
+    found = query.actor(s, str(entity_id)) or views.place_dossier(s, entity_id)
+    if found is None:
+        raise HTTPException(404, f"no entity {entity_id}")
+    return found
+
+
+@router.get("/routes", response_model=Page, summary="Routes; actor=who moves, place/near=a waypoint, type=what moves")
+def list_routes(s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0) -> Page:
+    return _page(*views.routes(s, f, limit, offset), limit, offset)
+
+
+@router.get("/claims", response_model=Page, summary="Claims in reports that tell a matching event, with grades")
+def list_claims(s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0) -> Page:
+    return _page(*views.claims(s, f, limit, offset), limit, offset)
+
+
+@router.get("/contradictions", response_model=Page, summary="Where reports disagree about a matching event (or, unfiltered, an allegiance)")
+def list_contradictions(s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0) -> Page:
+    found = [c.as_dict() for c in kb_contradictions.find(s, f.incidents(s) if f.any() else None)]
+    return _page(found[offset:offset + limit], len(found), limit, offset)
+
+
+@router.get("/search", response_model=Page, summary="Full-text search over the reports, best first")
+def search(s: Db, q: Annotated[str, Query(min_length=1, max_length=500, pattern=NO_NUL)], limit: Limit = 20, offset: Offset = 0) -> Page:
+    hits = query.search(s, q, limit=offset + limit + MAX_LIMIT)  # total counts up to a thousand past this page
+    return _page(hits[offset:offset + limit], len(hits), limit, offset)
+
+
+@router.get("/graph", summary="Nodes and edges for Cytoscape: events, actors, people, places")
+def get_graph(s: Db, f: Filtered, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many events.")] = 200
+              ) -> dict[str, list[dict[str, Any]]]:
+    return views.graph(s, f, limit)
+
+
+@router.post("/reports", response_model=Created, status_code=200,
+             summary=f"Add a report: pasted text or one .txt/.html/.json file (UTF-8, at most {upload.MAX_BYTES:,} bytes)")
+def add_report(
+    request: Request,
+    text: Annotated[str | None, Form(max_length=upload.MAX_BYTES)] = None,
+    file: Annotated[UploadFile | None, File()] = None,
+    title: Annotated[str | None, Form(max_length=500)] = None,
+    outlet: Annotated[str | None, Form(max_length=300)] = None,
+    published: Annotated[str | None, Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD (may be empty)")] = None,
+) -> Created:
+    if published:
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            raise HTTPException(422, f"published={published!r} is not a date") from None
+    form = upload.Upload(text=text, title=title or None, outlet=outlet or None, published=published or None)
+    if file is not None and file.filename:
+        form.filename, form.content_type = file.filename, file.content_type
+        form.data = file.file.read(upload.MAX_BYTES + 1)
+    try:
+        kb_id, created = upload.analyse_and_store(request.app.state.sessions, upload.document(form))
+    except upload.Refused as exc:
+        raise HTTPException(exc.status, str(exc)) from None
+    return Created(id=kb_id, created=created)

@@ -1,0 +1,37 @@
+"""Spelling keys: transliteration variants of one name meet, different names stay apart."""
+from sitrep.places.fold import fold, words
+
+
+def test_article_and_hyphen_variants_share_a_key():
+    assert fold("al-Qusayr") == fold("Al Qusayr") == fold("Qusayr")
+
+
+def test_diacritics_ou_q_and_doubled_letters_fold_away():
+    assert fold("El Qalamoûn") == fold("Qalamun") == fold("Kalamoun")
+    assert fold("Maarrat") == fold("Marat")
+
+
+def test_ayn_apostrophes_of_every_kind_are_ignored():
+    assert fold("Ma\u2018arrat") == fold("Ma'arrat") == fold("Ma`arrat") == fold("Maarrat")
+
+
+def test_english_article_dropped_only_when_hyphenated_arabic():
+    assert fold("as-Sukhnah") == fold("Sukhnah")
+    assert fold("As Well") != fold("Well")
+
+
+def test_different_names_stay_apart():
+    assert fold("Homs") != fold("Hama")
+
+
+def test_words_keep_exact_offsets_and_drop_a_full_stop_but_not_an_abbreviation():
+    text = "Aid reached Idlib. Then the U.S. envoy left St. Louis."
+    ws = words(text)
+    for w in ws:
+        assert text[w.start:w.end] == w.text
+    surfaces = [w.text for w in ws]
+    assert "Idlib" in surfaces and "U.S." in surfaces and "St." in surfaces and "Louis" in surfaces
+
+
+def test_possessive_is_not_part_of_the_name():
+    assert [w.text for w in words("Russia\u2019s envoy met Syria's")] == ["Russia", "envoy", "met", "Syria"]

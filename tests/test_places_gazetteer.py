@@ -1,0 +1,58 @@
+"""The gazetteer built from a tiny fixture: sources load, keys fold, the resolver ranks and abstains."""
+from pathlib import Path
+
+import pytest
+
+from sitrep.places import sources
+from sitrep.places.detect import Hit
+from sitrep.places.resolve import resolve
+from sitrep.places.store import Gazetteer, build
+
+FIXTURE = Path(__file__).parent / "data" / "places"
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("gaz") / "mini.sqlite"
+    parts = [("dump", lambda: sources.geonames_dump(FIXTURE / "mini_geonames.tsv")),
+             ("supplements", lambda: sources.supplements(FIXTURE / "supplements"))]
+    return Gazetteer(build(path, parts, quiet=True))
+
+
+def test_supplement_rows_load_and_a_row_without_a_point_is_skipped():
+    names = [p.name for p in sources.supplements(FIXTURE / "supplements")]
+    assert names == ["Qalamoun Mountains", "Beddawi Camp"]
+
+
+def test_alternate_names_and_variant_spellings_find_the_same_rows(gaz):
+    assert {c.name for c in gaz.candidates("kalamun")} == {"Qalamoun Mountains", "El Qalamoûn"}
+    assert [c.kind for c in gaz.candidates("badawi")] == ["camp"]
+    assert gaz.candidates("texas")[0].feature == "ADM1"
+
+
+def _hit(key: str, **kw) -> Hit:
+    return Hit(0, len(key), key, **kw)
+
+
+def test_population_prior_without_context(gaz):
+    (choice,) = resolve([_hit("paris")], gaz)
+    assert choice.candidate.country == "FR"
+
+
+def test_x_comma_y_parent_picks_the_namesake_inside_y(gaz):
+    paris, texas = _hit("paris", parents=[1]), _hit("texas")
+    first, second = resolve([paris, texas], gaz)
+    assert (first.candidate.country, first.candidate.admin1) == ("US", "TX")
+    assert second.candidate.feature == "ADM1"
+
+
+def test_type_word_separates_the_mountains_from_the_town(gaz):
+    (ridge,) = resolve([_hit("kalamun", kinds=("mountain",), strict=True)], gaz)
+    (town,) = resolve([_hit("kalamun", kinds=("town",))], gaz)
+    assert ridge.candidate.kind == "mountain"
+    assert town.candidate.name == "El Qalamoûn"
+
+
+def test_strict_type_word_with_no_such_place_abstains(gaz):
+    (choice,) = resolve([_hit("paris", kinds=("camp",), strict=True)], gaz)
+    assert choice.candidate is None and "camp" in choice.reason

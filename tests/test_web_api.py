@@ -1,0 +1,219 @@
+"""The JSON API on a small KB of our own reports: lists, pages, filters, dossiers, the token
+guard, security headers and the limits on uploaded reports."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+from web_fixtures import fill, sample
+
+from sitrep.kb.db import open_kb
+from sitrep.web.app import create_app
+from sitrep.web.security import COOKIE
+from sitrep.web.upload import MAX_BYTES
+
+
+@pytest.fixture(scope="module")
+def kb_path(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("web") / "kb.db")
+    with open_kb(path) as factory:
+        ids = fill(factory, sample())
+    return path, ids
+
+
+@pytest.fixture(scope="module")
+def client(kb_path):
+    with TestClient(create_app(kb_path[0])) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def ids(kb_path):
+    return kb_path[1]
+
+
+def items(client, path, **params):
+    r = client.get(path, params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_events_are_incidents_across_reports_with_every_telling(client):
+    page = items(client, "/api/events")
+    assert page["total"] == 2
+    clash = next(e for e in page["items"] if e["type"] == "Battles")
+    assert clash["place"]["name"] == "Ubari" and clash["fatalities_reported"] == [4, 6]
+    assert {r["document"] for r in clash["reports"]} == {"fuel-south", "ubari-clash"}
+
+
+def test_lists_page_with_limit_and_offset(client):
+    first, second = items(client, "/api/documents", limit=2), items(client, "/api/documents", limit=2, offset=2)
+    assert first["total"] == second["total"] == 3
+    assert len(first["items"]) == 2 and len(second["items"]) == 1
+    assert not {d["kb_document"] for d in first["items"]} & {d["kb_document"] for d in second["items"]}
+    for path in ("/api/events", "/api/routes", "/api/claims", "/api/entities", "/api/contradictions", "/api/documents"):
+        assert client.get(path, params={"limit": 100_000}).status_code == 422, path
+        assert client.get(path, params={"offset": -1}).status_code == 422, path
+        assert len(items(client, path, limit=1)["items"]) <= 1
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"type": "Protests"}, {"Peaceful protest"}),
+    ({"type": "armed clash"}, {"Armed clash"}),
+    ({"actor": "Desert Shield brigade"}, {"Armed clash"}),
+    ({"place": "Misrata"}, {"Peaceful protest"}),
+    ({"near": "26.6,12.8,30"}, {"Armed clash"}),
+    ({"near": "26.6,12.8,1"}, set()),
+    ({"since": "2024-03-01"}, {"Armed clash"}),
+    ({"until": "2024-02-28"}, {"Peaceful protest"}),
+    ({"since": "2024-02-01", "until": "2024-03-31", "type": "Battles"}, {"Armed clash"}),
+])
+def test_event_filters_match_the_cli(client, params, expected):
+    assert {e["sub_type"] for e in items(client, "/api/events", **params)["items"]} == expected
+
+
+def test_other_lists_take_the_same_filters(client):
+    assert {d["document"] for d in items(client, "/api/documents", actor="Desert Shield brigade")["items"]} == {"fuel-south", "ubari-clash"}
+    assert [d["document"] for d in items(client, "/api/documents", type="Protests")["items"]] == ["misrata-protest"]
+    assert items(client, "/api/claims", type="Protests")["total"] == 0
+    assert items(client, "/api/claims", actor="Desert Shield brigade")["items"][0]["source"]["type"] == "anonymous"
+    names = {e["name"] for e in items(client, "/api/entities", place="Misrata")["items"]}
+    assert names == {"Misrata"}
+    assert items(client, "/api/contradictions", type="Protests")["total"] == 0
+    assert items(client, "/api/contradictions", near="26.6,12.8,30")["items"][0]["about"] == "fatalities"
+
+
+def test_routes_with_their_waypoints_in_order(client):
+    route = items(client, "/api/routes")["items"][0]
+    assert [w["name"] for w in route["waypoints"]] == ["Sabha", "Ubari", "Ghat"]
+    assert route["what"] == "fuel" and route["who"]["name"] == "Desert Shield brigade"
+    assert route["cost"] == {"amount": 300.0, "currency": "USD", "per": "barrel"}
+    for params, total in (({"type": "fuel"}, 1), ({"type": "people"}, 0), ({"place": "Ghat"}, 1), ({"place": "Misrata"}, 0),
+                          ({"near": "24.96,10.17,10"}, 1), ({"actor": "Desert Shield brigade"}, 1), ({"since": "2024-04-01"}, 0)):
+        assert items(client, "/api/routes", **params)["total"] == total, params
+
+
+def test_reader_gets_the_stored_analysis_with_kb_ids(client, ids):
+    a = items(client, f"/api/documents/{ids['fuel-south']}")
+    text = a["document"]["text"]
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in a["mentions"])
+    brigade = next(e for e in a["entities"] if e["name"] == "Desert Shield brigade")
+    assert items(client, f"/api/entities/{brigade['kb_id']}")["name"] == "Desert Shield brigade"
+    assert client.get("/api/documents/999999").status_code == 404
+    assert client.get("/api/documents/0").status_code == 422
+
+
+def test_dossiers_for_actors_and_places(client):
+    brigade = next(e for e in items(client, "/api/entities", kind="actor")["items"] if e["name"] == "Desert Shield brigade")
+    d = items(client, f"/api/entities/{brigade['id']}")
+    assert [p["name"] for p in d["people"]] == ["Salem Warfalli"]
+    assert d["events"][0]["sub_type"] == "Armed clash"
+    assert [w["name"] for w in d["routes"][0]["waypoints"]] == ["Sabha", "Ubari", "Ghat"]
+    assert {s["document"] for s in d["sources"]} == {"fuel-south", "ubari-clash"}
+    ghat = next(e for e in items(client, "/api/entities", kind="place")["items"] if e["name"] == "Ghat")
+    g = items(client, f"/api/entities/{ghat['id']}")
+    assert g["kind"] == "place" and g["routes"][0]["what"] == "fuel" and g["events"] == []
+    assert client.get("/api/entities/999999").status_code == 404
+
+
+def test_graph_links_actors_events_places_and_members(client):
+    g = items(client, "/api/graph")
+    label = {n["id"]: n["label"] for n in g["nodes"]}
+    edges = {(label[e["source"]], e["relation"], label[e["target"]]) for e in g["edges"]}
+    assert ("Desert Shield brigade", "actor1", "Armed clash 2024-03-03") in edges
+    assert ("Armed clash 2024-03-03", "at", "Ubari") in edges
+    assert ("Salem Warfalli", "member of", "Desert Shield brigade") in edges
+    assert {n["kind"] for n in items(client, "/api/graph", type="Protests")["nodes"]} == {"event", "place"}
+
+
+def test_search_finds_reports_by_their_words(client):
+    hits = items(client, "/api/search", q="checkpoint Ubari")
+    assert {h["document"] for h in hits["items"]} == {"fuel-south", "ubari-clash"}
+    assert items(client, "/api/search", q="checkpoint", limit=1, offset=1)["total"] == 2
+    assert client.get("/api/search").status_code == 422
+
+
+@pytest.mark.parametrize("params", [{"near": "1,2"}, {"near": "95,0,10"}, {"near": "nan,0,5"}, {"since": "2024-13-01"},
+                                    {"actor": "99999999999999999999"}, {"place": "²"}, {"actor": "a\x00b"}])
+def test_bad_filters_are_refused_not_crashed(client, params):
+    assert client.get("/api/events", params=params).status_code == 422
+
+
+def test_security_headers_on_pages_and_api(client):
+    for path in ("/map", "/api/events", "/static/js/map.js"):
+        r = client.get(path)
+        assert r.status_code == 200
+        assert "script-src 'self'" in r.headers["content-security-policy"]
+        assert r.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/", follow_redirects=False).headers["location"] == "/map"
+    for page in ("map", "graph", "timeline", "documents", "reader", "dossier", "add", "login"):
+        html = client.get(f"/{page}").text
+        assert "<script>" not in html and "onload=" not in html, page
+
+
+def test_openapi_schema_lists_the_api(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/events", "/api/documents/{document_id}", "/api/entities/{entity_id}", "/api/routes", "/api/claims",
+            "/api/contradictions", "/api/search", "/api/graph", "/api/reports"} <= paths.keys()
+
+
+def test_token_is_required_when_set(kb_path):
+    with TestClient(create_app(kb_path[0], token="s3cret-token")) as c:
+        assert c.get("/api/events").status_code == 401
+        assert c.get("/api/events", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/api/events", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+        assert c.get("/map", follow_redirects=False).headers["location"] == "/login"
+        assert c.get("/login").status_code == 200
+        assert c.post("/login", data={"token": "nope"}, follow_redirects=False).headers["location"].startswith("/login")
+        r = c.post("/login", data={"token": "s3cret-token"}, follow_redirects=False)
+        cookie = r.headers["set-cookie"]
+        assert r.headers["location"] == "/map" and "HttpOnly" in cookie and "SameSite=strict" in cookie
+        c.cookies.set(COOKIE, "s3cret-token")
+        assert c.get("/api/events").status_code == 200
+
+
+def test_serve_refuses_a_public_bind_without_a_token(monkeypatch):
+    from sitrep.cli import app
+
+    monkeypatch.delenv("SITREP_TOKEN", raising=False)
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--db", "unused.db"])
+    assert result.exit_code != 0 and "SITREP_TOKEN" in str(result.exception or result.output)
+
+
+@pytest.mark.parametrize("files, data, status", [
+    ({"file": ("report.pdf", b"%PDF-1.4", "application/pdf")}, {}, 415),
+    ({"file": ("report.txt", b"\xff\xfe bad bytes", "text/plain")}, {}, 415),
+    ({"file": ("report.txt", b"a\x00b", "text/plain")}, {}, 415),
+    ({"file": ("report.txt", b"Some text", "image/png")}, {}, 415),
+    ({"file": ("report.txt", b"x" * (MAX_BYTES + 1), "text/plain")}, {}, 413),
+    ({"file": ("report.json", b"{not json", "application/json")}, {}, 422),
+    ({"file": ("report.json", json.dumps({"title": "no text"}).encode(), "application/json")}, {}, 422),
+    (None, {"text": "   "}, 422),
+    (None, {"text": "A short report.", "published": "yesterday"}, 422),
+])
+def test_uploads_are_checked_before_analysis(client, files, data, status):
+    r = client.post("/api/reports", files=files, data=data)
+    assert r.status_code == status, r.text
+    assert r.json()["detail"]
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(client):
+    r = client.post("/api/reports", content=b"x" * (MAX_BYTES + 100_000),
+                    headers={"Content-Type": "multipart/form-data; boundary=zz"})
+    assert r.status_code == 413
+
+
+def test_a_pasted_report_is_analysed_and_stored_once(client):
+    text = ("Gunmen attack a market in Sabha\nGunmen attacked a market in Sabha on 2 May 2024, killing two traders, "
+            "police said. The Desert Shield brigade denied any part in the attack.")
+    form = {"text": text, "title": "Market attack in Sabha", "outlet": "Oasis Post", "published": "2024-05-03"}
+    first = client.post("/api/reports", data=form)
+    assert first.status_code == 200, first.text
+    assert first.json()["created"] is True
+    again = client.post("/api/reports", data=form).json()
+    assert again == {"id": first.json()["id"], "created": False}
+    doc = items(client, f"/api/documents/{again['id']}")["document"]
+    assert (doc["text"], doc["title"], doc["outlet"], doc["published"]) == (text, "Market attack in Sabha", "Oasis Post", "2024-05-03")
+    assert "Market attack in Sabha" in {d["title"] for d in items(client, "/api/documents")["items"]}
