@@ -54,38 +54,42 @@ def _ordered(submit: Callable[[list[Document]], Any], result_of: Callable[[Any],
         yield from drain_one()
 
 
+Task = Callable[[list[Document]], list[Result]]
+
+
 @contextmanager
-def _local(workers: int) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
+def _local(workers: int, task: Task) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
     # spawn, not fork: a forked copy of a loaded spaCy model is neither smaller nor safe with threads.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         def run(items: Iterable[Document | InputError]) -> Iterator[Result]:
-            return _ordered(lambda docs: pool.submit(analyze_batch, docs), Future.result, items, workers * 2, TASK_SIZE)
+            return _ordered(lambda docs: pool.submit(task, docs), Future.result, items, workers * 2, TASK_SIZE)
 
         yield run
 
 
 @contextmanager
-def _dask(address: str) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
+def _dask(address: str, task: Task) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
     from distributed import Client
 
     with Client(address, set_as_default=False) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
 
         def run(items: Iterable[Document | InputError]) -> Iterator[Result]:
-            return _ordered(lambda docs: client.submit(analyze_batch, docs, pure=False, retries=3),
+            return _ordered(lambda docs: client.submit(task, docs, pure=False, retries=3),
                             lambda f: f.result(), items, workers * 3, TASK_SIZE)
 
         yield run
 
 
 @contextmanager
-def runner(workers: int = 1, dask: str | None = None) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
-    """A function like ``pipeline.analyze``: serial, on local processes, or on a Dask cluster."""
+def runner(workers: int = 1, dask: str | None = None,
+           task: Task = analyze_batch) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
+    """A function like ``pipeline.analyze``: serial, on local processes, or on a Dask cluster running ``task``."""
     if dask:
-        with _dask(dask) as run:
+        with _dask(dask, task) as run:
             yield run
     elif workers > 1:
-        with _local(workers) as run:
+        with _local(workers, task) as run:
             yield run
     else:
         yield analyze

@@ -105,7 +105,8 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
         if w.article or not w.text[:1].isupper() or w.key not in wanted:
             continue
         start = ws[i - 1].start if i and ws[i - 1].article and ws[i - 1].end == w.start - 1 else w.start
-        out.append(Cand(start, w.end, "person", "short", wanted[w.key]))
+        if not any(c.start < w.end and start < c.end for c in chosen):  # never a piece of a longer name
+            out.append(Cand(start, w.end, "person", "short", wanted[w.key]))
     return out
 
 

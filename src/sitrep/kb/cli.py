@@ -28,19 +28,22 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files (.txt .html .json .jsonl .rss .atom .xml) or folders.", metavar="PATH...")],
     db: Db = None,
     encoding: Annotated[str, typer.Option(help="Encoding of the input files.")] = "utf-8",
+    workers: Annotated[int, typer.Option(min=1, help="Analyse on this many local processes; this one stays the only writer.")] = 1,
+    dask: Annotated[Optional[str], typer.Option(help="Analyse on a dask.distributed cluster, e.g. tcp://scheduler:8786.")] = None,
 ) -> None:
     """Analyse reports and store them in the KB; reports already there are skipped. Exit 2 if any failed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from ..parallel import runner
     from .db import open_kb
     from .ingest import ingest as run
     from .query import counts
 
-    with open_kb(db) as factory, Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    with open_kb(db) as factory, runner(workers, dask) as analyzer, Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                           console=err, transient=True) as progress:
         task = progress.add_task("ingest", total=None)
         result = run(factory, inputs, encoding, on_total=lambda n: progress.update(task, total=n),
-                     on_done=lambda: progress.advance(task))
+                     on_done=lambda: progress.advance(task), analyzer=analyzer)
         with factory() as s:
             totals = counts(s)
     for line in result.failed:

@@ -6,7 +6,7 @@ with their reason and the batch goes on.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import IntegrityError
@@ -15,13 +15,19 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..ingest import InputError, read_inputs
 from ..model import Analysis, Document
 from ..pipeline import Failure as AnalysisFailure
-from ..pipeline import analyze
+from ..pipeline import analyze as run_pipeline
 from ..serialize import to_dict
 from .grading import regrade
 from .store import content_hash, known, record_failure, store
 
 # Smaller than the pipeline's default batch so that stored work (and the progress bar) keeps pace.
 BATCH_SIZE = 8
+Analyzer = Callable[[Iterable[Document | InputError]], Iterator[Analysis | InputError | AnalysisFailure]]
+
+
+def analyze(items: Iterable[Document | InputError]) -> Iterator[Analysis | InputError | AnalysisFailure]:
+    """The serial analyser."""
+    return run_pipeline(items, batch_size=BATCH_SIZE)
 
 
 @dataclass
@@ -32,8 +38,13 @@ class IngestResult:
 
 
 def ingest(factory: sessionmaker[Session], inputs: list[str], encoding: str = "utf-8",
-           on_total: Callable[[int], None] = lambda n: None, on_done: Callable[[], None] = lambda: None) -> IngestResult:
-    """Store every report of the inputs; ``on_total``/``on_done`` drive a progress display."""
+           on_total: Callable[[int], None] = lambda n: None, on_done: Callable[[], None] = lambda: None,
+           analyzer: Analyzer = analyze) -> IngestResult:
+    """Store every report of the inputs; ``on_total``/``on_done`` drive a progress display.
+
+    ``analyzer`` may spread the analysis over processes or a Dask cluster (``sitrep.parallel``);
+    storing stays here, in one writer, and by content hash, so a retried task adds nothing.
+    """
     items = list(read_inputs(inputs, encoding))
     on_total(len(items))
     result = IngestResult()
@@ -42,7 +53,7 @@ def ingest(factory: sessionmaker[Session], inputs: list[str], encoding: str = "u
     result.known = len(items) - len(fresh)
     for _ in range(result.known):
         on_done()
-    for out in analyze(fresh, batch_size=BATCH_SIZE) if fresh else ():  # no model load when all is known
+    for out in analyzer(fresh) if fresh else ():  # no model load when all is known
         if isinstance(out, Analysis):
             _store(factory, out, result)
         else:

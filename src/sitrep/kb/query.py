@@ -33,7 +33,7 @@ def counts(session: Session) -> dict[str, int]:
 
 def find_entities(session: Session, name: str, kinds: tuple[str, ...] = ("actor", "person", "place")) -> list[Entity]:
     """KB entities by id, canonical name, or any name or alias a report gave them."""
-    if name.isdigit():
+    if name.isascii() and name.isdigit() and len(name) <= 18:  # an id; "²" or a 20-digit number is a name
         hit = session.get(Entity, int(name))
         return [hit] if hit and hit.kind in kinds else []
     key = fold(name)

@@ -51,6 +51,35 @@ def type_words() -> dict[str, tuple[tuple[str, ...], bool]]:
 
 
 @cache
+def person_titles() -> frozenset[str]:
+    with open(DATA / "person_titles.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+# After a name, words that make it a speaker: "Nelson said", "Hartmann has said".
+_SPEAKER = re.compile(r"(?:,? (?:has |had |also )?(?:said|says|told|added|explained|noted|wrote|testified)\b)")
+
+
+def people(text: str, doc: Doc, ws: list[Word]) -> set[str]:
+    """Capitalised words the report uses as people's names.
+
+    spaCy's PERSON entities, plus words right after a title (Mr. Nelson, Gov. Webb) and
+    speakers (Nelson said, said Nelson) that the small model leaves untagged.
+    """
+    names = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    titles = person_titles()
+    for i, w in enumerate(ws):
+        if not _capitalised(w) or w.text.rstrip(".").lower() in titles:
+            continue
+        prev = ws[i - 1] if i else None
+        if prev and prev.text.rstrip(".").lower() in titles and _near(text, prev, w) and _capitalised(prev):
+            names.add(w.text)
+        elif _SPEAKER.match(text, w.end) or (prev and prev.text == "said" and _near(text, prev, w)):
+            names.add(w.text)
+    return names
+
+
+@cache
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
@@ -131,6 +160,10 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
         return True
     if label == "PERSON" and (s < hit.start or e > hit.end):
         return False  # a place name inside a person's name: Jordan Peterson
+    if hit.key in person_titles() and text[hit.end:hit.end + 1] == ".":
+        return False  # an abbreviated title: Gov., Sen., The Rev.
+    if surface.endswith("\u00e2"):
+        return False  # mis-decoded apostrophe: We\u00e2\u20ac\u2122re read as Latin-1
     if _before_person(doc, hit.end) or _in_compound(text, hit):
         return False  # a title (Gov. Smith) or part of a hyphenated name (Wal-Mart)
     if " " not in hit.key and surface in person_words and not _major(gaz, hit.key):
@@ -220,7 +253,7 @@ def _ner_only(text: str, doc: Doc, ws: list[Word], hits: list[Hit], gaz: Gazette
         typed = None
         if len(ews) > 1 and ews[-1].text.lower() in table:
             typed, ews = table[ews[-1].text.lower()], ews[:-1]
-        if not ews:
+        if not ews or not _capitalised(ews[0]):
             continue
         key = key_of(ews)
         if key in gaz.keys or (typed and typed[1]):
@@ -288,7 +321,7 @@ def _parents(text: str, hits: list[Hit]) -> None:
 def find(text: str, doc: Doc, gaz: Gazetteer) -> list[Hit]:
     """Every place mention worth resolving, in text order, with its type word and parents."""
     ws = words(text)
-    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    person_words = people(text, doc, ws)
     hits = []
     for h in match(text, ws, gaz):
         verdict = _plausible(text, h, doc, person_words, gaz)
