@@ -105,3 +105,10 @@ def test_generic_forces_point_back_to_the_named_body(analyze):
     iraqi = entity_of(data, "Iraqi forces")
     assert entity_of(data, "Iraqi troops")["id"] == iraqi["id"]
     assert entity_of(data, "Syrian Democratic Forces", 1)["id"] != iraqi["id"]
+
+
+def test_ner_org_made_of_places_stays_places(analyze):
+    data = analyze("The smuggling paths run through the border towns of Yabroud and Flita, and then they cross into Lebanon.")
+    kinds = {m["text"]: m["kind"] for m in data["mentions"]}
+    assert kinds.get("Yabroud") == "place" and kinds.get("Flita") == "place"
+    assert not any(m["kind"] == "actor" and "Yabroud" in m["text"] for m in data["mentions"])

@@ -75,3 +75,11 @@ def test_claims_validate_through_the_pipeline(analyze):
     assert claim["source"]["type"] == "anonymous"
     assert claim["text"] == "The road was closed after the blast"
     assert claim["cue"]["text"] == "said"
+
+
+def test_an_outlets_own_sources_are_anonymous(analyze):
+    text = ("Reporting by Dana Haddad\nLevant Ledger (Beirut)- According to Levant Ledger sources, smugglers now charge "
+            "$900 a head for the crossing near Arsal.\nThe Levant Ledger reported last month that two crossings had closed.")
+    data = analyze(text, published="2024-04-02")
+    by_source = {c["source"]["text"]: c["source"]["type"] for c in data["claims"]}
+    assert by_source.get("Levant Ledger sources") == "anonymous", by_source

@@ -110,3 +110,13 @@ def test_full_pipeline_output_validates(analyze):
     assert data["events"][0]["date"]["value"] == "2024-03-12"
     money = [q for q in data["quantities"] if q["unit"] == "USD"]
     assert [(q["value"], q["per"]) for q in money] == [(1500, "person")]
+
+
+def test_agent_of_a_passive_killing_comes_from_its_when_clause(analyze):
+    data = analyze("Three fighters of Hurras al-Din were killed on Monday when a drone operated by Turkish forces "
+                   "struck their truck near Tal Tamr, a local source said.", published="2024-03-06")
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    [event] = [ev for ev in data["events"] if ev["sub_type"] == "Air/drone strike"]
+    roles = {x["role"]: names[x["entity"]] for x in event["actors"]}
+    assert "Turk" in roles["actor1"]
+    assert roles["actor2"] == "Hurras al-Din"

@@ -182,3 +182,64 @@ def test_export_cli_from_file(corpus, tmp_path, cli):
     assert len(json.loads(out.read_text("utf-8"))["features"]) == 1
     bad = cli("export", "--format", "kml", "--from", str(src))
     assert bad.returncode != 0 and "unknown format" in bad.stderr
+
+
+DEV = __import__("conftest").SHARED / "eval" / "reports" / "dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def dev_kb(tmp_path_factory):
+    """A knowledge base of the annotated dev reports (read from ../shared, never copied)."""
+    if not DEV.is_file():
+        pytest.skip("../shared/eval/reports/dev.jsonl is not here")
+    from sitrep.kb.db import open_kb
+    from sitrep.kb.ingest import ingest
+
+    db = tmp_path_factory.mktemp("kb") / "dev.db"
+    with open_kb(str(db)) as factory:
+        result = ingest(factory, [str(DEV)])
+    assert result.added == sum(1 for line in DEV.read_text("utf-8").splitlines() if line.strip())
+    return db
+
+
+def _export_kb(cli, db, fmt, tmp_path, *extra):
+    out = tmp_path / f"out.{fmt}"
+    proc = cli("export", "--format", fmt, "--db", str(db), "-o", str(out), *extra)
+    assert proc.returncode == 0, proc.stderr
+    return out.read_text("utf-8")
+
+
+def test_every_format_from_a_kb_of_the_dev_reports(dev_kb, cli, tmp_path):
+    from sitrep.kb.db import open_kb
+    from sitrep.kb.query import analyses
+
+    with open_kb(str(dev_kb)) as factory, factory() as s:
+        stored = list(analyses(s))
+    actors = {e["kb_id"] for a in stored for e in a["entities"]
+              if e["kind"] == "actor" and e.get("actor_type") in ("armed_group", "militia", "criminal_network")}
+    located = {e["kb_id"] for a in stored for e in a["entities"] if e["kind"] == "place" and e.get("geo")}
+    claims = sum(len(a["claims"]) for a in stored)
+
+    bundle = stix2.parse(_export_kb(cli, dev_kb, "stix", tmp_path), allow_custom=True)
+    types = [o["type"] for o in bundle.objects]
+    assert types.count("threat-actor") == len(actors) > 0
+    assert types.count("location") >= len(located) > 0
+    assert types.count("note") == claims > 0
+    assert types.count("report") == len(stored)
+
+    data = json.loads(_export_kb(cli, dev_kb, "geojson", tmp_path))
+    assert geojson_lib.loads(json.dumps(data)).is_valid
+    lines = [f for f in data["features"] if f["geometry"]["type"] == "LineString"]
+    assert lines, "the dev reports describe routes"
+    for line in lines:
+        assert len(line["geometry"]["coordinates"]) == len(line["properties"]["waypoints"])
+
+    for record in map(json.loads, _export_kb(cli, dev_kb, "ftm", tmp_path).splitlines()):
+        assert ftm_model.get_proxy(record).schema.validate(record) is None
+
+    rows = list(csv.DictReader(io.StringIO(_export_kb(cli, dev_kb, "acled-csv", tmp_path))))
+    assert len(rows) == sum(len(a["events"]) for a in stored)
+    graph_path = tmp_path / "g.graphml"
+    graph_path.write_text(_export_kb(cli, dev_kb, "graphml", tmp_path), "utf-8")
+    assert nx.read_graphml(graph_path).number_of_nodes() > len(stored)
+    assert len(_export_kb(cli, dev_kb, "jsonl", tmp_path).splitlines()) == len(stored)

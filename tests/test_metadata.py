@@ -21,11 +21,11 @@ def test_reporting_by_byline_and_outlet_first_dateline():
 
 
 def test_by_byline_and_city_first_dateline_with_agency():
-    doc = meta(f"Checkpoint attack kills two\nBy Karim Nasser\nHERMEL, Lebanon, March 3 (The Border Register) - {BODY}")
+    doc = meta(f"Checkpoint attack kills two\nBy Karim Nasser\nHERMEL, Lebanon, March 3 (The Frontier Ledger) - {BODY}")
     assert doc.title == "Checkpoint attack kills two"
     assert doc.byline == "Karim Nasser"
     assert doc.dateline == "Hermel"
-    assert doc.outlet == "The Border Register"
+    assert doc.outlet == "The Frontier Ledger"
     assert doc.published is None  # "March 3" alone has no year to anchor it
 
 

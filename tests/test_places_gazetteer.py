@@ -56,3 +56,15 @@ def test_type_word_separates_the_mountains_from_the_town(gaz):
 def test_strict_type_word_with_no_such_place_abstains(gaz):
     (choice,) = resolve([_hit("paris", kinds=("camp",), strict=True)], gaz)
     assert choice.candidate is None and "camp" in choice.reason
+
+
+def test_the_key_set_is_cached_next_to_the_build_and_tracks_it(gaz, tmp_path):
+    from sitrep.places.store import KEYS_FILE
+
+    path = Path(gaz.db.execute("PRAGMA database_list").fetchone()[2])
+    assert path.with_name(KEYS_FILE).exists()
+    again = Gazetteer(path)
+    assert again.keys == gaz.keys and again.max_words == gaz.max_words
+    path.with_name(KEYS_FILE).write_bytes(b"not a pickle")  # a damaged cache falls back to SQLite and is rewritten
+    assert Gazetteer(path).keys == gaz.keys
+    assert Gazetteer(path).keys == gaz.keys

@@ -68,3 +68,36 @@ def test_gazetteer_lookup_of_an_unknown_name_fails_with_one_line(cli):
     result = cli("gazetteer", "lookup", "Xqzzyville")
     assert result.returncode == 1
     assert "no place called" in result.stderr
+
+
+def test_speakers_and_titled_names_are_people_not_towns():
+    from sitrep.nlp import get_nlp
+    from sitrep.places.detect import people
+    from sitrep.places.fold import words
+
+    text = "\u201cThe bridge will hold,\u201d Kessling said. Later Gov. Brandtner toured the levee with Mrs. Oakhurst."
+    names = people(text, get_nlp()(text), words(text))
+    assert {"Kessling", "Brandtner", "Oakhurst"} <= names
+    assert "Gov." not in names and "The" not in names
+
+
+def test_a_surname_used_for_a_speaker_is_not_a_place_elsewhere(analyze):
+    data = analyze("Flood crews worked through the night in Cincinnati. \u201cWe filled every sandbag,\u201d Nelson said. "
+                   "Nelson added that the river crested at noon.")
+    texts = [text for text, _ in _places(data)]
+    assert "Cincinnati" in texts
+    assert "Nelson" not in texts
+
+
+def test_abbreviated_titles_are_not_places(analyze):
+    data = analyze("Sen. Marla Quint and Gov. Dave Orrin met reporters in Nashville on Monday.")
+    texts = [text for text, _ in _places(data)]
+    assert "Nashville" in texts
+    assert not {"Sen", "Sen.", "Gov", "Gov."} & set(texts)
+
+
+def test_a_small_town_that_names_a_school_or_street_is_not_a_mention(analyze):
+    data = analyze("Students at Ripley High School raised money for the shelter on Ashby Avenue in Memphis.")
+    texts = [text for text, _ in _places(data)]
+    assert "Memphis" in texts
+    assert "Ripley" not in texts and "Ashby" not in texts

@@ -27,8 +27,8 @@ def annotate(a: Analysis, doc: Doc) -> None:
     cands += ner(a, doc) + patterns(a, doc) + forces(a, doc) + titled(a)
     chosen = select(cands)
     _settle_kinds(text, chosen)
-    chosen = select(chosen + _short_uses(text, chosen))
     chosen = overlap.decide(a, chosen)
+    chosen += overlap.decide(a, _short_uses(text, chosen))
     groups = Clusters({key_of_name(text[acr.start:acr.end]): key_of_name(long.name) for long, acr in pairs})
     order = sorted(chosen, key=lambda c: c.start)
     for c in sorted((c for c in order if c.source != "bare"), key=lambda c: (c.kind != "actor", -_size(c), c.start)):
@@ -87,9 +87,9 @@ def _settle_kinds(text: str, chosen: list[Cand]) -> None:
 
 
 def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
-    """Later "Kolo" for "Ali Kolo", "al-Talli" for "Abu Malik al-Talli": the short forms in the text.
+    """Later "Musa" for "Idris Musa", "al-Talli" for "Abu Malik al-Talli": the short forms in the text.
 
-    A given name alone ("Bakura") counts only when no other person shares it and the name is no kunya.
+    A given name alone ("Idris") counts only when no other person shares it and the name is no kunya.
     """
     full = [c for c in chosen if c.kind == "person" and c.source != "byline" and len(name_keys(c.name)) > 1]
     firsts = [short_forms(c.name)[1] for c in full]

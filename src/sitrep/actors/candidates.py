@@ -87,8 +87,8 @@ def registry_hits(a: Analysis) -> list[Cand]:
 
 
 def _cued(text: str, h: Hit, group_words: frozenset[str]) -> bool:
-    """An ambiguous alias reads as a group when a group word follows within two words."""
-    after = re.findall(r"[\w-]+", text[h.end:h.end + 40].lower())[:2]
+    """An ambiguous alias reads as a group when a group word follows it."""
+    after = re.findall(r"[\w-]+", text[h.end:h.end + 40].lower())[:1]
     capital_ok = not h.alias.name[:1].isupper() or text[h.start:h.start + 1].isupper()
     return capital_ok and any(w in group_words for w in after)
 

@@ -1,7 +1,7 @@
 """Group the chosen mentions into entities: one per group or person, whatever the spelling.
 
 Links, strongest first: the registry key; an acronym defined in the text; the same folded
-name; a name that shortens another ("Tahrir al-Sham", "Observatory", "Kolo"); a country's
+name; a name that shortens another ("Tahrir al-Sham", "Observatory", "Musa"); a country's
 generic force ("Iraqi forces" / "Iraqi troops"); and a bare "the army" that points back to
 the named body of its class.
 """

@@ -3,7 +3,7 @@
 An actor found by strong evidence (registry, acronym, outlet, a title) or by a longer
 span wins: "Daesh" is never a place, "Lebanese army" drops its "Lebanese". Generic NER loses
 a tie to the gazetteer ("Sarmada" tagged ORG stays a town); the short form of a person named in
-full in the report does not ("Bakura's men" after "Bakura Doro"). A country or town named inside a
+full in the report does not ("Idris's men" after "Idris Musa"). A country or town named inside a
 longer actor name after "of"/"de", or opening it ("Central Bank of Nigeria", "Lake Chad
 Wire"), keeps its place mention too: the name does refer to that place.
 """
@@ -23,6 +23,16 @@ def _nested_place(text: str, p: Mention, c: Cand) -> bool:
     return p.start == c.start or bool(re.search(r"\s(?:of|de|del|in|for)\s+(?:the\s+)?$", text[c.start:p.start]))
 
 
+def _list_of_places(text: str, c: Cand, hits: list[Mention]) -> bool:
+    """Generic NER's "Yabroud and Flita" (ORG): nothing but places joined by "and", "or" or commas."""
+    rest, pos = [], c.start
+    for p in sorted(hits, key=lambda m: m.start):
+        rest.append(text[pos:max(pos, p.start)])
+        pos = max(pos, p.end)
+    rest.append(text[pos:c.end])
+    return len(hits) > 1 and re.fullmatch(r"(?:[\s,&]|\band\b|\bor\b|\bthe\b)*", "".join(rest), re.IGNORECASE) is not None
+
+
 def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
     """Drop the losing side of every actor/place overlap; returns the actor candidates kept."""
     text = a.document.text
@@ -32,7 +42,7 @@ def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
     for c in chosen:
         hits = [p for p in places if p.start < c.end and c.start < p.end]
         longer = all(c.end - c.start > p.end - p.start and c.start <= p.start and p.end <= c.end for p in hits)
-        if hits and not (c.source in WINS_TIES or longer):
+        if hits and not (c.source in WINS_TIES or longer) or c.source == "ner" and _list_of_places(text, c, hits):
             continue
         lost_places.update(id(p) for p in hits if not _nested_place(text, p, c))
         kept.append(c)

@@ -1,7 +1,7 @@
 """People's names: which short forms of a name may stand for it later in a report.
 
-A report gives a name in full once ("Abu Malik al-Talli", "Ali Kolo") and then shortens it
-to the family name ("al-Talli", "Kolo"), sometimes to the given name ("Bakura"), or for
+A report gives a name in full once ("Abu Malik al-Talli", "Idris Musa") and then shortens it
+to the family name ("al-Talli", "Musa"), sometimes to the given name ("Idris"), or for
 jihadist kunyas to the nisba alone ("Golani"). The article and spelling drift (Golani /
 al-Jolani) are forgotten by the places stage's word keys.
 """

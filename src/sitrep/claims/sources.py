@@ -2,7 +2,7 @@
 
 The type follows the source's head noun ("a study" is a document, "the army" an official
 statement, "local sources" anonymous), a person's name inside it ("A smuggler who gave his name
-as Abu Hussein"), or a proper name ("Hezbollah"). Pronouns ("he said") take the source of the
+as Abu Samir"), or a proper name ("Hezbollah"). Pronouns ("he said") take the source of the
 claim before them.
 """
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _person_entity(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source
            for e in span.ents):
         return True, None
     toks = [t for t in span if not t.is_punct]
-    if len(toks) == 1 and toks[0].pos_ == "PROPN":  # "Cardoso said": a surname named before
+    if len(toks) == 1 and toks[0].pos_ == "PROPN":  # "Okafor said": a surname named before
         surname = toks[0].text
         return any(s.type == "named_person" and s.text.split(",")[0].split()[-1:] == [surname] for s in earlier), None
     titled = any(t.lower_ in source_words("titles") and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" for t in span)
@@ -46,7 +46,7 @@ def _person_entity(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source
 
 
 def _actor(a: Analysis, span: SpacySpan) -> str | None:
-    """The actor the source is, not one named in a clause about it ("who spoke to Hilltop Press")."""
+    """The actor the source is, not one named in a clause about it ("who spoke to the Frontier Ledger")."""
     aside = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in span if t.dep_ in ("relcl", "acl")]
     actor = next((m for m in a.mentions_in(span.start_char, span.end_char, ("actor",))
                   if not any(lo <= m.start < hi for lo, hi in aside)), None)
@@ -71,8 +71,8 @@ def source_type(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source]) 
     if heads & source_words("statement"):
         return "official_statement", actor
     if {t.lower_ for t in span} & source_words("media") or any(f" {p} " in lowered for p in source_words("media_phrases")) \
-            or (entity is not None and entity.actor_type == "media"):
-        return "media", actor
+            or (entity is not None and entity.actor_type == "media" and _covers(a, actor, root.idx)):
+        return "media", actor  # the outlet itself speaking; "Levant Ledger sources" are its anonymous sources
     is_person, person = _person_entity(a, doc, lo, hi, earlier)
     if is_person:
         return "named_person", person

@@ -47,6 +47,9 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
     agents = _phrases(verb, AGENT_DEPS)
     if not agents and verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
         agents = _phrases(verb.head, AGENT_DEPS)  # "stormed ..., killing": the killer is the stormer
+    if not agents:  # "were killed when a drone flown by X hit their car": the agent is in the 'when' clause
+        agents = [p for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("when", "as") for m in c.children)
+                  for p in _phrases(c, AGENT_DEPS)]
     targets = _phrases(verb, TARGET_DEPS, TARGET_PREPS)
     if not targets and verb.dep_ == "conj":  # "was found and killed": the subject is shared
         targets = _phrases(verb.head, ("nsubjpass",))

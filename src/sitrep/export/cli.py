@@ -35,9 +35,12 @@ def export_cmd(
     if source is not None:
         analyses = list(filter_analyses(_read_analyses(source), f))
     else:
-        from ..kb import export_analyses
+        from ..kb.db import open_kb
+        from ..kb.query import analyses as stored
 
-        analyses = list(export_analyses(db, f))
+        with open_kb(db) as factory, factory() as session:
+            found = stored(session, actor=actor, place=place, near=f.near, since=since, until=until, type=type)
+            analyses = list(filter_analyses(found, f))
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         export(analyses, fmt, out)

@@ -13,13 +13,13 @@ from ..model import Document
 
 _DASH = r"\s*[-\u2013\u2014]+\s*"
 BYLINE = re.compile(r"^\s*(?:(?:Reporting|Written|Writing|Reported)\s+by|By)\s+(?P<name>[^\n]{2,80}?)\s*$", re.M)
-# "HERMEL, Lebanon, March 3 (The Border Register) -": an upper-case city first.
+# "HERMEL, Lebanon, March 3 (The Frontier Ledger) -": an upper-case city first.
 DATELINE_CITY_FIRST = re.compile(
     r"^(?P<city>[A-Z][A-Z'\u2019. -]{1,40}?)(?:,\s*(?P<region>[A-Z][\w'\u2019. -]{1,40}?))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<outlet>[^()\n]{2,60})\))?" + _DASH
 )
-# "Syria Files (Damascus)- ": an outlet in mixed case, its city in brackets.
+# "Levant Files (Damascus)- ": an outlet in mixed case, its city in brackets.
 DATELINE_OUTLET_FIRST = re.compile(r"^(?P<outlet>[A-Z][\w&'\u2019. ]{1,60}?)\s*\((?P<city>[A-Z][\w'\u2019. -]{1,40}?)\)" + _DASH)
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}

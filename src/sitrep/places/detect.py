@@ -7,6 +7,8 @@ frequencies veto common words and people ("Will", "Mobile", "Jordan Peterson").
 """
 from __future__ import annotations
 
+import bisect
+
 import csv
 import re
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ COMMON_ZIPF = 4.3  # a capitalised word this frequent in lower case needs spaCy'
 SENTENCE_START_ZIPF = 3.5
 VERY_COMMON_ZIPF = 5.0  # words like "North" or "Mr." are never taken for a place without spaCy's word
 MAX_WORDS = 6
+FACILITY_TOWN_POPULATION = 25000
 LOCATIVES = frozenset({"in", "into", "near", "from", "to", "towards", "toward", "through", "outside", "around", "across", "via", "at", "between", "reach", "reached", "entered", "left"})
 
 
@@ -54,6 +57,29 @@ def type_words() -> dict[str, tuple[tuple[str, ...], bool]]:
 def person_titles() -> frozenset[str]:
     with open(DATA / "person_titles.txt", encoding="utf-8") as fh:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+@cache
+def facility_words() -> frozenset[str]:
+    with open(DATA / "facility_words.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+def _names_a_facility(text: str, ws: list[Word], hit: Hit, by_start: dict[int, int]) -> bool:
+    """Followed, within one run of capitalised words, by a street or building word: Ripley High School."""
+    j = by_start.get(hit.start)
+    if j is None:
+        return False
+    while j < len(ws) and ws[j].end <= hit.end:
+        j += 1
+    facilities, prev = facility_words(), hit.end
+    for w in ws[j:j + 4]:
+        if text[prev:w.start] != " " or not _capitalised(w):
+            return False
+        if w.text.lower() in facilities:
+            return True
+        prev = w.end
+    return False
 
 
 # After a name, words that make it a speaker: "Nelson said", "Hartmann has said".
@@ -135,9 +161,14 @@ def _label(doc: Doc, start: int, end: int) -> tuple[str | None, int, int]:
     if span is None:
         return None, start, end
     for tok in span:
-        if tok.ent_type_:
-            ent = next(e for e in doc.ents if e.start <= tok.i < e.end)
-            return ent.label_, ent.start_char, ent.end_char
+        if tok.ent_type_:  # walk the IOB tags to the entity's edges: doc.ents is rebuilt on every access
+            first = tok.i
+            while doc[first].ent_iob_ == "I" and first > 0:
+                first -= 1
+            last = tok.i
+            while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+                last += 1
+            return tok.ent_type_, doc[first].idx, doc[last].idx + len(doc[last])
     return None, start, end
 
 
@@ -152,6 +183,9 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
     surface = text[hit.start:hit.end]
     if label == "FAC" and (s < hit.start or e > hit.end):
         return False  # part of a street or building's name: Washington Street
+    if label in PLACE_LABELS and " " not in hit.key and surface in person_words and not _nation(gaz, hit.key) \
+            and not _after_locative(text, hit):
+        return False  # spaCy's GPE on a surname the report uses for a speaker: "Nelson said"
     if label in PLACE_LABELS:
         return not (s < hit.start or e > hit.end) or _zipf(surface.lower()) < COMMON_ZIPF
     if label in NOT_PLACE_LABELS:
@@ -166,7 +200,7 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
         return False  # mis-decoded apostrophe: We\u00e2\u20ac\u2122re read as Latin-1
     if _before_person(doc, hit.end) or _in_compound(text, hit):
         return False  # a title (Gov. Smith) or part of a hyphenated name (Wal-Mart)
-    if " " not in hit.key and surface in person_words and not _major(gaz, hit.key):
+    if " " not in hit.key and surface in person_words and not _nation(gaz, hit.key):
         return False  # a surname the report uses for a person elsewhere
     if label in ("PERSON", "NORP"):
         return True if _major(gaz, hit.key) else None
@@ -181,11 +215,11 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
 
 
 def _before_person(doc: Doc, end: int) -> bool:
-    nxt = doc.char_span(end, end + 1, alignment_mode="expand") if end < len(doc.text) else None
-    if nxt is None:
-        return False
-    tok = next((t for t in doc[nxt.start:nxt.start + 2] if not t.is_space), None)
-    return tok is not None and tok.idx > end and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"
+    """Is the next word after ``end`` (past a space) the start of a PERSON: "Gov. Smith"?"""
+    starts = doc.user_data.setdefault("sitrep_token_starts", [t.idx for t in doc])  # bisect, not a scan per hit
+    i = bisect.bisect_right(starts, end)
+    tok = next((t for t in doc[i:i + 2] if not t.is_space), None)
+    return tok is not None and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"
 
 
 def _in_compound(text: str, hit: Hit) -> bool:
@@ -196,17 +230,33 @@ def _in_compound(text: str, hit: Hit) -> bool:
         len(before) == 2 and before[1] == "-" and before[0].isalpha() and text[max(0, hit.start - 4):hit.start - 1].lower() not in ("-al", " al", " el", "-el"))
 
 
+def _after_locative(text: str, hit: Hit) -> bool:
+    before = text[max(0, hit.start - 12):hit.start].lower().split()
+    return bool(before) and before[-1] in LOCATIVES
+
+
 def _cued(text: str, hit: Hit, hits: list[Hit], n: int) -> bool:
     """Words around a weak name that say it is a place: a type word, a locative, a listed place."""
     if hit.kinds:
         return True
-    before = text[max(0, hit.start - 12):hit.start].lower().split()
-    if before and before[-1] in LOCATIVES:
+    if _after_locative(text, hit):
         return True
     for m in (n - 1, n + 1):
         if 0 <= m < len(hits) and hits[m].ner != "weak" and text[min(hit.end, hits[m].end):max(hit.start, hits[m].start)] in (" and ", ", ", " or "):
             return True
     return False
+
+
+def _well_known(gaz: Gazetteer, key: str) -> bool:
+    """Places a facility is often named after and still locates (Hartford Hospital, Guernsey County Jail)."""
+    words = key.split()
+    return _major(gaz, key) or words[-1] in ("county", "parish") or any(
+        c.population >= FACILITY_TOWN_POPULATION for c in gaz.candidates(key))
+
+
+def _nation(gaz: Gazetteer, key: str) -> bool:
+    """A country, a continent or a demonym: too well known to be vetoed as a surname (Jordan, Chad)."""
+    return any(c.feature in ("PCLI", "CONT") or c.demonym for c in gaz.candidates(key))
 
 
 def _major(gaz: Gazetteer, key: str) -> bool:
@@ -329,6 +379,8 @@ def find(text: str, doc: Doc, gaz: Gazetteer) -> list[Hit]:
             h.ner = h.ner if verdict else "weak"
             h.demonym = all(c.demonym for c in gaz.candidates(h.key))
             hits.append(h)
+    by_start = {w.start: n for n, w in enumerate(ws)}
+    hits = [h for h in hits if _well_known(gaz, h.key) or not _names_a_facility(text, ws, h, by_start)]
     hits = _not_part_of_longer_name(text, ws, hits)
     hits += _ner_only(text, doc, ws, hits, gaz)
     hits += _typed_unknowns(text, ws, hits)

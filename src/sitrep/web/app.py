@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import FastAPI, Form
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from ..kb.db import create, sessions
-from . import api, security, upload
+from . import api, pages, security, upload
 
 HERE = Path(__file__).parent
 PAGES = ("map", "graph", "timeline", "documents", "reader", "dossier", "add")
@@ -46,10 +46,10 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
 
 
 def _page(name: str):
-    path = HERE / "pages" / f"{name}.html"
+    html = pages.render(name)
 
-    def serve() -> FileResponse:
-        return FileResponse(path, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"})
+    def serve() -> HTMLResponse:
+        return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
     serve.__name__ = f"page_{name}"
     return serve
