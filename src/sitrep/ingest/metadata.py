@@ -64,6 +64,9 @@ def _dateline_date(value: str | None, published: str | None) -> str | None:
 def detect_language(text: str) -> str | None:
     """'en' when the text reads as English; otherwise None (unknown), which callers warn about."""
     words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    letters = "".join(words)
+    if letters and sum(c < "\u0250" for c in letters) < len(letters) / 2:
+        return None  # mostly Arabic, Cyrillic, CJK...: not English however short
     if len(words) < 8:
         return "en"
     share = sum(w in _ENGLISH for w in words) / len(words)
