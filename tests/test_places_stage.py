@@ -101,3 +101,16 @@ def test_a_small_town_that_names_a_school_or_street_is_not_a_mention(analyze):
     texts = [text for text, _ in _places(data)]
     assert "Memphis" in texts
     assert "Ripley" not in texts and "Ashby" not in texts
+
+
+def test_a_bare_province_name_is_its_seat_and_a_type_word_keeps_the_province(analyze):
+    bare = {text: ent["geo"] for text, ent in _places(analyze("Shelling hit Aleppo and Hama overnight."))}
+    assert bare["Aleppo"]["feature"].startswith("PPL") and bare["Hama"]["feature"].startswith("PPL")
+    typed = {text: ent["geo"] for text, ent in _places(analyze("Shelling hit villages across Hama province."))}
+    assert typed["Hama"]["feature"] == "ADM1"
+
+
+def test_a_village_the_tagger_calls_a_person_stays_a_place_with_a_cue(analyze):
+    data = analyze("Smugglers cross into the Lebanese Maaraboun and Tfail villages at night.")
+    texts = [text for text, _ in _places(data)]
+    assert "Maaraboun" in texts and "Tfail" in texts

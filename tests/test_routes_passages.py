@@ -82,3 +82,24 @@ def test_full_pipeline_routes_validate(analyze):
     for route in data["routes"]:
         assert all(w["entity"] in places for w in route["waypoints"])
         assert len({w["entity"] for w in route["waypoints"]}) >= 2
+
+
+def _route_names(data) -> list[list[str]]:
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    return [[names[w["entity"]] for w in r["waypoints"]] for r in data["routes"]]
+
+
+def test_a_headline_route_gives_way_to_the_detailed_one(analyze):
+    data = analyze("Rifles are being smuggled from Hatay province into Syria, officials said. "
+                   "Couriers carry them from Antakya through Reyhanli to Sarmada, then on to Idlib.")
+    routes = _route_names(data)
+    assert len(routes) == 1
+    assert len(routes[0]) == 4 and "Syria" not in routes[0]
+
+
+def test_a_short_route_elsewhere_is_not_a_headline(analyze):
+    data = analyze("Diesel moves from Hermel into Syria every night. Separately, cigarettes travel "
+                   "from Tripoli through Halba to Wadi Khaled, traders said.")
+    routes = _route_names(data)
+    assert len(routes) == 2
+    assert any(len(r) == 2 and r[-1] == "Syria" for r in routes)

@@ -6,7 +6,7 @@ candidate is still given, with its modality and a low confidence.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..model import Analysis, DateRef, Event
 from .dates import DateMention, find_dates

@@ -1,11 +1,11 @@
 """The event filters of ``sitrep events``, applied to analyses read from a file (``--from``)."""
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..geodesy import km
 from .common import fold
 
 
@@ -35,11 +35,6 @@ def parse_near(value: str | None) -> tuple[float, float, float] | None:
         raise ValueError(f"--near out of range: {value!r}")
     return lat, lon, radius
 
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _names(entity: dict[str, Any] | None) -> list[str]:

@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from .incidents import km, may_be_same
+from ..geodesy import km
+from .incidents import may_be_same
 from .models import DocEntity, Document, Entity, EventActor, Incident, Relation, ReportEvent
 
 AREA_FEATURES = ("ADM", "PCL", "RGN", "district", "province", "region", "country", "governorate")

@@ -8,12 +8,12 @@ Perpetrators may differ: that is a contradiction to show, not a reason to keep t
 from __future__ import annotations
 
 import calendar
-import math
 from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..geodesy import bbox, km
 from .models import Entity, Incident, ReportEvent
 
 RADIUS_KM = 25.0
@@ -45,18 +45,6 @@ def dates_compatible(a: tuple[str | None, str | None], b: tuple[str | None, str 
     return pa[0] <= pb[0] and pb[1] <= pa[1] or pb[0] <= pa[0] and pa[1] <= pb[1]
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def bbox(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
-    """Latitude and longitude bounds around a point, for an indexed pre-filter before ``km``."""
-    dlat = radius_km / 111.0
-    dlon = radius_km / (111.0 * max(0.01, math.cos(math.radians(lat))))
-    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
 def may_be_same(a: Entity, b: Entity) -> bool:

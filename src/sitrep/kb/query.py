@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from .entities import fold
 from .grading import outlet_key
-from .incidents import bbox, km, period
+from ..geodesy import bbox, km
+from .incidents import period
 from .models import (Claim, DocEntity, Document, Entity, EventActor, Failure, Incident, Merge, Mention, ReportEvent, Route,
                      Waypoint)
 

@@ -89,16 +89,18 @@ _SPEAKER = re.compile(r"(?:,? (?:has |had |also )?(?:said|says|told|added|explai
 def people(text: str, doc: Doc, ws: list[Word]) -> set[str]:
     """Capitalised words the report uses as people's names.
 
-    spaCy's PERSON entities, plus words right after a title (Mr. Nelson, Gov. Webb) and
-    speakers (Nelson said, said Nelson) that the small model leaves untagged.
+    spaCy's PERSON entities of two words or more, plus words right after a title (Mr. Nelson,
+    Gov. Webb) and speakers (Nelson said, said Nelson) that the small model leaves untagged.
+    A lone PERSON word is no evidence: the small model tags unfamiliar village names so.
     """
-    names = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     titles = person_titles()
     for i, w in enumerate(ws):
         if not _capitalised(w) or w.text.rstrip(".").lower() in titles:
             continue
         prev = ws[i - 1] if i else None
-        if prev and prev.text.rstrip(".").lower() in titles and _near(text, prev, w) and _capitalised(prev):
+        if prev and prev.text.rstrip(".").lower() in titles and text[prev.end:w.start].strip() in ("", ".") \
+                and _capitalised(prev):
             names.add(w.text)
         elif _SPEAKER.match(text, w.end) or (prev and prev.text == "said" and _near(text, prev, w)):
             names.add(w.text)

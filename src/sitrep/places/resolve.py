@@ -11,7 +11,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..geodesy import km
 from .detect import Hit
+from .fold import fold
 from .store import Candidate, Gazetteer
 
 # A county or district shares its name with its seat; it wins only with a type word (Hermel district).
@@ -23,6 +25,8 @@ COUNTRY_BONUS, ADMIN1_BONUS = 3.5, 2.5
 NEAR_KM, NEAR_BONUS = 300.0, 3.0  # fades linearly to nothing at NEAR_KM
 MAX_CANDIDATES = 60
 SOFT_MARGIN = 2.0
+SEAT_POPULATION = 50_000  # a town this size named like its province is the province's seat
+SEAT_KM = 100.0  # and lies within this of the province's centroid when division codes are missing
 
 
 @dataclass
@@ -41,11 +45,6 @@ class Context:
         if c.feature not in ("PCLI", "CONT", "ADM1"):
             self.points.append((c.lat, c.lon))
 
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def contains(parent: Candidate, child: Candidate) -> bool:
@@ -99,10 +98,24 @@ def choose(hit: Hit, cands: list[Candidate], ctx: Context, parents: list[list[Ca
             return Choice(None, 0.0, f"no {'/'.join(hit.kinds)} of that name in the gazetteer")
     if not cands:
         return Choice(None, 0.0, "not in the gazetteer")
+    if not hit.kinds:
+        cands = _seats_over_provinces(cands, hit.key)
     scored = _distinct(sorted(((score(c, hit, ctx, parents), c) for c in cands), key=lambda t: -t[0]))
     top = scored[0][0]
     conf = 1.0 / sum(math.exp(s - top) for s, _ in scored)
     return Choice(scored[0][1], round(conf, 3))
+
+
+def _seats_over_provinces(cands: list[Candidate], key: str) -> list[Candidate]:
+    """A bare "Homs" or "Aleppo" is the city, not the province named after it: without a type
+    word, a first-level division gives way to a sizeable town inside it that bears the name
+    as its own or the division's (not "N.Y." for New York City, nor "Ind." for Indianapolis)."""
+    towns = [c for c in cands if c.feature.startswith("PPL") and c.population >= SEAT_POPULATION]
+
+    def seat_of(c: Candidate) -> bool:
+        return any(t.country == c.country and fold(t.name) in (key, fold(c.name))
+                   and (t.admin1 == c.admin1 or km(t.lat, t.lon, c.lat, c.lon) < SEAT_KM) for t in towns)
+    return [c for c in cands if c.feature != "ADM1" or not seat_of(c)]
 
 
 def _distinct(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis
 from .cues import cues
-from .waypoints import Point, is_country, sentence_points
+from .waypoints import Point, covers, is_area, is_country, sentence_points
 
 # Sentences without movement that may sit between two legs of one route.
 MAX_GAP = 1
@@ -118,5 +118,18 @@ def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
         longer: set[str] = set().union(*({p.mention.entity for p in o.points} for o in out if len(o.points) > len(ch.points)))
         if ents <= longer:
             continue  # said again in fewer words ("the journey from A to B")
+        if any(_sums_up(a, ch, o) for o in out if len(o.points) > 2):
+            continue
         kept.append(ch)
     return kept
+
+
+def _sums_up(a: Analysis, short: Chain, detailed: Chain) -> bool:
+    """Is ``short`` the headline of ``detailed``: "fled from the province of X into Lebanon" before
+    the report gives the path town by town? Only a two-place route whose end holds the detailed
+    route's end, starting on that route or from a whole province or country."""
+    if len(short.points) != 2:
+        return False
+    start, end = (a.entity(p.mention.entity) for p in short.points)
+    path = [a.entity(p.mention.entity) for p in detailed.points]
+    return covers(end, path[-1]) and (is_area(start) or any(covers(start, p) for p in path))

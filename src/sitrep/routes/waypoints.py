@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..geodesy import km
 from ..model import Analysis, Entity, Mention
 from .cues import cues
 
 MAX_CLIMB = 12
+# How far from a district's or province's centre a place may lie and still be in it.
+AREA_KM = 60.0
 
 
 @dataclass
@@ -32,6 +35,25 @@ def is_country(entity: Entity | None) -> bool:
     """Countries are too coarse to be a leg of a path once a finer place is named."""
     feature = (entity.geo.feature or "") if entity and entity.geo else ""
     return feature.startswith("PCL") or feature == "TERR"
+
+
+def is_area(entity: Entity | None) -> bool:
+    """A country or an administrative division: a whole region rather than a point on a path."""
+    feature = (entity.geo.feature or "") if entity and entity.geo else ""
+    return is_country(entity) or feature.startswith("ADM")
+
+
+def covers(outer: Entity | None, inner: Entity | None) -> bool:
+    """Is ``inner`` the place ``outer`` or inside it: a town in the country or district named?"""
+    if outer is None or inner is None:
+        return False
+    if outer.id == inner.id:
+        return True
+    if not (outer.geo and inner.geo and is_area(outer)):
+        return False
+    if is_country(outer):
+        return outer.geo.country is not None and outer.geo.country == inner.geo.country
+    return km(outer.geo.lat, outer.geo.lon, inner.geo.lat, inner.geo.lon) <= AREA_KM
 
 
 def named_places(a: Analysis, start: int, end: int) -> list[Mention]:

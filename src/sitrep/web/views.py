@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..kb.incidents import km, period
+from ..geodesy import km
+from ..kb.incidents import period
 from ..kb.models import Claim, DocEntity, Document, Entity, EventActor, Incident, Mention, Relation, ReportEvent, Route, Waypoint
 from ..kb.query import Near, events, find_entities, incident_ids
 

@@ -1,0 +1,18 @@
+"""Distances on the globe, shared by place resolution, routes, the knowledge base and exports."""
+import math
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
+
+
+def bbox(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
+    """Latitude and longitude bounds around a point, for an indexed pre-filter before ``km``."""
+    dlat = radius_km / 111.0
+    dlon = radius_km / (111.0 * max(0.01, math.cos(math.radians(lat))))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
