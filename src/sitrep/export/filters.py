@@ -36,7 +36,6 @@ def parse_near(value: str | None) -> tuple[float, float, float] | None:
     return lat, lon, radius
 
 
-
 def _names(entity: dict[str, Any] | None) -> list[str]:
     return [fold(n) for n in ([entity["name"], *entity.get("aliases", [])] if entity else [])]
 

@@ -45,8 +45,6 @@ def dates_compatible(a: tuple[str | None, str | None], b: tuple[str | None, str 
     return pa[0] <= pb[0] and pb[1] <= pa[1] or pb[0] <= pa[0] and pa[1] <= pb[1]
 
 
-
-
 def may_be_same(a: Entity, b: Entity) -> bool:
     """Two actors that could be one: the same entity, or a group known to no registry ("soldiers")
     of a type the other shares. Named people are only ever themselves."""
