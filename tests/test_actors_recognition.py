@@ -112,3 +112,11 @@ def test_ner_org_made_of_places_stays_places(analyze):
     kinds = {m["text"]: m["kind"] for m in data["mentions"]}
     assert kinds.get("Yabroud") == "place" and kinds.get("Flita") == "place"
     assert not any(m["kind"] == "actor" and "Yabroud" in m["text"] for m in data["mentions"])
+
+
+def test_a_country_is_never_the_short_form_of_a_person(analyze):
+    data = analyze("Rethinking Egypt\nCAIRO - Egypt said on Monday it would reopen the crossing. "
+                   "Officials in Egypt declined to comment.")
+    kinds = {(m["start"], m["text"]): m["kind"] for m in data["mentions"]}
+    later = [kind for (start, text), kind in kinds.items() if text == "Egypt" and start > 20]
+    assert later == ["place", "place"]

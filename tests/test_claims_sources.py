@@ -18,7 +18,7 @@ def claims_of(text: str, **kw):
     ("Residents said the market had been shelled twice.", "anonymous"),
     ("Two security officials said the market had been shelled twice.", "anonymous"),
     ("Sources in a Tapachula shelter said the market had been shelled twice.", "anonymous"),
-    ("Analysts at Lagos-based Obudu Ridge Capital said the market had been shelled twice.", "named_organization"),
+    ("Traders at Kano-based Sahel Meridian Partners said the depot had been looted twice.", "named_organization"),
     ("Colonel Hamid Saleh said the market had been shelled twice.", "named_person"),
     ("The Red Crescent Society said the market had been shelled twice.", "named_organization"),
     ("The interior ministry said the market had been shelled twice.", "official_statement"),

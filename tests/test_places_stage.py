@@ -114,3 +114,99 @@ def test_a_village_the_tagger_calls_a_person_stays_a_place_with_a_cue(analyze):
     data = analyze("Smugglers cross into the Lebanese Maaraboun and Tfail villages at night.")
     texts = [text for text, _ in _places(data)]
     assert "Maaraboun" in texts and "Tfail" in texts
+
+
+def test_a_town_a_resident_speaks_from_is_no_speaker(analyze):
+    data = analyze("Shells fell on Kafr Nabudah at dawn. The market burned, a resident of Taftanaz told us, "
+                   "and the roads around Taftanaz were closed.")
+    texts = [text for text, _ in _places(data)]
+    assert texts.count("Taftanaz") == 2
+
+
+def _texts(data: dict) -> list[str]:
+    return [text for text, _ in _places(data)]
+
+
+def test_a_town_before_an_office_title_is_no_persons_name(analyze):
+    data = analyze("The blaze was out by noon, said Springfield Mayor Dale Ormond. Awards were handed out by the "
+                   "governor of Norfolk, Helen Marsh, on Friday.")
+    texts = _texts(data)
+    assert "Springfield" in texts and "Norfolk" in texts
+
+
+def test_a_speakers_given_name_is_no_place(analyze):
+    from sitrep.nlp import get_nlp
+    from sitrep.places.detect import people
+    from sitrep.places.fold import words
+
+    text = "\u201cWe will rebuild,\u201d Florence Whitcombe said on Monday."
+    assert "Florence" in people(text, get_nlp()(text), words(text))
+
+
+def test_hyphens_join_a_party_to_a_home_town_and_two_cities(analyze):
+    data = analyze("The bill's author, Sen. Dale Orr, R-Wichita, said traffic in the Seattle-Tacoma area keeps growing.")
+    texts = _texts(data)
+    assert {"Wichita", "Seattle", "Tacoma"} <= set(texts)
+
+
+def test_dotted_state_abbreviations_are_places_and_plural_acronyms_are_not(analyze):
+    data = analyze("Council OKs new budget. The plant near Aiken, S.C., burned 40 CDs of records.")
+    texts = _texts(data)
+    assert "S.C." in texts
+    assert "OKs" not in texts and "CDs" not in texts
+
+
+def test_a_direction_before_a_state_leaves_the_state_a_place(analyze):
+    data = analyze("Most school boards in Northeast Georgia cut their budgets this spring.")
+    texts = _texts(data)
+    assert "Georgia" in texts and "Northeast" not in texts
+
+
+def test_a_known_city_opening_an_office_name_is_a_place(analyze):
+    data = analyze("Officers of the Omaha Police Department arrested two men on Tuesday.")
+    assert "Omaha" in _texts(data)
+
+
+def test_a_car_after_its_model_year_is_no_place(analyze):
+    data = analyze("Witnesses saw a silver 2004 Lincoln leave the lot in Toledo.")
+    texts = _texts(data)
+    assert "Lincoln" not in texts and "Toledo" in texts
+
+
+def test_street_names_hide_even_well_known_towns(analyze):
+    data = analyze("Police were called to 412 Memphis St. and later to the corner of Denver and Elm streets in Tulsa.")
+    texts = _texts(data)
+    assert "Tulsa" in texts
+    assert "Memphis" not in texts and "Denver" not in texts
+
+
+def test_a_small_town_before_a_local_noun_or_named_firmly_elsewhere_is_kept():
+    from sitrep.nlp import get_nlp
+    from sitrep.places.detect import find
+    from sitrep.places.store import get_gazetteer
+
+    text = "A Mahnomen man was hurt on Monday. Mahnomen crews cleared the road near Bemidji."
+    found = [text[h.start:h.end] for h in find(text, get_nlp()(text), get_gazetteer())]
+    assert found.count("Mahnomen") == 2
+
+
+def test_a_day_before_a_town_does_not_make_it_part_of_a_name(analyze):
+    data = analyze("The storm hit on Saturday. Around noon Sunday Galveston police closed the causeway.")
+    assert "Galveston" in _texts(data)
+
+
+def test_a_type_word_after_a_list_types_every_name(analyze):
+    data = analyze("Schools closed in Hardin, Logan and Auglaize counties after the ice storm.")
+    geo = {text: ent["geo"] for text, ent in _places(data)}
+    assert all(geo[name]["feature"] == "ADM2" for name in ("Hardin", "Logan", "Auglaize"))
+
+
+def test_a_norp_word_with_a_town_of_its_spelling_is_a_demonym(analyze):
+    data = analyze("German engineers inspected the turbines on Friday.")
+    geo = dict(_places(data))["German"]["geo"]
+    assert geo["country"] == "DE"
+
+
+def test_a_named_region_outranks_a_small_town_of_its_name(analyze):
+    data = analyze("Diplomats toured the Middle East for two weeks.")
+    assert dict(_places(data))["Middle East"]["geo"]["feature"] == "RGN"

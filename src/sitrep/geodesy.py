@@ -1,6 +1,8 @@
 """Distances on the globe, shared by place resolution, routes, the knowledge base and exports."""
 import math
 
+import numpy as np
+
 EARTH_RADIUS_KM = 6371.0
 
 
@@ -16,3 +18,10 @@ def bbox(lat: float, lon: float, radius_km: float) -> tuple[float, float, float,
     dlat = radius_km / 111.0
     dlon = radius_km / (111.0 * max(0.01, math.cos(math.radians(lat))))
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def nearest_km(lat: float, lon: float, points: np.ndarray) -> float:
+    """Distance to the nearest of ``points`` (an n x 2 array of latitudes and longitudes in radians)."""
+    p1, l1 = math.radians(lat), math.radians(lon)
+    h = np.sin((points[:, 0] - p1) / 2) ** 2 + math.cos(p1) * np.cos(points[:, 0]) * np.sin((points[:, 1] - l1) / 2) ** 2
+    return float(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, h.min()))))

@@ -4,6 +4,7 @@ Runs after places and owns the place/actor decision (see DEVELOPERS.md).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc
@@ -35,9 +36,7 @@ def annotate(a: Analysis, doc: Doc) -> None:
         groups.place(c)
     for long, acr in pairs:
         groups.merge_at(long, acr)
-    for c in order:
-        if c.source == "bare":
-            groups.place_bare(c, order)
+    groups.place_bares(order)
     placed = [(c.start, c.end, cl) for cl in groups.all for c in cl.cands if c.end > c.start]
     affiliation.link(text, placed)
     _registry_affiliations(groups)
@@ -47,9 +46,15 @@ def annotate(a: Analysis, doc: Doc) -> None:
 def select(cands: list[Cand]) -> list[Cand]:
     """The strongest, then longest, candidates that do not overlap one another."""
     taken: list[Cand] = []
+    spans: list[tuple[int, int]] = []  # taken spans in text order; they never overlap, so a neighbour check will do
     for c in sorted(cands, key=lambda c: (-c.rank, -(c.end - c.start), c.start)):
-        if c.end > c.start and not any(t.start < c.end and c.start < t.end for t in taken):
-            taken.append(c)
+        if c.end <= c.start:
+            continue
+        i = bisect.bisect_left(spans, (c.start, c.end))
+        if (i > 0 and spans[i - 1][1] > c.start) or (i < len(spans) and spans[i][0] < c.end):
+            continue
+        spans.insert(i, (c.start, c.end))
+        taken.append(c)
     return taken
 
 
@@ -60,9 +65,12 @@ def _size(c: Cand) -> int:
 def _acronym_uses(a: Analysis, pairs: list[tuple[Cand, Cand]]) -> list[Cand]:
     """Later bare uses of an acronym defined in the text."""
     text = a.document.text
-    out = []
+    out, seen = [], set()
     for long, acr in pairs:
         word = text[acr.start:acr.end]
+        if word in seen:  # defined again further on: its uses are found already
+            continue
+        seen.add(word)
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             out.append(Cand(m.start(), m.end(), "actor", "acronym", long.name, actor_type=long.actor_type))
     return out

@@ -7,6 +7,7 @@ the named body of its class.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -162,19 +163,25 @@ class Clusters:
                 best = cl
         return best
 
-    def place_bare(self, c: Cand, order: list[Cand]) -> None:
-        """A bare class noun joins the nearest named body of its class, before it or else after it."""
+    def place_bares(self, order: list[Cand]) -> None:
+        """Each bare class noun joins the nearest named body of its class, before it or else after it."""
         owner = {id(x): cl for cl in self.all for x in cl.cands}
-        same = [x for x in order if x.source != "bare" and id(x) in owner and owner[id(x)].fclass == c.fclass]
-        before = [x for x in same if x.start < c.start]
-        pick = before[-1] if before else (same[0] if same else None)
-        if pick is not None:
-            owner[id(pick)].add(c)
-            return
-        key = f"class:{c.fclass}"
-        cl = self.by_key.get(key) or self._new(c, key)
-        cl.fclass = c.fclass
-        cl.add(c)
+        named: dict[str | None, list[Cand]] = {}
+        for x in order:
+            if x.source != "bare" and id(x) in owner:
+                named.setdefault(owner[id(x)].fclass, []).append(x)
+        starts = {fclass: [x.start for x in xs] for fclass, xs in named.items()}
+        for c in (c for c in order if c.source == "bare"):
+            same = named.get(c.fclass, [])
+            i = bisect.bisect_left(starts.get(c.fclass, []), c.start)
+            pick = same[i - 1] if i > 0 else (same[0] if same else None)
+            if pick is not None:
+                owner[id(pick)].add(c)
+                continue
+            key = f"class:{c.fclass}"
+            cl = self.by_key.get(key) or self._new(c, key)
+            cl.fclass = c.fclass
+            cl.add(c)
 
 
 def _content(name: str) -> list[str]:

@@ -9,12 +9,19 @@ Wire"), keeps its place mention too: the name does refer to that place.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Analysis, Mention
 from .candidates import Cand
 
 WINS_TIES = ("byline", "registry", "outlet", "acronym", "title", "short")
+
+
+def _nation(a: Analysis, p: Mention) -> bool:
+    entity = a.entity(p.entity)
+    feature = (entity.geo.feature or "") if entity and entity.geo else ""
+    return p.demonym or feature.startswith("PCL") or feature in ("CONT", "ADM1")
 
 
 def _nested_place(text: str, p: Mention, c: Cand) -> bool:
@@ -36,14 +43,19 @@ def _list_of_places(text: str, c: Cand, hits: list[Mention]) -> bool:
 def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
     """Drop the losing side of every actor/place overlap; returns the actor candidates kept."""
     text = a.document.text
-    places = [m for m in a.mentions if m.kind == "place"]
+    places = sorted((m for m in a.mentions if m.kind == "place"), key=lambda m: m.start)
+    starts = [m.start for m in places]
+    widest = max((m.end - m.start for m in places), default=0)
     lost_places: set[int] = set()
     kept = []
     for c in chosen:
-        hits = [p for p in places if p.start < c.end and c.start < p.end]
+        window = places[bisect.bisect_left(starts, c.start - widest):bisect.bisect_left(starts, c.end)]
+        hits = [p for p in window if p.start < c.end and c.start < p.end]
         longer = all(c.end - c.start > p.end - p.start and c.start <= p.start and p.end <= c.end for p in hits)
         if hits and not (c.source in WINS_TIES or longer) or c.source == "ner" and _list_of_places(text, c, hits):
             continue
+        if c.source == "short" and any(_nation(a, p) for p in hits):
+            continue  # "Egypt" after a headline the tagger read as a person's name stays the country
         lost_places.update(id(p) for p in hits if not _nested_place(text, p, c))
         kept.append(c)
     a.mentions = [m for m in a.mentions if id(m) not in lost_places]

@@ -6,6 +6,7 @@ the report finds every alias at once, however large the registry grows.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -148,15 +149,15 @@ class Registry:
         for i, w in enumerate(ws):
             starts[len(seq)] = i
             seq += w.key + " "
-        out = []
+        out, word_starts = [], [w.start for w in all_words]
         for end_pos, (length, items) in self._auto.iter(seq):
             first = starts.get(end_pos - length + 2)
             if first is None:
                 continue
             run = ws[first:first + seq[end_pos - length + 2:end_pos].count(" ") + 1]
-            if not _joined(all_words, text, run[0].start, run[-1].end):
+            if not _joined(all_words, word_starts, text, run[0].start, run[-1].end):
                 continue
-            start = _widen(all_words, text, run[0].start)
+            start = _widen(all_words, word_starts, text, run[0].start)
             for entry, alias in items:
                 if _case_ok(alias.name, run):
                     out.append(Hit(start, run[-1].end, entry, alias))
@@ -175,17 +176,22 @@ class Registry:
 _GLUE = re.compile(r"[ \t\-\u2010\u2011\u00a0]*")
 
 
-def _joined(all_words: list[Word], text: str, start: int, end: int) -> bool:
+def _joined(all_words: list[Word], word_starts: list[int], text: str, start: int, end: int) -> bool:
     """The words of a match follow each other with only spaces or hyphens between them."""
-    inner = [w for w in all_words if start <= w.start and w.end <= end]
+    inner = []
+    for w in all_words[bisect.bisect_left(word_starts, start):]:
+        if w.end > end:
+            break
+        inner.append(w)
     return all(_GLUE.fullmatch(text[a.end:b.start]) for a, b in zip(inner, inner[1:]))
 
 
-def _widen(all_words: list[Word], text: str, start: int) -> int:
+def _widen(all_words: list[Word], word_starts: list[int], text: str, start: int) -> int:
     """Take in an article hyphenated onto the first word ("al-" of al-Qaida)."""
-    for w in all_words:
-        if w.article and w.end < start and start - w.end == 1 and text[w.end] in "-\u2010\u2011":
-            return w.start
+    i = bisect.bisect_left(word_starts, start) - 1
+    w = all_words[i] if i >= 0 else None
+    if w is not None and w.article and start - w.end == 1 and text[w.end] in "-\u2010\u2011":
+        return w.start
     return start
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp import text_of
 from .cues import words
 
 QUOTES = "\"“”"
@@ -80,7 +81,7 @@ def _reporting_passive(verb: Token) -> bool:
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject, and whether it was reached through a relative pronoun ("X, who said")."""
     subjects = [ch for ch in verb.children if ch.dep_ in SUBJECTS]
-    text = verb.doc.text
+    text = text_of(verb.doc)
     if text[:verb.idx].rstrip()[-1:] in QUOTES + ",":  # '"...," said X': the subject follows
         subjects.sort(key=lambda s: s.i < verb.i)
     subj = next((s for s in subjects if s.lower_ not in RELATIVE), subjects[0] if subjects else None)
@@ -123,7 +124,7 @@ def from_verb(sent: SpacySpan, verb: Token) -> Attribution | None:
     subj, relative = _subject(verb)
     if subj is None or subj.pos_ == "DET" or subj.lower_ in RELATIVE:
         return None
-    text = sent.doc.text
+    text = text_of(sent.doc)
     src = _source_range(subj, verb)
     clauses = [ch for ch in verb.children if ch.dep_ in CLAUSES and not (src[0] <= ch.idx < src[1])
                and (ch.dep_ == "ccomp" or ch.i > verb.i)]
@@ -154,7 +155,7 @@ def from_according(sent: SpacySpan, tok: Token) -> Attribution | None:
     obj = next((ch for ch in to.children if ch.dep_ == "pobj"), None)
     if obj is None:
         return None
-    text = sent.doc.text
+    text = text_of(sent.doc)
     src_lo, src_hi = _subtree(obj)
     head_words = [t for t in sent if t.i < tok.i and not (t.is_punct or t.is_space)]
     if not head_words:  # the phrase opens the sentence: the claim follows its comma

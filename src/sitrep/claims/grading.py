@@ -24,6 +24,7 @@ SINGLE_SOURCE = 3  # "possibly true": reported once, neither confirmed nor denie
 ANONYMOUS_CAP = ("C", 3)  # an anonymous single-source claim is never graded above C3
 SHARED_FOR_SAME_TOPIC = 3  # content words two claims share to be about the same thing
 SAME_TOPIC_OVERLAP = 0.3  # ... and their share of all the content words of both
+MATE_WINDOW = 50  # claims either side a claim is compared with for corroboration
 CONTENT_POS = ("NOUN", "PROPN", "NUM", "VERB")
 
 
@@ -58,17 +59,26 @@ def _same_topic(x: set[str], y: set[str]) -> bool:
     return shared >= SHARED_FOR_SAME_TOPIC and shared / len(x | y) >= SAME_TOPIC_OVERLAP
 
 
+def _topic_mates(content: list[set[str]]) -> list[list[int]]:
+    """For each claim, the others about the same thing among its neighbours (all of them in any
+    report of ordinary length; a window keeps a book-length text linear)."""
+    n = len(content)
+    return [[j for j in range(max(0, i - MATE_WINDOW), min(n, i + MATE_WINDOW + 1))
+             if j != i and _same_topic(content[i], content[j])] for i in range(n)]
+
+
 def grade(claims: list[Claim], doc: Doc) -> None:
     """Set reliability and credibility on every claim of one report."""
     content = [_content(doc, c) for c in claims]
     numbers = [_numbers(doc, c) for c in claims]
-    for i, c in enumerate(claims):
+    denies = [_denies(doc, c) for c in claims]
+    for i, (c, mates) in enumerate(zip(claims, _topic_mates(content))):
         c.reliability = RELIABILITY[c.source.type]
         support, clash = 0, False
-        for j, other in enumerate(claims):
-            if i == j or not _independent(c, other) or not _same_topic(content[i], content[j]):
+        for j in mates:
+            if not _independent(c, claims[j]):
                 continue
-            if _denies(doc, c) != _denies(doc, other) or (numbers[i] and numbers[j] and not numbers[i] & numbers[j]):
+            if denies[i] != denies[j] or (numbers[i] and numbers[j] and not numbers[i] & numbers[j]):
                 clash = True
             else:
                 support += 1

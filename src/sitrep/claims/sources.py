@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Source
+from ..nlp import ents_in
 from .cues import source_words, words
 
 LOCATING = frozenset({"in", "at", "near", "from", "outside", "inside"})
@@ -35,7 +36,7 @@ def _person_entity(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source
         return False, None
     taken = a.mentions_in(lo, hi, ("place", "actor"))  # the actors stage overrules the tagger
     if any(e.label_ == "PERSON" and not _located(e) and not any(m.start < e.end_char and e.start_char < m.end for m in taken)
-           for e in span.ents):
+           for e in ents_in(doc, span.start_char, span.end_char)):
         return True, None
     toks = [t for t in span if not t.is_punct]
     if len(toks) == 1 and toks[0].pos_ == "PROPN":  # "Okafor said": a surname named before
@@ -94,8 +95,8 @@ def _names_organisation(a: Analysis, prep: Token) -> bool:
     if a.mentions_in(lo, hi, ("actor",)):
         return True
     places = a.mentions_in(lo, hi, ("place",))
-    return any(e.label_ == "ORG" and lo <= e.start_char and not any(m.start <= e.start_char < m.end for m in places)
-               for e in prep.doc.ents if e.end_char <= hi)
+    return any(e.label_ == "ORG" and not any(m.start <= e.start_char < m.end for m in places)
+               for e in ents_in(prep.doc, lo, hi))
 
 
 def _covers(a: Analysis, entity: str, pos: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Analysis, DateRef, Event
+from ..nlp import text_of
 from .dates import DateMention, find_dates
 from .extract import Candidate, candidates
 from .fatalities import fatalities
@@ -45,7 +46,7 @@ def _chosen(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
         cands += candidates(sent, i, dated)
     cands.sort(key=lambda c: c.match.tokens[0].idx)
     firm = _without_retellings([c for c in cands if c.firm], dates)
-    one_paragraph = "\n" not in doc.text.strip()
+    one_paragraph = "\n" not in text_of(doc).strip()
     if not firm and one_paragraph and cands:
         firm = [max(cands, key=lambda c: c.score * (0.93 ** c.index))]
     return firm

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..nlp import text_of
 from .classify import VIOLENT_TYPES, adjust_territory, best, scores
 from .lexicon import Match, lexicon, match
 from .modality import habitual, modality, tense_ok
@@ -83,7 +84,7 @@ def _background(head: Token) -> bool:
 
 def _quoted(head: Token) -> bool:
     """Inside a quotation: a witness's colour, not the report's own account."""
-    text = head.doc.text
+    text = text_of(head.doc)
     before = text[text.rfind("\n", 0, head.idx) + 1:head.idx]
     return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1
 

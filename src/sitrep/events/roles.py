@@ -2,8 +2,8 @@
 
 actor1 is the agent (active subject, or the 'by' phrase of a passive); actor2 the target
 (active object, passive subject, 'on'/'against' phrase). The place is the innermost location
-named for the happening: the first place after the trigger ("in the village of Barisha in Idlib
-province" gives Barisha), else the nearest one before it.
+named for the happening: the first place after the trigger ("at the hamlet of Kafr Owayd in Hama
+province" gives Kafr Owayd), else the nearest one before it.
 """
 from __future__ import annotations
 

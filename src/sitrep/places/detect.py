@@ -11,12 +11,13 @@ import bisect
 
 import csv
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from .fold import Word, key_of, words
+from .fold import Word, fold, key_of, words
 from .sources import DATA
 from .store import Gazetteer
 
@@ -29,7 +30,17 @@ COMMON_ZIPF = 4.3  # a capitalised word this frequent in lower case needs spaCy'
 SENTENCE_START_ZIPF = 3.5
 VERY_COMMON_ZIPF = 5.0  # words like "North" or "Mr." are never taken for a place without spaCy's word
 MAX_WORDS = 6
+CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
+# Words that narrow a place without naming another one: "Northeast Georgia", "Metro Atlanta".
+QUALIFIERS = frozenset({"the", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+                        "southern", "eastern", "western", "central", "upper", "lower", "greater", "metro", "metropolitan",
+                        "downtown", "rural", "suburban", "coastal"})
 FACILITY_TOWN_POPULATION = 25000
+MAX_LIST = 8  # names in a list that one type word after it may cover: "Barrow, Jackson and Madison counties"
+# "<word> of X" locates X: "a resident of X", "east of X", "the outskirts of X".
+LOCATED_OF = frozenset({"resident", "residents", "native", "natives", "outskirts", "edge", "centre", "center", "heart",
+                        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 LOCATIVES = frozenset({"in", "into", "near", "from", "to", "towards", "toward", "through", "outside", "around", "across", "via", "at", "between", "reach", "reached", "entered", "left"})
 
 
@@ -54,29 +65,33 @@ def type_words() -> dict[str, tuple[tuple[str, ...], bool]]:
 
 
 @cache
+def word_list(name: str) -> frozenset[str]:
+    """One of the lower-case word lists in data/ (person_titles, facility_words, street_words, local_nouns)."""
+    with open(DATA / f"{name}.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
 def person_titles() -> frozenset[str]:
-    with open(DATA / "person_titles.txt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    return word_list("person_titles")
 
 
-@cache
-def facility_words() -> frozenset[str]:
-    with open(DATA / "facility_words.txt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
-
-
-def _names_a_facility(text: str, ws: list[Word], hit: Hit, by_start: dict[int, int]) -> bool:
-    """Followed, within one run of capitalised words, by a street or building word: Ripley High School."""
+def _names_a(text: str, ws: list[Word], hit: Hit, by_start: dict[int, int], last_words: frozenset[str]) -> bool:
+    """Followed, within one run of capitalised words or after a list, by one of ``last_words``:
+    Ripley High School, Memphis St., Lakeview and Harrison streets."""
     j = by_start.get(hit.start)
     if j is None:
         return False
     while j < len(ws) and ws[j].end <= hit.end:
         j += 1
-    facilities, prev = facility_words(), hit.end
+    k = _past_list(text, ws, j, last_words)
+    plural = k < len(ws) and ws[k].text.islower() and ws[k].text.endswith("s")  # "Elm streets" ends a list too
+    if (k != j or plural) and k < len(ws) and ws[k].text.lower() in last_words and _near(text, ws[k - 1], ws[k]):
+        return True
+    prev = hit.end
     for w in ws[j:j + 4]:
         if text[prev:w.start] != " " or not _capitalised(w):
             return False
-        if w.text.lower() in facilities:
+        if w.text.lower() in last_words:
             return True
         prev = w.end
     return False
@@ -86,6 +101,14 @@ def _names_a_facility(text: str, ws: list[Word], hit: Hit, by_start: dict[int, i
 _SPEAKER = re.compile(r"(?:,? (?:has |had |also )?(?:said|says|told|added|explained|noted|wrote|testified)\b)")
 
 
+def _speaks(text: str, ws: list[Word], i: int) -> bool:
+    """The word, or the given name before a surname, opens a speaker: "Nelson said", "Dana Nelson said"."""
+    if _SPEAKER.match(text, ws[i].end):
+        return True
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return nxt is not None and text[ws[i].end:nxt.start] == " " and _capitalised(nxt) and _SPEAKER.match(text, nxt.end) is not None
+
+
 def people(text: str, doc: Doc, ws: list[Word]) -> set[str]:
     """Capitalised words the report uses as people's names.
 
@@ -93,8 +116,8 @@ def people(text: str, doc: Doc, ws: list[Word]) -> set[str]:
     Gov. Webb) and speakers (Nelson said, said Nelson) that the small model leaves untagged.
     A lone PERSON word is no evidence: the small model tags unfamiliar village names so.
     """
-    names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     titles = person_titles()
+    names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in _name_part(e, titles)}
     for i, w in enumerate(ws):
         if not _capitalised(w) or w.text.rstrip(".").lower() in titles:
             continue
@@ -102,9 +125,17 @@ def people(text: str, doc: Doc, ws: list[Word]) -> set[str]:
         if prev and prev.text.rstrip(".").lower() in titles and text[prev.end:w.start].strip() in ("", ".") \
                 and _capitalised(prev):
             names.add(w.text)
-        elif _SPEAKER.match(text, w.end) or (prev and prev.text == "said" and _near(text, prev, w)):
+        elif (_speaks(text, ws, i) and not (prev and prev.key in LOCATIVES | {"of"})
+              and not _PARTY.search(text, max(0, w.start - 8), w.start)) \
+                or (prev and prev.text == "said" and _near(text, prev, w)):  # "a resident of X told" is no speaker X
             names.add(w.text)
     return names
+
+
+def _name_part(ent: Span, titles: frozenset[str]) -> Span:
+    """The words of a PERSON entity after its last title: "Fargo Mayor Dana Kyle" names Dana Kyle."""
+    last = max((t.i for t in ent if t.text.rstrip(".").lower() in titles), default=ent.start - 1)
+    return ent.doc[last + 1:ent.end]
 
 
 @cache
@@ -150,11 +181,16 @@ def match(text: str, ws: list[Word], gaz: Gazetteer) -> list[Hit]:
 
 
 def _acronym_ok(run: list[Word], gaz: Gazetteer, key: str) -> bool:
-    """A short all-capitals word (HTS, IS) is a place only when it names a country (US, UAE)."""
-    surface = "".join(w.text for w in run if not w.article).replace(".", "")
+    """A short all-capitals word (HTS, IS) is a place only when it names a country (US, UAE);
+    dotted state abbreviations (S.C.) are fine, plural acronyms (OKs, CDs) never are."""
+    raw = "".join(w.text for w in run if not w.article)
+    surface = raw.replace(".", "")
+    if len(surface) > 2 and surface[-1] == "s" and surface[:-1].isupper():
+        return False
     if not (surface.isupper() and len(surface) <= 4):
         return True
-    return any(c.feature == "PCLI" and not c.demonym for c in gaz.candidates(key))
+    dotted = re.fullmatch(r"(?:[A-Z]\.){2,}", raw) is not None
+    return any(c.feature in (("PCLI", "ADM1") if dotted else ("PCLI",)) and not c.demonym for c in gaz.candidates(key))
 
 
 def _label(doc: Doc, start: int, end: int) -> tuple[str | None, int, int]:
@@ -183,27 +219,34 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
     label, s, e = _label(doc, hit.start, hit.end)
     hit.ner = label
     surface = text[hit.start:hit.end]
-    if label == "FAC" and (s < hit.start or e > hit.end):
+    extends = (s < hit.start or e > hit.end) and not _qualified(text, hit, s, e)
+    opens = extends and text[s:hit.start].lower() in ("", "the ") and hit.key not in QUALIFIERS \
+        and _zipf(surface.lower()) < VERY_COMMON_ZIPF and _well_known(gaz, hit.key)
+    if hit.key in QUALIFIERS and re.match(r" [A-Z]", text[hit.end:hit.end + 2]):
+        return False  # a direction before a name: Northeast Georgia, West Cambridge
+    if label == "FAC" and extends and not opens:
         return False  # part of a street or building's name: Washington Street
     if label in PLACE_LABELS and " " not in hit.key and surface in person_words and not _nation(gaz, hit.key) \
             and not _after_locative(text, hit):
         return False  # spaCy's GPE on a surname the report uses for a speaker: "Nelson said"
     if label in PLACE_LABELS:
-        return not (s < hit.start or e > hit.end) or _zipf(surface.lower()) < COMMON_ZIPF
-    if label in NOT_PLACE_LABELS:
+        return not extends or opens or _zipf(surface.lower()) < COMMON_ZIPF
+    if label in NOT_PLACE_LABELS or _after_model_year(text, hit):
         return False
     if label == "NORP" and any(c.demonym for c in gaz.candidates(hit.key)):
         return True
-    if label == "PERSON" and (s < hit.start or e > hit.end):
+    if label == "PERSON" and (s < hit.start or e > hit.end) and _inside_name(text, hit, e):
         return False  # a place name inside a person's name: Jordan Peterson
     if hit.key in person_titles() and text[hit.end:hit.end + 1] == ".":
         return False  # an abbreviated title: Gov., Sen., The Rev.
     if surface.endswith("\u00e2"):
         return False  # mis-decoded apostrophe: We\u00e2\u20ac\u2122re read as Latin-1
-    if _before_person(doc, hit.end) or _in_compound(text, hit):
+    if _before_person(doc, hit.end) or (_in_compound(text, hit) and not _hyphen_ok(text, hit, gaz)):
         return False  # a title (Gov. Smith) or part of a hyphenated name (Wal-Mart)
     if " " not in hit.key and surface in person_words and not _nation(gaz, hit.key):
         return False  # a surname the report uses for a person elsewhere
+    if label == "ORG" and opens:
+        return True  # a known place opening an organisation's name: the Fargo Police Department
     if label in ("PERSON", "NORP"):
         return True if _major(gaz, hit.key) else None
     if " " in hit.key or "." in surface.rstrip(".") or surface.isupper():
@@ -216,10 +259,38 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
     return not (at_start and z >= SENTENCE_START_ZIPF) or _major(gaz, hit.key)
 
 
+_MODEL_YEAR = re.compile(r"([a-z]+) (?:19|20)\d\d $")
+# Words before a year that make it a date rather than a car's model year: "in 2009 Iraq".
+DATE_WORDS = frozenset({"in", "since", "by", "until", "till", "of", "for", "during", "after", "before", "and", "or", "from", "to", "early", "late", "mid"})
+
+
+def _after_model_year(text: str, hit: Hit) -> bool:
+    """A make after a model year is a car, not a town: "a red 1994 Dodge", "his 2006 Lincoln"."""
+    m = _MODEL_YEAR.search(text, max(0, hit.start - 24), hit.start)
+    return m is not None and m.group(1) not in DATE_WORDS
+
+
+def _qualified(text: str, hit: Hit, start: int, end: int) -> bool:
+    """spaCy's entity reaches past the name only by a direction or a type word: Northeast Georgia, Hamilton Township."""
+    left, right, table = words(text[start:hit.start]), words(text[hit.end:end]), type_words()
+    return all(w.key in QUALIFIERS for w in left) and all(w.text.lower() in table for w in right)
+
+
+def _inside_name(text: str, hit: Hit, end: int) -> bool:
+    """Whether a one-word place is part of the name spaCy's PERSON span covers, not a town before
+    a title ("Litchfield Fire Chief Ann Roe") or a possessive ("Peru's president Ana Ruiz")."""
+    if " " in hit.key or text[hit.end:hit.end + 2] in ("'s", "\u2019s"):
+        return False
+    titles = person_titles()
+    return not any(w.text.rstrip(".").lower() in titles for w in words(text[hit.end:end]))
+
+
 def _before_person(doc: Doc, end: int) -> bool:
     """Is the next word after ``end`` (past a space) the start of a PERSON: "Gov. Smith"?"""
-    starts = doc.user_data.setdefault("sitrep_token_starts", [t.idx for t in doc])  # bisect, not a scan per hit
-    i = bisect.bisect_right(starts, end)
+    starts = doc.user_data.get("sitrep_token_starts")  # bisect, not a scan per hit
+    if starts is None:
+        starts = doc.user_data["sitrep_token_starts"] = [t.idx for t in doc]
+    i = bisect.bisect_left(starts, end)  # a comma right after the name stops it: "Kent, Judy Pearson"
     tok = next((t for t in doc[i:i + 2] if not t.is_space), None)
     return tok is not None and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"
 
@@ -232,16 +303,43 @@ def _in_compound(text: str, hit: Hit) -> bool:
         len(before) == 2 and before[1] == "-" and before[0].isalpha() and text[max(0, hit.start - 4):hit.start - 1].lower() not in ("-al", " al", " el", "-el"))
 
 
+# A party and home town after a legislator's name: "Sen. Ann Roe, R-Marion" or "(DFL-Ely)".
+_PARTY = re.compile(r"[,(]\s*[A-Z]{1,3}[-\u2010\u2011]$")
+_NEXT_WORD = re.compile(r"[-\u2010\u2011]([^\W\d_]+(?:\.[^\W\d_]+)*\.?)")
+_PREV_WORD = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*\.?)[-\u2010\u2011]$")
+
+
+def _hyphen_ok(text: str, hit: Hit, gaz: Gazetteer) -> bool:
+    """A hyphen that joins a party to a home town (R-Marion) or two known places (Fargo-Moorhead, Egypt-US)."""
+    if _PARTY.search(text, max(0, hit.start - 8), hit.start):
+        return True
+    if not _well_known(gaz, hit.key):
+        return False
+    other = _NEXT_WORD.match(text, hit.end) or _PREV_WORD.search(text, max(0, hit.start - 30), hit.start)
+    return other is not None and other.group(1)[:1].isupper() and fold(other.group(1)) in gaz.keys
+
+
 def _after_locative(text: str, hit: Hit) -> bool:
-    before = text[max(0, hit.start - 12):hit.start].lower().split()
-    return bool(before) and before[-1] in LOCATIVES
+    """After "in", "near", "from"... or "residents of", "north of", "the outskirts of"."""
+    before = text[max(0, hit.start - 24):hit.start].lower().split()
+    return bool(before) and (before[-1] in LOCATIVES or (
+        before[-1] == "of" and len(before) > 1 and before[-2] in LOCATED_OF))
+
+
+_NEXT = re.compile(r"(?:'s|\u2019s)? ([A-Za-z]+)")
+
+
+def _before_local_noun(text: str, hit: Hit) -> bool:
+    """Followed by a word only places modify: "Roswell police", "an Albany man", "Canton's mayor"."""
+    m = _NEXT.match(text, hit.end)
+    return m is not None and m.group(1).lower() in word_list("local_nouns")
 
 
 def _cued(text: str, hit: Hit, hits: list[Hit], n: int) -> bool:
     """Words around a weak name that say it is a place: a type word, a locative, a listed place."""
     if hit.kinds:
         return True
-    if _after_locative(text, hit):
+    if _after_locative(text, hit) or _before_local_noun(text, hit):
         return True
     for m in (n - 1, n + 1):
         if 0 <= m < len(hits) and hits[m].ner != "weak" and text[min(hit.end, hits[m].end):max(hit.start, hits[m].start)] in (" and ", ", ", " or "):
@@ -273,18 +371,30 @@ def _type_word(text: str, ws: list[Word], hit: Hit, index: dict[int, int]) -> No
     j = i
     while j < len(ws) and ws[j].end < hit.end:
         j += 1
-    after = j + 1
-    # skip a coordinated name: "X and Y villages"
-    while after + 1 < len(ws) and ws[after].text == "and" and ws[after + 1].text[:1].isupper():
-        after += 2
-        while after < len(ws) and ws[after].text[:1].isupper() and ws[after].text.lower() not in table:
-            after += 1
+    after = _past_list(text, ws, j + 1, table)
     for k in (j + 1, after):
         if k < len(ws) and ws[k].text.lower() in table and _near(text, ws[k - 1], ws[k]):
             hit.kinds, hit.strict = table[ws[k].text.lower()]
             return
     if i >= 2 and ws[i - 1].text == "of" and ws[i - 2].text.lower() in table:
         hit.kinds, hit.strict = table[ws[i - 2].text.lower()]
+
+
+def _past_list(text: str, ws: list[Word], k: int, table: Collection[str]) -> int:
+    """The word after a coordinated list of names ("X and Y villages", "X, Y and Z counties"), or ``k``
+    itself when no "and"/"or" closes a list there (in "Aleppo, Idlib province" only Idlib is a province)."""
+    end, pos = k, k
+    for _ in range(MAX_LIST):
+        comma = pos < len(ws) and text[ws[pos - 1].end:ws[pos].start] == ", " and ws[pos].text[:1].isupper()
+        joined = pos + 1 < len(ws) and ws[pos].text in ("and", "or") and ws[pos + 1].text[:1].isupper()
+        if not (comma or joined):
+            break
+        pos += 0 if comma else 1
+        while pos < len(ws) and ws[pos].text[:1].isupper() and ws[pos].text.lower() not in table:
+            pos += 1
+        if joined:
+            end = pos
+    return end
 
 
 def _near(text: str, a: Word, b: Word) -> bool:
@@ -321,7 +431,7 @@ def _not_part_of_longer_name(text: str, ws: list[Word], hits: list[Hit]) -> list
 
     A name that starts one stays (Georgia Power, Henderson County Sheriff): news corpora count
     toponyms embedded in organisation names. A neighbour that is itself a place or an article
-    does not count, nor does a word that opens a sentence.
+    does not count, nor does a word that opens a sentence, a day, a month or a very common word.
     """
     ends = {h.end for h in hits if h.ner in PLACE_LABELS or h.demonym}
     by_start = {w.start: n for n, w in enumerate(ws)}
@@ -332,10 +442,17 @@ def _not_part_of_longer_name(text: str, ws: list[Word], hits: list[Hit]) -> list
             continue
         i = by_start.get(h.start)
         left = i is not None and i > 0 and text[ws[i - 1].end:h.start] == " " and _capitalised(ws[i - 1]) \
-            and ws[i - 1].end not in ends and not _sentence_start(text, ws, i - 1) and not ws[i - 1].article
+            and ws[i - 1].end not in ends and not _sentence_start(text, ws, i - 1) and not ws[i - 1].article \
+            and not _plain_word(ws[i - 1].text)
         if not left:
             out.append(h)
     return out
+
+
+def _plain_word(word: str) -> bool:
+    """A capitalised word that opens no name: a day, a month or a very common word (A, First, Education)."""
+    low = word.lower()
+    return low in CALENDAR or _zipf(low) >= VERY_COMMON_ZIPF
 
 
 def _sentence_start(text: str, ws: list[Word], i: int) -> bool:
@@ -370,6 +487,12 @@ def _parents(text: str, hits: list[Hit]) -> None:
             b.parents.append(n)
 
 
+def _is_demonym(hit: Hit, gaz: Gazetteer) -> bool:
+    """Only a people's name, or one spaCy calls NORP that may be one: "German" is not San Germán."""
+    cands = gaz.candidates(hit.key)
+    return bool(cands) and (all(c.demonym for c in cands) or (hit.ner == "NORP" and any(c.demonym for c in cands)))
+
+
 def find(text: str, doc: Doc, gaz: Gazetteer) -> list[Hit]:
     """Every place mention worth resolving, in text order, with its type word and parents."""
     ws = words(text)
@@ -379,19 +502,23 @@ def find(text: str, doc: Doc, gaz: Gazetteer) -> list[Hit]:
         verdict = _plausible(text, h, doc, person_words, gaz)
         if verdict is not False:
             h.ner = h.ner if verdict else "weak"
-            h.demonym = all(c.demonym for c in gaz.candidates(h.key))
+            h.demonym = _is_demonym(h, gaz)
             hits.append(h)
+    plausible = list(hits)  # what the filters below drop, spaCy's entities must not bring back
     by_start = {w.start: n for n, w in enumerate(ws)}
-    hits = [h for h in hits if _well_known(gaz, h.key) or not _names_a_facility(text, ws, h, by_start)]
+    streets, facilities = word_list("street_words"), word_list("facility_words")
+    hits = [h for h in hits if not _names_a(text, ws, h, by_start, streets)
+            and (_well_known(gaz, h.key) or not _names_a(text, ws, h, by_start, facilities))]
     hits = _not_part_of_longer_name(text, ws, hits)
-    hits += _ner_only(text, doc, ws, hits, gaz)
+    hits += _ner_only(text, doc, ws, plausible, gaz)
     hits += _typed_unknowns(text, ws, hits)
     hits.sort(key=lambda h: h.start)
     index = {w.start: n for n, w in enumerate(ws)}
     for h in hits:
-        h.demonym = bool(gaz.candidates(h.key)) and all(c.demonym for c in gaz.candidates(h.key))  # NER-only hits too
+        h.demonym = _is_demonym(h, gaz)  # NER-only hits too
         if h.start in index and not h.demonym:
             _type_word(text, ws, h, index)
-    hits = [h for n, h in enumerate(hits) if h.ner != "weak" or _cued(text, h, hits, n)]
+    strong = {h.key for h in hits if h.ner != "weak"}
+    hits = [h for n, h in enumerate(hits) if h.ner != "weak" or h.key in strong or _cued(text, h, hits, n)]
     _parents(text, hits)
     return hits

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..geodesy import km
+import numpy as np
+
+from ..geodesy import km, nearest_km
 from .detect import Hit
 from .fold import fold
 from .store import Candidate, Gazetteer
 
 # A county or district shares its name with its seat; it wins only with a type word (Hermel district).
 FEATURE_PRIOR = {"PCLI": 6.0, "CONT": 5.0, "ADM1": 2.5, "PPLC": 4.0, "ADM2": -1.5}
-AREA_PRIOR = 3.0  # named terrain and water from curated rows carry no population
+AREA_PRIOR = 4.0  # named regions, terrain and water carry no population; as likely as a town of 10,000
 TYPE_MATCH, TYPE_MISMATCH = 4.0, -3.0
 PARENT_BONUS = 6.0
 COUNTRY_BONUS, ADMIN1_BONUS = 3.5, 2.5
@@ -35,7 +38,8 @@ class Context:
 
     countries: Counter = field(default_factory=Counter)
     admin1: Counter = field(default_factory=Counter)
-    points: list[tuple[float, float]] = field(default_factory=list)
+    points: set[tuple[float, float]] = field(default_factory=set)
+    _array: np.ndarray | None = field(default=None, repr=False)
 
     def add(self, c: Candidate, weight: float = 1.0) -> None:
         if c.country:
@@ -43,8 +47,27 @@ class Context:
         if c.feature == "ADM1" or (c.admin1 and c.feature.startswith("PPL")):
             self.admin1[(c.country, c.admin1)] += weight if c.feature == "ADM1" else weight / 2
         if c.feature not in ("PCLI", "CONT", "ADM1"):
-            self.points.append((c.lat, c.lon))
+            self.points.add((c.lat, c.lon))
 
+    def update(self, other: Context) -> None:
+        self.countries.update(other.countries)
+        self.admin1.update(other.admin1)
+        self.points |= other.points
+
+    def without(self, other: Context, points: set[tuple[float, float]]) -> Context:
+        """This context less what ``other`` added (one name's own say), with the given points."""
+        return Context(_less(self.countries, other.countries), _less(self.admin1, other.admin1), points)
+
+    def nearest_km(self, lat: float, lon: float) -> float | None:
+        if not self.points:
+            return None
+        if self._array is None:
+            self._array = np.radians(np.array(sorted(self.points)))
+        return nearest_km(lat, lon, self._array)
+
+
+def _less(total: Counter, part: Counter) -> Counter:
+    return Counter({k: v - part[k] for k, v in total.items() if v - part[k] > 1e-9})
 
 
 def contains(parent: Candidate, child: Candidate) -> bool:
@@ -77,8 +100,8 @@ def score(c: Candidate, hit: Hit, ctx: Context, parents: list[list[Candidate]]) 
         s += COUNTRY_BONUS * min(1.0, w) + 0.75 * min(w, 4)
     if ctx.admin1[(c.country, c.admin1)]:
         s += ADMIN1_BONUS * min(1.0, ctx.admin1[(c.country, c.admin1)])
-    if ctx.points and c.feature not in ("PCLI", "CONT", "ADM1"):
-        d = min(km(c.lat, c.lon, lat, lon) for lat, lon in ctx.points)
+    d = ctx.nearest_km(c.lat, c.lon) if c.feature not in ("PCLI", "CONT", "ADM1") else None
+    if d is not None:
         s += NEAR_BONUS * max(0.0, 1 - d / NEAR_KM)
     return s
 
@@ -131,20 +154,44 @@ def resolve(hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = ()) -> 
     """Two passes: the first settles what the report is about, the second uses it for everyone.
 
     A name never counts as context for itself, so one wrong first guess cannot confirm itself.
+    Repeats of a name with the same type word and parents are scored once: long texts stay linear.
     """
     pool = [_candidates(h, gaz) for h in hits]
-    first = [choose(h, pool[n], _context(dateline, []), []) for n, h in enumerate(hits)]
-    settled = [(h.key, ch.candidate) for h, ch, cands in zip(hits, first, pool) if ch.candidate and _settled(ch, cands)]
-    votes = {h.key: _vote(cands) for h, ch, cands in zip(hits, first, pool) if cands and not (ch.candidate and _settled(ch, cands))}
+    base = _context(dateline, [])
+    memo: dict[tuple, Choice] = {}
+    first = [_memo(memo, (h.key, h.demonym, h.kinds, h.strict), lambda: choose(h, pool[n], base, []))
+             for n, h in enumerate(hits)]
+    said: dict[str, Context] = {}  # what each name adds to the context: its settled readings and its vote
+    votes: dict[str, tuple[Counter, Counter]] = {}  # one vote per ambiguous name, however often it comes
+    for h, ch, cands in zip(hits, first, pool):
+        own = said.setdefault(h.key, Context())
+        if ch.candidate and _settled(ch, cands):
+            own.add(ch.candidate)
+        elif cands:
+            votes[h.key] = _vote(cands)
+    for key, (countries, divisions) in votes.items():
+        said[key].countries.update(countries)
+        said[key].admin1.update(divisions)
+    total = _context(dateline, [])
+    for own in said.values():
+        total.update(own)
+    contexts: dict[str, Context] = {}
+    memo.clear()
     out = []
     for n, h in enumerate(hits):
-        ctx = _context(dateline, [c for key, c in settled if key != h.key])
-        for key, (countries, divisions) in votes.items():
-            if key != h.key:
-                ctx.countries.update(countries)
-                ctx.admin1.update(divisions)
-        out.append(choose(h, pool[n], ctx, [pool[p][:10] for p in h.parents]))
+        if h.key not in contexts:
+            others = set(base.points).union(*(o.points for k, o in said.items() if k != h.key))
+            contexts[h.key] = total.without(said[h.key], others)
+        parents = tuple((hits[p].key, hits[p].demonym) for p in h.parents)
+        out.append(_memo(memo, (h.key, h.demonym, h.kinds, h.strict, parents),
+                         lambda: choose(h, pool[n], contexts[h.key], [pool[p][:10] for p in h.parents])))
     return _one_sense(hits, out)
+
+
+def _memo(memo: dict[tuple, Choice], key: tuple, make: Callable[[], Choice]) -> Choice:
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
 
 
 def _vote(cands: list[Candidate]) -> tuple[Counter, Counter]:

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Cost, Quantity
+from ..nlp import text_of
 from .chains import Chain, in_duplicate
 from .cues import cues
 from .waypoints import named_places
@@ -41,7 +42,7 @@ def what_moves(chain: Chain, doc: Doc) -> What:
 
 
 def _paragraph(doc: Doc, sent: SpacySpan) -> SpacySpan:
-    text = doc.text
+    text = text_of(doc)
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.end_char)
     span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
@@ -67,8 +68,8 @@ def who_moves(a: Analysis, chain: Chain) -> tuple[str | None, str | None]:
 
 def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None]:
     """Give each route the sum paid for it, looked for in this order: among its own sentences;
-    right after them in the same paragraph, or a few sentences before them ("the journey
-    begins by paying $2000 per person ... The routes are through ..."), unless the sum is said
+    right after them in the same paragraph, or a few sentences before them ("each crossing
+    costs $500 a head ... The paths run through ..."), unless the sum is said
     with other places; then in any clause that names its places ("pay 6 million pesos a kilo
     in Tumaco"), the route naming most of them winning.
 
@@ -99,7 +100,7 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
     for k, ids in enumerate(spans):  # right after in the same paragraph, or just before
         if costs[k] or not ids:
             continue
-        para_end = doc.text.find("\n", sents[ids[-1]].end_char - 1)
+        para_end = text_of(doc).find("\n", sents[ids[-1]].end_char - 1)
         before = list(range(ids[0] - 1, max(-1, ids[0] - 1 - COST_LOOKBACK), -1))
         after = [i for i in range(ids[-1] + 1, min(len(sents), ids[-1] + 1 + COST_LOOKAHEAD))
                  if para_end < 0 or sents[i].start_char < para_end]
