@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,8 @@ from sitrep.pipeline import Failure, analyze
 from sitrep.serialize import to_dict, validate
 from sitrep.text import find_duplicates, paragraphs
 from conftest import check_offsets
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "corpus.jsonl"
 
 # Right-to-left text, zero-width joiners, combining marks, NULs and line separators mixed with report words.
 AWKWARD = st.lists(st.one_of(st.sampled_from(
@@ -74,9 +77,12 @@ def test_any_json_record_gives_document_or_error(record):
         _assert_ok(_analyse(result))
 
 
-def test_long_single_line_document():
-    # Over two parse pieces (sitrep.nlp.pipeline.CHUNK_CHARS), so the joined Doc's offsets are checked.
-    text = ("Militants of Ansar Group moved fuel from Gao towards Kidal. " * 2000)[:120_000]
+def test_one_megabyte_single_line_document():
+    # Twenty parse pieces (sitrep.nlp.pipeline.CHUNK_CHARS) joined into one Doc, with no line break
+    # to bound a paragraph: offsets must stay exact and no stage may go quadratic.
+    reports = [json.loads(line)["text"] for line in EXAMPLES.read_text("utf-8").splitlines()]
+    body = " ".join(r.replace("\n", " ") for r in reports)
+    text = (body * (1_000_000 // len(body) + 1))[:1_000_000]
     _assert_ok(_analyse(read_text_input(text, "long.txt")))
 
 

@@ -6,6 +6,7 @@ must satisfy ``text[start:end] == span.text`` at every stage.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -190,12 +191,31 @@ class Analysis:
         """A span of the document's text, its text taken from the source so offsets stay exact."""
         return Span(start, end, self.document.text[start:end])
 
+    # Lookups by id and by position are indexed; an index is rebuilt whenever a stage appends to
+    # or replaces the list it covers (stages only ever do that), so long texts stay linear.
+
     def entity(self, entity_id: str | None) -> Entity | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
+        key = (self.entities, len(self.entities))  # the list itself, not its id: ids are reused
+        if not _same(getattr(self, "_entity_key", None), key):
+            self._entity_index = {}
+            for e in self.entities:
+                self._entity_index.setdefault(e.id, e)
+            self._entity_key = key
+        return self._entity_index.get(entity_id) if entity_id is not None else None
 
     def new_id(self, prefix: str, items: list) -> str:
         return f"{prefix}{len(items) + 1}"
 
     def mentions_in(self, start: int, end: int, kinds: tuple[str, ...] = ("place", "actor", "person")) -> list[Mention]:
         """Mentions of the given kinds lying inside [start, end), in text order."""
-        return sorted((m for m in self.mentions if m.kind in kinds and start <= m.start and m.end <= end), key=lambda m: m.start)
+        key = (self.mentions, len(self.mentions))
+        if not _same(getattr(self, "_mention_key", None), key):
+            self._by_start = sorted(self.mentions, key=lambda m: m.start)
+            self._starts = [m.start for m in self._by_start]
+            self._mention_key = key
+        window = self._by_start[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
+        return [m for m in window if m.kind in kinds and m.end <= end]
+
+
+def _same(cached: tuple[list, int] | None, now: tuple[list, int]) -> bool:
+    return cached is not None and cached[0] is now[0] and cached[1] == now[1]

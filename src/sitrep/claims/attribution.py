@@ -25,6 +25,7 @@ PREDICATE_PARTS = ("dobj", "xcomp", "attr", "prep", "oprd")
 BARE_SPEECH = frozenset({"say", "tell", "add"})
 REPORTING_PASSIVE = frozenset({"believe", "say", "report", "allege", "think", "know", "understand"})
 MIN_CLAIM_CHARS = 8  # shorter "content" is a parser slip ("In March")
+MAX_QUOTE_CHARS = 1500  # how far back a closing quote looks for its opening one (a long quotation)
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 TRIM = " \t\n,;:.–—-" + QUOTES
 
@@ -110,7 +111,7 @@ def _quote_start(text: str, sent: SpacySpan, start: int, end: int) -> int:
     closing = end < len(text) and text[end:end + 2].lstrip(",. ")[:1] in QUOTES or text[end - 1:end] in QUOTES
     if not closing or any(ch in QUOTES for ch in text[sent.start_char:start]):
         return start
-    para_start = text.rfind("\n", 0, start) + 1
+    para_start = max(text.rfind("\n", 0, start) + 1, start - MAX_QUOTE_CHARS)
     opening = max(text.rfind(q, para_start, start) for q in QUOTES)
     return opening + 1 if opening >= 0 else start
 

@@ -21,6 +21,9 @@ SUBJECTS = ("nsubj", "nsubjpass")
 What = Literal["people", "weapons", "drugs", "fuel", "goods", "money", "unknown"]
 CLAUSE_BREAK = re.compile(r"[,;]\s")
 
+# A "paragraph" reaches at most this far either side of its sentence (a text may have no line breaks).
+PARAGRAPH_REACH = 2000
+
 
 def is_money(q: Quantity) -> bool:
     """Sums of money carry an ISO 4217 code as their unit."""
@@ -30,22 +33,29 @@ def is_money(q: Quantity) -> bool:
 def what_moves(chain: Chain, doc: Doc) -> What:
     """The commonest kind of load named in the route's sentences, else in their paragraphs,
     else in the whole report (a story about smuggled fuel rarely repeats "fuel" in every line)."""
-    lex = cues().what
-    for scope in (chain.sentences, [_paragraph(doc, s) for s in chain.sentences], [doc[:]]):
-        counts: dict[str, float] = {}
-        for t in (t for sp in scope for t in sp if t.lemma_.lower() in lex):
-            kind, weight = lex[t.lemma_.lower()]
-            counts[kind] = counts.get(kind, 0.0) + weight
+    whole = doc.user_data.get("sitrep_what")
+    if whole is None:  # the report's own count, made once for all its routes
+        whole = doc.user_data["sitrep_what"] = _loads([doc[:]])
+    for counts in (_loads(chain.sentences), _loads([_paragraph(doc, s) for s in chain.sentences]), whole):
         if counts:
             return cast(What, max(counts, key=lambda k: counts[k]))  # ties: the kind named first
     return "unknown"
 
 
+def _loads(scope: list[SpacySpan]) -> dict[str, float]:
+    lex = cues().what
+    counts: dict[str, float] = {}
+    for t in (t for sp in scope for t in sp if t.lemma_.lower() in lex):
+        kind, weight = lex[t.lemma_.lower()]
+        counts[kind] = counts.get(kind, 0.0) + weight
+    return counts
+
+
 def _paragraph(doc: Doc, sent: SpacySpan) -> SpacySpan:
     text = text_of(doc)
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    end = text.find("\n", sent.end_char)
-    span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    start = max(text.rfind("\n", 0, sent.start_char) + 1, sent.start_char - PARAGRAPH_REACH)
+    end = text.find("\n", sent.end_char, sent.end_char + PARAGRAPH_REACH)
+    span = doc.char_span(start, min(len(text), sent.end_char + PARAGRAPH_REACH) if end < 0 else end, alignment_mode="expand")
     return span if span is not None else sent
 
 
