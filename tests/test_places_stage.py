@@ -210,3 +210,27 @@ def test_a_norp_word_with_a_town_of_its_spelling_is_a_demonym(analyze):
 def test_a_named_region_outranks_a_small_town_of_its_name(analyze):
     data = analyze("Diplomats toured the Middle East for two weeks.")
     assert dict(_places(data))["Middle East"]["geo"]["feature"] == "RGN"
+
+
+def test_a_village_named_like_a_speakers_surname_does_not_come_back_through_the_tagger(analyze):
+    data = analyze("Brett Hartmann said the appeal was filed in Akron. The court gave Hartmann until May to answer. "
+                   "Hartmann is due to appear in person.")
+    texts = [text for text, _ in _places(data)]
+    assert "Akron" in texts
+    assert "Hartmann" not in texts
+
+
+def test_the_name_of_a_thing_named_like_a_town_is_not_a_place(analyze):
+    data = analyze("Officers said the Durango sped off toward Memphis. The funeral will be held at the Cathedral "
+                   "on Sunday, and the Alton council met on Monday.")
+    texts = [text for text, _ in _places(data)]
+    assert "Memphis" in texts and "Alton" in texts
+    assert "Cathedral" not in texts
+
+
+def test_a_state_route_number_is_a_road_not_the_state(analyze):
+    data = analyze("Crews reopened W.Va. 61 at Belle after a rockslide, and traffic on W.Va. 61 will be slow until "
+                   "Friday across West Virginia. In Ohio 12 people were rescued.")
+    texts = [text for text, _ in _places(data)]
+    assert "W.Va." not in texts
+    assert "West Virginia" in texts and "Ohio" in texts

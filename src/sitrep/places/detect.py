@@ -37,6 +37,7 @@ QUALIFIERS = frozenset({"the", "north", "south", "east", "west", "northeast", "n
                         "southern", "eastern", "western", "central", "upper", "lower", "greater", "metro", "metropolitan",
                         "downtown", "rural", "suburban", "coastal"})
 FACILITY_TOWN_POPULATION = 25000
+JOINERS = frozenset("-/\u2010\u2011\u2013\u2014")  # a name joined to the next by one of these is half of a pair
 MAX_LIST = 8  # names in a list that one type word after it may cover: "Barrow, Jackson and Madison counties"
 # "<word> of X" locates X: "a resident of X", "east of X", "the outskirts of X".
 LOCATED_OF = frozenset({"resident", "residents", "native", "natives", "outskirts", "edge", "centre", "center", "heart",
@@ -226,6 +227,10 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
         return False  # a direction before a name: Northeast Georgia, West Cambridge
     if label == "FAC" and extends and not opens:
         return False  # part of a street or building's name: Washington Street
+    if _ROUTE.match(text, hit.end) and any(c.feature == "ADM1" for c in gaz.candidates(hit.key)):
+        return False  # a state highway: "W.Va. 61", "Minnesota 23"
+    if label not in ("GPE", "LOC", "NORP") and _the_thing(text, doc, hit, gaz):
+        return False  # a building, vehicle or firm named like a town: "the White House said", "the Durango sped off"
     if label in PLACE_LABELS and " " not in hit.key and surface in person_words and not _nation(gaz, hit.key) \
             and not _after_locative(text, hit):
         return False  # spaCy's GPE on a surname the report uses for a speaker: "Nelson said"
@@ -259,6 +264,8 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
     return not (at_start and z >= SENTENCE_START_ZIPF) or _major(gaz, hit.key)
 
 
+# A route number after a state's name: one to three digits, not a figure's start nor a count of something.
+_ROUTE = re.compile(r" \d{1,3}\b(?![,.]?\d)(?!(?:st|nd|rd|th)\b)(?! ?(?:%|[a-z]+s\b|km|mi\b|per|people|men|women|children))")
 _MODEL_YEAR = re.compile(r"([a-z]+) (?:19|20)\d\d $")
 # Words before a year that make it a date rather than a car's model year: "in 2009 Iraq".
 DATE_WORDS = frozenset({"in", "since", "by", "until", "till", "of", "for", "during", "after", "before", "and", "or", "from", "to", "early", "late", "mid"})
@@ -287,12 +294,33 @@ def _inside_name(text: str, hit: Hit, end: int) -> bool:
 
 def _before_person(doc: Doc, end: int) -> bool:
     """Is the next word after ``end`` (past a space) the start of a PERSON: "Gov. Smith"?"""
-    starts = doc.user_data.get("sitrep_token_starts")  # bisect, not a scan per hit
-    if starts is None:
-        starts = doc.user_data["sitrep_token_starts"] = [t.idx for t in doc]
-    i = bisect.bisect_left(starts, end)  # a comma right after the name stops it: "Kent, Judy Pearson"
+    i = bisect.bisect_left(_token_starts(doc), end)  # a comma right after the name stops it: "Kent, Judy Pearson"
     tok = next((t for t in doc[i:i + 2] if not t.is_space), None)
     return tok is not None and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"
+
+
+def _the_thing(text: str, doc: Doc, hit: Hit, gaz: Gazetteer) -> bool:
+    """A "the X" that ends its noun phrase, where X names only towns: a town takes no article
+    unless it modifies a noun ("the Dover council", "the Albukamal\u2013Qaim crossing"), so the phrase names something else."""
+    if text[max(0, hit.start - 4):hit.start].lower() != "the " or text[hit.end:hit.end + 1] in JOINERS \
+            or not _next_word_not_noun(doc, hit.end):
+        return False
+    return all(c.feature.startswith("PPL") for c in gaz.candidates(hit.key) if not c.demonym)
+
+
+def _next_word_not_noun(doc: Doc, end: int) -> bool:
+    """The token after ``end`` is no noun the name could modify (a verb, a preposition, punctuation, 's)."""
+    i = bisect.bisect_left(_token_starts(doc), end)
+    tok = next((t for t in doc[i:i + 2] if not t.is_space), None)
+    return tok is None or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """Token offsets, computed once per document, for bisecting instead of scanning per hit."""
+    starts = doc.user_data.get("sitrep_token_starts")
+    if starts is None:
+        starts = doc.user_data["sitrep_token_starts"] = [t.idx for t in doc]
+    return starts
 
 
 def _in_compound(text: str, hit: Hit) -> bool:
@@ -497,10 +525,13 @@ def find(text: str, doc: Doc, gaz: Gazetteer) -> list[Hit]:
     """Every place mention worth resolving, in text order, with its type word and parents."""
     ws = words(text)
     person_words = people(text, doc, ws)
-    hits = []
+    hits, vetoed = [], set()  # spaCy may bring back a vetoed well-known place (Ohio), not a village named like a surname
     for h in match(text, ws, gaz):
         verdict = _plausible(text, h, doc, person_words, gaz)
-        if verdict is not False:
+        if verdict is False:
+            if not _well_known(gaz, h.key):
+                vetoed.add((h.start, h.end))
+        else:
             h.ner = h.ner if verdict else "weak"
             h.demonym = _is_demonym(h, gaz)
             hits.append(h)
@@ -510,7 +541,7 @@ def find(text: str, doc: Doc, gaz: Gazetteer) -> list[Hit]:
     hits = [h for h in hits if not _names_a(text, ws, h, by_start, streets)
             and (_well_known(gaz, h.key) or not _names_a(text, ws, h, by_start, facilities))]
     hits = _not_part_of_longer_name(text, ws, hits)
-    hits += _ner_only(text, doc, ws, plausible, gaz)
+    hits += [h for h in _ner_only(text, doc, ws, plausible, gaz) if (h.start, h.end) not in vetoed]
     hits += _typed_unknowns(text, ws, hits)
     hits.sort(key=lambda h: h.start)
     index = {w.start: n for n, w in enumerate(ws)}
