@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime, timezone
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from .models import DocEntity, Entity, Merge
@@ -50,27 +51,31 @@ def _agrees(candidate: Entity, registry: str | None, gid: int | None) -> bool:
         gid is None or candidate.geonameid in (None, gid))
 
 
-def find_match(session: Session, e: dict[str, Any]) -> tuple[Entity, str, str] | None:
-    """The existing KB entity for a report's entity dict, with the rule and key that matched it."""
-    kind, registry, gid = e["kind"], registry_key(e), geonameid(e)
-    if registry:
-        hit = session.scalars(select(Entity).where(Entity.kind == kind, Entity.registry_id == registry)
-                              .order_by(Entity.id)).first()
-        if hit:
-            return hit, "registry", registry
-    if gid is not None and kind == "place":
-        hit = session.scalars(select(Entity).where(Entity.kind == kind, Entity.geonameid == gid).order_by(Entity.id)).first()
-        if hit:
-            return hit, "geonames", str(gid)
-    folded = fold(e["name"])
-    if not folded or e["name"].islower():  # "soldiers", "gunmen": a description, not a name to join on
+def find_match(session: Session, e: dict[str, Any], pending: Sequence[Entity] = ()) -> tuple[Entity, str, str] | None:
+    """The existing KB entity for a report's entity dict, with the rule and key that matched it.
+
+    One query fetches every stored entity sharing any key; ``pending`` adds those created or
+    enriched since the last flush. The rules then pick in order of strength, oldest first.
+    """
+    kind, registry, gid, folded = e["kind"], registry_key(e), geonameid(e), fold(e["name"])
+    gid = gid if kind == "place" else None
+    by_name = bool(folded) and not e["name"].islower()  # "soldiers", "gunmen": a description, not a name to join on
+    keys = [(column, value) for column, value, wanted in (("registry_id", registry, registry),
+                                                         ("geonameid", gid, gid is not None),
+                                                         ("folded", folded, by_name)) if wanted]
+    if not keys:
         return None
-    query = select(Entity).where(Entity.kind == kind, Entity.folded == folded).order_by(Entity.id)
-    if kind == "place":
-        query = query.where(Entity.country.is_(None) if country(e) is None else Entity.country == country(e))
-    for hit in session.scalars(query):
-        if _agrees(hit, registry, gid):
-            return hit, "name", f"{kind}:{folded}:{country(e) or ''}" if kind == "place" else f"{kind}:{folded}"
+    stored = session.scalars(select(Entity).where(Entity.kind == kind, or_(*(getattr(Entity, c) == v for c, v in keys))))
+    hits = sorted({*stored, *(p for p in pending if p.kind == kind and any(getattr(p, c) == v for c, v in keys))},
+                  key=lambda h: (h.id is None, h.id or 0, pending.index(h) if h.id is None else 0))
+    if hit := next((h for h in hits if registry and h.registry_id == registry), None):
+        return hit, "registry", registry
+    if hit := next((h for h in hits if gid is not None and h.geonameid == gid), None):
+        return hit, "geonames", str(gid)
+    place = kind == "place"
+    for hit in hits:
+        if by_name and hit.folded == folded and (not place or hit.country == country(e)) and _agrees(hit, registry, gid):
+            return hit, "name", f"{kind}:{folded}:{country(e) or ''}" if place else f"{kind}:{folded}"
     return None
 
 
@@ -89,22 +94,27 @@ def _enrich(entity: Entity, e: dict[str, Any]) -> None:
             setattr(entity, attr, getattr(fresh, attr))
 
 
-def resolve(session: Session, doc_entity: DocEntity, e: dict[str, Any]) -> Entity:
-    """Add a report's entity linked to its KB entity, creating one or recording the merge."""
-    match = find_match(session, e)
-    if match is None:
-        entity = new_entity(e)
-        session.add(entity)
-        session.flush()
-    else:
-        entity = match[0]
-        _enrich(entity, e)
-    doc_entity.entity_id = entity.id
-    session.add(doc_entity)
+def resolve_all(session: Session, pairs: Iterable[tuple[DocEntity, dict[str, Any]]]) -> None:
+    """Link a report's entities to KB entities, creating them or recording merges, in one flush.
+
+    Autoflush per lookup would cost a round trip per entity; the entities created or enriched
+    meanwhile are matched from memory instead.
+    """
+    pending: list[Entity] = []
+    with session.no_autoflush:
+        for doc_entity, e in pairs:
+            match = find_match(session, e, pending)
+            if match is None:
+                entity = new_entity(e)
+            else:
+                entity = match[0]
+                _enrich(entity, e)
+                session.add(Merge(entity=entity, doc_entity=doc_entity, rule=match[1], key=match[2]))
+            if entity not in pending:
+                pending.append(entity)
+            doc_entity.entity = entity
+            session.add(doc_entity)
     session.flush()
-    if match is not None:
-        session.add(Merge(entity_id=entity.id, doc_entity_id=doc_entity.id, rule=match[1], key=match[2]))
-    return entity
 
 
 def split(session: Session, merge_id: int) -> Entity:

@@ -11,10 +11,10 @@ import calendar
 from datetime import date, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..geodesy import bbox, km
-from .models import Entity, Incident, ReportEvent
+from .models import DocEntity, Entity, EventActor, Incident, ReportEvent
 
 RADIUS_KM = 25.0
 MERGEABLE = ("asserted", "alleged")
@@ -96,13 +96,18 @@ def assign(session: Session, ev: ReportEvent) -> Incident:
 
 def _find(session: Session, ev: ReportEvent, coords: tuple[float, float]) -> Incident | None:
     lat0, lat1, lon0, lon1 = bbox(*coords, RADIUS_KM)
-    candidates = session.scalars(
+    candidates = [inc for inc in session.scalars(
         select(Incident).where(Incident.mergeable.is_(True), Incident.type == ev.type, Incident.lat.between(lat0, lat1),
                                Incident.lon.between(lon0, lon1)).order_by(Incident.id))
+        if km(*coords, inc.lat, inc.lon) <= RADIUS_KM]
+    if not candidates:
+        return None
+    # their reports and actors in four queries, not one lazy load per report and actor
+    session.scalars(select(Incident).where(Incident.id.in_([inc.id for inc in candidates])).options(
+        selectinload(Incident.reports).selectinload(ReportEvent.actors).selectinload(EventActor.doc_entity)
+        .selectinload(DocEntity.entity))).all()
     actors = _actors(ev)
     for inc in candidates:
-        if km(*coords, inc.lat, inc.lon) > RADIUS_KM:
-            continue
         told = [r for r in inc.reports if r.id != ev.id]
         if not all(dates_compatible((ev.date, ev.precision), (r.date, r.precision)) for r in told):
             continue

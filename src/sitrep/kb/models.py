@@ -103,6 +103,8 @@ class Merge(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     split_to: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    entity: Mapped[Entity] = relationship(foreign_keys=[entity_id])
+    doc_entity: Mapped[DocEntity] = relationship()
 
 
 class Mention(Base):

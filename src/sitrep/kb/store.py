@@ -55,13 +55,10 @@ def store(session: Session, data: dict[str, Any], origin: str | None = None) -> 
 
 
 def _entities(session: Session, doc: Document, items: list[dict[str, Any]]) -> dict[str, DocEntity]:
-    out = {}
-    for e in items:
-        de = DocEntity(document_id=doc.id, local_id=e["id"], kind=e["kind"], name=e["name"][:300],
-                       aliases=e.get("aliases") or [], role=e.get("role"), affiliation=e.get("affiliation"))
-        entities.resolve(session, de, e)
-        out[e["id"]] = de
-    session.flush()
+    out = {e["id"]: DocEntity(document_id=doc.id, local_id=e["id"], kind=e["kind"], name=e["name"][:300],
+                              aliases=e.get("aliases") or [], role=e.get("role"), affiliation=e.get("affiliation"))
+           for e in items}
+    entities.resolve_all(session, ((out[e["id"]], e) for e in items))
     return out
 
 
