@@ -24,6 +24,16 @@ def test_supplement_rows_load_and_a_row_without_a_point_is_skipped():
     assert names == ["Qalamoun Mountains", "Beddawi Camp"]
 
 
+def test_a_supplement_names_its_province_and_the_build_stores_geonames_code():
+    camp = next(p for p in sources.supplements(FIXTURE / "supplements") if p.name == "Beddawi Camp")
+    assert camp.admin1 == "09"  # North Lebanon, as GeoNames codes it
+
+
+def test_three_letter_country_codes_are_not_names():
+    belgium = next(p for p in sources.countries() if p.country == "BE")
+    assert "Belgium" in belgium.names and "BEL" not in belgium.names  # else "Bell" would fold onto it
+
+
 def test_alternate_names_and_variant_spellings_find_the_same_rows(gaz):
     assert {c.name for c in gaz.candidates("kalamun")} == {"Qalamoun Mountains", "El Qalamoûn"}
     assert [c.kind for c in gaz.candidates("badawi")] == ["camp"]
@@ -37,6 +47,12 @@ def _hit(key: str, **kw) -> Hit:
 def test_population_prior_without_context(gaz):
     (choice,) = resolve([_hit("paris")], gaz)
     assert choice.candidate.country == "FR"
+
+
+def test_a_town_called_so_beats_a_bigger_one_known_so_only_as_an_alternate(gaz):
+    assert {c.name for c in gaz.candidates("rogersvile")} == {"Rogersville", "Rogers Park"}
+    (choice,) = resolve([_hit("rogersvile")], gaz)
+    assert choice.candidate.name == "Rogersville"
 
 
 def test_x_comma_y_parent_picks_the_namesake_inside_y(gaz):

