@@ -233,3 +233,11 @@ def test_a_state_route_number_is_a_road_not_the_state(analyze):
     texts = [text for text, _ in _places(data)]
     assert "W.Va." not in texts
     assert "West Virginia" in texts and "Ohio" in texts
+
+
+def test_a_word_known_only_as_a_small_towns_alternate_name_needs_a_cue(analyze):
+    data = analyze("The whole family gathered for Passover at the farm.\n"
+                   "A reporter flew to Phila to meet officials from Braxton on Friday.")
+    names = [text for text, _ in _places(data)]
+    assert "Passover" not in names  # only an alternate name of a small town
+    assert "Phila" in names and "Braxton" in names  # a city's short form and a county's bare name stay

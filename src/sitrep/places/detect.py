@@ -37,6 +37,7 @@ QUALIFIERS = frozenset({"the", "north", "south", "east", "west", "northeast", "n
                         "southern", "eastern", "western", "central", "upper", "lower", "greater", "metro", "metropolitan",
                         "downtown", "rural", "suburban", "coastal"})
 FACILITY_TOWN_POPULATION = 25000
+ALTERNATE_POPULATION = 30000  # a town this size is still found by its alternate names without a cue
 JOINERS = frozenset("-/\u2010\u2011\u2013\u2014")  # a name joined to the next by one of these is half of a pair
 MAX_LIST = 8  # names in a list that one type word after it may cover: "Barrow, Jackson and Madison counties"
 # "<word> of X" locates X: "a resident of X", "east of X", "the outskirts of X".
@@ -250,6 +251,8 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
         return False  # a title (Gov. Smith) or part of a hyphenated name (Wal-Mart)
     if " " not in hit.key and surface in person_words and not _nation(gaz, hit.key):
         return False  # a surname the report uses for a person elsewhere
+    if _only_an_alternate(gaz, hit.key):
+        return None  # only a small place's alternate name ("Passover" for a Tennessee town): it needs a cue
     if label == "ORG" and opens:
         return True  # a known place opening an organisation's name: the Fargo Police Department
     if label in ("PERSON", "NORP"):
@@ -380,6 +383,14 @@ def _well_known(gaz: Gazetteer, key: str) -> bool:
     words = key.split()
     return _major(gaz, key) or words[-1] in ("county", "parish") or any(
         c.population >= FACILITY_TOWN_POPULATION for c in gaz.candidates(key))
+
+
+def _only_an_alternate(gaz: Gazetteer, key: str) -> bool:
+    """No place is called this: it is only an alternate name of small towns (a county's bare name
+    and a city's exonym, like Phila or Auschwitz, are how writers name them, so they do not count)."""
+    cands = gaz.candidates(key)
+    return not _major(gaz, key) and not any(c.called(key) or c.feature == "ADM2" or c.population >= ALTERNATE_POPULATION
+                                            for c in cands)
 
 
 def _nation(gaz: Gazetteer, key: str) -> bool:

@@ -15,6 +15,8 @@ ARTICLES = frozenset({"al", "el", "ul", "ash", "the"})
 HYPHEN_ARTICLES = frozenset({"ad", "ed", "ar", "as", "at", "az", "an", "ad", "ud", "ut", "es", "et", "ez"})
 _WORD = re.compile(r"[^\W_]+(?:[\u2018\u2019'`\u02bf\u02be.][^\W_]+)*\.?")
 _APOSTROPHES = re.compile(r"[\u2018\u2019'`\u02bf\u02be]")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)")
+SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"})
 
 
@@ -63,3 +65,14 @@ def key_of(ws: list[Word] | tuple[Word, ...]) -> str:
 def fold(name: str) -> str:
     """The key of a whole name, as stored in the gazetteer."""
     return key_of(words(name))
+
+
+def short(key: str) -> str:
+    """A key with St., Mt. and Ft. spelled one way, for comparing names written either way."""
+    return " ".join(SHORT_FORMS.get(w, w) for w in key.split())
+
+
+@lru_cache(maxsize=100_000)
+def own_key(name: str) -> str:
+    """The key of a gazetteer row's own name, its qualifier dropped: "Al-Qasr (Hermel)" is called Qasr."""
+    return short(fold(_QUALIFIER.sub("", name)))

@@ -8,11 +8,9 @@ Resolution runs twice so that confident names (countries, unique names) inform t
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
@@ -32,8 +30,6 @@ MAX_CANDIDATES = 60
 SOFT_MARGIN = 2.0
 # A town that has the name only as an alternate ("Rogersville" for Chicago's Rogers Park) gives way to one called so.
 ALIAS_PENALTY = 2.5
-_QUALIFIER = re.compile(r"\s*\([^)]*\)")
-SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 SEAT_POPULATION = 50_000  # a town this size named like its province is the province's seat
 SEAT_KM = 100.0  # and lies within this of the province's centroid when division codes are missing
 
@@ -97,7 +93,7 @@ def prior(c: Candidate) -> float:
 def score(c: Candidate, hit: Hit, ctx: Context, parents: list[list[Candidate]]) -> float:
     """Prior plus document evidence, on a log-odds-like scale (softmax gives the confidence)."""
     s = prior(c)
-    if c.feature.startswith("PPL") and not called(c, hit.key):
+    if c.feature.startswith("PPL") and not c.called(hit.key):
         s -= ALIAS_PENALTY
     if hit.kinds:
         s += TYPE_MATCH if c.kind in hit.kinds else TYPE_MISMATCH
@@ -112,20 +108,6 @@ def score(c: Candidate, hit: Hit, ctx: Context, parents: list[list[Candidate]]) 
     if d is not None:
         s += NEAR_BONUS * max(0.0, 1 - d / NEAR_KM)
     return s
-
-
-def called(c: Candidate, key: str) -> bool:
-    """Whether the row's own name (not only an alternate) gives ``key``, St. and Saint alike."""
-    return _own_key(c.name) == _short(key)
-
-
-@lru_cache(maxsize=100_000)
-def _own_key(name: str) -> str:
-    return _short(fold(_QUALIFIER.sub("", name)))  # "Al-Qasr (Hermel)" is called Qasr
-
-
-def _short(key: str) -> str:
-    return " ".join(SHORT_FORMS.get(w, w) for w in key.split())
 
 
 @dataclass

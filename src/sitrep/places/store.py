@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from . import sources
-from .fold import fold
+from .fold import fold, own_key, short
 from .sources import Place
 
 FILE = "gazetteer.sqlite"
@@ -42,6 +42,10 @@ class Candidate:
     kind: str
     population: int
     demonym: bool = False
+
+    def called(self, key: str) -> bool:
+        """Whether the row's own name gives ``key``, not only one of its alternates."""
+        return own_key(self.name) == short(key)
 
 
 def cache_dir() -> Path:
