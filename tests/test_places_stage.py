@@ -241,3 +241,8 @@ def test_a_word_known_only_as_a_small_towns_alternate_name_needs_a_cue(analyze):
     names = [text for text, _ in _places(data)]
     assert "Passover" not in names  # only an alternate name of a small town
     assert "Phila" in names and "Braxton" in names  # a city's short form and a county's bare name stay
+
+
+def test_a_bare_type_word_and_a_region_named_like_a_hamlet_are_no_towns(analyze):
+    data = analyze("The City Council met on Monday to discuss the bridge repairs.\nHikers crossed New England in October.")
+    assert _places(data) == []  # not Oakville (alternate name "City") nor the village of New England, North Dakota

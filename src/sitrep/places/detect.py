@@ -235,6 +235,10 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
     if label in PLACE_LABELS and " " not in hit.key and surface in person_words and not _nation(gaz, hit.key) \
             and not _after_locative(text, hit):
         return False  # spaCy's GPE on a surname the report uses for a speaker: "Nelson said"
+    if hit.key in type_words() and not any(c.called(hit.key) for c in gaz.candidates(hit.key)):
+        return False  # a type word alone ("the City", "Lake") that is only some town's alternate name
+    if label == "LOC" and _small_towns_only(gaz, hit.key):
+        return False  # spaCy's LOC is a feature, district or region ("New England", "Old Town"), not the hamlet named like it
     if label in PLACE_LABELS:
         return not extends or opens or _zipf(surface.lower()) < COMMON_ZIPF
     if label in NOT_PLACE_LABELS or _after_model_year(text, hit):
@@ -391,6 +395,13 @@ def _only_an_alternate(gaz: Gazetteer, key: str) -> bool:
     cands = gaz.candidates(key)
     return not _major(gaz, key) and not any(c.called(key) or c.feature == "ADM2" or c.population >= ALTERNATE_POPULATION
                                             for c in cands)
+
+
+def _small_towns_only(gaz: Gazetteer, key: str) -> bool:
+    """Every place of this name is a town smaller than FACILITY_TOWN_POPULATION."""
+    cands = gaz.candidates(key)
+    return bool(cands) and all(c.feature.startswith("PPL") and c.population < FACILITY_TOWN_POPULATION and not c.demonym
+                               for c in cands)
 
 
 def _nation(gaz: Gazetteer, key: str) -> bool:
