@@ -246,3 +246,8 @@ def test_a_word_known_only_as_a_small_towns_alternate_name_needs_a_cue(analyze):
 def test_a_bare_type_word_and_a_region_named_like_a_hamlet_are_no_towns(analyze):
     data = analyze("The City Council met on Monday to discuss the bridge repairs.\nHikers crossed New England in October.")
     assert _places(data) == []  # not Oakville (alternate name "City") nor the village of New England, North Dakota
+
+
+def test_a_known_word_naming_a_firm_is_no_hamlet(analyze):
+    data = analyze("Troopers closed the road, and Helen told reporters the Landmark Bank branch would stay shut.")
+    assert "Landmark" not in [text for text, _ in _places(data)]  # Landmark, Arkansas has some 3,000 people

@@ -26,6 +26,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 NOT_PLACE_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW", "LANGUAGE")
 # Lower-case words allowed inside a multi-word name (Bosnia and Herzegovina, Rio de Janeiro).
 CONNECTORS = frozenset({"of", "de", "la", "le", "du", "des", "del", "da", "do", "upon", "on", "al", "el", "and", "y", "am", "an", "the", "es", "ash", "ad", "ar", "as", "at", "az"})
+KNOWN_WORD_ZIPF = 3.0  # a word this frequent is a known word or name; inside a firm's name it is not a hamlet
 COMMON_ZIPF = 4.3  # a capitalised word this frequent in lower case needs spaCy's word that it is a place
 SENTENCE_START_ZIPF = 3.5
 VERY_COMMON_ZIPF = 5.0  # words like "North" or "Mr." are never taken for a place without spaCy's word
@@ -255,6 +256,9 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
         return False  # a title (Gov. Smith) or part of a hyphenated name (Wal-Mart)
     if " " not in hit.key and surface in person_words and not _nation(gaz, hit.key):
         return False  # a surname the report uses for a person elsewhere
+    if label in ("ORG", None) and " " not in hit.key and _small_towns_only(gaz, hit.key) \
+            and _zipf(surface.lower()) >= (KNOWN_WORD_ZIPF if label == "ORG" else KNOWN_WORD_ZIPF + 0.5):
+        return False  # a known word or given name that only hamlets bear: "the Highway Patrol", "Helen said"
     if _only_an_alternate(gaz, hit.key):
         return None  # only a small place's alternate name ("Passover" for a Tennessee town): it needs a cue
     if label == "ORG" and opens:
