@@ -251,3 +251,8 @@ def test_a_bare_type_word_and_a_region_named_like_a_hamlet_are_no_towns(analyze)
 def test_a_known_word_naming_a_firm_is_no_hamlet(analyze):
     data = analyze("Troopers closed the road, and Helen told reporters the Landmark Bank branch would stay shut.")
     assert "Landmark" not in [text for text, _ in _places(data)]  # Landmark, Arkansas has some 3,000 people
+
+
+def test_an_unknown_name_before_a_type_word_that_runs_on_is_a_street_not_a_lake(analyze):
+    data = analyze("Crews repaved Pinecrest Lake Road on Monday while smugglers waited near Al-Shouk camp.")
+    assert [text for text, _ in _places(data)] == ["Al-Shouk"]

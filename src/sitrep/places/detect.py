@@ -520,6 +520,8 @@ def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit]) -> list[Hit]:
         kinds = table.get(w.text.lower())
         if not kinds or not kinds[1] or k == 0 or not _capitalised(ws[k - 1]) or not _near(text, ws[k - 1], w):
             continue
+        if k + 1 < len(ws) and _capitalised(ws[k + 1]) and _near(text, w, ws[k + 1]):
+            continue  # the type word goes on into a longer name: Indian Lake Road, Green Valley Community Center
         i = k - 1
         while i > 0 and _joined(text, ws[i - 1], ws[i]) and (_capitalised(ws[i - 1]) or ws[i - 1].article):
             i -= 1
