@@ -256,3 +256,9 @@ def test_a_known_word_naming_a_firm_is_no_hamlet(analyze):
 def test_an_unknown_name_before_a_type_word_that_runs_on_is_a_street_not_a_lake(analyze):
     data = analyze("Crews repaved Pinecrest Lake Road on Monday while smugglers waited near Al-Shouk camp.")
     assert [text for text, _ in _places(data)] == ["Al-Shouk"]
+
+
+def test_an_abbreviated_street_and_a_firm_of_two_surnames_are_no_places(analyze):
+    data = analyze("Fire crews were called to 809 Queens Ave. on Friday.\n"
+                   "The shop closed, and the architects Stevens & Wilkinson drew the new plans.")
+    assert _places(data) == []

@@ -88,16 +88,22 @@ def _names_a(text: str, ws: list[Word], hit: Hit, by_start: dict[int, int], last
         j += 1
     k = _past_list(text, ws, j, last_words)
     plural = k < len(ws) and ws[k].text.islower() and ws[k].text.endswith("s")  # "Elm streets" ends a list too
-    if (k != j or plural) and k < len(ws) and ws[k].text.lower() in last_words and _near(text, ws[k - 1], ws[k]):
+    if (k != j or plural) and k < len(ws) and _one_of(text, ws[k], last_words) and _near(text, ws[k - 1], ws[k]):
         return True
     prev = hit.end
     for w in ws[j:j + 4]:
         if text[prev:w.start] != " " or not _capitalised(w):
             return False
-        if w.text.lower() in last_words:
+        if _one_of(text, w, last_words):
             return True
         prev = w.end
     return False
+
+
+def _one_of(text: str, w: Word, table: Collection[str]) -> bool:
+    """``w`` is in ``table``, an abbreviation with its full stop ("Ave.") included."""
+    low = w.text.lower()
+    return low in table or (text[w.end:w.end + 1] == "." and low + "." in table)
 
 
 # After a name, words that make it a speaker: "Nelson said", "Hartmann has said".
@@ -225,6 +231,8 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
     extends = (s < hit.start or e > hit.end) and not _qualified(text, hit, s, e)
     opens = extends and text[s:hit.start].lower() in ("", "the ") and hit.key not in QUALIFIERS \
         and _zipf(surface.lower()) < VERY_COMMON_ZIPF and _well_known(gaz, hit.key)
+    if _in_firm(text, hit) and not _major(gaz, hit.key):
+        return False  # names joined by an ampersand make a firm: Stevens & Wilkinson
     if hit.key in QUALIFIERS and re.match(r" [A-Z]", text[hit.end:hit.end + 2]):
         return False  # a direction before a name: Northeast Georgia, West Cambridge
     if label == "FAC" and extends and not opens:
@@ -280,6 +288,10 @@ _ROUTE = re.compile(r" \d{1,3}\b(?![,.]?\d)(?!(?:st|nd|rd|th)\b)(?! ?(?:%|[a-z]+
 _MODEL_YEAR = re.compile(r"([a-z]+) (?:19|20)\d\d $")
 # Words before a year that make it a date rather than a car's model year: "in 2009 Iraq".
 DATE_WORDS = frozenset({"in", "since", "by", "until", "till", "of", "for", "during", "after", "before", "and", "or", "from", "to", "early", "late", "mid"})
+
+
+def _in_firm(text: str, hit: Hit) -> bool:
+    return bool(re.match(r" ?& ?[A-Z]", text[hit.end:hit.end + 4]) or re.search(r"[A-Za-z.] ?& ?$", text[max(0, hit.start - 4):hit.start]))
 
 
 def _after_model_year(text: str, hit: Hit) -> bool:
