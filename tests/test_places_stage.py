@@ -262,3 +262,9 @@ def test_an_abbreviated_street_and_a_firm_of_two_surnames_are_no_places(analyze)
     data = analyze("Fire crews were called to 809 Queens Ave. on Friday.\n"
                    "The shop closed, and the architects Stevens & Wilkinson drew the new plans.")
     assert _places(data) == []
+
+
+def test_a_bare_compass_word_is_no_place_but_a_typed_one_is(analyze):
+    data = analyze("Storms swept across the South on Tuesday, and the North province of Rwanda stayed dry.")
+    names = [text for text, _ in _places(data)]
+    assert "South" not in names and "North" in names and "Rwanda" in names

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from .fold import Word, fold, key_of, words
+from .fold import Word, fold, fold_word, key_of, words
 from .sources import DATA
 from .store import Gazetteer
 
@@ -34,9 +34,11 @@ MAX_WORDS = 6
 CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
                       "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
 # Words that narrow a place without naming another one: "Northeast Georgia", "Metro Atlanta".
-QUALIFIERS = frozenset({"the", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
-                        "southern", "eastern", "western", "central", "upper", "lower", "greater", "metro", "metropolitan",
-                        "downtown", "rural", "suburban", "coastal"})
+# Held as keys ("south" folds to "suth"), for comparing with keys.
+QUALIFIERS = frozenset(fold_word(w) for w in (
+    "the", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
+    "eastern", "western", "central", "upper", "lower", "greater", "metro", "metropolitan", "downtown", "rural", "suburban",
+    "coastal"))
 FACILITY_TOWN_POPULATION = 25000
 ALTERNATE_POPULATION = 30000  # a town this size is still found by its alternate names without a cue
 JOINERS = frozenset("-/\u2010\u2011\u2013\u2014")  # a name joined to the next by one of these is half of a pair
@@ -589,6 +591,7 @@ def find(text: str, doc: Doc, gaz: Gazetteer) -> list[Hit]:
         h.demonym = _is_demonym(h, gaz)  # NER-only hits too
         if h.start in index and not h.demonym:
             _type_word(text, ws, h, index)
+    hits = [h for h in hits if h.kinds or h.key not in QUALIFIERS]  # "the South", "Central": a part of somewhere unsaid
     strong = {h.key for h in hits if h.ner != "weak"}
     hits = [h for n, h in enumerate(hits) if h.ner != "weak" or h.key in strong or _cued(text, h, hits, n)]
     _parents(text, hits)
