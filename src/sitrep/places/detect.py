@@ -70,6 +70,12 @@ def type_words() -> dict[str, tuple[tuple[str, ...], bool]]:
 
 
 @cache
+def _type_keys() -> frozenset[str]:
+    """The type words as keys ("valley" folds to "valey"), for comparing with a hit's key."""
+    return frozenset(fold_word(w) for w in type_words())
+
+
+@cache
 def word_list(name: str) -> frozenset[str]:
     """One of the lower-case word lists in data/ (person_titles, facility_words, street_words, local_nouns)."""
     with open(DATA / f"{name}.txt", encoding="utf-8") as fh:
@@ -246,7 +252,7 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
     if label in PLACE_LABELS and " " not in hit.key and surface in person_words and not _nation(gaz, hit.key) \
             and not _after_locative(text, hit):
         return False  # spaCy's GPE on a surname the report uses for a speaker: "Nelson said"
-    if hit.key in type_words() and not any(c.called(hit.key) for c in gaz.candidates(hit.key)):
+    if hit.key in _type_keys() and not any(c.called(hit.key) for c in gaz.candidates(hit.key)):
         return False  # a type word alone ("the City", "Lake") that is only some town's alternate name
     if label == "LOC" and _small_towns_only(gaz, hit.key):
         return False  # spaCy's LOC is a feature, district or region ("New England", "Old Town"), not the hamlet named like it
