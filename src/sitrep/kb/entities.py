@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime, timezone
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -51,7 +52,28 @@ def _agrees(candidate: Entity, registry: str | None, gid: int | None) -> bool:
         gid is None or candidate.geonameid in (None, gid))
 
 
-def find_match(session: Session, e: dict[str, Any], pending: Sequence[Entity] = ()) -> tuple[Entity, str, str] | None:
+KEY_COLUMNS = ("registry_id", "geonameid", "folded")
+
+
+class Pending:
+    """Entities a report created or enriched since the last flush, found by key from memory."""
+
+    def __init__(self) -> None:
+        self.order: dict[Entity, int] = {}
+        self._by_key: dict[tuple[str, str, object], list[Entity]] = defaultdict(list)
+
+    def add(self, entity: Entity) -> None:
+        self.order.setdefault(entity, len(self.order))
+        for column in KEY_COLUMNS:
+            value = getattr(entity, column)
+            if value is not None and entity not in self._by_key[(entity.kind, column, value)]:
+                self._by_key[(entity.kind, column, value)].append(entity)
+
+    def find(self, kind: str, keys: list[tuple[str, object]]) -> set[Entity]:
+        return {e for column, value in keys for e in self._by_key.get((kind, column, value), ())}
+
+
+def find_match(session: Session, e: dict[str, Any], pending: Pending | None = None) -> tuple[Entity, str, str] | None:
     """The existing KB entity for a report's entity dict, with the rule and key that matched it.
 
     One query fetches every stored entity sharing any key; ``pending`` adds those created or
@@ -60,14 +82,14 @@ def find_match(session: Session, e: dict[str, Any], pending: Sequence[Entity] = 
     kind, registry, gid, folded = e["kind"], registry_key(e), geonameid(e), fold(e["name"])
     gid = gid if kind == "place" else None
     by_name = bool(folded) and not e["name"].islower()  # "soldiers", "gunmen": a description, not a name to join on
-    keys = [(column, value) for column, value, wanted in (("registry_id", registry, registry),
-                                                         ("geonameid", gid, gid is not None),
-                                                         ("folded", folded, by_name)) if wanted]
+    keys = [(column, value) for column, value, wanted in zip(KEY_COLUMNS, (registry, gid, folded),
+                                                             (registry, gid is not None, by_name)) if wanted]
     if not keys:
         return None
+    pending = pending or Pending()
     stored = session.scalars(select(Entity).where(Entity.kind == kind, or_(*(getattr(Entity, c) == v for c, v in keys))))
-    hits = sorted({*stored, *(p for p in pending if p.kind == kind and any(getattr(p, c) == v for c, v in keys))},
-                  key=lambda h: (h.id is None, h.id or 0, pending.index(h) if h.id is None else 0))
+    hits = sorted({*stored, *pending.find(kind, keys)},
+                  key=lambda h: (h.id is None, h.id or 0, pending.order.get(h, 0)))
     if hit := next((h for h in hits if registry and h.registry_id == registry), None):
         return hit, "registry", registry
     if hit := next((h for h in hits if gid is not None and h.geonameid == gid), None):
@@ -100,7 +122,7 @@ def resolve_all(session: Session, pairs: Iterable[tuple[DocEntity, dict[str, Any
     Autoflush per lookup would cost a round trip per entity; the entities created or enriched
     meanwhile are matched from memory instead.
     """
-    pending: list[Entity] = []
+    pending = Pending()
     with session.no_autoflush:
         for doc_entity, e in pairs:
             match = find_match(session, e, pending)
@@ -110,8 +132,7 @@ def resolve_all(session: Session, pairs: Iterable[tuple[DocEntity, dict[str, Any
                 entity = match[0]
                 _enrich(entity, e)
                 session.add(Merge(entity=entity, doc_entity=doc_entity, rule=match[1], key=match[2]))
-            if entity not in pending:
-                pending.append(entity)
+            pending.add(entity)
             doc_entity.entity = entity
             session.add(doc_entity)
     session.flush()

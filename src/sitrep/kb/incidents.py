@@ -96,18 +96,16 @@ def assign(session: Session, ev: ReportEvent) -> Incident:
 
 def _find(session: Session, ev: ReportEvent, coords: tuple[float, float]) -> Incident | None:
     lat0, lat1, lon0, lon1 = bbox(*coords, RADIUS_KM)
-    candidates = [inc for inc in session.scalars(
+    nearby = session.scalars(
         select(Incident).where(Incident.mergeable.is_(True), Incident.type == ev.type, Incident.lat.between(lat0, lat1),
-                               Incident.lon.between(lon0, lon1)).order_by(Incident.id))
-        if km(*coords, inc.lat, inc.lon) <= RADIUS_KM]
-    if not candidates:
-        return None
-    # their reports and actors in four queries, not one lazy load per report and actor
-    session.scalars(select(Incident).where(Incident.id.in_([inc.id for inc in candidates])).options(
-        selectinload(Incident.reports).selectinload(ReportEvent.actors).selectinload(EventActor.doc_entity)
-        .selectinload(DocEntity.entity))).all()
+                               Incident.lon.between(lon0, lon1)).order_by(Incident.id)
+        # their reports and actors in a few queries, not one lazy load per report and actor
+        .options(selectinload(Incident.reports).selectinload(ReportEvent.actors).selectinload(EventActor.doc_entity)
+                 .selectinload(DocEntity.entity)))
     actors = _actors(ev)
-    for inc in candidates:
+    for inc in nearby:
+        if km(*coords, inc.lat, inc.lon) > RADIUS_KM:
+            continue
         told = [r for r in inc.reports if r.id != ev.id]
         if not all(dates_compatible((ev.date, ev.precision), (r.date, r.precision)) for r in told):
             continue
