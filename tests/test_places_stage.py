@@ -175,9 +175,10 @@ def test_a_known_city_opening_an_office_name_is_a_place(analyze):
 
 
 def test_a_car_after_its_model_year_is_no_place(analyze):
-    data = analyze("Witnesses saw a silver 2004 Lincoln leave the lot in Toledo.")
+    data = analyze("Witnesses saw a silver 2004 Lincoln leave the lot in Toledo. A 1998 Dodge was found later.")
     texts = _texts(data)
     assert "Lincoln" not in texts and "Toledo" in texts
+    assert "Dodge" not in texts  # the sentence's capitalised article is no date word either
 
 
 def test_street_names_hide_even_well_known_towns(analyze):
@@ -268,3 +269,17 @@ def test_a_bare_compass_word_is_no_place_but_a_typed_one_is(analyze):
     data = analyze("Storms swept across the South on Tuesday, and the North province of Rwanda stayed dry.")
     names = [text for text, _ in _places(data)]
     assert "South" not in names and "North" in names and "Rwanda" in names
+
+
+def test_towns_of_a_local_story_settle_together(analyze):
+    data = analyze("Deputies from Henry County searched a farm outside Paris after the storm. Later that week the "
+                   "Paris fire chief thanked volunteers from across the county.")
+    places = dict(_places(data))
+    assert places["Paris"]["geo"]["country"] == "US"
+    assert _near(places["Paris"]["geo"], 36.30, -88.33)  # Tennessee's Paris, the seat of its Henry County
+
+
+def test_an_abbreviated_country_is_never_a_village_spelt_like_it(analyze):
+    data = analyze("Talks in Paris ended on Friday. U.S. officials flew home to Washington the next day.")
+    places = dict(_places(data))
+    assert places["U.S."]["geo"]["feature"] == "PCLI"

@@ -61,6 +61,7 @@ class Hit:
     kinds: tuple[str, ...] = ()  # what a type word next to it says it is (province, camp...)
     strict: bool = False  # the type word rules out other kinds (a camp is never a town)
     parents: list[int] = field(default_factory=list)  # indices of hits that contain this one ("X in Y")
+    abbreviation: bool = False  # "U.S.", "UK": a country or state, never the village spelt like it
 
 
 @cache
@@ -197,6 +198,10 @@ def match(text: str, ws: list[Word], gaz: Gazetteer) -> list[Hit]:
     return hits
 
 
+def _abbreviation(surface: str) -> bool:
+    return re.fullmatch(r"(?:[A-Z]\.){2,}", surface) is not None or (surface.isalpha() and surface.isupper() and len(surface) <= 3)
+
+
 def _acronym_ok(run: list[Word], gaz: Gazetteer, key: str) -> bool:
     """A short all-capitals word (HTS, IS) is a place only when it names a country (US, UAE);
     dotted state abbreviations (S.C.) are fine, plural acronyms (OKs, CDs) never are."""
@@ -293,7 +298,7 @@ def _plausible(text: str, hit: Hit, doc: Doc, person_words: set[str], gaz: Gazet
 
 # A route number after a state's name: one to three digits, not a figure's start nor a count of something.
 _ROUTE = re.compile(r" \d{1,3}\b(?![,.]?\d)(?!(?:st|nd|rd|th)\b)(?! ?(?:%|[a-z]+s\b|km|mi\b|per|people|men|women|children))")
-_MODEL_YEAR = re.compile(r"([a-z]+) (?:19|20)\d\d $")
+_MODEL_YEAR = re.compile(r"([A-Za-z]+) (?:19|20)\d\d $")
 # Words before a year that make it a date rather than a car's model year: "in 2009 Iraq".
 DATE_WORDS = frozenset({"in", "since", "by", "until", "till", "of", "for", "during", "after", "before", "and", "or", "from", "to", "early", "late", "mid"})
 
@@ -305,7 +310,7 @@ def _in_firm(text: str, hit: Hit) -> bool:
 def _after_model_year(text: str, hit: Hit) -> bool:
     """A make after a model year is a car, not a town: "a red 1994 Dodge", "his 2006 Lincoln"."""
     m = _MODEL_YEAR.search(text, max(0, hit.start - 24), hit.start)
-    return m is not None and m.group(1) not in DATE_WORDS
+    return m is not None and m.group(1).lower() not in DATE_WORDS
 
 
 def _qualified(text: str, hit: Hit, start: int, end: int) -> bool:
@@ -595,6 +600,7 @@ def find(text: str, doc: Doc, gaz: Gazetteer) -> list[Hit]:
     index = {w.start: n for n, w in enumerate(ws)}
     for h in hits:
         h.demonym = _is_demonym(h, gaz)  # NER-only hits too
+        h.abbreviation = _abbreviation(text[h.start:h.end])
         if h.start in index and not h.demonym:
             _type_word(text, ws, h, index)
     hits = [h for h in hits if h.kinds or h.key not in QUALIFIERS]  # "the South", "Central": a part of somewhere unsaid

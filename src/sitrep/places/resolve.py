@@ -2,8 +2,10 @@
 
 A candidate's score is its prior (feature class, population) plus what the document says:
 the type word next to it, its parents ("X in Y"), the countries and first-level divisions
-the report names, its dateline, and nearness to places already resolved with confidence.
-Resolution runs twice so that confident names (countries, unique names) inform the rest.
+the report names, its dateline, nearness to places already resolved with confidence, and
+how the readings of different names fit together: a town inside a county the report names,
+towns that lie close to each other, a place beside a country the report names.
+Resolution runs three times so that confident names (countries, unique names) inform the rest.
 """
 from __future__ import annotations
 
@@ -27,12 +29,18 @@ PARENT_BONUS = 6.0
 COUNTRY_BONUS, ADMIN1_BONUS = 3.5, 2.5
 NEAR_KM, NEAR_BONUS = 300.0, 3.0  # fades linearly to nothing at NEAR_KM
 MAX_CANDIDATES = 60
+PASSES = 3
 SOFT_MARGIN = 2.0
 # A town that has the name only as an alternate ("Rogersville" for Chicago's Rogers Park) gives way to one called so.
 ALIAS_PENALTY = 2.5
 # A town lying in a county the report names elsewhere (Paris beside Henry County: Tennessee's), and that county.
 COUNTY_BONUS = 5.0
-MINOR_MARGIN = 2.0  # but not a hamlet this far below its country's likeliest namesake (a Youngstown beside Youngstown, Ohio)
+# A reading with a reading of another name close by: the places of a local story lie together.
+NEIGHBOUR_KM, NEIGHBOUR_BONUS = 60.0, 2.5
+MINOR_MARGIN = 2.0  # neither counts for a hamlet this far below its country's likeliest namesake (a Youngstown beside Youngstown, Ohio)
+# A place in a country the report does not name, but close to the middle of one it does: Gaza beside Israel, not Mozambique's.
+BORDER_KM, BORDER_BONUS = 500.0, 2.5
+ABBREVIATED_CITY = 1_000_000  # "U.S." is a country or a state, or a city this big (L.A.), never the village "Us"
 SEAT_POPULATION = 50_000  # a town this size named like its province is the province's seat
 SEAT_KM = 100.0  # and lies within this of the province's centroid when division codes are missing
 
@@ -47,6 +55,8 @@ class Context:
     counties: set[tuple] = field(default_factory=set)  # (country, admin1, admin2) of counties other names may be
     towns: set[tuple] = field(default_factory=set)  # and of the towns other names may be
     minor: set[int] = field(default_factory=set)  # this name's readings too small to join a county
+    neighbours: set[int] = field(default_factory=set)  # this name's readings with another name's reading close by
+    nations: set[tuple[float, float]] = field(default_factory=set)  # points of the countries named
     _array: np.ndarray | None = field(default=None, repr=False)
 
     def add(self, c: Candidate, weight: float = 1.0) -> None:
@@ -56,11 +66,14 @@ class Context:
             self.admin1[(c.country, c.admin1)] += weight if c.feature == "ADM1" else weight / 2
         if c.feature not in ("PCLI", "CONT", "ADM1"):
             self.points.add((c.lat, c.lon))
+        elif c.feature == "PCLI":
+            self.nations.add((c.lat, c.lon))
 
     def update(self, other: Context) -> None:
         self.countries.update(other.countries)
         self.admin1.update(other.admin1)
         self.points |= other.points
+        self.nations |= other.nations
 
     def without(self, other: Context, points: set[tuple[float, float]]) -> Context:
         """This context less what ``other`` added (one name's own say), with the given points."""
@@ -113,9 +126,15 @@ def score(c: Candidate, hit: Hit, ctx: Context, parents: list[list[Candidate]]) 
         s += COUNTRY_BONUS * min(1.0, w) + 0.75 * min(w, 4)
     if ctx.admin1[(c.country, c.admin1)]:
         s += ADMIN1_BONUS * min(1.0, ctx.admin1[(c.country, c.admin1)])
-    if c.admin2 and c.id not in ctx.minor and _in_named_division(c, ctx) and (c.country, c.admin1, c.admin2) in (
-            ctx.counties if c.feature.startswith("PPL") else ctx.towns if c.feature == "ADM2" else ()):
-        s += COUNTY_BONUS
+    if c.id not in ctx.minor and (c.admin2 or c.id in ctx.neighbours) and _in_named_division(c, ctx):
+        if (c.country, c.admin1, c.admin2) in (ctx.counties if c.feature.startswith("PPL") else
+                                               ctx.towns if c.feature == "ADM2" else ()):
+            s += COUNTY_BONUS
+        if c.id in ctx.neighbours:
+            s += NEIGHBOUR_BONUS
+    if c.country and not ctx.countries[c.country] and c.feature != "PCLI" \
+            and any(km(c.lat, c.lon, *p) < BORDER_KM for p in ctx.nations):
+        s += BORDER_BONUS
     d = ctx.nearest_km(c.lat, c.lon) if c.feature not in ("PCLI", "CONT", "ADM1") else None
     if d is not None:
         s += NEAR_BONUS * max(0.0, 1 - d / NEAR_KM)
@@ -167,7 +186,8 @@ def _distinct(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candid
 
 
 def resolve(hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = ()) -> list[Choice]:
-    """Two passes: the first settles what the report is about, the second uses it for everyone.
+    """Three passes: the first settles what the report is about, the later ones use the previous
+    pass's readings for everyone (the second may find that "Georgia" beside Atlanta is the state).
 
     A name never counts as context for itself, so one wrong first guess cannot confirm itself.
     Repeats of a name with the same type word and parents are scored once: long texts stay linear.
@@ -175,11 +195,40 @@ def resolve(hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = ()) -> 
     pool = [_candidates(h, gaz) for h in hits]
     base = _context(dateline, [])
     memo: dict[tuple, Choice] = {}
-    first = [_memo(memo, (h.key, h.demonym, h.kinds, h.strict), lambda: choose(h, pool[n], base, []))
-             for n, h in enumerate(hits)]
-    said: dict[str, Context] = {}  # what each name adds to the context: its settled readings and its vote
-    votes: dict[str, tuple[Counter, Counter]] = {}  # one vote per ambiguous name, however often it comes
-    for h, ch, cands in zip(hits, first, pool):
+    choices = [_memo(memo, (h.key, h.demonym, h.abbreviation, h.kinds, h.strict), lambda: choose(h, pool[n], base, []))
+               for n, h in enumerate(hits)]
+    counties, towns = _counties(hits, pool)
+    neighbours = _neighbours(hits, pool)
+    for _ in range(PASSES - 1):
+        said = _said(hits, choices, pool)
+        total = _context(dateline, [])
+        for own in said.values():
+            total.update(own)
+        contexts: dict[str, Context] = {}
+        memo.clear()
+        out = []
+        for n, h in enumerate(hits):
+            if h.key not in contexts:
+                others = set(base.points).union(*(o.points for k, o in said.items() if k != h.key))
+                contexts[h.key] = ctx = total.without(said[h.key], others)
+                ctx.counties = set().union(*(v for k, v in counties.items() if k != _stem(h.key)))
+                ctx.minor = _minor(pool[n], h.key)
+                ctx.neighbours = neighbours.get(_stem(h.key), set())
+                ctx.nations = set(base.nations).union(*(o.nations for k, o in said.items() if k != h.key))
+                if _names_county(h):
+                    ctx.towns = set().union(*(v for k, v in towns.items() if k != _stem(h.key)))
+            parents = tuple((hits[p].key, hits[p].demonym) for p in h.parents)
+            out.append(_memo(memo, (h.key, h.demonym, h.abbreviation, h.kinds, h.strict, parents),
+                             lambda: choose(h, pool[n], contexts[h.key], [pool[p][:10] for p in h.parents])))
+        choices = out
+    return _one_sense(hits, choices)
+
+
+def _said(hits: list[Hit], choices: list[Choice], pool: list[list[Candidate]]) -> dict[str, Context]:
+    """What each name adds to the context: its settled reading, or else one vote however often it comes."""
+    said: dict[str, Context] = {}
+    votes: dict[str, tuple[Counter, Counter]] = {}
+    for h, ch, cands in zip(hits, choices, pool):
         own = said.setdefault(h.key, Context())
         if ch.candidate and _settled(ch, cands):
             own.add(ch.candidate)
@@ -188,25 +237,7 @@ def resolve(hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = ()) -> 
     for key, (countries, divisions) in votes.items():
         said[key].countries.update(countries)
         said[key].admin1.update(divisions)
-    total = _context(dateline, [])
-    for own in said.values():
-        total.update(own)
-    counties, towns = _counties(hits, pool)
-    contexts: dict[str, Context] = {}
-    memo.clear()
-    out = []
-    for n, h in enumerate(hits):
-        if h.key not in contexts:
-            others = set(base.points).union(*(o.points for k, o in said.items() if k != h.key))
-            contexts[h.key] = ctx = total.without(said[h.key], others)
-            ctx.counties = set().union(*(v for k, v in counties.items() if k != _stem(h.key)))
-            ctx.minor = _minor(pool[n], h.key)
-            if _names_county(h):
-                ctx.towns = set().union(*(v for k, v in towns.items() if k != _stem(h.key)))
-        parents = tuple((hits[p].key, hits[p].demonym) for p in h.parents)
-        out.append(_memo(memo, (h.key, h.demonym, h.kinds, h.strict, parents),
-                         lambda: choose(h, pool[n], contexts[h.key], [pool[p][:10] for p in h.parents])))
-    return _one_sense(hits, out)
+    return said
 
 
 def _counties(hits: list[Hit], pool: list[list[Candidate]]) -> tuple[dict[str, set[tuple]], dict[str, set[tuple]]]:
@@ -224,6 +255,24 @@ def _counties(hits: list[Hit], pool: list[list[Candidate]]) -> tuple[dict[str, s
             counties.setdefault(_stem(h.key), set()).update((c.country, c.admin1, c.admin2) for c in cands if c.feature == "ADM2")
         towns.setdefault(_stem(h.key), set()).update((c.country, c.admin1, c.admin2) for c in cands if c.feature.startswith("PPL"))
     return counties, towns
+
+
+def _neighbours(hits: list[Hit], pool: list[list[Candidate]]) -> dict[str, set[int]]:
+    """Per name, its town and county readings that lie within NEIGHBOUR_KM of a reading of another
+    name: the places of a local story lie together. A one-degree grid keeps it near linear."""
+    grid: dict[tuple[int, int], list[tuple[str, Candidate]]] = {}
+    for h, cands in zip(hits, pool):
+        minor = _minor(cands, h.key)
+        for c in cands:
+            if (c.feature.startswith("PPL") or c.feature == "ADM2") and c.id not in minor:
+                grid.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append((_stem(h.key), c))
+    out: dict[str, set[int]] = {}
+    for (i, j), members in grid.items():
+        around = [m for di in (-1, 0, 1) for dj in (-2, -1, 0, 1, 2) for m in grid.get((i + di, j + dj), ())]
+        for key, c in members:
+            if any(k != key and km(c.lat, c.lon, o.lat, o.lon) < NEIGHBOUR_KM for k, o in around):
+                out.setdefault(key, set()).add(c.id)
+    return out
 
 
 def _minor(cands: list[Candidate], key: str) -> set[int]:
@@ -291,6 +340,8 @@ def _one_sense(hits: list[Hit], choices: list[Choice]) -> list[Choice]:
 
 def _candidates(hit: Hit, gaz: Gazetteer) -> list[Candidate]:
     cands = gaz.candidates(hit.key)[:MAX_CANDIDATES]
+    if hit.abbreviation and any(c.feature in ("PCLI", "ADM1") for c in cands):
+        cands = [c for c in cands if c.feature in ("PCLI", "ADM1") or c.population >= ABBREVIATED_CITY]
     if hit.demonym:
         return [c for c in cands if c.demonym]
     return [c for c in cands if not c.demonym]
