@@ -54,6 +54,15 @@ def analyze():
     return run
 
 
+@pytest.fixture(scope="session")
+def seed(analyze) -> dict:
+    """The report the project started from, analysed (read from ../shared, never copied)."""
+    path = SHARED / "seeds" / "000_5c63cc31f0767806.txt"
+    if not path.is_file():
+        pytest.skip("the seed report is not in ../shared")
+    return analyze(path.read_text("utf-8"))
+
+
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "sitrep", *args], input=stdin, capture_output=True, text=True,
                           cwd=cwd or ROOT, env={**os.environ})

@@ -1,19 +1,6 @@
 """The report the project started from (read from ../shared, never copied): its groups and people."""
 from __future__ import annotations
 
-import pytest
-
-from conftest import SHARED
-
-SEED = SHARED / "seeds" / "000_5c63cc31f0767806.txt"
-
-
-@pytest.fixture(scope="module")
-def seed(analyze):
-    if not SEED.is_file():
-        pytest.skip("the seed report is not in ../shared")
-    return analyze(SEED.read_text("utf-8"))
-
 
 def ids_of(data: dict, surface: str) -> set[str]:
     """Entity ids of the actor/person mentions over every occurrence of surface."""
