@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -248,7 +248,7 @@ def _counties(hits: list[Hit], pool: list[list[Candidate]]) -> tuple[dict[str, s
     county again, so the two never vouch for each other."""
     counties: dict[str, set[tuple]] = {}
     towns: dict[str, set[tuple]] = {}
-    for h, cands in zip(hits, pool):
+    for h, cands in _once(hits, pool):
         minor = _minor(cands, h.key)
         cands = [c for c in cands if c.admin2 and c.id not in minor]
         if _names_county(h):
@@ -261,7 +261,7 @@ def _neighbours(hits: list[Hit], pool: list[list[Candidate]]) -> dict[str, set[i
     """Per name, its town and county readings that lie within NEIGHBOUR_KM of a reading of another
     name: the places of a local story lie together. A one-degree grid keeps it near linear."""
     grid: dict[tuple[int, int], list[tuple[str, Candidate]]] = {}
-    for h, cands in zip(hits, pool):
+    for h, cands in _once(hits, pool):
         minor = _minor(cands, h.key)
         for c in cands:
             if (c.feature.startswith("PPL") or c.feature == "ADM2") and c.id not in minor:
@@ -273,6 +273,15 @@ def _neighbours(hits: list[Hit], pool: list[list[Candidate]]) -> dict[str, set[i
             if any(k != key and km(c.lat, c.lon, o.lat, o.lon) < NEIGHBOUR_KM for k, o in around):
                 out.setdefault(key, set()).add(c.id)
     return out
+
+
+def _once(hits: list[Hit], pool: list[list[Candidate]]) -> Iterator[tuple[Hit, list[Candidate]]]:
+    """Each name with its readings once, however often the report repeats it: long texts stay linear."""
+    seen: set[tuple] = set()
+    for h, cands in zip(hits, pool):
+        if (h.key, h.demonym, h.abbreviation, h.kinds) not in seen:
+            seen.add((h.key, h.demonym, h.abbreviation, h.kinds))
+            yield h, cands
 
 
 def _minor(cands: list[Candidate], key: str) -> set[int]:
