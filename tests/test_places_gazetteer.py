@@ -73,10 +73,9 @@ def test_without_the_county_word_a_name_does_not_vouch_for_towns(gaz):
     assert paris.candidate.country == "FR"
 
 
-def test_no_county_pairing_outside_the_divisions_the_report_names(gaz):
-    paris, county, _ = resolve([_hit("paris"), _hit("henry cunty"), _hit("ga")], gaz)  # "Ga." names the state
-    assert county.candidate.admin1 == "GA"
-    assert paris.candidate.admin1 != "TN"
+def test_towns_close_together_outside_the_states_the_report_names_get_no_support(gaz):
+    madison, _, _ = resolve([_hit("madison"), _hit("clinton"), _hit("ga")], gaz)  # "Ga." names Georgia
+    assert madison.candidate.admin1 == "WI"
 
 
 def test_type_word_separates_the_mountains_from_the_town(gaz):

@@ -126,11 +126,11 @@ def score(c: Candidate, hit: Hit, ctx: Context, parents: list[list[Candidate]]) 
         s += COUNTRY_BONUS * min(1.0, w) + 0.75 * min(w, 4)
     if ctx.admin1[(c.country, c.admin1)]:
         s += ADMIN1_BONUS * min(1.0, ctx.admin1[(c.country, c.admin1)])
-    if c.id not in ctx.minor and (c.admin2 or c.id in ctx.neighbours) and _in_named_division(c, ctx):
+    if c.id not in ctx.minor and (c.admin2 or c.id in ctx.neighbours):
         if (c.country, c.admin1, c.admin2) in (ctx.counties if c.feature.startswith("PPL") else
                                                ctx.towns if c.feature == "ADM2" else ()):
             s += COUNTY_BONUS
-        if c.id in ctx.neighbours:
+        if c.id in ctx.neighbours and _in_named_division(c, ctx):
             s += NEIGHBOUR_BONUS
     if c.country and not ctx.countries[c.country] and c.feature != "PCLI" \
             and any(km(c.lat, c.lon, *p) < BORDER_KM for p in ctx.nations):
