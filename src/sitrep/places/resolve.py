@@ -54,7 +54,7 @@ class Context:
     points: set[tuple[float, float]] = field(default_factory=set)
     counties: set[tuple] = field(default_factory=set)  # (country, admin1, admin2) of counties other names may be
     towns: set[tuple] = field(default_factory=set)  # and of the towns other names may be
-    minor: set[int] = field(default_factory=set)  # this name's readings too small to join a county
+    minor: set[int] = field(default_factory=set)  # this name's readings too small for a county or a neighbour to support
     neighbours: set[int] = field(default_factory=set)  # this name's readings with another name's reading close by
     nations: set[tuple[float, float]] = field(default_factory=set)  # points of the countries named
     _array: np.ndarray | None = field(default=None, repr=False)
