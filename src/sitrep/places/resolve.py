@@ -197,8 +197,9 @@ def resolve(hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = ()) -> 
     memo: dict[tuple, Choice] = {}
     choices = [_memo(memo, (h.key, h.demonym, h.abbreviation, h.kinds, h.strict), lambda: choose(h, pool[n], base, []))
                for n, h in enumerate(hits)]
-    counties, towns = _counties(hits, pool)
-    neighbours = _neighbours(hits, pool)
+    minors = {_sign(h): _minor(cands, h.key) for h, cands in _once(hits, pool)}
+    counties, towns = _counties(hits, pool, minors)
+    neighbours = _neighbours(hits, pool, minors)
     for _ in range(PASSES - 1):
         said = _said(hits, choices, pool)
         total = _context(dateline, [])
@@ -212,7 +213,7 @@ def resolve(hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = ()) -> 
                 others = set(base.points).union(*(o.points for k, o in said.items() if k != h.key))
                 contexts[h.key] = ctx = total.without(said[h.key], others)
                 ctx.counties = set().union(*(v for k, v in counties.items() if k != _stem(h.key)))
-                ctx.minor = _minor(pool[n], h.key)
+                ctx.minor = minors[_sign(h)]
                 ctx.neighbours = neighbours.get(_stem(h.key), set())
                 ctx.nations = set(base.nations).union(*(o.nations for k, o in said.items() if k != h.key))
                 if _names_county(h):
@@ -240,7 +241,8 @@ def _said(hits: list[Hit], choices: list[Choice], pool: list[list[Candidate]]) -
     return said
 
 
-def _counties(hits: list[Hit], pool: list[list[Candidate]]) -> tuple[dict[str, set[tuple]], dict[str, set[tuple]]]:
+def _counties(hits: list[Hit], pool: list[list[Candidate]],
+              minors: dict[tuple, set[int]]) -> tuple[dict[str, set[tuple]], dict[str, set[tuple]]]:
     """Per name, the counties it may be (only when its own words say county: "Henry County",
     "Clarke and Oconee counties") and the counties its possible towns lie in.
 
@@ -249,22 +251,20 @@ def _counties(hits: list[Hit], pool: list[list[Candidate]]) -> tuple[dict[str, s
     counties: dict[str, set[tuple]] = {}
     towns: dict[str, set[tuple]] = {}
     for h, cands in _once(hits, pool):
-        minor = _minor(cands, h.key)
-        cands = [c for c in cands if c.admin2 and c.id not in minor]
+        cands = [c for c in cands if c.admin2 and c.id not in minors[_sign(h)]]
         if _names_county(h):
             counties.setdefault(_stem(h.key), set()).update((c.country, c.admin1, c.admin2) for c in cands if c.feature == "ADM2")
         towns.setdefault(_stem(h.key), set()).update((c.country, c.admin1, c.admin2) for c in cands if c.feature.startswith("PPL"))
     return counties, towns
 
 
-def _neighbours(hits: list[Hit], pool: list[list[Candidate]]) -> dict[str, set[int]]:
+def _neighbours(hits: list[Hit], pool: list[list[Candidate]], minors: dict[tuple, set[int]]) -> dict[str, set[int]]:
     """Per name, its town and county readings that lie within NEIGHBOUR_KM of a reading of another
     name: the places of a local story lie together. A one-degree grid keeps it near linear."""
     grid: dict[tuple[int, int], list[tuple[str, Candidate]]] = {}
     for h, cands in _once(hits, pool):
-        minor = _minor(cands, h.key)
         for c in cands:
-            if (c.feature.startswith("PPL") or c.feature == "ADM2") and c.id not in minor:
+            if (c.feature.startswith("PPL") or c.feature == "ADM2") and c.id not in minors[_sign(h)]:
                 grid.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append((_stem(h.key), c))
     out: dict[str, set[int]] = {}
     for (i, j), members in grid.items():
@@ -282,6 +282,11 @@ def _once(hits: list[Hit], pool: list[list[Candidate]]) -> Iterator[tuple[Hit, l
         if (h.key, h.demonym, h.abbreviation, h.kinds) not in seen:
             seen.add((h.key, h.demonym, h.abbreviation, h.kinds))
             yield h, cands
+
+
+def _sign(hit: Hit) -> tuple:
+    """What a name's readings depend on: its key, and whether it is a demonym or an abbreviation."""
+    return hit.key, hit.demonym, hit.abbreviation
 
 
 def _minor(cands: list[Candidate], key: str) -> set[int]:
