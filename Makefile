@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 VENDOR := src/sitrep/web/static/vendor
 
-.PHONY: demo serve test setup eval clean
+.PHONY: demo serve test lint setup eval clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,12 @@ serve: setup
 
 test: setup
 	$(BIN)/pytest
+
+# Style, import order, bugbear, complexity and types (tools pinned in the test extra).
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy
 
 eval: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH ../shared/tools/sitrep-eval reports --gold ../shared/eval/reports/dev.jsonl

@@ -54,27 +54,17 @@ def _check_iso_date(value: str) -> None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--published") from None
 
 
-# Registration block: each stage's commands, one line each (see DEVELOPERS.md).
-from .places.cli import gazetteer_app  # noqa: E402
+def _register(target: typer.Typer) -> None:
+    """Every command and group of sitrep.plugins, in registration order (see DEVELOPERS.md)."""
+    from .plugins import of_kind
 
-app.add_typer(gazetteer_app, name="gazetteer")
-from .export.cli import export_cmd  # noqa: E402
+    for name, plugin in of_kind("group").items():
+        target.add_typer(plugin.load(), name=name)
+    for name, plugin in of_kind("command").items():
+        target.command(name)(plugin.load())
 
-app.command("export")(export_cmd)
-from .kb import cli as kb_cli  # noqa: E402
 
-app.command()(kb_cli.ingest)
-app.add_typer(kb_cli.entities_app, name="entities")
-app.command()(kb_cli.contradictions)
-app.command()(kb_cli.events)
-app.command()(kb_cli.actor)
-app.command()(kb_cli.search)
-from .web.cli import serve  # noqa: E402
-
-app.command()(serve)
-from .actors.cli import actors_app  # noqa: E402
-
-app.add_typer(actors_app, name="actors")
+_register(app)
 
 
 def main() -> None:

@@ -203,6 +203,10 @@ class Analysis:
             self._entity_key = key
         return self._entity_index.get(entity_id) if entity_id is not None else None
 
+    def in_duplicate(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a repeated passage: said once already, so not read again."""
+        return any(d.span.start <= pos < d.span.end for d in self.duplicates)
+
     def new_id(self, prefix: str, items: list) -> str:
         return f"{prefix}{len(items) + 1}"
 

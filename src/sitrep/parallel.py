@@ -16,9 +16,9 @@ from typing import Any
 
 from .ingest import InputError
 from .model import Analysis, Document
-from .pipeline import Failure, analyze
+from .pipeline import analyze
 
-Result = Analysis | InputError | Failure
+Result = Analysis | InputError
 # Reports per task: big enough to amortise the hop to a worker, small enough to spread the load.
 TASK_SIZE = 16
 

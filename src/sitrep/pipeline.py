@@ -11,25 +11,55 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from . import actors, claims, events, places, routes
-from .ingest import InputError
+from .errors import InputError, PipelineError
 from .model import Analysis, Document
 from .nlp import parse
 from .text import find_duplicates, paragraphs
 
-Stage = Callable[[Analysis, Doc], None]
-STAGES: tuple[Stage, ...] = (places.annotate, actors.annotate, claims.annotate, events.annotate, routes.annotate)
 BATCH_SIZE = 32
+# What ``prepare`` gives every stage before the first one runs.
+PREPARED = frozenset({"document", "paragraphs", "duplicates", "warnings"})
 
 
-@dataclass
-class Failure:
-    """A document that was read but could not be analysed."""
+@dataclass(frozen=True)
+class Stage:
+    """One analysis stage, declaring what it reads and what it adds (spaCy's ``requires``/``assigns``).
 
-    origin: str
-    problem: str
+    Names are Analysis attributes, narrowed by kind where a stage writes only some of a list
+    ("entities.place"). The pipeline checks at import that every stage runs after the ones
+    that assign what it requires, so the order is written in one place and checked.
+    """
 
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.problem}"
+    name: str
+    annotate: Callable[[Analysis, Doc], None]
+    requires: frozenset[str] = frozenset()
+    assigns: frozenset[str] = frozenset()
+
+
+def check_order(stages: Iterable[Stage]) -> tuple[Stage, ...]:
+    """The stages as a tuple, or PipelineError naming a stage that reads what none before wrote."""
+    have = set(PREPARED)
+    ordered = tuple(stages)
+    for stage in ordered:
+        missing = sorted(stage.requires - have)
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns")
+        have |= stage.assigns
+    return ordered
+
+
+STAGES: tuple[Stage, ...] = check_order((
+    Stage("places", places.annotate, frozenset({"paragraphs"}),
+          frozenset({"mentions.place", "entities.place"})),
+    Stage("actors", actors.annotate, frozenset({"mentions.place", "entities.place"}),
+          frozenset({"mentions.actor", "mentions.person", "entities.actor", "entities.person"})),
+    Stage("claims", claims.annotate, frozenset({"duplicates", "entities.actor", "entities.person"}),
+          frozenset({"claims"})),
+    Stage("events", events.annotate, frozenset({"entities.place", "entities.actor", "claims"}),
+          frozenset({"events", "quantities"})),
+    Stage("routes", routes.annotate, frozenset({"duplicates", "entities.place", "entities.actor", "quantities"}),
+          frozenset({"routes"})),
+))
 
 
 def prepare(doc: Document) -> Analysis:
@@ -44,15 +74,20 @@ def prepare(doc: Document) -> Analysis:
 
 def analyze_one(a: Analysis, doc: Doc, stages: Iterable[Stage] = STAGES) -> Analysis:
     for stage in stages:
-        stage(a, doc)
+        stage.annotate(a, doc)
     return a
 
 
-def analyze(items: Iterable[Document | InputError], batch_size: int = BATCH_SIZE) -> Iterator[Analysis | InputError | Failure]:
-    """Analyse documents in input order; errors pass through in their place."""
+def analyze(items: Iterable[Document | InputError], batch_size: int = BATCH_SIZE,
+            stages: Iterable[Stage] = STAGES) -> Iterator[Analysis | InputError]:
+    """Analyse documents in input order; errors pass through in their place.
+
+    ``stages`` may be any subset or extension of STAGES whose order passes ``check_order``.
+    """
+    chosen = STAGES if stages is STAGES else check_order(stages)
     pending: list[Document | InputError] = []
 
-    def flush() -> Iterator[Analysis | InputError | Failure]:
+    def flush() -> Iterator[Analysis | InputError]:
         docs = [d for d in pending if isinstance(d, Document)]
         parsed = parse((d.text for d in docs), batch_size=batch_size)
         for item in pending:
@@ -61,9 +96,10 @@ def analyze(items: Iterable[Document | InputError], batch_size: int = BATCH_SIZE
                 continue
             sdoc = next(parsed)
             try:
-                yield analyze_one(prepare(item), sdoc)
+                yield analyze_one(prepare(item), sdoc, chosen)
             except Exception as exc:  # one bad document must not sink the batch
-                yield Failure(item.origin or item.id, f"analysis failed: {exc.__class__.__name__}: {exc}")
+                yield InputError(item.origin or item.id, f"analysis failed: {exc.__class__.__name__}: {exc}",
+                                 stage="analysis")
         pending.clear()
 
     for item in items:

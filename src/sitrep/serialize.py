@@ -26,10 +26,6 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     return {"schema": SCHEMA_ID, **body}
 
 
-def to_json(analysis: Analysis, indent: int | None = None) -> str:
-    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=indent)
-
-
 @cache
 def schema() -> dict[str, Any]:
     """The project's own copy of the contract."""

@@ -1,30 +1,32 @@
-"""Exports in the formats analysts' tools already read, each written by its own ecosystem's library."""
+"""Exports in the formats analysts' tools already read, each written by its own ecosystem's library.
+
+The formats are the ``writer`` entries of :mod:`sitrep.plugins`; each is imported on use.
+"""
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
-from importlib import import_module
 from typing import Any, TextIO
 
+from ..errors import UsageError
+from ..plugins import of_kind
+
 Writer = Callable[[Iterable[dict[str, Any]], TextIO], None]
-# format -> module whose ``write`` writes it; imported on use, so that the CLI starts without stix2 and followthemoney
-WRITERS: dict[str, str] = {"stix": "stix", "geojson": "geojson", "acled-csv": "acled", "ftm": "ftm", "graphml": "graphml",
-                           "jsonl": ""}
 
 
-def _jsonl(analyses: Iterable[dict[str, Any]], out: TextIO) -> None:
-    for a in analyses:
-        out.write(json.dumps(a, ensure_ascii=False))
-        out.write("\n")
+def formats() -> list[str]:
+    """The export formats' names, in registration order."""
+    return list(of_kind("writer"))
 
 
 def writer(fmt: str) -> Writer:
-    """The function that writes fmt, one of WRITERS."""
-    if fmt not in WRITERS:
-        raise ValueError(f"unknown export format {fmt!r}: use {', '.join(WRITERS)}")
-    return import_module(f"{__name__}.{WRITERS[fmt]}").write if WRITERS[fmt] else _jsonl
+    """The function that writes fmt, one of ``formats()``."""
+    plugin = of_kind("writer").get(fmt)
+    if plugin is None:
+        raise UsageError(f"unknown export format {fmt!r}: use {', '.join(formats())}")
+    loaded: Writer = plugin.load()
+    return loaded
 
 
 def export(analyses: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> None:
-    """Write analyses (contract dicts) to out in fmt, one of WRITERS."""
+    """Write analyses (contract dicts) to out in fmt, one of ``formats()``."""
     writer(fmt)(analyses, out)

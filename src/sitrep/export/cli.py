@@ -23,10 +23,10 @@ def export_cmd(
     type: Annotated[Optional[str], typer.Option("--type", help="Only events of this ACLED type or sub-type.")] = None,
 ) -> None:
     """Export events, entities, routes and claims as STIX 2.1, GeoJSON, ACLED CSV, FollowTheMoney, GraphML or JSONL."""
-    from . import WRITERS, export
+    from . import export, formats
     from .filters import EventFilter, filter_analyses, parse_near
 
-    if fmt not in WRITERS:
+    if fmt not in formats():
         raise typer.BadParameter(f"unknown format {fmt!r}: use {FORMATS}", param_hint="--format")
     try:
         f = EventFilter(actor=actor, place=place, near=parse_near(near), since=since, until=until, type=type)

@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
+from ..errors import InputError
 from ..model import Document
 from .metadata import fill_metadata
 
-if TYPE_CHECKING:
-    from .readers import InputError
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -83,8 +81,6 @@ def _atom_entries(root: ET.Element) -> Iterator[tuple[dict[str, str | None], str
 
 def read_feed(text: str, origin: str, stem: str, check: Callable[[str, str], str | InputError]) -> Iterator[Document | InputError]:
     """Documents from a feed's items (title, then body); ``check`` vets each text as the other readers do."""
-    from .readers import InputError  # readers imports this module
-
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:

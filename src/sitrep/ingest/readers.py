@@ -6,9 +6,9 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Document
 from .feeds import read_feed
 from .metadata import fill_metadata
@@ -17,17 +17,6 @@ from .metadata import fill_metadata
 MAX_CHARS = int(os.environ.get("SITREP_MAX_CHARS", 2_000_000))
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson", *FEED_SUFFIXES}
-
-
-@dataclass
-class InputError:
-    """A document that could not be read; ``origin`` is the file, with ``:line`` for JSON Lines."""
-
-    origin: str
-    problem: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.problem}"
 
 
 def content_id(text: str) -> str:

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..ingest import InputError, read_inputs
 from ..model import Analysis, Document
-from ..pipeline import Failure as AnalysisFailure
 from ..pipeline import analyze as run_pipeline
 from ..serialize import to_dict
 from .grading import regrade
@@ -22,10 +21,10 @@ from .store import content_hash, known, record_failure, store
 
 # Smaller than the pipeline's default batch so that stored work (and the progress bar) keeps pace.
 BATCH_SIZE = 8
-Analyzer = Callable[[Iterable[Document | InputError]], Iterator[Analysis | InputError | AnalysisFailure]]
+Analyzer = Callable[[Iterable[Document | InputError]], Iterator[Analysis | InputError]]
 
 
-def analyze(items: Iterable[Document | InputError]) -> Iterator[Analysis | InputError | AnalysisFailure]:
+def analyze(items: Iterable[Document | InputError]) -> Iterator[Analysis | InputError]:
     """The serial analyser."""
     return run_pipeline(items, batch_size=BATCH_SIZE)
 
@@ -76,7 +75,7 @@ def _store(factory: sessionmaker[Session], a: Analysis, result: IngestResult) ->
         result.added += 1
 
 
-def _fail(factory: sessionmaker[Session], failure: InputError | AnalysisFailure, result: IngestResult) -> None:
+def _fail(factory: sessionmaker[Session], failure: InputError, result: IngestResult) -> None:
     with factory.begin() as s:
         record_failure(s, failure.origin, failure.problem)
     result.failed.append(str(failure))

@@ -1,0 +1,1 @@
+"""Word lists shared by several stages (calendar words, titles); see ``sitrep.lexicons``."""

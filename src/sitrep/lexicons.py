@@ -1,0 +1,95 @@
+"""Word lists that several stages share, loaded once from ``data/*.yaml`` and validated on load.
+
+Stage-specific lexicons live beside their stage; these are the ones that would otherwise exist
+twice (calendar words, titles before a name).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .errors import DataFileError
+
+
+def load_yaml(package: str, name: str) -> Any:
+    """A data file of ``package`` parsed, or DataFileError naming the file and line."""
+    ref = resources.files(package).joinpath(name)
+    try:
+        return yaml.safe_load(ref.read_text("utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise DataFileError(f"{package}/{name}{where}: {exc.problem}") from None
+
+
+def word_list(raw: dict[str, Any], key: str, origin: str) -> tuple[str, ...]:
+    """raw[key] as a tuple of non-empty lower-case strings, or DataFileError naming origin and key."""
+    value = raw.get(key)
+    if not isinstance(value, list) or not value:
+        raise DataFileError(f"{origin}: {key!r} must be a non-empty list of words")
+    words = tuple(str(w) for w in value)
+    bad = [w for w in words if not w.strip() or w != w.lower()]
+    if bad:
+        raise DataFileError(f"{origin}: {key!r} holds empty or capitalised entries: {bad[:3]}")
+    return words
+
+
+@dataclass(frozen=True)
+class Calendar:
+    weekdays: tuple[str, ...]
+    months: tuple[str, ...]
+    month_abbreviations: dict[str, str]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every weekday and month name: never a place, never a person."""
+        return frozenset(self.weekdays) | frozenset(self.months)
+
+
+@cache
+def calendar() -> Calendar:
+    origin = "sitrep/data/calendar.yaml"
+    raw = load_yaml("sitrep.data", "calendar.yaml")
+    weekdays, months = word_list(raw, "weekdays", origin), word_list(raw, "months", origin)
+    if len(weekdays) != 7 or len(months) != 12:
+        raise DataFileError(f"{origin}: expected 7 weekdays and 12 months, got {len(weekdays)} and {len(months)}")
+    abbreviations = dict(raw.get("month_abbreviations") or {})
+    unknown = sorted(set(abbreviations.values()) - set(months))
+    if unknown:
+        raise DataFileError(f"{origin}: month_abbreviations name unknown months {unknown}")
+    return Calendar(weekdays, months, abbreviations)
+
+
+TITLE_GROUPS = ("honorifics", "ranks", "offices", "religious", "kin")
+
+
+@dataclass(frozen=True)
+class Titles:
+    groups: dict[str, tuple[str, ...]]
+
+    def of(self, *groups: str) -> tuple[str, ...]:
+        """The titles of the given groups (all when none are named), longest first."""
+        chosen = groups or TITLE_GROUPS
+        words = {w for g in chosen for w in self.groups[g]}
+        return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def titles() -> Titles:
+    origin = "sitrep/data/titles.yaml"
+    raw = load_yaml("sitrep.data", "titles.yaml")
+    unknown = sorted(set(raw) - set(TITLE_GROUPS))
+    if unknown:
+        raise DataFileError(f"{origin}: unknown groups {unknown}; use {', '.join(TITLE_GROUPS)}")
+    groups = {g: word_list(raw, g, origin) for g in TITLE_GROUPS}
+    seen: dict[str, str] = {}
+    for group, words in groups.items():
+        for w in words:
+            if w in seen:
+                raise DataFileError(f"{origin}: {w!r} is in both {seen[w]!r} and {group!r}")
+            seen[w] = group
+    return Titles(groups)
