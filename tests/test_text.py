@@ -66,3 +66,17 @@ def test_repeats_reach_the_analysis(analyze):
     assert len(data["duplicates"]) == 1
     assert data["duplicates"][0]["span"]["text"] == ROUTE_REWORDED
     assert [p["text"] for p in data["paragraphs"]] == [ROUTE, OTHER[0], ROUTE_REWORDED, OTHER[1]]
+
+
+def test_a_long_report_takes_the_lsh_path_and_finds_the_same_repeat():
+    from sitrep.text.layer import PAIRWISE_MAX
+
+    import random
+
+    rng = random.Random(7)
+    words = ("convoy depot flour fuel river bridge council market harvest school clinic drought border patrol "
+             "village mayor election tractor pipeline ferry storm bakery quarry orchard cattle well").split()
+    fillers = [" ".join(rng.choice(words) for _ in range(18)).capitalize() + "." for _ in range(PAIRWISE_MAX + 10)]
+    text = "\n".join([ROUTE, *fillers[:40], ROUTE_REWORDED, *fillers[40:]])
+    dups = find_duplicates(paragraphs(text))
+    assert [(d.span.text, d.duplicate_of.text) for d in dups] == [(ROUTE_REWORDED, ROUTE)]

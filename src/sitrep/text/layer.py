@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
 from ..model import Duplicate, Span
@@ -12,6 +12,10 @@ from ..model import Duplicate, Span
 MIN_DUPLICATE_CHARS = 60
 # Near-exact: a sentence or two reworded still scores above this (rapidfuzz ratio, 0-1).
 MIN_SIMILARITY = 0.72
+# Up to this many candidate paragraphs every pair is compared (at most ~2,000 rapidfuzz calls,
+# a few milliseconds); past it MinHash LSH proposes the pairs. datasketch pulls in scipy
+# (about 0.9 s of imports), so a short report never loads it.
+PAIRWISE_MAX = 64
 _WORD = re.compile(r"\w+")
 
 
@@ -41,14 +45,10 @@ def find_duplicates(paras: list[Span]) -> list[Duplicate]:
     candidates = [p for p in paras if len(p.text) >= MIN_DUPLICATE_CHARS]
     if len(candidates) < 2:
         return []
-    # One reworded sentence drops a paragraph's trigram Jaccard to about 0.5; at 0.4 the LSH bands
-    # proposed such a pair only about two times in three, so propose generously and let rapidfuzz judge.
-    lsh = MinHashLSH(threshold=0.2, num_perm=64)
+    proposals = _all_earlier if len(candidates) <= PAIRWISE_MAX else _lsh_earlier
     out: list[Duplicate] = []
-    for i, para in enumerate(candidates):
-        mh = MinHash(num_perm=64)
-        mh.update_batch(list(_shingles(para.text)))
-        earlier = sorted(int(k) for k in lsh.query(mh))
+    for i, earlier in proposals(candidates):
+        para = candidates[i]
         best = None
         for j in earlier:
             score = fuzz.ratio(para.text, candidates[j].text) / 100
@@ -56,5 +56,23 @@ def find_duplicates(paras: list[Span]) -> list[Duplicate]:
                 best = (j, score)
         if best:
             out.append(Duplicate(span=para, duplicate_of=candidates[best[0]], similarity=round(best[1], 3)))
-        lsh.insert(str(i), mh)
     return out
+
+
+def _all_earlier(candidates: list[Span]) -> Iterator[tuple[int, list[int]]]:
+    for i in range(len(candidates)):
+        yield i, list(range(i))
+
+
+def _lsh_earlier(candidates: list[Span]) -> Iterator[tuple[int, list[int]]]:
+    """Each paragraph with the earlier ones MinHash LSH proposes, in near-linear time."""
+    from datasketch import MinHash, MinHashLSH
+
+    # One reworded sentence drops a paragraph's trigram Jaccard to about 0.5; at 0.4 the LSH bands
+    # proposed such a pair only about two times in three, so propose generously and let rapidfuzz judge.
+    lsh = MinHashLSH(threshold=0.2, num_perm=64)
+    for i, para in enumerate(candidates):
+        mh = MinHash(num_perm=64)
+        mh.update_batch(list(_shingles(para.text)))
+        yield i, sorted(int(k) for k in lsh.query(mh))
+        lsh.insert(str(i), mh)
