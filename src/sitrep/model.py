@@ -197,7 +197,7 @@ class Analysis:
     def entity(self, entity_id: str | None) -> Entity | None:
         key = (self.entities, len(self.entities))  # the list itself, not its id: ids are reused
         if not _same(getattr(self, "_entity_key", None), key):
-            self._entity_index = {}
+            self._entity_index: dict[str, Entity] = {}
             for e in self.entities:
                 self._entity_index.setdefault(e.id, e)
             self._entity_key = key

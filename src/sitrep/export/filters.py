@@ -43,7 +43,7 @@ def _names(entity: dict[str, Any] | None) -> list[str]:
 def matches(f: EventFilter, event: dict[str, Any], entities: dict[str, dict[str, Any]]) -> bool:
     if f.type and fold(f.type) not in (fold(event["type"]), fold(event["sub_type"])):
         return False
-    date = (event.get("date") or {}).get("value")
+    date: str = (event.get("date") or {}).get("value") or ""
     if (f.since or f.until) and not date:
         return False
     if f.since and date < f.since[: len(date)]:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from datetime import datetime, timezone
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -69,7 +69,7 @@ class Pending:
             if value is not None and entity not in self._by_key[(entity.kind, column, value)]:
                 self._by_key[(entity.kind, column, value)].append(entity)
 
-    def find(self, kind: str, keys: list[tuple[str, object]]) -> set[Entity]:
+    def find(self, kind: str, keys: Sequence[tuple[str, object]]) -> set[Entity]:
         return {e for column, value in keys for e in self._by_key.get((kind, column, value), ())}
 
 
@@ -91,7 +91,7 @@ def find_match(session: Session, e: dict[str, Any], pending: Pending | None = No
     hits = sorted({*stored, *pending.find(kind, keys)},
                   key=lambda h: (h.id is None, h.id or 0, pending.order.get(h, 0)))
     if hit := next((h for h in hits if registry and h.registry_id == registry), None):
-        return hit, "registry", registry
+        return hit, "registry", str(registry)
     if hit := next((h for h in hits if gid is not None and h.geonameid == gid), None):
         return hit, "geonames", str(gid)
     place = kind == "place"
@@ -146,6 +146,8 @@ def split(session: Session, merge_id: int) -> Entity:
     if merge.undone_at is not None:
         raise ValueError(f"merge {merge_id} was already undone (split to entity {merge.split_to})")
     doc_entity = session.get(DocEntity, merge.doc_entity_id)
+    if doc_entity is None:
+        raise LookupError(f"merge {merge_id} names a report entity that is no longer stored")
     analysis_entity = next(e for e in doc_entity.document.analysis["entities"] if e["id"] == doc_entity.local_id)
     entity = new_entity(analysis_entity, split_from=merge.entity_id)
     session.add(entity)
