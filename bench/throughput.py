@@ -42,8 +42,7 @@ def run_bare(path: Path) -> dict:
 def run_sitrep(path: Path) -> dict:
     """The whole analysis, warmed up on one report so one-off loading is not counted as throughput."""
     from sitrep.ingest import read_inputs
-    from sitrep.model import Analysis
-    from sitrep.pipeline import analyze, analyze_text
+    from sitrep import Analysis, analyze, analyze_text
 
     analyze_text("Fighters clashed near Gao on Monday, local sources said.")
     t0 = time.perf_counter()

@@ -42,7 +42,7 @@ def check_offsets(data: dict) -> None:
 @pytest.fixture(scope="session")
 def analyze():
     """text -> contract dict, validated against the schema and checked for exact offsets."""
-    from sitrep.pipeline import analyze_text
+    from sitrep import analyze_text
     from sitrep.serialize import to_dict, validate
 
     def run(text: str, published: str | None = None) -> dict:

@@ -175,7 +175,7 @@ def test_corpus_matches_the_example_files():
 
 
 def test_every_example_analyses_to_valid_output_with_exact_offsets():
-    from sitrep.pipeline import analyze
+    from sitrep import analyze
     from sitrep.serialize import to_dict, validate
 
     results = list(analyze(read_inputs([str(EXAMPLES)])))
