@@ -25,6 +25,8 @@ def test_titles_by_group_longest_first() -> None:
 def test_word_list_refuses_capitals_and_empties() -> None:
     with pytest.raises(DataFileError, match="x.yaml: 'w' holds empty or capitalised"):
         lexicons.word_list({"w": ["ok", "Bad"]}, "w", "x.yaml")
+    with pytest.raises(DataFileError, match="quote words like 'on'"):
+        lexicons.word_list({"w": ["in", True]}, "w", "x.yaml")
     with pytest.raises(DataFileError, match="non-empty list"):
         lexicons.word_list({"w": []}, "w", "x.yaml")
 

@@ -38,7 +38,10 @@ def word_list(raw: dict[str, Any], key: str, origin: str) -> tuple[str, ...]:
     value = raw.get(key)
     if not isinstance(value, list) or not value:
         raise DataFileError(f"{origin}: {key!r} must be a non-empty list of words")
-    words = tuple(str(w) for w in value)
+    odd = [w for w in value if not isinstance(w, str)]
+    if odd:  # YAML 1.1 reads bare on/off/yes/no as booleans: quote such words
+        raise DataFileError(f"{origin}: {key!r} holds non-text entries {odd[:3]}; quote words like 'on' or 'no'")
+    words = tuple(value)
     bad = [w for w in words if not w.strip() or w != w.lower()]
     if bad:
         raise DataFileError(f"{origin}: {key!r} holds empty or capitalised entries: {bad[:3]}")

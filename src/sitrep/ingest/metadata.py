@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
+from ..lexicons import calendar, load_yaml, word_list
 from ..model import Document
 
 _DASH = r"\s*[-\u2013\u2014]+\s*"
@@ -21,13 +23,18 @@ DATELINE_CITY_FIRST = re.compile(
 )
 # "Levant Files (Damascus)- ": an outlet in mixed case, its city in brackets.
 DATELINE_OUTLET_FIRST = re.compile(r"^(?P<outlet>[A-Z][\w&'\u2019. ]{1,60}?)\s*\((?P<city>[A-Z][\w'\u2019. -]{1,40}?)\)" + _DASH)
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-# Common English function words: a report that has few of them is not English.
-_ENGLISH = frozenset(
-    "the of and to in a is that for on was with as by at from said has have were are it its an be this "
-    "which who after their had been not but they he she his her or will also more than into over".split()
-)
+
+
+@cache
+def _months() -> dict[str, int]:
+    """Month numbers by the first three letters of the month's name ("sep" for "Sept.")."""
+    return {m[:3]: i for i, m in enumerate(calendar().months, 1)}
+
+
+@cache
+def _english() -> frozenset[str]:
+    raw = load_yaml("sitrep.ingest.data", "language.yaml")
+    return frozenset(word_list(raw, "english_function_words", "sitrep/ingest/data/language.yaml"))
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -50,13 +57,13 @@ def _dateline_date(value: str | None, published: str | None) -> str | None:
     if not value:
         return None
     m = re.match(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?", value)
-    if not m or m.group(1).lower() not in MONTHS:
+    if not m or m.group(1).lower() not in _months():
         return None
     year = int(m.group(3)) if m.group(3) else None
     if year is None:
         return None
     try:
-        return date(year, MONTHS[m.group(1).lower()], int(m.group(2))).isoformat()
+        return date(year, _months()[m.group(1).lower()], int(m.group(2))).isoformat()
     except ValueError:
         return None
 
@@ -69,7 +76,8 @@ def detect_language(text: str) -> str | None:
         return None  # mostly Arabic, Cyrillic, CJK...: not English however short
     if len(words) < 8:
         return "en"
-    share = sum(w in _ENGLISH for w in words) / len(words)
+    english = _english()
+    share = sum(w in english for w in words) / len(words)
     return "en" if share >= 0.12 else None
 
 
