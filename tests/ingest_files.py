@@ -165,3 +165,28 @@ def eml_file(attachment: bytes | None = None, name: str = "sitrep.pdf") -> bytes
     data = two_column_pdf() if attachment is None else attachment
     msg.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
     return msg.as_bytes()
+
+
+def read(data: bytes, name: str) -> list:
+    """What the reader of ``name``'s type gives for these bytes (Documents and InputErrors)."""
+    from sitrep.ingest.formats import read_bytes
+
+    return list(read_bytes(data, name, name.rsplit(".", 1)[0]))
+
+
+def analysed(doc) -> dict:
+    """A Document through the whole pipeline, as validated contract JSON with exact offsets."""
+    from conftest import check_offsets
+
+    from sitrep.pipeline import analyze
+    from sitrep.serialize import to_dict, validate
+
+    data = to_dict(next(analyze([doc])))
+    validate(data)
+    check_offsets(data)
+    return data
+
+
+def place_names(data: dict) -> set[str]:
+    """Place names as written in the text (resolved names may carry diacritics)."""
+    return {m["text"] for m in data["mentions"] if m["kind"] == "place"}
