@@ -1,8 +1,9 @@
-"""Report files made in the tests from our own text: a two-column PDF, a scanned page, a .docx, an .eml.
+"""Report files made in the tests from our own text: two-column PDF, scanned page, .docx, .eml.
 
 Each maker returns the bytes and what a reader should give back, so the tests compare the
 reader's output with the text that was laid out rather than with a stored answer.
 """
+
 from __future__ import annotations
 
 import io
@@ -13,20 +14,35 @@ DATE_LINE = "Issued 4 March 2026 by the Frontier Monitor desk"
 HEADER = "Frontier Monitor | Situation Report 12"
 # Each paragraph as printed lines; the second splits "reinforcements" at a line end.
 LEFT = [
-    ["Gunmen attacked a police checkpoint near", "Kandahar on Monday, killing four officers",
-     "and wounding two others, local officials said."],
-    ["The provincial governor ordered reinforce-", "ments to the district after the attack and",
-     "closed the main road to Spin Boldak."],
+    [
+        "Gunmen attacked a police checkpoint near",
+        "Kandahar on Monday, killing four officers",
+        "and wounding two others, local officials said.",
+    ],
+    [
+        "The provincial governor ordered reinforce-",
+        "ments to the district after the attack and",
+        "closed the main road to Spin Boldak.",
+    ],
 ]
 RIGHT = [
-    ["In Mosul, a roadside bomb struck a convoy", "of the Iraqi army on Tuesday, the defence",
-     "ministry said. No casualties were reported."],
-    ["Aid agencies suspended deliveries to the", "villages south of Mosul until the route is",
-     "cleared of explosives."],
+    [
+        "In Mosul, a roadside bomb struck a convoy",
+        "of the Iraqi army on Tuesday, the defence",
+        "ministry said. No casualties were reported.",
+    ],
+    [
+        "Aid agencies suspended deliveries to the",
+        "villages south of Mosul until the route is",
+        "cleared of explosives.",
+    ],
 ]
 PAGE2 = [
-    ["Protesters gathered outside the governor's", "office in Herat on Wednesday to demand",
-     "the release of detained traders."],
+    [
+        "Protesters gathered outside the governor's",
+        "office in Herat on Wednesday to demand",
+        "the release of detained traders.",
+    ],
 ]
 PAGE2_RIGHT = [
     ["Police dispersed the crowd with tear gas", "and arrested eleven people, witnesses", "said."],
@@ -149,9 +165,11 @@ def docx_file() -> bytes:
     return buf.getvalue()
 
 
-EMAIL_BODY = ("Dear colleagues,\n\nA car bomb exploded near the central market in Mosul on "
-              "Friday morning, killing six civilians, police said.\n\nThe full situation report "
-              "is attached.\n")
+EMAIL_BODY = (
+    "Dear colleagues,\n\nA car bomb exploded near the central market in Mosul on "
+    "Friday morning, killing six civilians, police said.\n\nThe full situation report "
+    "is attached.\n"
+)
 
 
 def eml_file(attachment: bytes | None = None, name: str = "sitrep.pdf") -> bytes:

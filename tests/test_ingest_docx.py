@@ -1,4 +1,5 @@
-"""Word reports: paragraphs and tables in order, the heading as title, zip bombs refused unopened."""
+"""Word reports: paragraphs and tables in order, the heading as title, zip bombs left unopened."""
+
 from __future__ import annotations
 
 import io
@@ -14,7 +15,9 @@ from sitrep.model import Document
 def test_paragraphs_table_and_metadata():
     [doc] = read(docx_file(), "brief.docx")
     assert isinstance(doc, Document), doc
-    assert doc.text == "\n\n".join([DOCX_TITLE, *DOCX_PARAGRAPHS, "District | Incidents", "Injil | 3"])
+    assert doc.text == "\n\n".join(
+        [DOCX_TITLE, *DOCX_PARAGRAPHS, "District | Incidents", "Injil | 3"]
+    )
     assert doc.title == DOCX_TITLE
     assert doc.byline == "Rana Haidari"
 

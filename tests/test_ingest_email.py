@@ -1,4 +1,5 @@
-"""E-mail: the body and each attachment are reports; header metadata kept; big attachments refused."""
+"""E-mail: the body and each attachment are reports; headers kept; big attachments refused."""
+
 from __future__ import annotations
 
 from email.message import EmailMessage
@@ -20,14 +21,23 @@ def test_the_body_is_a_report_with_the_headers_as_metadata(docs):
     assert isinstance(body, Document)
     assert body.text == EMAIL_BODY.strip()
     assert (body.id, body.title, body.byline, body.outlet, body.published) == (
-        "tip", "Mosul market bombing", "Layla Hassan", "frontier-monitor.org", "2026-03-06")
+        "tip",
+        "Mosul market bombing",
+        "Layla Hassan",
+        "frontier-monitor.org",
+        "2026-03-06",
+    )
 
 
 def test_the_pdf_attachment_is_a_report_linked_to_its_message(docs):
     attachment = docs[1]
     assert isinstance(attachment, Document) and len(docs) == 2
     assert attachment.text == "\n\n".join(pdf_expected())
-    assert (attachment.id, attachment.attached_to, attachment.origin) == ("tip/sitrep.pdf", "tip", "tip.eml:sitrep.pdf")
+    assert (attachment.id, attachment.attached_to, attachment.origin) == (
+        "tip/sitrep.pdf",
+        "tip",
+        "tip.eml:sitrep.pdf",
+    )
     assert attachment.pages and attachment.published == "2026-03-04"
 
 
@@ -50,7 +60,9 @@ def test_an_html_only_message_gives_its_text():
     msg = EmailMessage()
     msg["From"] = "desk@frontier-monitor.org"
     msg["Subject"] = "Re: RE: Herat update"
-    msg.set_content("<p>Police in <b>Herat</b> arrested two men.</p><p>More follows.</p>", subtype="html")
+    msg.set_content(
+        "<p>Police in <b>Herat</b> arrested two men.</p><p>More follows.</p>", subtype="html"
+    )
     [doc] = read(msg.as_bytes(), "html.eml")
     assert doc.text == "Police in Herat arrested two men.\nMore follows."
     assert doc.title == "Herat update" and doc.byline is None

@@ -1,4 +1,5 @@
-"""Scanned pages and images read by Tesseract: words recovered, confidence kept, a clear error without it."""
+"""Scans and images read by Tesseract: words recovered, confidence kept, clear error without it."""
+
 from __future__ import annotations
 
 import difflib
@@ -11,8 +12,9 @@ from ingest_files import analysed, place_names, read, scanned_page, scanned_pdf
 from sitrep.ingest import InputError, read_inputs
 from sitrep.model import Document
 
-needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
-                                     reason="tesseract is not installed (.ci/run installs it)")
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None, reason="tesseract is not installed (.ci/run installs it)"
+)
 
 
 def word_recall(expected: str, found: str) -> float:
@@ -55,7 +57,7 @@ def test_each_frame_of_a_multipage_tiff_is_a_page():
     page.save(out, format="TIFF", save_all=True, append_images=[page.copy()])
     [doc] = read(out.getvalue(), "two.tif")
     assert [p["page"] for p in doc.pages] == [1, 2]
-    first, second = (doc.text[p["start"]:p["end"]] for p in doc.pages)
+    first, second = (doc.text[p["start"] : p["end"]] for p in doc.pages)
     assert first == second and first.startswith("Militants")
 
 
@@ -67,7 +69,9 @@ def test_without_tesseract_a_one_line_error_says_how_to_install_it(tmp_path, mon
     (tmp_path / "b.txt").write_text("Shelling hit the market in Mosul on Friday.\n")
     first, second = read_inputs([str(tmp_path)])
     assert isinstance(first, InputError) and first.origin.endswith("a.png")
-    assert "apt-get install tesseract-ocr tesseract-ocr-eng" in first.problem and "\n" not in str(first)
+    assert "apt-get install tesseract-ocr tesseract-ocr-eng" in first.problem and "\n" not in str(
+        first
+    )
     assert isinstance(second, Document)
 
 

@@ -1,9 +1,18 @@
 """PDF reports: two columns in reading order, hyphens joined, running heads dropped, pages kept."""
+
 from __future__ import annotations
 
 import pytest
-from ingest_files import (DATE_LINE, HEADER, TITLE, analysed, pdf_expected, place_names, read,
-                          two_column_pdf)
+from ingest_files import (
+    DATE_LINE,
+    HEADER,
+    TITLE,
+    analysed,
+    pdf_expected,
+    place_names,
+    read,
+    two_column_pdf,
+)
 
 from sitrep.ingest import InputError, read_inputs
 from sitrep.ingest.layout import first_date, join_lines, join_pair
@@ -35,7 +44,7 @@ def test_a_word_split_at_a_line_end_is_whole_again(doc):
 def test_each_page_has_its_exact_character_range(doc):
     page1, page2 = pdf_expected()
     assert [p["page"] for p in doc.pages] == [1, 2]
-    assert [doc.text[p["start"]:p["end"]] for p in doc.pages] == [page1, page2]
+    assert [doc.text[p["start"] : p["end"]] for p in doc.pages] == [page1, page2]
 
 
 def test_title_from_the_largest_type_and_date_from_the_first_page(doc):
@@ -53,11 +62,11 @@ def test_events_and_places_come_out_of_the_pdf(doc):
     data = analysed(doc)
     assert {"Kandahar", "Mosul", "Herat"} <= place_names(data)
     assert data["document"]["pages"] == doc.pages
-    names = {e["id"]: e["name"] for e in data["entities"]}
-    where = {(e["type"], names.get(e.get("place"), "")[:4]) for e in data["events"]}
-    assert ("Explosions/Remote violence", "Mosu") in where, where
-    assert ("Protests", "Hera") in where, where
-    attack = next(e for e in data["events"] if names.get(e.get("place"), "").startswith("Kandah"))
+    written = {m["entity"]: m["text"] for m in data["mentions"] if m["kind"] == "place"}
+    where = {(e["type"], written.get(e.get("place"))) for e in data["events"]}
+    assert ("Explosions/Remote violence", "Mosul") in where, where
+    assert ("Protests", "Herat") in where, where
+    attack = next(e for e in data["events"] if written.get(e.get("place")) == "Kandahar")
     assert attack["fatalities"]["best"] == 4
 
 
@@ -68,30 +77,45 @@ def test_encrypted_and_damaged_pdfs_get_one_line_errors_and_the_batch_goes_on(tm
     (tmp_path / "d_fine.txt").write_text("Gunmen attacked a checkpoint near Kandahar on Monday.\n")
     items = list(read_inputs([str(tmp_path)]))
     errors = [i for i in items if isinstance(i, InputError)]
-    assert [e.origin.rsplit("/", 1)[1] for e in errors] == ["a_locked.pdf", "b_garbage.pdf", "c_truncated.pdf"]
+    assert [e.origin.rsplit("/", 1)[1] for e in errors] == [
+        "a_locked.pdf",
+        "b_garbage.pdf",
+        "c_truncated.pdf",
+    ]
     assert "encrypted" in errors[0].problem
     assert all("\n" not in str(e) for e in errors)
     assert isinstance(items[-1], Document) and items[-1].id == "d_fine"
 
 
-@pytest.mark.parametrize(("left", "right", "joined"), [
-    ("the provincial gover-", "nor said", "the provincial governor said"),
-    ("a well-", "known commander", "a well-known commander"),
-    ("pro-", "government militias", "pro-government militias"),
-    ("ten", "villages", "ten villages"),
-    ("soft\u00ad", "ware", "software"),
-])
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("the provincial gover-", "nor said", "the provincial governor said"),
+        ("a well-", "known commander", "a well-known commander"),
+        ("pro-", "government militias", "pro-government militias"),
+        ("ten", "villages", "ten villages"),
+        ("soft\u00ad", "ware", "software"),
+    ],
+)
 def test_line_end_hyphens_go_only_where_they_split_a_word(left, right, joined):
     assert join_pair(left, right) == joined
 
 
 def test_lines_of_a_paragraph_become_one_line():
-    assert join_lines(["Shelling hit the", "market at   dawn."]) == "Shelling hit the market at dawn."
+    assert (
+        join_lines(["Shelling hit the", "market at   dawn."]) == "Shelling hit the market at dawn."
+    )
 
 
-@pytest.mark.parametrize(("text", "iso"), [
-    (DATE_LINE, "2026-03-04"), ("Report of March 9, 2025", "2025-03-09"),
-    ("Updated 2024-11-30 at noon", "2024-11-30"), ("No date here", None), ("On 31 February 2026", None),
-])
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        (DATE_LINE, "2026-03-04"),
+        ("Report of March 9, 2025", "2025-03-09"),
+        ("Updated 2024-11-30 at noon", "2024-11-30"),
+        ("No date here", None),
+        ("On 31 February 2026", None),
+    ],
+)
 def test_first_date_written_on_the_page(text, iso):
     assert first_date(text) == iso

@@ -1,4 +1,5 @@
 """A watched folder: a file dropped while ``sitrep ingest --watch`` runs is stored once."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,10 @@ from pathlib import Path
 
 from sitrep.ingest.watch import complete, wanted, watch_folder
 
-REPORT = ("Gunmen attacked a police checkpoint near Kandahar on Monday, killing four officers, "
-          "local officials said.\n")
+REPORT = (
+    "Gunmen attacked a police checkpoint near Kandahar on Monday, killing four officers, "
+    "local officials said.\n"
+)
 
 
 def _wait(condition, seconds: float) -> bool:
@@ -29,7 +32,9 @@ def test_the_watcher_hands_on_present_files_then_each_new_complete_one(tmp_path)
     (tmp_path / "old.txt").write_text(REPORT)
     seen: list[list[str]] = []
     stop = threading.Event()
-    thread = threading.Thread(target=watch_folder, args=(tmp_path, lambda ps: seen.append([p.name for p in ps]), stop))
+    thread = threading.Thread(
+        target=watch_folder, args=(tmp_path, lambda ps: seen.append([p.name for p in ps]), stop)
+    )
     thread.start()
     try:
         assert _wait(lambda: seen, 10)
@@ -46,7 +51,10 @@ def test_the_watcher_hands_on_present_files_then_each_new_complete_one(tmp_path)
 
 def test_hidden_and_partial_files_are_left_alone(tmp_path):
     assert wanted(tmp_path / "sitrep.pdf") and wanted(tmp_path / "result.json")
-    assert not any(wanted(tmp_path / n) for n in (".sitrep.pdf", "a.pdf.part", "a.crdownload", "~$brief.docx", "a.exe"))
+    assert not any(
+        wanted(tmp_path / n)
+        for n in (".sitrep.pdf", "a.pdf.part", "a.crdownload", "~$brief.docx", "a.exe")
+    )
     assert not complete(tmp_path / "missing.txt", settle=0.01)
 
 
@@ -54,8 +62,12 @@ def test_sitrep_ingest_watch_stores_a_dropped_file_once(tmp_path):
     inbox, db = tmp_path / "inbox", tmp_path / "kb.sqlite"
     inbox.mkdir()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
-    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "ingest", "--watch", str(inbox), "--db", str(db)],
-                            stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitrep.cli", "ingest", "--watch", str(inbox), "--db", str(db)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
     def stored() -> int:
         if not db.exists():
@@ -79,4 +91,6 @@ def test_sitrep_ingest_watch_stores_a_dropped_file_once(tmp_path):
         _, errors = proc.communicate(timeout=60)
     assert proc.returncode == 0, errors
     summary = " ".join(errors.split())  # rich wraps long lines
-    assert "stopped watching" in summary and "added 1, already stored 1, failed 0" in summary, errors
+    assert "stopped watching" in summary and "added 1, already stored 1, failed 0" in summary, (
+        errors
+    )

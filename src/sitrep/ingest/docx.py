@@ -3,6 +3,7 @@
 A .docx is a zip archive, and a zip can expand a few kilobytes into gigabytes, so the
 archive's declared sizes are checked before python-docx opens any part of it.
 """
+
 from __future__ import annotations
 
 import io
@@ -32,10 +33,13 @@ def zip_problem(data: bytes) -> str | None:
         return f"archive of {len(parts):,} parts is over the limit of {MAX_PARTS:,}"
     total = sum(p.file_size for p in parts)
     if total > MAX_UNPACKED:
-        return f"archive expands to {total:,} bytes, over the limit of {MAX_UNPACKED:,} (a zip bomb?)"
+        return (
+            f"archive expands to {total:,} bytes, over the limit of {MAX_UNPACKED:,} (a zip bomb?)"
+        )
     for p in parts:
         if p.file_size > 1_000_000 and p.file_size > MAX_RATIO * max(p.compress_size, 1):
-            return f"part {p.filename} expands {p.file_size // max(p.compress_size, 1):,} times (a zip bomb?)"
+            ratio = p.file_size // max(p.compress_size, 1)
+            return f"part {p.filename} expands {ratio:,} times (a zip bomb?)"
     return None
 
 
@@ -52,7 +56,9 @@ def read_docx(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Inpu
         word = docx.Document(io.BytesIO(data))
         blocks, title = _blocks(word)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        yield InputError(origin, f"not a readable .docx ({exc.__class__.__name__}: {str(exc)[:120]})")
+        yield InputError(
+            origin, f"not a readable .docx ({exc.__class__.__name__}: {str(exc)[:120]})"
+        )
         return
     text = _check_text("\n\n".join(blocks), origin)
     if isinstance(text, InputError):
@@ -60,9 +66,16 @@ def read_docx(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Inpu
         return
     core = word.core_properties
     published = core.created.date().isoformat() if core.created else None
-    yield fill_metadata(Document(id=doc_id, text=text, origin=origin, title=title or core.title or None,
-                                 byline=core.author or None,
-                                 published=first_date(text[:2000]) or published))
+    yield fill_metadata(
+        Document(
+            id=doc_id,
+            text=text,
+            origin=origin,
+            title=title or core.title or None,
+            byline=core.author or None,
+            published=first_date(text[:2000]) or published,
+        )
+    )
 
 
 def _blocks(word) -> tuple[list[str], str | None]:

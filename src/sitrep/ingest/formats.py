@@ -4,6 +4,7 @@ Readers here work on bytes, so a file on disk, an e-mail attachment and a browse
 through the same code. Their modules are imported only when such a file turns up: pdfminer,
 Pillow and python-docx stay out of ``sitrep --help`` and of plain-text runs.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,17 +22,27 @@ if TYPE_CHECKING:
 # suffix -> (module, function) of its reader.
 READERS = {
     ".pdf": ("pdf", "read_pdf"),
-    ".png": ("ocr", "read_image"), ".jpg": ("ocr", "read_image"), ".jpeg": ("ocr", "read_image"),
-    ".tif": ("ocr", "read_image"), ".tiff": ("ocr", "read_image"),
+    ".png": ("ocr", "read_image"),
+    ".jpg": ("ocr", "read_image"),
+    ".jpeg": ("ocr", "read_image"),
+    ".tif": ("ocr", "read_image"),
+    ".tiff": ("ocr", "read_image"),
     ".docx": ("docx", "read_docx"),
     ".eml": ("mail", "read_eml"),
 }
 SUFFIXES = frozenset(READERS) | {".txt", ".text", ".md", ".html", ".htm"}
 # Largest file each reader is given, in bytes (the README's limits table quotes these).
-MAX_BYTES = {"pdf": 100_000_000, "ocr": 50_000_000, "docx": 50_000_000, "mail": 100_000_000,
-             "telegram": 200_000_000}
+MAX_BYTES = {
+    "pdf": 100_000_000,
+    "ocr": 50_000_000,
+    "docx": 50_000_000,
+    "mail": 100_000_000,
+    "telegram": 200_000_000,
+}
 # Telegram Desktop's export starts {"name": ..., "type": "..._channel", "id": ..., "messages".
-_TELEGRAM_HEAD = re.compile(rb'"type"\s*:\s*"(?:public|private)_(?:channel|supergroup|group)|"personal_chat"')
+_TELEGRAM_HEAD = re.compile(
+    rb'"type"\s*:\s*"(?:public|private)_(?:channel|supergroup|group)|"personal_chat"'
+)
 
 
 def _reader(module: str, function: str) -> Reader:
@@ -46,7 +57,9 @@ def read_bytes(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Inp
     if suffix in READERS:
         module, function = READERS[suffix]
         if len(data) > MAX_BYTES[module]:
-            yield InputError(origin, f"file of {len(data):,} bytes is over the limit of {MAX_BYTES[module]:,}")
+            yield InputError(
+                origin, f"file of {len(data):,} bytes is over the limit of {MAX_BYTES[module]:,}"
+            )
             return
         yield from _reader(module, function)(data, origin, doc_id)
         return
@@ -80,6 +93,8 @@ def _from_file(path: Path, module: str, function: str) -> Iterator[Document | In
 
     size = path.stat().st_size
     if size > MAX_BYTES[module]:
-        yield InputError(str(path), f"file of {size:,} bytes is over the limit of {MAX_BYTES[module]:,}")
+        yield InputError(
+            str(path), f"file of {size:,} bytes is over the limit of {MAX_BYTES[module]:,}"
+        )
         return
     yield from _reader(module, function)(path.read_bytes(), str(path), path.stem)

@@ -4,6 +4,7 @@ Both PDF and OCR give one string per printed line. The pipeline starts a sentenc
 line break, so a paragraph's lines must become one line again, and a word split by a
 hyphen at the end of a printed line must become one word again.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,8 @@ _SPLIT = re.compile(r"(\w+)[-\u00ad\u2010]$")
 _NEXT_WORD = re.compile(r"^([a-z]\w*)")
 _DATE_NUMERIC = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
 _DATE_WORDS = re.compile(
-    r"\b(?:(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})|([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4}))\b")
+    r"\b(?:(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})|([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4}))\b"
+)
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
@@ -67,7 +69,7 @@ class Pages:
         return "\n\n".join(t for t in self.texts if t)
 
     def ranges(self) -> list[dict[str, int]]:
-        """[{page, start, end}] so that ``text()[start:end]`` is that page's text; empty pages left out."""
+        """[{page, start, end}] with ``text()[start:end]`` the page's text; empty pages left out."""
         out, pos = [], 0
         for n, t in enumerate(self.texts, 1):
             if t:

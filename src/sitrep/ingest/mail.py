@@ -5,6 +5,7 @@ report's title, byline/outlet and published date; attachments are read by the re
 their own type and point back at the message through ``attached_to``. An attachment's size
 is judged from its encoded length before it is decoded, so a huge one costs no memory twice.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,16 +47,23 @@ def read_eml(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Input
 
 
 def _headers(msg: EmailMessage) -> dict[str, str | None]:
-    """Subject as title, the sender's name as byline and their domain as outlet, date as published."""
+    """Subject as title, the sender's name as byline, their domain as outlet, date as published."""
     name, address = parseaddr(str(msg.get("From", "")))
     domain = address.rpartition("@")[2] or None
     try:
-        published = parsedate_to_datetime(str(msg["Date"])).date().isoformat() if msg["Date"] else None
+        published = (
+            parsedate_to_datetime(str(msg["Date"])).date().isoformat() if msg["Date"] else None
+        )
     except (TypeError, ValueError, IndexError):
         published = None
     subject = " ".join(str(msg.get("Subject", "")).split())
     title = re.sub(r"^(?:(?:re|fwd?|aw|tr)\s*:\s*)+", "", subject, flags=re.I) or None
-    return {"title": title, "byline": name.strip() or None, "outlet": domain, "published": published}
+    return {
+        "title": title,
+        "byline": name.strip() or None,
+        "outlet": domain,
+        "published": published,
+    }
 
 
 def _body(msg: EmailMessage) -> str | None:
@@ -72,21 +80,28 @@ def _body(msg: EmailMessage) -> str | None:
     return content.strip() or None
 
 
-def _attachments(msg: EmailMessage, origin: str, doc_id: str,
-                 meta: dict[str, str | None]) -> Iterator[Document | InputError]:
+def _attachments(
+    msg: EmailMessage, origin: str, doc_id: str, meta: dict[str, str | None]
+) -> Iterator[Document | InputError]:
     from .formats import SUFFIXES, read_bytes
 
     for n, part in enumerate(msg.iter_attachments()):
         name = PurePath(part.get_filename() or f"attachment-{n + 1}").name
         where = f"{origin}:{name}"
         if n >= MAX_ATTACHMENTS:
-            yield InputError(origin, f"more than {MAX_ATTACHMENTS} attachments; the rest are not read")
+            yield InputError(
+                origin, f"more than {MAX_ATTACHMENTS} attachments; the rest are not read"
+            )
             return
         if PurePath(name).suffix.lower() not in SUFFIXES:
             continue
         encoded = len(str(part.get_payload()))
         if encoded * 3 // 4 > MAX_ATTACHMENT:
-            yield InputError(where, f"attachment of about {encoded * 3 // 4:,} bytes is over the limit of {MAX_ATTACHMENT:,}")
+            yield InputError(
+                where,
+                f"attachment of about {encoded * 3 // 4:,} bytes is over the limit "
+                f"of {MAX_ATTACHMENT:,}",
+            )
             continue
         data = part.get_payload(decode=True) or b""
         for doc in read_bytes(data, where, f"{doc_id}/{name}"):

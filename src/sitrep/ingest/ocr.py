@@ -5,6 +5,7 @@ tesserocr, which builds against one Tesseract version) and its absence is a clea
 ``TesseractNotFoundError`` that becomes a one-line error saying how to install it. Words come
 with Tesseract's own confidence; their mean is kept as the page's ``ocr_confidence``.
 """
+
 from __future__ import annotations
 
 import io
@@ -23,7 +24,9 @@ MAX_FRAMES = 200
 # Scanned PDF pages are rendered at this resolution: Tesseract reads best at 300 dpi.
 DPI = 300
 LANGUAGE = "eng"
-INSTALL = "OCR needs Tesseract, which is not installed: apt-get install tesseract-ocr tesseract-ocr-eng"
+INSTALL = (
+    "OCR needs Tesseract, which is not installed: apt-get install tesseract-ocr tesseract-ocr-eng"
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,9 @@ def recognise(image) -> Page | str:
     import pytesseract
 
     try:
-        data = pytesseract.image_to_data(image.convert("L"), lang=LANGUAGE, output_type=pytesseract.Output.DICT)
+        data = pytesseract.image_to_data(
+            image.convert("L"), lang=LANGUAGE, output_type=pytesseract.Output.DICT
+        )
     except pytesseract.TesseractNotFoundError:
         return INSTALL
     except pytesseract.TesseractError as exc:
@@ -64,7 +69,9 @@ def read_image(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Inp
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         image = Image.open(io.BytesIO(data))
-        frames = [frame.copy() for _, frame in zip(range(MAX_FRAMES), ImageSequence.Iterator(image))]
+        frames = [
+            frame.copy() for _, frame in zip(range(MAX_FRAMES), ImageSequence.Iterator(image))
+        ]
     except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
         yield InputError(origin, f"not a readable image ({exc.__class__.__name__})")
         return
@@ -78,7 +85,10 @@ def _document(frames: list, origin: str, doc_id: str) -> Document | InputError:
     pages, confidences = Pages(), []
     for frame in frames:
         if frame.width * frame.height > MAX_PIXELS:
-            return InputError(origin, f"image of {frame.width}x{frame.height} pixels is over the limit of {MAX_PIXELS:,}")
+            return InputError(
+                origin,
+                f"image of {frame.width}x{frame.height} pixels is over the limit of {MAX_PIXELS:,}",
+            )
         page = recognise(frame)
         if isinstance(page, str):
             return InputError(origin, page)
@@ -87,9 +97,14 @@ def _document(frames: list, origin: str, doc_id: str) -> Document | InputError:
     text = _check_text(pages.text(), origin)
     if isinstance(text, InputError):
         return InputError(origin, "OCR found no text in the image")
-    doc = Document(id=doc_id, text=text, origin=origin, published=first_date(text[:2000]),
-                   pages=pages.ranges() if len(frames) > 1 else None,
-                   ocr_confidence=round(sum(confidences) / len(confidences), 3))
+    doc = Document(
+        id=doc_id,
+        text=text,
+        origin=origin,
+        published=first_date(text[:2000]),
+        pages=pages.ranges() if len(frames) > 1 else None,
+        ocr_confidence=round(sum(confidences) / len(confidences), 3),
+    )
     return fill_metadata(doc)
 
 

@@ -8,6 +8,7 @@ slower than pypdf (pure Python layout analysis, about 0.1 s a page), which is sm
 the analysis that follows. Scanned pages (no text layer) are rendered with pypdfium2 and
 read by Tesseract (``ocr.py``).
 """
+
 from __future__ import annotations
 
 import io
@@ -28,7 +29,9 @@ MAX_PAGES = 2000
 BAND = 0.1
 # A narrower vertical gap than this (points) between line boxes is not a column gutter.
 MIN_GUTTER = 6.0
-_PAGE_NUMBER = re.compile(r"(?:page\s*)?[-\u2013\u2014\s]*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-\u2013\u2014\s]*", re.I)
+_PAGE_NUMBER = re.compile(
+    r"(?:page\s*)?[-\u2013\u2014\s]*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-\u2013\u2014\s]*", re.I
+)
 _END = (".", "!", "?", ":", "\u201d", '"')
 
 
@@ -67,7 +70,9 @@ def _read(data: bytes, origin: str, doc_id: str) -> Document | InputError:
     except Unreadable:
         raise
     except Exception as exc:  # pdfminer raises many kinds on a damaged file; each means the same
-        raise Unreadable(f"not a readable PDF ({exc.__class__.__name__}: {str(exc)[:120]})") from None
+        raise Unreadable(
+            f"not a readable PDF ({exc.__class__.__name__}: {str(exc)[:120]})"
+        ) from None
     from . import ocr
 
     texts, scanned = Pages(), []
@@ -86,9 +91,15 @@ def _read(data: bytes, origin: str, doc_id: str) -> Document | InputError:
     if isinstance(text, InputError):
         return text
     first = pages[0][1] if pages else []
-    doc = Document(id=doc_id, text=text, origin=origin, title=_title(info, first),
-                   published=first_date(text[:2000]) or _info_date(info), pages=texts.ranges(),
-                   ocr_confidence=round(sum(scanned) / len(scanned), 3) if scanned else None)
+    doc = Document(
+        id=doc_id,
+        text=text,
+        origin=origin,
+        title=_title(info, first),
+        published=first_date(text[:2000]) or _info_date(info),
+        pages=texts.ranges(),
+        ocr_confidence=round(sum(scanned) / len(scanned), 3) if scanned else None,
+    )
     return fill_metadata(doc)
 
 
@@ -129,8 +140,16 @@ def _lines(layout) -> list[Line]:
             if not isinstance(line, LTTextLineHorizontal) or not line.get_text().strip():
                 continue
             sizes = [c.size for c in line if isinstance(c, LTChar)]
-            out.append(Line(line.x0, line.x1, line.y0, line.y1, line.get_text().strip(),
-                            median(sizes) if sizes else 0.0))
+            out.append(
+                Line(
+                    line.x0,
+                    line.x1,
+                    line.y0,
+                    line.y1,
+                    line.get_text().strip(),
+                    median(sizes) if sizes else 0.0,
+                )
+            )
     return out
 
 
@@ -146,7 +165,9 @@ def _running(pages: list[tuple[float, list[Line]]]) -> frozenset[str]:
     """Lines repeated at the top or bottom of at least half the pages (two at least)."""
     if len(pages) < 2:
         return frozenset()
-    seen = Counter(k for height, lines in pages for k in {_key(ln) for ln in lines if _in_band(ln, height)})
+    seen = Counter(
+        k for height, lines in pages for k in {_key(ln) for ln in lines if _in_band(ln, height)}
+    )
     return frozenset(k for k, n in seen.items() if n >= max(2, len(pages) / 2))
 
 

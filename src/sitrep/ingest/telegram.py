@@ -9,6 +9,7 @@ message's last edit; the first posting date is kept as published. A message link
 channel's public name, which the export does not hold unless a ``username`` key was added;
 otherwise the link is the members' form ``https://t.me/c/<id>/<message>``.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,9 @@ def read_export(data: bytes, origin: str, doc_id: str) -> Iterator[Document | In
     try:
         export = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        yield InputError(origin, f"malformed Telegram export ({exc.__class__.__name__}: {str(exc)[:120]})")
+        yield InputError(
+            origin, f"malformed Telegram export ({exc.__class__.__name__}: {str(exc)[:120]})"
+        )
         return
     if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
         yield InputError(origin, "not a Telegram export: no 'messages' list at the top level")
@@ -46,11 +49,13 @@ def read_export(data: bytes, origin: str, doc_id: str) -> Iterator[Document | In
         else:
             yield found
     if skipped:
-        log.warning("%s: skipped %s", origin, ", ".join(f"{v} {k}" for k, v in sorted(skipped.items())))
+        log.warning(
+            "%s: skipped %s", origin, ", ".join(f"{v} {k}" for k, v in sorted(skipped.items()))
+        )
 
 
 def _link_base(export: dict) -> str | None:
-    """``https://t.me/<name>`` for a channel whose public name the export holds, else the members' form."""
+    """``https://t.me/<name>`` when the export holds the public name, else the members' link."""
     username = export.get("username")
     if isinstance(username, str) and _USERNAME.fullmatch(username):
         return f"https://t.me/{username.lstrip('@')}"
@@ -75,8 +80,9 @@ def message_text(text: object) -> str | None:
     return "".join(pieces)
 
 
-def _message(msg: object, where: str, channel: str | None, base: str | None,
-             prefix: str) -> Document | InputError | str:
+def _message(
+    msg: object, where: str, channel: str | None, base: str | None, prefix: str
+) -> Document | InputError | str:
     """The message's Document, an error, or the name of the reason it is skipped."""
     if not isinstance(msg, dict) or not isinstance(msg.get("id"), int):
         return InputError(where, "malformed message (expected an object with a numeric 'id')")
@@ -93,11 +99,21 @@ def _message(msg: object, where: str, channel: str | None, base: str | None,
     date = msg.get("date")
     published = date[:10] if isinstance(date, str) and re.match(r"\d{4}-\d\d-\d\d", date) else None
     forwarded = msg.get("forwarded_from")
-    return fill_metadata(Document(
-        id=f"{prefix}-{msg['id']}", text=checked, origin=where, outlet=channel, published=published,
-        url=f"{base}/{msg['id']}" if base else None,
-        forwarded_from=forwarded if isinstance(forwarded, str) else None))
+    return fill_metadata(
+        Document(
+            id=f"{prefix}-{msg['id']}",
+            text=checked,
+            origin=where,
+            outlet=channel,
+            published=published,
+            url=f"{base}/{msg['id']}" if base else None,
+            forwarded_from=forwarded if isinstance(forwarded, str) else None,
+        )
+    )
 
 
 def _has_media(msg: dict) -> bool:
-    return any(k in msg for k in ("photo", "file", "media_type", "sticker_emoji", "poll", "location_information"))
+    return any(
+        k in msg
+        for k in ("photo", "file", "media_type", "sticker_emoji", "poll", "location_information")
+    )

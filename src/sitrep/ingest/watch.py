@@ -6,6 +6,7 @@ changes; a file counts as complete when its size and modification time stay the 
 present files are handed on too: with the KB skipping reports it already holds (by content),
 a restart catches up on what arrived while it was down and stores nothing twice.
 """
+
 from __future__ import annotations
 
 import threading
@@ -25,8 +26,11 @@ _PARTIAL = (".part", ".tmp", ".crdownload", ".partial", "~")
 def wanted(path: Path) -> bool:
     """A report file, not a hidden file or an unfinished download."""
     name = path.name.lower()
-    return (path.suffix.lower() in SUFFIXES and not name.startswith((".", "~$"))
-            and not name.endswith(_PARTIAL))
+    return (
+        path.suffix.lower() in SUFFIXES
+        and not name.startswith((".", "~$"))
+        and not name.endswith(_PARTIAL)
+    )
 
 
 def complete(path: Path, settle: float = SETTLE, tries: int = 20) -> bool:
@@ -36,7 +40,10 @@ def complete(path: Path, settle: float = SETTLE, tries: int = 20) -> bool:
         for _ in range(tries):
             time.sleep(settle)
             now = path.stat()
-            if (now.st_size, now.st_mtime_ns) == (before.st_size, before.st_mtime_ns) and now.st_size:
+            if (now.st_size, now.st_mtime_ns) == (
+                before.st_size,
+                before.st_mtime_ns,
+            ) and now.st_size:
                 return True
             before = now
     except FileNotFoundError:
@@ -53,8 +60,9 @@ def _ready(paths: Iterable[str]) -> list[Path]:
     return [p for p in found if p.is_file() and wanted(p) and complete(p)]
 
 
-def watch_folder(folder: Path, handle: Callable[[list[Path]], None],
-                 stop: threading.Event | None = None) -> None:
+def watch_folder(
+    folder: Path, handle: Callable[[list[Path]], None], stop: threading.Event | None = None
+) -> None:
     """Hand the folder's files to ``handle``, then each batch of new or changed ones, until
     ``stop`` is set or Ctrl-C (KeyboardInterrupt, left to the caller for its summary)."""
     import watchfiles
@@ -64,8 +72,12 @@ def watch_folder(folder: Path, handle: Callable[[list[Path]], None],
     existing = present(folder)
     if existing:
         handle(existing)
-    for changes in watchfiles.watch(folder, stop_event=stop, debounce=DEBOUNCE_MS,
-                                    watch_filter=lambda change, p: change != watchfiles.Change.deleted):
+    for changes in watchfiles.watch(
+        folder,
+        stop_event=stop,
+        debounce=DEBOUNCE_MS,
+        watch_filter=lambda change, p: change != watchfiles.Change.deleted,
+    ):
         ready = _ready(p for _, p in changes)
         if ready:
             handle(ready)
