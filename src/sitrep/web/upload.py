@@ -24,9 +24,10 @@ from ..model import Analysis, Document
 MAX_BYTES = int(os.environ.get("SITREP_MAX_UPLOAD", 1_000_000))
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", **dict.fromkeys(READERS, "binary")}
 # What browsers and HTTP clients send for those files; anything else is refused.
-CONTENT_TYPES = {"text/plain", "text/html", "application/json", "application/octet-stream", "",
-                 "application/pdf", "image/png", "image/jpeg", "image/tiff", "message/rfc822",
-                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+CONTENT_TYPES = {"text/plain", "text/html", "application/json", "application/octet-stream", ""}
+# ... and for PDF, image, Word and e-mail files (the suffix decides which reader reads them).
+BINARY_TYPES = CONTENT_TYPES | {"application/pdf", "image/png", "image/jpeg", "image/tiff", "message/rfc822",
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 _analysing = threading.Lock()
 
 
@@ -90,7 +91,8 @@ def _from_file(upload: Upload) -> Document:
     kind = SUFFIXES.get(PurePath(name).suffix.lower())
     if kind is None:
         raise Refused(415, f"{name}: only {', '.join(sorted(SUFFIXES))} files are accepted")
-    if (upload.content_type or "").split(";")[0].strip().lower() not in CONTENT_TYPES:
+    allowed = BINARY_TYPES if kind == "binary" else CONTENT_TYPES
+    if (upload.content_type or "").split(";")[0].strip().lower() not in allowed:
         raise Refused(415, f"{name}: content type {upload.content_type} is not one of a report's")
     data = upload.data or b""
     if len(data) > MAX_BYTES:
