@@ -119,3 +119,26 @@ def test_lines_of_a_paragraph_become_one_line():
 )
 def test_first_date_written_on_the_page(text, iso):
     assert first_date(text) == iso
+
+
+def test_a_title_in_large_type_stays_though_the_running_header_repeats_it():
+    from sitrep.ingest.pdf import Line, _furniture, _running
+
+    def line(text: str, top: float, size: float) -> Line:
+        return Line(50, 300, top - size, top, text, size)
+
+    title, header, folio = (
+        line("Corridor Report", 800, 20),
+        line("Corridor Report", 820, 9),
+        line("ii", 30, 9),
+    )
+    body = line("Shelling hit the market.", 500, 10)
+    pages = [(842.0, [title, body, folio]), (842.0, [header, body]), (842.0, [header, body])]
+    running = _running(pages)
+    assert [_furniture(ln, 842.0, running) for ln in (title, header, folio, body)] == [
+        False,
+        True,
+        True,
+        False,
+    ]
+    assert not _furniture(line("Civil", 30, 9), 842.0, running)

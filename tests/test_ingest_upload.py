@@ -1,4 +1,5 @@
 """The web app's "Add a report" takes PDF, image, Word and e-mail files like the command line."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,11 +22,14 @@ def client(tmp_path_factory):
         yield c
 
 
-@pytest.mark.parametrize(("name", "data", "kind", "title"), [
-    ("corridor.pdf", two_column_pdf, PDF, TITLE),
-    ("brief.docx", docx_file, DOCX, "Weekly security brief: Herat province"),
-    ("tip.eml", eml_file, "message/rfc822", "Mosul market bombing"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "kind", "title"),
+    [
+        ("corridor.pdf", two_column_pdf, PDF, TITLE),
+        ("brief.docx", docx_file, DOCX, "Weekly security brief: Herat province"),
+        ("tip.eml", eml_file, "message/rfc822", "Mosul market bombing"),
+    ],
+)
 def test_a_report_file_is_read_analysed_and_stored(client, name, data, kind, title):
     r = client.post("/api/reports", files={"file": (name, data(), kind)})
     assert r.status_code == 200, r.text
@@ -40,5 +44,7 @@ def test_a_text_file_sent_as_an_image_type_is_still_refused(client):
 
 
 def test_an_encrypted_pdf_upload_gets_the_readers_error(client):
-    r = client.post("/api/reports", files={"file": ("locked.pdf", two_column_pdf(encrypt="pw"), PDF)})
+    r = client.post(
+        "/api/reports", files={"file": ("locked.pdf", two_column_pdf(encrypt="pw"), PDF)}
+    )
     assert r.status_code == 422 and "encrypted" in r.json()["detail"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from statistics import median
@@ -30,8 +29,11 @@ BAND = 0.1
 # A narrower vertical gap than this (points) between line boxes is not a column gutter.
 MIN_GUTTER = 6.0
 _PAGE_NUMBER = re.compile(
-    r"(?:page\s*)?[-\u2013\u2014\s]*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-\u2013\u2014\s]*", re.I
+    r"(?:page\s*)?[-\u2013\u2014\s]*(?:\d{1,4}|(?-i:(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})))(?:\s*(?:of|/)\s*\d{1,4})?[-\u2013\u2014\s]*",
+    re.I,
 )
+# pdfminer writes a glyph without a Unicode mapping as "(cid:13)": noise, not text.
+_CID = re.compile(r"\(cid:\d+\)")
 _END = (".", "!", "?", ":", "\u201d", '"')
 
 
@@ -137,19 +139,15 @@ def _lines(layout) -> list[Line]:
         if not isinstance(box, LTTextContainer):
             continue
         for line in box:
-            if not isinstance(line, LTTextLineHorizontal) or not line.get_text().strip():
-                continue
-            sizes = [c.size for c in line if isinstance(c, LTChar)]
-            out.append(
-                Line(
-                    line.x0,
-                    line.x1,
-                    line.y0,
-                    line.y1,
-                    line.get_text().strip(),
-                    median(sizes) if sizes else 0.0,
-                )
+            text = (
+                _CID.sub("", line.get_text()).strip()
+                if isinstance(line, LTTextLineHorizontal)
+                else ""
             )
+            if text:
+                sizes = [c.size for c in line if isinstance(c, LTChar)]
+                size = median(sizes) if sizes else 0.0
+                out.append(Line(line.x0, line.x1, line.y0, line.y1, text, size))
     return out
 
 
@@ -161,21 +159,27 @@ def _in_band(line: Line, height: float) -> bool:
     return line.top > height * (1 - BAND) or line.bottom < height * BAND
 
 
-def _running(pages: list[tuple[float, list[Line]]]) -> frozenset[str]:
-    """Lines repeated at the top or bottom of at least half the pages (two at least)."""
+def _running(pages: list[tuple[float, list[Line]]]) -> dict[str, float]:
+    """Lines repeated at the top or bottom of at least half the pages (two at least), with
+    their usual font size: a title in large type on page 1 that the header repeats stays."""
     if len(pages) < 2:
-        return frozenset()
-    seen = Counter(
-        k for height, lines in pages for k in {_key(ln) for ln in lines if _in_band(ln, height)}
-    )
-    return frozenset(k for k, n in seen.items() if n >= max(2, len(pages) / 2))
+        return {}
+    sizes: dict[str, list[float]] = {}
+    for height, lines in pages:
+        band = {_key(ln): ln.size for ln in lines if _in_band(ln, height)}
+        for key, size in band.items():
+            sizes.setdefault(key, []).append(size)
+    return {k: median(v) for k, v in sizes.items() if len(v) >= max(2, len(pages) / 2)}
 
 
-def _furniture(line: Line, height: float, running: frozenset[str]) -> bool:
+def _furniture(line: Line, height: float, running: dict[str, float]) -> bool:
     """A running header or footer, or a page number, at the top or bottom of the page."""
     if not _in_band(line, height):
         return False
-    return _key(line) in running or bool(_PAGE_NUMBER.fullmatch(line.text))
+    size = running.get(_key(line))
+    if size is not None and abs(line.size - size) <= 0.15 * max(size, 1.0):
+        return True
+    return bool(_PAGE_NUMBER.fullmatch(line.text))
 
 
 def _gutter(lines: list[Line]) -> float | None:
