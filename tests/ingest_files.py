@@ -69,7 +69,7 @@ def _column(c, paragraphs: list[list[str]], x: float, y: float) -> None:
         y -= 10
 
 
-def two_column_pdf(encrypt: str | None = None, metadata_title: bool = False) -> bytes:
+def two_column_pdf(encrypt: object = None, metadata_title: bool = False) -> bytes:
     """Two A4 pages: running header, page-number footer, a title across, then two columns."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas

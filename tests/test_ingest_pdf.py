@@ -87,6 +87,14 @@ def test_encrypted_and_damaged_pdfs_get_one_line_errors_and_the_batch_goes_on(tm
     assert isinstance(items[-1], Document) and items[-1].id == "d_fine"
 
 
+def test_a_pdf_locked_only_against_editing_opens_without_a_password():
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    [found] = read(two_column_pdf(encrypt=StandardEncryption("", ownerPassword="owner")), "ro.pdf")
+    assert isinstance(found, Document), found
+    assert found.text == "\n\n".join(pdf_expected())
+
+
 @pytest.mark.parametrize(
     ("left", "right", "joined"),
     [
