@@ -150,3 +150,22 @@ def test_a_title_in_large_type_stays_though_the_running_header_repeats_it():
         False,
     ]
     assert not _furniture(line("Civil", 30, 9), 842.0, running)
+
+
+def test_a_page_with_only_its_number_needs_no_ocr(tmp_path, monkeypatch):
+    import io
+
+    import pytesseract
+    from reportlab.pdfgen import canvas
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "none"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(72, 700, "Shelling hit the market in Mosul on Friday, residents said.")
+    c.showPage()
+    c.drawString(290, 30, "2")
+    c.showPage()
+    c.save()
+    [found] = read(buf.getvalue(), "blank-end.pdf")
+    assert isinstance(found, Document), found
+    assert found.pages == [{"page": 1, "start": 0, "end": len(found.text)}]

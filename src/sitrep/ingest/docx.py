@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Iterator
 
 from ..model import Document
+from .formats import describe
 from .layout import first_date
 from .metadata import fill_metadata
 from .readers import InputError, _check_text
@@ -28,7 +29,7 @@ def zip_problem(data: bytes) -> str | None:
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError) as exc:
-        return f"not a readable .docx (damaged zip archive: {exc})"
+        return f"not a readable .docx (damaged zip archive: {describe(exc)})"
     if len(parts) > MAX_PARTS:
         return f"archive of {len(parts):,} parts is over the limit of {MAX_PARTS:,}"
     total = sum(p.file_size for p in parts)
@@ -56,9 +57,7 @@ def read_docx(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Inpu
         word = docx.Document(io.BytesIO(data))
         blocks, title = _blocks(word)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        yield InputError(
-            origin, f"not a readable .docx ({exc.__class__.__name__}: {str(exc)[:120]})"
-        )
+        yield InputError(origin, f"not a readable .docx ({describe(exc)})")
         return
     text = _check_text("\n\n".join(blocks), origin)
     if isinstance(text, InputError):

@@ -45,6 +45,12 @@ _TELEGRAM_HEAD = re.compile(
 )
 
 
+def describe(exc: BaseException) -> str:
+    """An exception as a short single line, for the one-line error of a file that failed."""
+    message = " ".join(str(exc).split())[:120]
+    return f"{exc.__class__.__name__}: {message}" if message else exc.__class__.__name__
+
+
 def _reader(module: str, function: str) -> Reader:
     return getattr(import_module(f"{__package__}.{module}"), function)
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Document
+from .formats import describe
 from .layout import Pages, first_date, join_lines
 from .metadata import fill_metadata
 from .readers import InputError, _check_text
@@ -76,7 +77,7 @@ def read_image(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Inp
         yield InputError(origin, f"not a readable image ({exc.__class__.__name__})")
         return
     except (OSError, ValueError, SyntaxError) as exc:
-        yield InputError(origin, f"damaged image ({str(exc)[:120]})")
+        yield InputError(origin, f"damaged image ({describe(exc)})")
         return
     yield _document(frames, origin, doc_id)
 
@@ -122,6 +123,6 @@ def pdf_page(data: bytes, index: int, origin: str) -> Page | InputError:
         finally:
             pdf.close()
     except pypdfium2.PdfiumError as exc:
-        return InputError(origin, f"page {index + 1} cannot be rendered for OCR ({exc})")
+        return InputError(origin, f"page {index + 1} cannot be rendered for OCR ({describe(exc)})")
     found = recognise(image)
     return InputError(origin, f"page {index + 1}: {found}") if isinstance(found, str) else found

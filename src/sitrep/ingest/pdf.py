@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from ..model import Document
+from .formats import describe
 from .layout import Pages, first_date, join_lines
 from .metadata import fill_metadata
 from .readers import InputError, _check_text
@@ -66,23 +67,21 @@ def _read(data: bytes, origin: str, doc_id: str) -> Document | InputError:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
-        info, pages = _layout(data)
+        info, pages, scans = _layout(data)
     except PDFPasswordIncorrect:
         raise Unreadable("encrypted PDF: it needs a password to open") from None
     except Unreadable:
         raise
     except Exception as exc:  # pdfminer raises many kinds on a damaged file; each means the same
-        raise Unreadable(
-            f"not a readable PDF ({exc.__class__.__name__}: {str(exc)[:120]})"
-        ) from None
+        raise Unreadable(f"not a readable PDF ({describe(exc)})") from None
     from . import ocr
 
     texts, scanned = Pages(), []
     running = _running(pages)
     for n, (height, lines) in enumerate(pages):
-        kept = [ln for ln in lines if not _furniture(ln, height, running)]
-        if kept:
-            texts.add(_page_text(kept))
+        if n not in scans:
+            kept = [ln for ln in lines if not _furniture(ln, height, running)]
+            texts.add(_page_text(kept) if kept else "")
             continue
         page = ocr.pdf_page(data, n, origin)
         if isinstance(page, InputError):
@@ -105,10 +104,11 @@ def _read(data: bytes, origin: str, doc_id: str) -> Document | InputError:
     return fill_metadata(doc)
 
 
-def _layout(data: bytes) -> tuple[dict[str, object], list[tuple[float, list[Line]]]]:
-    """The document info and, per page, its height and printed lines."""
+def _layout(data: bytes) -> tuple[dict[str, object], list[tuple[float, list[Line]]], set[int]]:
+    """The document info; per page, its height and printed lines; the pages that are scans
+    (images and no text), which only OCR can read."""
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams
+    from pdfminer.layout import LAParams, LTFigure, LTImage
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -119,16 +119,18 @@ def _layout(data: bytes) -> tuple[dict[str, object], list[tuple[float, list[Line
     manager = PDFResourceManager()
     device = PDFPageAggregator(manager, laparams=LAParams(char_margin=1.5, line_margin=0.3))
     interpreter = PDFPageInterpreter(manager, device)
-    pages = []
+    pages, scans = [], set()
     for n, page in enumerate(PDFPage.create_pages(document)):
         if n >= MAX_PAGES:
             raise Unreadable(f"PDF of more than {MAX_PAGES} pages is over the limit")
         interpreter.process_page(page)
         layout = device.get_result()
         pages.append((layout.height, _lines(layout)))
+        if not pages[-1][1] and any(isinstance(item, (LTFigure, LTImage)) for item in layout):
+            scans.add(n)
     if not pages:
         raise Unreadable("PDF has no pages")
-    return info, pages
+    return info, pages, scans
 
 
 def _lines(layout) -> list[Line]:

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Document
+from .formats import describe
 from .metadata import fill_metadata
 from .readers import InputError, _check_text
 
@@ -31,9 +32,7 @@ def read_export(data: bytes, origin: str, doc_id: str) -> Iterator[Document | In
     try:
         export = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        yield InputError(
-            origin, f"malformed Telegram export ({exc.__class__.__name__}: {str(exc)[:120]})"
-        )
+        yield InputError(origin, f"malformed Telegram export ({describe(exc)})")
         return
     if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
         yield InputError(origin, "not a Telegram export: no 'messages' list at the top level")
