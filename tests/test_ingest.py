@@ -113,7 +113,7 @@ def test_folder_reads_supported_files_recursively_in_sorted_order(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps({"id": "from-json", "text": REPORT}), encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text(REPORT, encoding="utf-8")
-    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not a report")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04 not a report")
     assert [d.id for d in read(tmp_path)] == ["from-json", "b", "c"]
 
 

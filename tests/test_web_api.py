@@ -183,7 +183,8 @@ def test_serve_refuses_a_public_bind_without_a_token(monkeypatch):
 
 
 @pytest.mark.parametrize("files, data, status", [
-    ({"file": ("report.pdf", b"%PDF-1.4", "application/pdf")}, {}, 415),
+    ({"file": ("report.odt", b"PK\x03\x04", "application/vnd.oasis.opendocument.text")}, {}, 415),
+    ({"file": ("report.pdf", b"%PDF-1.4", "application/pdf")}, {}, 422),
     ({"file": ("report.txt", b"\xff\xfe bad bytes", "text/plain")}, {}, 415),
     ({"file": ("report.txt", b"a\x00b", "text/plain")}, {}, 415),
     ({"file": ("report.txt", b"Some text", "image/png")}, {}, 415),

@@ -28,7 +28,7 @@ def main_options(
 
 @app.command()
 def analyze(
-    inputs: Annotated[list[str], typer.Argument(help="Files (.txt .html .json .jsonl), folders, or - for stdin.", metavar="INPUT...")],
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt .html .json .jsonl .pdf .png .jpg .tif .docx .eml, Telegram result.json), folders, or - for stdin.", metavar="INPUT...")],
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for reports that carry none.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, jsonl, text or html.")] = "json",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,

@@ -36,6 +36,10 @@ class Document:
     url: str | None = None
     language: str | None = None
     origin: str | None = None  # file (and line) it came from, for error messages
+    pages: list[dict[str, int]] | None = None  # PDF and scans: each page's {page, start, end}
+    ocr_confidence: float | None = None  # mean Tesseract word confidence (0-1) of OCR'd pages
+    forwarded_from: str | None = None  # Telegram: the channel or user the message was forwarded from
+    attached_to: str | None = None  # e-mail attachment: the id of the message's own document
 
 
 @dataclass

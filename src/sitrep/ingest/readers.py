@@ -11,12 +11,13 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Document
 from .feeds import read_feed
+from .formats import READERS, reader_for
 from .metadata import fill_metadata
 
 # The largest document analysed, in characters; bigger ones are refused with a clear error.
 MAX_CHARS = int(os.environ.get("SITREP_MAX_CHARS", 2_000_000))
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson", *FEED_SUFFIXES}
+SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson", *FEED_SUFFIXES, *READERS}
 
 
 def content_id(text: str) -> str:
@@ -120,6 +121,10 @@ def read_path(path: Path, encoding: str = "utf-8", skip: frozenset[Path] = froze
         return
     if not path.exists():
         yield InputError(origin, "no such file")
+        return
+    reader = reader_for(path)
+    if reader is not None:  # PDF, images, Word, e-mail, Telegram export (formats.py)
+        yield from reader(path)
         return
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):

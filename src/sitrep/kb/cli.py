@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -25,11 +26,12 @@ def _emit(data: Any, fmt: str, render) -> None:
 
 
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Files (.txt .html .json .jsonl .rss .atom .xml) or folders.", metavar="PATH...")],
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Files (.txt .html .json .jsonl .rss .atom .xml .pdf .png .jpg .tif .docx .eml, Telegram result.json) or folders.", metavar="PATH...")] = None,
     db: Db = None,
     encoding: Annotated[str, typer.Option(help="Encoding of the input files.")] = "utf-8",
     workers: Annotated[int, typer.Option(min=1, help="Analyse on this many local processes; this one stays the only writer.")] = 1,
     dask: Annotated[Optional[str], typer.Option(help="Analyse on a dask.distributed cluster, e.g. tcp://scheduler:8786.")] = None,
+    watch: Annotated[Optional[Path], typer.Option(help="Keep running and ingest each file that arrives in this folder; Ctrl-C stops.")] = None,
 ) -> None:
     """Analyse reports and store them in the KB; reports already there are skipped. Exit 2 if any failed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -38,6 +40,12 @@ def ingest(
     from .db import open_kb
     from .ingest import ingest as run
     from .query import counts
+
+    if watch is not None:
+        _watch(watch, db, encoding, workers, dask)
+        return
+    if not inputs:
+        raise typer.BadParameter("give files or folders to ingest, or --watch FOLDER", param_hint="PATH...")
 
     with open_kb(db) as factory, runner(workers, dask) as analyzer, Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                           console=err, transient=True) as progress:
@@ -51,6 +59,37 @@ def ingest(
     err.print(f"added {result.added}, already stored {result.known}, failed {len(result.failed)}; KB holds "
               + ", ".join(f"{n} {k}" for k, n in totals.items()), markup=False)
     raise typer.Exit(2 if result.failed else 0)
+
+
+def _watch(folder: Path, db: str | None, encoding: str, workers: int, dask: str | None) -> None:
+    """Ingest what arrives in the folder until Ctrl-C, then print what was done."""
+    from ..ingest.watch import watch_folder
+    from ..parallel import runner
+    from .db import open_kb
+    from .ingest import IngestResult
+    from .ingest import ingest as run
+
+    total = IngestResult()
+
+    def handle(paths: list[Path]) -> None:
+        result = run(factory, [str(p) for p in paths], encoding, analyzer=analyzer)
+        total.added, total.known = total.added + result.added, total.known + result.known
+        total.failed.extend(result.failed)
+        for line in result.failed:
+            err.print(f"failed: {line}", markup=False)
+        err.print(f"{len(paths)} file(s): added {result.added}, already stored {result.known}", markup=False)
+
+    err.print(f"watching {folder} (Ctrl-C stops)", markup=False)
+    with open_kb(db) as factory, runner(workers, dask) as analyzer:
+        try:
+            watch_folder(folder, handle)
+        except KeyboardInterrupt:
+            pass
+        except NotADirectoryError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+    err.print(f"stopped watching {folder}: added {total.added}, already stored {total.known}, "
+              f"failed {len(total.failed)}", markup=False)
 
 
 @entities_app.command("list")

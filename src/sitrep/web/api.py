@@ -149,7 +149,7 @@ def get_graph(s: Db, f: Filtered, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT
 
 
 @router.post("/reports", response_model=Created, status_code=200,
-             summary=f"Add a report: pasted text or one .txt/.html/.json file (UTF-8, at most {upload.MAX_BYTES:,} bytes)")
+             summary=f"Add a report: pasted text or one .txt/.html/.json/.pdf/image/.docx/.eml file (at most {upload.MAX_BYTES:,} bytes)")
 def add_report(
     request: Request,
     text: Annotated[str | None, Form(max_length=upload.MAX_BYTES)] = None,

@@ -17,13 +17,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..ingest import InputError
+from ..ingest.formats import READERS, read_bytes
 from ..ingest.readers import document_from_record, read_text_input
 from ..model import Analysis, Document
 
 MAX_BYTES = int(os.environ.get("SITREP_MAX_UPLOAD", 1_000_000))
-SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json"}
+SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", **dict.fromkeys(READERS, "binary")}
 # What browsers and HTTP clients send for those files; anything else is refused.
 CONTENT_TYPES = {"text/plain", "text/html", "application/json", "application/octet-stream", ""}
+# ... and for PDF, image, Word and e-mail files (the suffix decides which reader reads them).
+BINARY_TYPES = CONTENT_TYPES | {"application/pdf", "image/png", "image/jpeg", "image/tiff", "message/rfc822",
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 _analysing = threading.Lock()
 
 
@@ -87,11 +91,15 @@ def _from_file(upload: Upload) -> Document:
     kind = SUFFIXES.get(PurePath(name).suffix.lower())
     if kind is None:
         raise Refused(415, f"{name}: only {', '.join(sorted(SUFFIXES))} files are accepted")
-    if (upload.content_type or "").split(";")[0].strip().lower() not in CONTENT_TYPES:
-        raise Refused(415, f"{name}: content type {upload.content_type} is not text, HTML or JSON")
+    allowed = BINARY_TYPES if kind == "binary" else CONTENT_TYPES
+    if (upload.content_type or "").split(";")[0].strip().lower() not in allowed:
+        raise Refused(415, f"{name}: content type {upload.content_type} is not one of a report's")
     data = upload.data or b""
     if len(data) > MAX_BYTES:
         raise Refused(413, f"{name}: the file is over the limit of {MAX_BYTES:,} bytes")
+    if kind == "binary":  # PDF, image, Word, e-mail: the report is the file's first document
+        found = read_bytes(data, name, PurePath(name).stem)
+        return _checked(next(found, InputError(name, "the file holds no report")))
     if b"\x00" in data:
         raise Refused(415, f"{name}: binary data (NUL bytes), not a report")
     try:
