@@ -74,11 +74,13 @@ def test_a_generic_actor_may_be_the_named_one(kb):
     assert (c["about"], c["documents"], c["values"]) == ("perpetrator", ["one", "two"], ["Sand Wolves", "Night Riders"])
 
 
-def test_events_far_apart_or_days_apart_stay_separate(kb):
+def test_events_far_apart_and_days_apart_or_beyond_a_week_stay_separate(kb):
+    """One differing field is a dispute about one incident; place and date both off, or a date
+    beyond a week, is another incident."""
     with kb.begin() as s:
         store(s, strike("one", ONE, "hit", "Turkish army", 3))
-        store(s, strike("far", TWO, "struck", "Turkish army", 3, where=HAMA, where_name="Kafr Nabl"))
-        store(s, strike("late", TWO + " ", "struck", "Turkish army", 3, day="2024-03-09"))
+        store(s, strike("far", TWO, "struck", "Turkish army", 3, day="2024-03-09", where=HAMA, where_name="Kafr Nabl"))
+        store(s, strike("late", TWO + " ", "struck", "Turkish army", 3, day="2024-03-13"))
     with kb() as s:
         assert len(s.scalars(select(Incident)).all()) == 3
 
