@@ -65,6 +65,7 @@ from .kb import cli as kb_cli  # noqa: E402
 
 app.command()(kb_cli.ingest)
 app.add_typer(kb_cli.entities_app, name="entities")
+app.add_typer(kb_cli.incidents_app, name="incidents")
 app.command()(kb_cli.contradictions)
 app.command()(kb_cli.events)
 app.command()(kb_cli.actor)
