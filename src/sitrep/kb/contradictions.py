@@ -74,8 +74,8 @@ def _qualified(text: str, words: tuple[str, ...], best: int) -> bool:
 
     pattern = r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+([\w,.-]+(?:\s+[\w-]+)?)"
     for m in re.finditer(pattern, text, re.I):
-        head = m.group(1)
-        if any(parse_number(c) == best for c in (head, head.split()[0])):
+        head = m.group(1).rstrip(".,;:")
+        if any(parse_number(c.rstrip(".,;:")) == best for c in (head, head.split()[0])):
             return True
     return False
 

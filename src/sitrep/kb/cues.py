@@ -33,7 +33,7 @@ class LinkWeights:
     other_targets: float = -2.0  # both name whom it hit and no one could be the same: another attack
     same_toll: float = 1.0  # one positive toll
     shared_token: float = 0.5  # each distinctive word or number both paragraphs hold, at most three
-    threshold: float = 3.0  # two strong kinds of evidence, or one with several weak ones
+    threshold: float = 3.5  # a spot, a day and a type; a spot and a day alone are nearby attacks
     window_days: int = 7  # beyond a week apart two reports tell two incidents
     far_factor: float = 3.0  # how many tolerances away a place counts as elsewhere
     max_actors: int = 2  # shared actors counted at most
