@@ -33,7 +33,7 @@ def contradictions(items: list[dict[str, Any]]) -> str:
             where += f" ({inc['sub_type']}, {inc['date'] or 'undated'}" + (f", {inc['place']['name']})" if inc["place"] else ")")
         lines.append(f"{where} {c['about']}:")
         for side in c.get("sides") or [{"document": d, "value": v} for d, v in zip(c["documents"], c["values"])]:
-            by = "; ".join(_grade(s) for s in side.get("sources", []))
+            by = "; ".join(_grade(s) for s in side.get("sources", []) if s.get("claim"))
             lines.append(f"  {side['document']}{' (' + side['outlet'] + ')' if side.get('outlet') else ''} says {side['value']}"
                          + (f" per {by}" if by else ""))
             lines.extend(f"    \"{s['text']}\"" for s in side.get("sentences", []))
