@@ -221,3 +221,15 @@ def test_contradictions_are_found_the_same_after_a_second_store(kb):
     assert found(kb) == before and set(before) == {"fatalities", "date"}
     with kb() as s:
         assert contradictions.find(s, [before["date"]["event"]])[0].about == "fatalities"
+
+
+def test_a_name_read_as_a_far_homonym_neither_parts_the_reports_nor_disputes_the_place(kb):
+    """One gazetteer reading put the second report's Alder on another continent: the words
+    agree, so the reports still meet, and their real dispute (the date) is found."""
+    monday = "A drone of the Falcon Brigade hit a pickup of the Ridge Guards near Alder on 4 March, killing three men."
+    sunday = "Three Ridge Guards died on 3 March when a Falcon Brigade drone hit their pickup near Alder."
+    with kb.begin() as s:
+        store(s, tell("right", monday, "hit"))
+        store(s, tell("misread", sunday, "hit", day="2024-03-03", where=("Alder", -16.5, -64.9, "BO", 9000077)))
+    assert incident_count(kb) == 1
+    assert set(found(kb)) == {"date"}

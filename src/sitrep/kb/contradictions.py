@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from ..geodesy import km
 from .cues import cues
-from .incidents import UNNAMED_TYPES, event_json, may_be_same, period
+from .incidents import UNNAMED_TYPES, event_json, may_be_same, paragraph, period
 from .models import Claim, DocEntity, Document, Entity, EventActor, Incident, Relation, ReportEvent
 
 FIELDS = ("fatalities", "date", "perpetrator", "place", "type")
@@ -144,9 +144,25 @@ def _related(a: Entity, b: Entity, ties: set[frozenset[int]]) -> bool:
                                                        or b.registry_id in _lineage(a.registry_id)))
 
 
-def _places_agree(a: Entity, b: Entity) -> bool:
-    tolerance = max(cues().tolerance(a.feature), cues().tolerance(b.feature))
-    return a.id == b.id or km(a.lat, a.lon, b.lat, b.lon) <= tolerance
+class Spot(NamedTuple):
+    """An event's place, with the words of the paragraph that tells it."""
+
+    entity: Entity
+    said: str  # the place as the report names it
+    paragraph: str
+
+
+def _places_agree(a: Spot, b: Spot) -> bool:
+    """Within the coarser place's tolerance, or each report also names the other's place: then
+    the coordinates differ by a reading of the name, not by what the reports say."""
+    tolerance = max(cues().tolerance(a.entity.feature), cues().tolerance(b.entity.feature))
+    if a.entity.id == b.entity.id or km(a.entity.lat, a.entity.lon, b.entity.lat, b.entity.lon) <= tolerance:
+        return True
+    return _names(a.said, b.paragraph) or _names(b.said, a.paragraph)
+
+
+def _names(name: str, text: str) -> bool:
+    return bool(name) and re.search(r"\b" + re.escape(name) + r"\b", text, re.I) is not None
 
 
 # ---------------------------------------------------------------- per field: values, agreement, display
@@ -180,7 +196,10 @@ def _read_perpetrator(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]
 
 def _read_place(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
     place = r.place.entity if r.place is not None else None
-    return [(place, *_trigger(r))] if place is not None and place.lat is not None else []
+    if place is None or place.lat is None:
+        return []
+    lo, hi = paragraph(r.document.text, r.trigger_start, r.trigger_end)
+    return [(Spot(place, r.place.name, r.document.text[lo:hi]), *_trigger(r))]
 
 
 def _read_manner(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
@@ -193,7 +212,7 @@ def checks(ties: set[frozenset[int]]) -> list[Check]:
         Check("fatalities", _read_toll, tolls_agree, lambda t: t.label),
         Check("date", _read_date, lambda a, b: a.first <= b.last and b.first <= a.last, lambda d: d.label),
         Check("perpetrator", _read_perpetrator, lambda a, b: _related(a, b, ties), lambda e: e.name),
-        Check("place", _read_place, _places_agree, lambda e: e.name),
+        Check("place", _read_place, _places_agree, lambda p: p.entity.name),
         Check("type", _read_manner, lambda a, b: a.split(" (")[0] == b.split(" (")[0], str),
     ]
 

@@ -35,6 +35,7 @@ class LinkWeights:
     shared_token: float = 0.5  # each distinctive word or number both paragraphs hold, at most three
     threshold: float = 3.5  # a spot, a day and a type; a spot and a day alone are nearby attacks
     window_days: int = 7  # beyond a week apart two reports tell two incidents
+    misread_km: float = 500.0  # no report disputes where by this much: a name read as a far homonym
     far_factor: float = 3.0  # how many tolerances away a place counts as elsewhere
     max_actors: int = 2  # shared actors counted at most
     max_tokens: int = 3  # shared distinctive tokens counted at most

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -20,10 +21,11 @@ from sqlalchemy.orm import Session, selectinload
 from ..events.numbers import parse_number
 from ..geodesy import km
 from .cues import WEIGHTS, cues
-from .models import DocEntity, Document, EventActor, Incident, IncidentLink, ReportEvent
+from .models import DocEntity, Document, Entity, EventActor, Incident, IncidentLink, ReportEvent
 
 MERGEABLE = ("asserted", "alleged")
 UNNAMED_TYPES = ("media", "civilians")  # an outlet or "residents" never shows two reports meet
+DATELINE = re.compile(r"^[^\n–—]{0,80}?\s[–—]\s")  # "BENI, Congo (Wire) – ": where it was filed
 TOKEN = re.compile(r"[A-Z][\w'’-]*\w|\d[\w:.,]*")
 
 
@@ -94,13 +96,21 @@ class Telling:
     targets: tuple  # the KB entities it says were hit (actor2), the outlet left out
     toll: int | None
     tokens: frozenset[str]
+    place_words: frozenset[str]  # tokens that name places: one name read as two spots is no dispute
 
 
-def _named(ev: ReportEvent) -> frozenset[int]:
-    """KB ids of the actors and people an event names (not "gunmen", not the outlet)."""
-    ents = (ea.doc_entity.entity for ea in ev.actors)
-    return frozenset(e.id for e in ents if e.id is not None and not e.name.islower()
+def _named(entities: Iterable[Entity]) -> frozenset[int]:
+    """KB ids of the actors and people named (not "gunmen", not the outlet, not "residents")."""
+    return frozenset(e.id for e in entities if e.id is not None and not e.name.islower()
                      and e.actor_type not in UNNAMED_TYPES)
+
+
+def _paragraph_actors(doc: Document, ev: ReportEvent, locals_: dict[str, DocEntity]) -> list[Entity]:
+    """Actors and people the trigger's paragraph names, whatever role the event gave them."""
+    lo, hi = paragraph(doc.text, ev.trigger_start, ev.trigger_end)
+    ids = {m["entity"] for m in doc.analysis.get("mentions", [])
+           if m.get("kind") in ("actor", "person") and lo <= m["start"] and m["end"] <= hi}
+    return [locals_[i].entity for i in sorted(ids) if i in locals_]
 
 
 def _targets(ev: ReportEvent) -> tuple:
@@ -109,10 +119,12 @@ def _targets(ev: ReportEvent) -> tuple:
 
 
 def _tokens(doc: Document, ev: ReportEvent, names: list[str]) -> frozenset[str]:
-    """Distinctive words and numbers of the trigger's paragraph: capitalised words that no
-    sentence starts with and no entity of the report is named by, and numbers beyond days."""
+    """Distinctive words and numbers of the trigger's paragraph past its dateline: capitalised
+    words that no sentence starts with and that name no actor (actors count on their own), and
+    numbers beyond days and years."""
     lo, hi = paragraph(doc.text, ev.trigger_start, ev.trigger_end)
     text, common = doc.text[lo:hi], cues().common_words
+    text = DATELINE.sub("", text, count=1)
     named = {w.casefold() for n in names for w in TOKEN.findall(n)}
     out = set()
     for m in TOKEN.finditer(text):
@@ -130,12 +142,16 @@ def telling(session: Session, ev: ReportEvent) -> Telling:
     doc = session.get(Document, ev.document_id)
     place = ev.place.entity if ev.place is not None else None
     coords = (place.lat, place.lon) if place is not None and place.lat is not None and place.lon is not None else None
-    names = [de.name for de in session.scalars(select(DocEntity).where(DocEntity.document_id == doc.id))]
+    locals_ = {de.local_id: de for de in session.scalars(select(DocEntity).where(DocEntity.document_id == doc.id))}
+    names = [n for de in locals_.values() if de.kind != "place" for n in [de.name, *(de.aliases or [])]]
+    tokens = _tokens(doc, ev, names)
+    places = {w.casefold() for de in locals_.values() if de.kind == "place" for w in TOKEN.findall(de.name)}
+    actors = _named([ea.doc_entity.entity for ea in ev.actors] + _paragraph_actors(doc, ev, locals_))
     toll = ev.fatalities if ev.fatalities else None
     return Telling(ev.id, ev.document_id, ev.type, place.id if place is not None else None, coords,
                    cues().tolerance(place.feature if place is not None else None), period(ev.date, ev.precision),
                    ev.precision == "day", bool((event_json(doc, ev.local_id).get("date") or {}).get("inferred")),
-                   _named(ev), _targets(ev), toll, _tokens(doc, ev, names))
+                   actors, _targets(ev), toll, tokens, tokens & places)
 
 
 Points = tuple[float, str]
@@ -167,12 +183,15 @@ def _place_points(a: Telling, b: Telling) -> Points:
         if tolerance > w.point_km:
             return w.same_area, "same area"
         return (w.same_place, "same place") if a.place == b.place else (w.near_place, f"places {d:.0f} km apart")
+    if d > w.misread_km and a.place_words & b.place_words:
+        return 0.0, f"places {d:.0f} km apart, named alike"
     return (w.far_place if d > w.far_factor * tolerance else 0.0), f"places {d:.0f} km apart"
 
 
 def _shared_points(a: Telling, b: Telling) -> list[Points]:
     w = WEIGHTS
-    actors, tokens = len(a.actors & b.actors), sorted(a.tokens & b.tokens)[:w.max_tokens]
+    shared = (a.tokens & b.tokens) - a.place_words - b.place_words  # places count on their own
+    actors, tokens = len(a.actors & b.actors), sorted(shared)[:w.max_tokens]
     out = [(w.same_type, "same type") if a.type == b.type else (0.0, "")]
     out.append((w.shared_actor * min(actors, w.max_actors), f"{actors} shared actor(s)") if actors else (0.0, ""))
     if a.targets and b.targets and not any(may_be_same(x, y) for x in a.targets for y in b.targets):
