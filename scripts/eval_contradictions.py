@@ -9,6 +9,7 @@ whether gold says the two tell one incident consistently (``same_incident``) or 
 ``--analyses`` stores the output of ``sitrep analyze`` instead of analysing again (quick reruns
 when only the KB changed). ``--half`` keeps the scorer's fixed half: linked reports stay together.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,10 +21,14 @@ from itertools import combinations
 from pathlib import Path
 
 # The gold ``about`` of a pair is prose; its first words name the field.
-FIELD_WORDS = (("fatalities", ("death toll", "toll", "killed", "casualt", "fatalit")),
-               ("date", ("date", "when")), ("place", ("location", "place", "where")),
-               ("perpetrator", ("perpetrator", "who ", "responsib")), ("type", ("type", "kind")),
-               ("allegiance", ("allegiance", "loyal")))
+FIELD_WORDS = (
+    ("fatalities", ("death toll", "toll", "killed", "casualt", "fatalit")),
+    ("date", ("date", "when")),
+    ("place", ("location", "place", "where")),
+    ("perpetrator", ("perpetrator", "who ", "responsib")),
+    ("type", ("type", "kind")),
+    ("allegiance", ("allegiance", "loyal")),
+)
 
 Pair = tuple[str, str]
 
@@ -37,7 +42,9 @@ def field_of(about: str) -> str:
 
 def group_key(g: dict) -> str:
     """As the scorer: a report and the reports it is linked to share their smallest id."""
-    return min([g["id"]] + [x["report"] for x in g.get("contradicts", []) + g.get("same_incident", [])])
+    return min(
+        [g["id"]] + [x["report"] for x in g.get("contradicts", []) + g.get("same_incident", [])]
+    )
 
 
 def halves(gold: list[dict]) -> dict[str, str]:
@@ -53,8 +60,12 @@ def halves(gold: list[dict]) -> dict[str, str]:
 def gold_pairs(gold: list[dict], link: str) -> dict[Pair, str]:
     """Report pairs gold links (``contradicts`` or ``same_incident``), each with its field."""
     ids = {g["id"] for g in gold}
-    return {tuple(sorted((g["id"], x["report"]))): field_of(x.get("about", ""))
-            for g in gold for x in g.get(link) or [] if x["report"] in ids}
+    return {
+        tuple(sorted((g["id"], x["report"]))): field_of(x.get("about", ""))
+        for g in gold
+        for x in g.get(link) or []
+        if x["report"] in ids
+    }
 
 
 def _store_analyses(factory, path: Path, ids: set[str]) -> None:
@@ -75,7 +86,9 @@ def _ingest(factory, gold: list[dict], folder: Path) -> None:
 
     inputs = folder / "reports.jsonl"
     keep = ("id", "text", "published", "outlet")
-    inputs.write_text("".join(json.dumps({k: g.get(k) for k in keep}) + "\n" for g in gold), encoding="utf-8")
+    inputs.write_text(
+        "".join(json.dumps({k: g.get(k) for k in keep}) + "\n" for g in gold), encoding="utf-8"
+    )
     result = ingest(factory, [str(inputs)])
     for line in result.failed:
         print(f"failed: {line}", file=sys.stderr)
@@ -103,7 +116,9 @@ def found_pairs(gold: list[dict], analyses: Path | None) -> dict[tuple[Pair, str
     return out
 
 
-def score(gold: list[dict], found: dict[tuple[Pair, str], list[str]], verbose: bool) -> dict[str, int]:
+def score(
+    gold: list[dict], found: dict[tuple[Pair, str], list[str]], verbose: bool
+) -> dict[str, int]:
     want = gold_pairs(gold, "contradicts")
     consistent = gold_pairs(gold, "same_incident")
     hits = {pair for pair, field in want.items() if (pair, field) in found}
@@ -111,21 +126,41 @@ def score(gold: list[dict], found: dict[tuple[Pair, str], list[str]], verbose: b
     if verbose:
         for pair, field in sorted(want.items()):
             print(f"  gold {pair[0]}-{pair[1]} {field}: {'found' if pair in hits else 'MISSED'}")
-        for (pair, field) in sorted(false):
-            kind = "same_incident" if pair in consistent else "contradicts" if pair in want else "unrelated"
+        for pair, field in sorted(false):
+            kind = (
+                "same_incident"
+                if pair in consistent
+                else "contradicts"
+                if pair in want
+                else "unrelated"
+            )
             print(f"  false {pair[0]}-{pair[1]} {field} {found[(pair, field)]} ({kind})")
-    return {"found": len(hits), "gold": len(want), "false": len(false),
-            "false_same_incident": sum(1 for key in false if key[0] in consistent)}
+    return {
+        "found": len(hits),
+        "gold": len(want),
+        "false": len(false),
+        "false_same_incident": sum(1 for key in false if key[0] in consistent),
+    }
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("gold", type=Path, help="gold reports JSONL (GOLD_FORMAT.md)")
     ap.add_argument("--half", choices=("A", "B"), help="only the scorer's fixed half")
-    ap.add_argument("--analyses", type=Path, help="stored `sitrep analyze --format jsonl` output to reuse")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list each gold pair and each false one")
+    ap.add_argument(
+        "--analyses", type=Path, help="stored `sitrep analyze --format jsonl` output to reuse"
+    )
+    ap.add_argument(
+        "-v", "--verbose", action="store_true", help="list each gold pair and each false one"
+    )
     args = ap.parse_args()
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [
+        json.loads(line)
+        for line in args.gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     if args.half:
         half = halves(gold)
         gold = [g for g in gold if half[g["id"]] == args.half]

@@ -1,18 +1,19 @@
 """Reports that tell one incident are linked even when they disagree, and each disagreement is
 found: toll, date, perpetrator, place, manner of attack. Consistent reports raise nothing, and
 two incidents on one day in one province stay two."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pytest
+from kb_fixtures import actor, db_url, event, kb, place, report  # noqa: F401  (fixtures)
 from sqlalchemy import select
 
-from kb_fixtures import actor, db_url, event, kb, place, report  # noqa: F401  (fixtures)
 from sitrep.kb import contradictions, incidents, query
 from sitrep.kb.models import Incident, IncidentLink, ReportEvent
 from sitrep.kb.store import store
-from sitrep.model import DateRef, Fatalities
+from sitrep.model import Fatalities
 
 # A made-up district: two villages 4 km apart, a market town 45 km off, the province around them.
 ALDER = (36.2000, 37.1000, "SY", 9000001)
@@ -21,18 +22,40 @@ CEDAR = (36.5500, 37.4000, "SY", 9000003)
 PROVINCE = (36.3000, 37.2000, "SY", 9000009)
 
 
-def tell(doc_id: str, text: str, trigger: str, *, perpetrator: tuple[str, str] = ("Falcon Brigade", "falcon-brigade"),
-         victim: tuple[str, str] | None = ("Ridge Guards", "ridge-guards"), where: tuple = ("Alder", *ALDER),
-         day: str = "2024-03-04", precision: str = "day", killed: int | None = 3, low: int | None = None,
-         sub_type: str = "Air/drone strike", type: str = "Explosions/Remote violence", inferred: bool = False,
-         outlet: str | None = None, feature: str = "PPL") -> dict:
+def tell(
+    doc_id: str,
+    text: str,
+    trigger: str,
+    *,
+    perpetrator: tuple[str, str] = ("Falcon Brigade", "falcon-brigade"),
+    victim: tuple[str, str] | None = ("Ridge Guards", "ridge-guards"),
+    where: tuple = ("Alder", *ALDER),
+    day: str = "2024-03-04",
+    precision: str = "day",
+    killed: int | None = 3,
+    low: int | None = None,
+    sub_type: str = "Air/drone strike",
+    type: str = "Explosions/Remote violence",
+    inferred: bool = False,
+    outlet: str | None = None,
+    feature: str = "PPL",
+) -> dict:
     """One report of our own telling one event, with the fields we want it to say."""
-    ents = [actor("ac1", perpetrator[0], perpetrator[1], actor_type="armed_group"), place("pl1", *where, feature=feature)]
+    ents = [
+        actor("ac1", perpetrator[0], perpetrator[1], actor_type="armed_group"),
+        place("pl1", *where, feature=feature),
+    ]
     roles = {"ac1": "actor1"}
     if victim:
-        ents.append(actor("ac2", victim[0], victim[1], actor_type="armed_group" if victim[1] else "civilians"))
+        ents.append(
+            actor(
+                "ac2", victim[0], victim[1], actor_type="armed_group" if victim[1] else "civilians"
+            )
+        )
         roles["ac2"] = "actor2"
-    ev = event(text, "ev1", trigger, sub_type, "pl1", day, roles, killed, type=type, precision=precision)
+    ev = event(
+        text, "ev1", trigger, sub_type, "pl1", day, roles, killed, type=type, precision=precision
+    )
     ev.date = replace(ev.date, inferred=inferred)
     if killed is not None and low is not None:
         ev.fatalities = Fatalities(killed, low=low)
@@ -49,14 +72,15 @@ def incident_count(kb) -> int:
         return len(s.scalars(select(Incident)).all())
 
 
+FIVE = ("Five Ridge Guards fighters died when a Falcon Brigade drone struck their pickup "
+        "outside Alder on Monday.")
 STRIKE = "A drone of the Falcon Brigade hit a pickup of the Ridge Guards near Alder on Monday, killing three men."
 
 
 def test_a_different_toll_is_one_incident_with_a_fatalities_contradiction(kb):
-    other = "Five Ridge Guards fighters died when a Falcon Brigade drone struck their pickup outside Alder on Monday."
     with kb.begin() as s:
         store(s, tell("one", STRIKE, "hit"))
-        store(s, tell("two", other, "struck", killed=5))
+        store(s, tell("two", FIVE, "struck", killed=5))
     assert incident_count(kb) == 1
     c = found(kb)["fatalities"]
     assert set(found(kb)) == {"fatalities"}
@@ -69,8 +93,10 @@ def test_a_different_toll_is_one_incident_with_a_fatalities_contradiction(kb):
 def test_at_least_five_agrees_with_seven_but_a_count_revised_to_five_does_not(kb):
     floor = "At least five Ridge Guards were killed when a Falcon Brigade drone hit their post at Alder on Monday."
     seven = "A Falcon Brigade drone strike on a Ridge Guards post at Alder on Monday killed seven fighters."
-    pinned = ("A Falcon Brigade drone hit a Ridge Guards post at Alder on Monday and at least five were killed.\n"
-              "Officials later raised the toll to five.")
+    pinned = (
+        "A Falcon Brigade drone hit a Ridge Guards post at Alder on Monday and at least five were killed.\n"
+        "Officials later raised the toll to five."
+    )
     about = "A drone of the Falcon Brigade hit a Ridge Guards post at Alder on Monday, killing about 20 people."
     with kb.begin() as s:
         store(s, tell("floor", floor, "hit", killed=5, low=5))
@@ -82,8 +108,13 @@ def test_at_least_five_agrees_with_seven_but_a_count_revised_to_five_does_not(kb
     assert found(kb)["fatalities"]["pairs"] == [[0, 1]]
     with kb.begin() as s:
         store(s, tell("about", about, "hit", killed=20, day="2024-03-05"))
-        store(s, tell("twentytwo", about.replace("about 20", "22"), "hit", killed=22, day="2024-03-05"))
-    pairs = {tuple(sorted(c["documents"][i] for i in p)) for c in found(kb).values() for p in c["pairs"]}
+        store(
+            s,
+            tell("twentytwo", about.replace("about 20", "22"), "hit", killed=22, day="2024-03-05"),
+        )
+    pairs = {
+        tuple(sorted(c["documents"][i] for i in p)) for c in found(kb).values() for p in c["pairs"]
+    }
     assert ("about", "twentytwo") not in pairs  # "about 20" holds 22
 
 
@@ -92,8 +123,22 @@ def test_dates_a_day_apart_disagree_but_a_month_or_an_inferred_date_does_not(kb)
     sunday = "Three Ridge Guards died when a Falcon Brigade drone hit their pickup near Alder on 3 March."
     with kb.begin() as s:
         store(s, tell("monday", monday, "hit"))
-        store(s, tell("march", monday.replace("on 4 March", "in March"), "hit", day="2024-03", precision="month"))
-        store(s, tell("undated", monday.replace(" on 4 March", ""), "hit", day="2024-03-06", inferred=True))
+        store(
+            s,
+            tell(
+                "march",
+                monday.replace("on 4 March", "in March"),
+                "hit",
+                day="2024-03",
+                precision="month",
+            ),
+        )
+        store(
+            s,
+            tell(
+                "undated", monday.replace(" on 4 March", ""), "hit", day="2024-03-06", inferred=True
+            ),
+        )
     assert incident_count(kb) == 1 and found(kb) == {}
     with kb.begin() as s:
         store(s, tell("sunday", sunday, "hit", day="2024-03-03"))
@@ -107,10 +152,26 @@ def test_rival_perpetrators_disagree_a_parent_group_and_its_branch_do_not(kb):
     text = "A drone of the {} hit a pickup of the Ridge Guards near Alder on Monday, killing three men."
     with kb.begin() as s:
         store(s, tell("branch", text.format("ISKP"), "hit", perpetrator=("ISKP", "iskp")))
-        store(s, tell("parent", text.format("Islamic State"), "hit", perpetrator=("Islamic State", "islamic-state")))
+        store(
+            s,
+            tell(
+                "parent",
+                text.format("Islamic State"),
+                "hit",
+                perpetrator=("Islamic State", "islamic-state"),
+            ),
+        )
     assert incident_count(kb) == 1 and found(kb) == {}
     with kb.begin() as s:
-        store(s, tell("rival", text.format("Haqqani network"), "hit", perpetrator=("Haqqani network", "haqqani-network")))
+        store(
+            s,
+            tell(
+                "rival",
+                text.format("Haqqani network"),
+                "hit",
+                perpetrator=("Haqqani network", "haqqani-network"),
+            ),
+        )
     c = found(kb)["perpetrator"]
     assert c["documents"] == ["branch", "parent", "rival"]
     assert sorted(tuple(p) for p in c["pairs"]) == [(0, 2), (1, 2)]
@@ -123,8 +184,16 @@ def test_a_place_beyond_its_tolerance_disagrees_a_town_in_its_province_does_not(
     with kb.begin() as s:
         store(s, tell("alder", near, "kills"))
         store(s, tell("birch", near.replace("Alder", "Birch"), "kills", where=("Birch", *BIRCH)))
-        store(s, tell("province", near.replace("near Alder", "in the province"), "kills", where=("Rim", *PROVINCE),
-                      feature="ADM1"))
+        store(
+            s,
+            tell(
+                "province",
+                near.replace("near Alder", "in the province"),
+                "kills",
+                where=("Rim", *PROVINCE),
+                feature="ADM1",
+            ),
+        )
     assert incident_count(kb) == 1 and found(kb) == {}
     with kb.begin() as s:
         store(s, tell("cedar", far, "kills", where=("Cedar", *CEDAR)))
@@ -146,15 +215,19 @@ def test_a_strike_told_as_a_clash_is_a_type_contradiction(kb):
 
 
 def test_a_consistent_pair_in_other_words_is_linked_without_contradiction(kb):
-    other = ("Three members of the Ridge Guards lost their lives on 4 March when their pickup was struck by a "
-             "Falcon Brigade drone close to the village of Alder.")
+    other = (
+        "Three members of the Ridge Guards lost their lives on 4 March when their pickup was struck by a "
+        "Falcon Brigade drone close to the village of Alder."
+    )
     with kb.begin() as s:
         store(s, tell("one", STRIKE, "hit"))
         store(s, tell("two", other, "struck", where=("Birch", *BIRCH)))
     assert incident_count(kb) == 1 and found(kb) == {}
     with kb() as s:
         [link] = query.incident_links(s)
-    assert link["score"] >= 3 and "same type" in link["reasons"] and "same toll 3" in link["reasons"]
+    assert (
+        link["score"] >= 3 and "same type" in link["reasons"] and "same toll 3" in link["reasons"]
+    )
 
 
 def test_two_incidents_on_one_day_in_one_province_stay_apart(kb):
@@ -162,19 +235,43 @@ def test_two_incidents_on_one_day_in_one_province_stay_apart(kb):
     ambush = "Falcon Brigade fighters ambushed Ridge Guards near Alder on Monday."
     nearby = "A roadside bomb hit a bus near Birch on Monday, killing five passengers."
     with kb.begin() as s:
-        store(s, tell("market", market, "went off", perpetrator=("unknown attackers", None), victim=None,
-                      where=("Cedar", *CEDAR), killed=None, sub_type="Remote explosive/landmine/IED"))
-        store(s, tell("ambush", ambush, "ambushed", killed=None, sub_type="Armed clash", type="Battles"))
-        store(s, tell("bus", nearby, "hit", perpetrator=("Hill Cell", "hill-cell"), victim=("bus riders", None),
-                      where=("Birch", *BIRCH), killed=5, sub_type="Remote explosive/landmine/IED"))
+        store(
+            s,
+            tell(
+                "market",
+                market,
+                "went off",
+                perpetrator=("unknown attackers", None),
+                victim=None,
+                where=("Cedar", *CEDAR),
+                killed=None,
+                sub_type="Remote explosive/landmine/IED",
+            ),
+        )
+        store(
+            s,
+            tell("ambush", ambush, "ambushed", killed=None, sub_type="Armed clash", type="Battles"),
+        )
+        store(
+            s,
+            tell(
+                "bus",
+                nearby,
+                "hit",
+                perpetrator=("Hill Cell", "hill-cell"),
+                victim=("bus riders", None),
+                where=("Birch", *BIRCH),
+                killed=5,
+                sub_type="Remote explosive/landmine/IED",
+            ),
+        )
     assert incident_count(kb) == 3 and found(kb) == {}
 
 
 def test_a_link_is_undone_by_a_split(kb):
-    other = "Five Ridge Guards fighters died when a Falcon Brigade drone struck their pickup outside Alder on Monday."
     with kb.begin() as s:
         store(s, tell("one", STRIKE, "hit"))
-        store(s, tell("two", other, "struck", killed=5))
+        store(s, tell("two", FIVE, "struck", killed=5))
     with kb.begin() as s:
         [link] = s.scalars(select(IncidentLink)).all()
         fresh = incidents.split(s, link.id)
@@ -188,10 +285,9 @@ def test_a_link_is_undone_by_a_split(kb):
 
 
 def test_exported_events_carry_their_disputes(kb):
-    other = "Five Ridge Guards fighters died when a Falcon Brigade drone struck their pickup outside Alder on Monday."
     with kb.begin() as s:
         store(s, tell("one", STRIKE, "hit"))
-        store(s, tell("two", other, "struck", killed=5))
+        store(s, tell("two", FIVE, "struck", killed=5))
     with kb() as s:
         stored = {a["document"]["id"]: a for a in query.analyses(s)}
     [dispute] = stored["one"]["events"][0]["contradictions"]
@@ -210,8 +306,7 @@ def test_exported_events_carry_their_disputes(kb):
 
 
 def test_contradictions_are_found_the_same_after_a_second_store(kb):
-    other = "Five Ridge Guards fighters died when a Falcon Brigade drone struck their pickup outside Alder on Monday."
-    data = [tell("one", STRIKE, "hit"), tell("two", other, "struck", killed=5, day="2024-03-03")]
+    data = [tell("one", STRIKE, "hit"), tell("two", FIVE, "struck", killed=5, day="2024-03-03")]
     with kb.begin() as s:
         for d in data:
             store(s, d)
@@ -230,6 +325,15 @@ def test_a_name_read_as_a_far_homonym_neither_parts_the_reports_nor_disputes_the
     sunday = "Three Ridge Guards died on 3 March when a Falcon Brigade drone hit their pickup near Alder."
     with kb.begin() as s:
         store(s, tell("right", monday, "hit"))
-        store(s, tell("misread", sunday, "hit", day="2024-03-03", where=("Alder", -16.5, -64.9, "BO", 9000077)))
+        store(
+            s,
+            tell(
+                "misread",
+                sunday,
+                "hit",
+                day="2024-03-03",
+                where=("Alder", -16.5, -64.9, "BO", 9000077),
+            ),
+        )
     assert incident_count(kb) == 1
     assert set(found(kb)) == {"date"}

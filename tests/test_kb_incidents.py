@@ -1,5 +1,6 @@
 """Incident links are scored, explained, and the same however the reports got in: stored twice,
 or a writer killed part way and run again."""
+
 from __future__ import annotations
 
 import json
@@ -8,15 +9,15 @@ import subprocess
 import sys
 import time
 
-from sqlalchemy import select
-
 from kb_fixtures import db_url, kb  # noqa: F401  (fixtures)
+from sqlalchemy import select
+from test_kb_contradictions import BIRCH, CEDAR, tell
+
 from sitrep.kb import query
 from sitrep.kb.cues import cues
 from sitrep.kb.db import open_kb
 from sitrep.kb.models import Document, ReportEvent
 from sitrep.kb.store import store
-from test_kb_contradictions import BIRCH, CEDAR, tell
 
 # Stores each report of a JSONL file in its own transaction, pausing after each new one.
 WRITER = """
@@ -33,16 +34,21 @@ with open_kb(sys.argv[1]) as factory:
 
 
 def corpus() -> list[dict]:
-    """Reports of our own: one strike told four ways (two disputes), one consistent pair, one other attack."""
+    """Reports of our own: one strike told four ways (two disputes), and one raid told twice
+    consistently."""
     strike = "A drone of the Falcon Brigade hit a pickup of the Ridge Guards near Alder on Monday, killing three men."
     raid = "Hill Cell gunmen raided a checkpoint of the Ridge Guards at Cedar on Monday, killing two guards."
-    return [tell("a", strike, "hit"), tell("b", strike.replace("three", "five"), "hit", killed=5),
-            tell("c", strike.replace("Monday", "Sunday"), "hit", day="2024-03-03"),
-            tell("d", strike.replace("near Alder", "by Birch"), "hit", where=("Birch", *BIRCH)),
-            tell("e", raid, "raided", perpetrator=("Hill Cell", "hill-cell"), where=("Cedar", *CEDAR), killed=2,
-                 sub_type="Armed clash", type="Battles"),
-            tell("f", raid.replace("raided", "stormed"), "stormed", perpetrator=("Hill Cell", "hill-cell"),
-                 where=("Cedar", *CEDAR), killed=2, sub_type="Armed clash", type="Battles")]
+    return [
+        tell("a", strike, "hit"),
+        tell("b", strike.replace("three", "five"), "hit", killed=5),
+        tell("c", strike.replace("Monday", "Sunday"), "hit", day="2024-03-03"),
+        tell("d", strike.replace("near Alder", "by Birch"), "hit", where=("Birch", *BIRCH)),
+        *(
+            tell(doc, raid.replace("raided", verb), verb, perpetrator=("Hill Cell", "hill-cell"),
+                 where=("Cedar", *CEDAR), killed=2, sub_type="Armed clash", type="Battles")
+            for doc, verb in (("e", "raided"), ("f", "stormed"))
+        ),
+    ]
 
 
 def outcome(url: str) -> tuple[list, list]:
@@ -51,7 +57,9 @@ def outcome(url: str) -> tuple[list, list]:
         groups: dict[int, set] = {}
         for ev, doc in s.execute(select(ReportEvent, Document.doc_id).join(Document)):
             groups.setdefault(ev.incident_id, set()).add((doc, ev.local_id))
-        found = [(c["about"], c["documents"], c["values"], c["pairs"]) for c in query.contradictions(s)]
+        found = [
+            (c["about"], c["documents"], c["values"], c["pairs"]) for c in query.contradictions(s)
+        ]
     return sorted(sorted(g) for g in groups.values()), sorted(found)
 
 
@@ -61,7 +69,12 @@ def test_links_keep_score_and_reasons(kb):
             store(s, data)
     with kb() as s:
         links = query.incident_links(s)
-    assert {(x["document"], x["matched"]["document"]) for x in links} == {("b", "a"), ("c", "a"), ("d", "a"), ("f", "e")}
+    assert {(x["document"], x["matched"]["document"]) for x in links} == {
+        ("b", "a"),
+        ("c", "a"),
+        ("d", "a"),
+        ("f", "e"),
+    }
     by_doc = {x["document"]: x for x in links}
     assert "a day apart" in by_doc["c"]["reasons"] and "places 4 km apart" in by_doc["d"]["reasons"]
     assert all(x["score"] >= 3.5 for x in links)
@@ -73,7 +86,9 @@ def test_place_tolerance_fits_the_kind_of_place():
     assert c.tolerance("PPLA2") == 15 and c.tolerance(None) == c.tolerance("no such code")
 
 
-def test_killed_writer_rerun_gives_the_incidents_and_contradictions_of_a_clean_run(db_url, tmp_path):
+def test_killed_writer_rerun_gives_the_incidents_and_contradictions_of_a_clean_run(
+    db_url, tmp_path
+):
     src = tmp_path / "analyses.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in corpus()), encoding="utf-8")
     with open_kb(db_url):

@@ -7,6 +7,7 @@ a province with a town inside it, a splinter group with its parent. Each contrad
 the pairs of reports that disagree and, for each side, the value, the sentences that say it and
 the sources with their grades.
 """
+
 from __future__ import annotations
 
 import math
@@ -23,7 +24,16 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from ..geodesy import km
 from .cues import cues
 from .incidents import UNNAMED_TYPES, event_json, may_be_same, paragraph, period
-from .models import Claim, DocEntity, Document, Entity, EventActor, Incident, Relation, ReportEvent
+from .models import (
+    Claim,
+    DocEntity,
+    Document,
+    Entity,
+    EventActor,
+    Incident,
+    Relation,
+    ReportEvent,
+)
 
 FIELDS = ("fatalities", "date", "perpetrator", "place", "type")
 
@@ -37,12 +47,22 @@ class Contradiction:
     entity: int | None = None
     document_keys: list[int] = field(default_factory=list)  # KB row ids of the documents
     pairs: list[tuple[int, int]] = field(default_factory=list)  # indexes of documents that disagree
-    sides: list[dict[str, Any]] = field(default_factory=list)  # per document: value, sentences, sources
+    sides: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # per document: value, sentences, sources
 
     def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"about": self.about, "field": self.about, "documents": self.documents,
-                               "values": self.values, "pairs": [list(p) for p in self.pairs], "sides": self.sides}
-        out["event" if self.event is not None else "entity"] = self.event if self.event is not None else self.entity
+        out: dict[str, Any] = {
+            "about": self.about,
+            "field": self.about,
+            "documents": self.documents,
+            "values": self.values,
+            "pairs": [list(p) for p in self.pairs],
+            "sides": self.sides,
+        }
+        out["event" if self.event is not None else "entity"] = (
+            self.event if self.event is not None else self.entity
+        )
         return out
 
 
@@ -60,6 +80,7 @@ PerDoc = dict[int, list[Evidence]]
 
 # ---------------------------------------------------------------- fatalities
 
+
 class Toll(NamedTuple):
     low: float
     high: float
@@ -73,7 +94,7 @@ def _qualified(text: str, words: tuple[str, ...], best: int) -> bool:
     from ..events.numbers import parse_number
 
     pattern = r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+([\w,.-]+(?:\s+[\w-]+)?)"
-    for m in re.finditer(pattern, text, re.I):
+    for m in re.finditer(pattern, text, re.IGNORECASE):
         head = m.group(1).rstrip(".,;:")
         if any(parse_number(c.rstrip(".,;:")) == best for c in (head, head.split()[0])):
             return True
@@ -88,11 +109,21 @@ def toll(r: ReportEvent, text: str) -> Toll | None:
     best, published = r.fatalities, r.document.published or ""
     revised = _qualified(text, cues().revision, best)
     if r.fatalities_low is not None and r.fatalities_high is not None:
-        return Toll(r.fatalities_low, r.fatalities_high, f"{r.fatalities_low}-{r.fatalities_high}", revised, published)
-    if r.fatalities_low is not None and not _qualified(r.document.text, cues().revision, r.fatalities_low):
+        return Toll(
+            r.fatalities_low,
+            r.fatalities_high,
+            f"{r.fatalities_low}-{r.fatalities_high}",
+            revised,
+            published,
+        )
+    if r.fatalities_low is not None and not _qualified(
+        r.document.text, cues().revision, r.fatalities_low
+    ):
         return Toll(r.fatalities_low, math.inf, f"at least {r.fatalities_low}", revised, published)
     if _qualified(text, cues().approximate, best):
-        return Toll(math.floor(best * 0.8), math.ceil(best * 1.2), f"about {best}", revised, published)
+        return Toll(
+            math.floor(best * 0.8), math.ceil(best * 1.2), f"about {best}", revised, published
+        )
     return Toll(best, best, str(best), revised, published)
 
 
@@ -105,6 +136,7 @@ def tolls_agree(a: Toll, b: Toll) -> bool:
 
 
 # ---------------------------------------------------------------- the other fields
+
 
 class Day(NamedTuple):
     first: Any
@@ -140,8 +172,11 @@ def _related(a: Entity, b: Entity, ties: set[frozenset[int]]) -> bool:
     """Aliases (one entity), a parent and its child group, or groups a report ties by allegiance."""
     if may_be_same(a, b) or frozenset((a.id, b.id)) in ties:
         return True
-    return bool(a.registry_id and b.registry_id and (a.registry_id in _lineage(b.registry_id)
-                                                       or b.registry_id in _lineage(a.registry_id)))
+    return bool(
+        a.registry_id
+        and b.registry_id
+        and (a.registry_id in _lineage(b.registry_id) or b.registry_id in _lineage(a.registry_id))
+    )
 
 
 class Spot(NamedTuple):
@@ -156,16 +191,22 @@ def _places_agree(a: Spot, b: Spot) -> bool:
     """Within the coarser place's tolerance, or each report also names the other's place: then
     the coordinates differ by a reading of the name, not by what the reports say."""
     tolerance = max(cues().tolerance(a.entity.feature), cues().tolerance(b.entity.feature))
-    if a.entity.id == b.entity.id or km(a.entity.lat, a.entity.lon, b.entity.lat, b.entity.lon) <= tolerance:
+    if (
+        a.entity.id == b.entity.id
+        or km(a.entity.lat, a.entity.lon, b.entity.lat, b.entity.lon) <= tolerance
+    ):
         return True
     return _names(a.said, b.paragraph) or _names(b.said, a.paragraph)
 
 
 def _names(name: str, text: str) -> bool:
-    return bool(name) and re.search(r"\b" + re.escape(name) + r"\b", text, re.I) is not None
+    return (
+        bool(name) and re.search(r"\b" + re.escape(name) + r"\b", text, re.IGNORECASE) is not None
+    )
 
 
-# ---------------------------------------------------------------- per field: values, agreement, display
+# ------------------------------------------------ per field: values, agreement, display
+
 
 @dataclass(frozen=True)
 class Check:
@@ -190,8 +231,11 @@ def _read_date(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
 
 
 def _read_perpetrator(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
-    return [(ea.doc_entity.entity, *_trigger(r)) for ea in r.actors
-            if ea.role == "actor1" and ea.doc_entity.entity.actor_type not in UNNAMED_TYPES]
+    return [
+        (ea.doc_entity.entity, *_trigger(r))
+        for ea in r.actors
+        if ea.role == "actor1" and ea.doc_entity.entity.actor_type not in UNNAMED_TYPES
+    ]
 
 
 def _read_place(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
@@ -210,14 +254,22 @@ def _read_manner(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
 def checks(ties: set[frozenset[int]]) -> list[Check]:
     return [
         Check("fatalities", _read_toll, tolls_agree, lambda t: t.label),
-        Check("date", _read_date, lambda a, b: a.first <= b.last and b.first <= a.last, lambda d: d.label),
-        Check("perpetrator", _read_perpetrator, lambda a, b: _related(a, b, ties), lambda e: e.name),
+        Check(
+            "date",
+            _read_date,
+            lambda a, b: a.first <= b.last and b.first <= a.last,
+            lambda d: d.label,
+        ),
+        Check(
+            "perpetrator", _read_perpetrator, lambda a, b: _related(a, b, ties), lambda e: e.name
+        ),
         Check("place", _read_place, _places_agree, lambda p: p.entity.name),
         Check("type", _read_manner, lambda a, b: a.split(" (")[0] == b.split(" (")[0], str),
     ]
 
 
 # ---------------------------------------------------------------- sides and pairs
+
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the sentence around a span: from the last stop or line break to the next."""
@@ -230,34 +282,77 @@ def sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _sources(session: Session, doc: Document, items: list[Evidence]) -> list[dict[str, Any]]:
-    """Who says it, with the KB's grade: the event's claim, else claims around its words, else the outlet."""
-    claims = list(session.scalars(select(Claim).where(Claim.document_id == doc.id).order_by(Claim.start)))
+    """Who says it, with the KB's grade: the event's claim, else claims around its words, else
+    the outlet."""
+    claims = list(
+        session.scalars(select(Claim).where(Claim.document_id == doc.id).order_by(Claim.start))
+    )
     found = [c for c in claims if any(c.id == e.claim_id for e in items)]
-    found = found or [c for c in claims if any(c.start <= e.end and e.start <= c.end for e in items)]
-    out = [{"text": c.source_text, "type": c.source_type, "claim": c.local_id, "reliability": c.reliability,
-            "credibility": c.credibility} for c in found]
+    found = found or [
+        c for c in claims if any(c.start <= e.end and e.start <= c.end for e in items)
+    ]
+    out = [
+        {
+            "text": c.source_text,
+            "type": c.source_type,
+            "claim": c.local_id,
+            "reliability": c.reliability,
+            "credibility": c.credibility,
+        }
+        for c in found
+    ]
     seen: set[tuple[str, str]] = set()
-    unique = [s for s in out if (s["text"], s["claim"]) not in seen and not seen.add((s["text"], s["claim"]))]
-    return unique or [{"text": doc.outlet or doc.doc_id, "type": "media", "claim": None, "reliability": None,
-                       "credibility": None}]
+    unique = [
+        s
+        for s in out
+        if (s["text"], s["claim"]) not in seen and not seen.add((s["text"], s["claim"]))
+    ]
+    return unique or [
+        {
+            "text": doc.outlet or doc.doc_id,
+            "type": "media",
+            "claim": None,
+            "reliability": None,
+            "credibility": None,
+        }
+    ]
 
 
-def _side(session: Session, doc: Document, items: list[Evidence], show: Callable[[Any], str]) -> dict[str, Any]:
+def _side(
+    session: Session, doc: Document, items: list[Evidence], show: Callable[[Any], str]
+) -> dict[str, Any]:
     spans = sorted({sentence(doc.text, e.start, e.end) for e in items})
-    return {"document": doc.doc_id, "kb_document": doc.id, "outlet": doc.outlet, "published": doc.published,
-            "value": " / ".join(sorted({show(e.value) for e in items})),
-            "sentences": [{"start": s, "end": t, "text": doc.text[s:t]} for s, t in spans],
-            "sources": _sources(session, doc, items)}
+    return {
+        "document": doc.doc_id,
+        "kb_document": doc.id,
+        "outlet": doc.outlet,
+        "published": doc.published,
+        "value": " / ".join(sorted({show(e.value) for e in items})),
+        "sentences": [{"start": s, "end": t, "text": doc.text[s:t]} for s, t in spans],
+        "sources": _sources(session, doc, items),
+    }
 
 
-def _disagreeing(per_doc: PerDoc, keys: list[int], agree: Callable[[Any, Any], bool]) -> list[tuple[int, int]]:
+def _disagreeing(
+    per_doc: PerDoc, keys: list[int], agree: Callable[[Any, Any], bool]
+) -> list[tuple[int, int]]:
     """Index pairs of reports none of whose values agree with any of the other's."""
-    return [(i, j) for i, a in enumerate(keys) for j, b in enumerate(keys) if i < j
-            and not any(agree(x.value, y.value) for x in per_doc[a] for y in per_doc[b])]
+    return [
+        (i, j)
+        for i, a in enumerate(keys)
+        for j, b in enumerate(keys)
+        if i < j and not any(agree(x.value, y.value) for x in per_doc[a] for y in per_doc[b])
+    ]
 
 
-def _emit(session: Session, about: str, per_doc: PerDoc, show: Callable[[Any], str],
-          agree: Callable[[Any, Any], bool], **target: int) -> Contradiction | None:
+def _emit(
+    session: Session,
+    about: str,
+    per_doc: PerDoc,
+    show: Callable[[Any], str],
+    agree: Callable[[Any, Any], bool],
+    **target: int,
+) -> Contradiction | None:
     docs = {k: session.get(Document, k) for k in per_doc if per_doc[k]}
     keys = sorted(docs, key=lambda k: (docs[k].doc_id, k))
     pairs = _disagreeing(per_doc, keys, agree)
@@ -267,11 +362,20 @@ def _emit(session: Session, about: str, per_doc: PerDoc, show: Callable[[Any], s
     keep = [keys[i] for i in involved]
     index = {old: new for new, old in enumerate(involved)}
     sides = [_side(session, docs[k], per_doc[k], show) for k in keep]
-    return Contradiction(about, [docs[k].doc_id for k in keep], [s["value"] for s in sides], document_keys=keep,
-                         pairs=[(index[i], index[j]) for i, j in pairs], sides=sides, **target)
+    return Contradiction(
+        about,
+        [docs[k].doc_id for k in keep],
+        [s["value"] for s in sides],
+        document_keys=keep,
+        pairs=[(index[i], index[j]) for i, j in pairs],
+        sides=sides,
+        **target,
+    )
 
 
-def incident_contradictions(session: Session, incident: Incident, ties: set[frozenset[int]]) -> list[Contradiction]:
+def incident_contradictions(
+    session: Session, incident: Incident, ties: set[frozenset[int]]
+) -> list[Contradiction]:
     out = []
     for check in checks(ties):
         per_doc: PerDoc = defaultdict(list)
@@ -279,17 +383,22 @@ def incident_contradictions(session: Session, incident: Incident, ties: set[froz
             lo, hi = sentence(r.document.text, r.trigger_start, r.trigger_end)
             for value, start, end in check.read(r, r.document.text[lo:hi]):
                 per_doc[r.document_id].append(Evidence(value, start, end, r.claim_id))
-        if len(per_doc) > 1 and (found := _emit(session, check.name, per_doc, check.show, check.agree,
-                                                 event=incident.id)):
+        if len(per_doc) > 1 and (
+            found := _emit(session, check.name, per_doc, check.show, check.agree, event=incident.id)
+        ):
             out.append(found)
     return out
 
 
 def _allegiances(session: Session) -> dict[int, PerDoc]:
     subject, obj = aliased(DocEntity), aliased(DocEntity)
-    rows = session.execute(select(subject.entity_id, obj.entity_id, Relation.document_id, Relation.start, Relation.end)
-                           .join(subject, Relation.subject_id == subject.id).join(obj, Relation.object_id == obj.id)
-                           .where(Relation.kind == "allegiance").order_by(Relation.id))
+    rows = session.execute(
+        select(subject.entity_id, obj.entity_id, Relation.document_id, Relation.start, Relation.end)
+        .join(subject, Relation.subject_id == subject.id)
+        .join(obj, Relation.object_id == obj.id)
+        .where(Relation.kind == "allegiance")
+        .order_by(Relation.id)
+    )
     per_subject: dict[int, PerDoc] = defaultdict(lambda: defaultdict(list))
     for subject_id, object_id, doc, start, end in rows:
         per_subject[subject_id][doc].append(Evidence(object_id, start, end, None))
@@ -298,8 +407,12 @@ def _allegiances(session: Session) -> dict[int, PerDoc]:
 
 def allegiance_ties(session: Session) -> set[frozenset[int]]:
     """Entity pairs some report ties by allegiance: not rival perpetrators."""
-    return {frozenset((s, e.value)) for s, per_doc in _allegiances(session).items() for items in per_doc.values()
-            for e in items}
+    return {
+        frozenset((s, e.value))
+        for s, per_doc in _allegiances(session).items()
+        for items in per_doc.values()
+        for e in items
+    }
 
 
 def allegiance_contradictions(session: Session) -> list[Contradiction]:
@@ -309,7 +422,14 @@ def allegiance_contradictions(session: Session) -> list[Contradiction]:
             continue
         ids = {e.value for items in per_doc.values() for e in items}
         names = {e.id: e.name for e in session.scalars(select(Entity).where(Entity.id.in_(ids)))}
-        found = _emit(session, "allegiance", per_doc, lambda i: names[i], lambda a, b: a == b, entity=subject_id)
+        found = _emit(
+            session,
+            "allegiance",
+            per_doc,
+            names.__getitem__,
+            lambda a, b: a == b,
+            entity=subject_id,
+        )
         if found:
             out.append(found)
     return out
@@ -317,10 +437,18 @@ def allegiance_contradictions(session: Session) -> list[Contradiction]:
 
 def find(session: Session, incident_ids: Iterable[int] | None = None) -> list[Contradiction]:
     """Every contradiction in the KB (or among the given incidents), incidents first."""
-    query = (select(Incident).join(ReportEvent).group_by(Incident.id)
-             .having(func.count(distinct(ReportEvent.document_id)) > 1)
-             .options(selectinload(Incident.reports).selectinload(ReportEvent.actors).selectinload(EventActor.doc_entity))
-             .order_by(Incident.id))
+    query = (
+        select(Incident)
+        .join(ReportEvent)
+        .group_by(Incident.id)
+        .having(func.count(distinct(ReportEvent.document_id)) > 1)
+        .options(
+            selectinload(Incident.reports)
+            .selectinload(ReportEvent.actors)
+            .selectinload(EventActor.doc_entity)
+        )
+        .order_by(Incident.id)
+    )
     if incident_ids is not None:
         query = query.where(Incident.id.in_(list(incident_ids)))
     ties = allegiance_ties(session)

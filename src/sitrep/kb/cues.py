@@ -3,6 +3,7 @@
 The word lists and tolerances are data beside the stage; the weights that turn evidence into a
 link score are one typed, frozen config, each value with where it comes from.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,7 +31,9 @@ class LinkWeights:
     days_apart: float = -1.0  # four to seven days apart: a date dispute needs more evidence
     period_overlap: float = 0.5  # coarser dates that overlap
     shared_actor: float = 1.5  # each named actor both reports involve, at most two
-    other_targets: float = -2.0  # both name whom it hit and no one could be the same: another attack
+    other_targets: float = (
+        -2.0
+    )  # both name whom it hit and no one could be the same: another attack
     same_toll: float = 1.0  # one positive toll
     shared_token: float = 0.5  # each distinctive word or number both paragraphs hold, at most three
     threshold: float = 3.5  # a spot, a day and a type; a spot and a day alone are nearby attacks
@@ -62,7 +65,14 @@ class Cues:
 
 
 def _check(raw: Any) -> dict[str, Any]:
-    keys = ("place_tolerance_km", "type_families", "manner_groups", "approximate", "revision", "common_words")
+    keys = (
+        "place_tolerance_km",
+        "type_families",
+        "manner_groups",
+        "approximate",
+        "revision",
+        "common_words",
+    )
     if not isinstance(raw, dict) or any(k not in raw for k in keys):
         raise ValueError(f"sitrep/kb/{DATA}: needs the keys {', '.join(keys)}")
     if "default" not in raw["place_tolerance_km"]:
@@ -76,12 +86,17 @@ def cues() -> Cues:
     try:
         tolerance = {str(k): float(v) for k, v in raw["place_tolerance_km"].items()}
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"sitrep/kb/{DATA}: place_tolerance_km values must be numbers ({exc})") from None
-    return Cues(tolerance_km=tolerance,
-                families=tuple(frozenset(f) for f in raw["type_families"]),
-                manners={s: group for group, subs in raw["manner_groups"].items() for s in subs},
-                approximate=tuple(raw["approximate"]), revision=tuple(raw["revision"]),
-                common_words=frozenset(raw["common_words"]))
+        raise ValueError(
+            f"sitrep/kb/{DATA}: place_tolerance_km values must be numbers ({exc})"
+        ) from None
+    return Cues(
+        tolerance_km=tolerance,
+        families=tuple(frozenset(f) for f in raw["type_families"]),
+        manners={s: group for group, subs in raw["manner_groups"].items() for s in subs},
+        approximate=tuple(raw["approximate"]),
+        revision=tuple(raw["revision"]),
+        common_words=frozenset(raw["common_words"]),
+    )
 
 
 WEIGHTS = LinkWeights()

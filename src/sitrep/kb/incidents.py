@@ -7,6 +7,7 @@ agree, so reports that disagree about the date, the toll, the perpetrator or the
 meet, and their disagreement can be shown. Each link keeps its score and reasons in an
 ``IncidentLink`` that ``split`` undoes.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -21,11 +22,20 @@ from sqlalchemy.orm import Session, selectinload
 from ..events.numbers import parse_number
 from ..geodesy import km
 from .cues import WEIGHTS, cues
-from .models import DocEntity, Document, Entity, EventActor, Incident, IncidentLink, ReportEvent
+from .models import (
+    DocEntity,
+    Document,
+    Entity,
+    EventActor,
+    Incident,
+    IncidentLink,
+    ReportEvent,
+)
 
 MERGEABLE = ("asserted", "alleged")
 UNNAMED_TYPES = ("media", "civilians")  # an outlet or "residents" never shows two reports meet
-DATELINE = re.compile(r"^[^\n–—]{0,80}?\s[–—]\s")  # "BENI, Congo (Wire) – ": where it was filed
+# "BENI, Congo (Wire) – ": where the report was filed, not where it happened
+DATELINE = re.compile(r"^[^\n–—]{0,80}?\s[–—]\s")
 TOKEN = re.compile(r"[A-Z][\w'’-]*\w|\d[\w:.,]*")
 
 
@@ -38,7 +48,9 @@ def period(value: str | None, precision: str | None) -> tuple[date, date] | None
         if len(parts) == 1:
             return date(parts[0], 1, 1), date(parts[0], 12, 31)
         if len(parts) == 2:
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+            return date(parts[0], parts[1], 1), date(
+                parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1]
+            )
         day = date(*parts)
     except ValueError:
         return None
@@ -63,7 +75,11 @@ def may_be_same(a, b) -> bool:
     of a type the other shares. Named people are only ever themselves."""
     if a.id == b.id:
         return True
-    if a.kind != "actor" or b.kind != "actor" or (a.registry_id is not None and b.registry_id is not None):
+    if (
+        a.kind != "actor"
+        or b.kind != "actor"
+        or (a.registry_id is not None and b.registry_id is not None)
+    ):
         return False
     return a.actor_type is None or b.actor_type is None or a.actor_type == b.actor_type
 
@@ -101,21 +117,32 @@ class Telling:
 
 def _named(entities: Iterable[Entity]) -> frozenset[int]:
     """KB ids of the actors and people named (not "gunmen", not the outlet, not "residents")."""
-    return frozenset(e.id for e in entities if e.id is not None and not e.name.islower()
-                     and e.actor_type not in UNNAMED_TYPES)
+    return frozenset(
+        e.id
+        for e in entities
+        if e.id is not None and not e.name.islower() and e.actor_type not in UNNAMED_TYPES
+    )
 
 
-def _paragraph_actors(doc: Document, ev: ReportEvent, locals_: dict[str, DocEntity]) -> list[Entity]:
+def _paragraph_actors(
+    doc: Document, ev: ReportEvent, locals_: dict[str, DocEntity]
+) -> list[Entity]:
     """Actors and people the trigger's paragraph names, whatever role the event gave them."""
     lo, hi = paragraph(doc.text, ev.trigger_start, ev.trigger_end)
-    ids = {m["entity"] for m in doc.analysis.get("mentions", [])
-           if m.get("kind") in ("actor", "person") and lo <= m["start"] and m["end"] <= hi}
+    ids = {
+        m["entity"]
+        for m in doc.analysis.get("mentions", [])
+        if m.get("kind") in ("actor", "person") and lo <= m["start"] and m["end"] <= hi
+    }
     return [locals_[i].entity for i in sorted(ids) if i in locals_]
 
 
 def _targets(ev: ReportEvent) -> tuple:
-    return tuple(ea.doc_entity.entity for ea in ev.actors
-                 if ea.role == "actor2" and ea.doc_entity.entity.actor_type != "media")
+    return tuple(
+        ea.doc_entity.entity
+        for ea in ev.actors
+        if ea.role == "actor2" and ea.doc_entity.entity.actor_type != "media"
+    )
 
 
 def _tokens(doc: Document, ev: ReportEvent, names: list[str]) -> frozenset[str]:
@@ -128,12 +155,17 @@ def _tokens(doc: Document, ev: ReportEvent, names: list[str]) -> frozenset[str]:
     named = {w.casefold() for n in names for w in TOKEN.findall(n)}
     out = set()
     for m in TOKEN.finditer(text):
-        word, before = re.sub(r"['’]s$", "", m.group(0).rstrip(".,")), text[:m.start()].rstrip()
+        word, before = re.sub(r"['’]s$", "", m.group(0).rstrip(".,")), text[: m.start()].rstrip()
         if word[0].isdigit():
             if not word.isdigit() or 31 < int(word) < 1900 or int(word) > 2100:
                 out.add(word)
-        elif (before and before[-1] not in ".!?\"“:–—-" and word not in common and word.casefold() not in named
-              and parse_number(word) is None):
+        elif (
+            before
+            and before[-1] not in '.!?"“:–—-'
+            and word not in common
+            and word.casefold() not in named
+            and parse_number(word) is None
+        ):
             out.add(word.casefold())
     return frozenset(out)
 
@@ -141,17 +173,45 @@ def _tokens(doc: Document, ev: ReportEvent, names: list[str]) -> frozenset[str]:
 def telling(session: Session, ev: ReportEvent) -> Telling:
     doc = session.get(Document, ev.document_id)
     place = ev.place.entity if ev.place is not None else None
-    coords = (place.lat, place.lon) if place is not None and place.lat is not None and place.lon is not None else None
-    locals_ = {de.local_id: de for de in session.scalars(select(DocEntity).where(DocEntity.document_id == doc.id))}
-    names = [n for de in locals_.values() if de.kind != "place" for n in [de.name, *(de.aliases or [])]]
+    coords = (
+        (place.lat, place.lon)
+        if place is not None and place.lat is not None and place.lon is not None
+        else None
+    )
+    locals_ = {
+        de.local_id: de
+        for de in session.scalars(select(DocEntity).where(DocEntity.document_id == doc.id))
+    }
+    names = [
+        n for de in locals_.values() if de.kind != "place" for n in [de.name, *(de.aliases or [])]
+    ]
     tokens = _tokens(doc, ev, names)
-    places = {w.casefold() for de in locals_.values() if de.kind == "place" for w in TOKEN.findall(de.name)}
-    actors = _named([ea.doc_entity.entity for ea in ev.actors] + _paragraph_actors(doc, ev, locals_))
+    places = {
+        w.casefold()
+        for de in locals_.values()
+        if de.kind == "place"
+        for w in TOKEN.findall(de.name)
+    }
+    actors = _named(
+        [ea.doc_entity.entity for ea in ev.actors] + _paragraph_actors(doc, ev, locals_)
+    )
     toll = ev.fatalities if ev.fatalities else None
-    return Telling(ev.id, ev.document_id, ev.type, place.id if place is not None else None, coords,
-                   cues().tolerance(place.feature if place is not None else None), period(ev.date, ev.precision),
-                   ev.precision == "day", bool((event_json(doc, ev.local_id).get("date") or {}).get("inferred")),
-                   actors, _targets(ev), toll, tokens, tokens & places)
+    return Telling(
+        ev.id,
+        ev.document_id,
+        ev.type,
+        place.id if place is not None else None,
+        coords,
+        cues().tolerance(place.feature if place is not None else None),
+        period(ev.date, ev.precision),
+        ev.precision == "day",
+        bool((event_json(doc, ev.local_id).get("date") or {}).get("inferred")),
+        actors,
+        _targets(ev),
+        toll,
+        tokens,
+        tokens & places,
+    )
 
 
 Points = tuple[float, str]
@@ -182,7 +242,11 @@ def _place_points(a: Telling, b: Telling) -> Points:
     if d <= tolerance or a.place == b.place:
         if tolerance > w.point_km:
             return w.same_area, "same area"
-        return (w.same_place, "same place") if a.place == b.place else (w.near_place, f"places {d:.0f} km apart")
+        return (
+            (w.same_place, "same place")
+            if a.place == b.place
+            else (w.near_place, f"places {d:.0f} km apart")
+        )
     if d > w.misread_km and a.place_words & b.place_words:
         return 0.0, f"places {d:.0f} km apart, named alike"
     return (w.far_place if d > w.far_factor * tolerance else 0.0), f"places {d:.0f} km apart"
@@ -191,13 +255,19 @@ def _place_points(a: Telling, b: Telling) -> Points:
 def _shared_points(a: Telling, b: Telling) -> list[Points]:
     w = WEIGHTS
     shared = (a.tokens & b.tokens) - a.place_words - b.place_words  # places count on their own
-    actors, tokens = len(a.actors & b.actors), sorted(shared)[:w.max_tokens]
+    actors, tokens = len(a.actors & b.actors), sorted(shared)[: w.max_tokens]
     out = [(w.same_type, "same type") if a.type == b.type else (0.0, "")]
-    out.append((w.shared_actor * min(actors, w.max_actors), f"{actors} shared actor(s)") if actors else (0.0, ""))
+    out.append(
+        (w.shared_actor * min(actors, w.max_actors), f"{actors} shared actor(s)")
+        if actors
+        else (0.0, "")
+    )
     if a.targets and b.targets and not any(may_be_same(x, y) for x in a.targets for y in b.targets):
         out.append((w.other_targets, "different targets"))
     out.append((w.same_toll, f"same toll {a.toll}") if a.toll and a.toll == b.toll else (0.0, ""))
-    out.append((w.shared_token * len(tokens), "shared words " + ", ".join(tokens)) if tokens else (0.0, ""))
+    out.append(
+        (w.shared_token * len(tokens), "shared words " + ", ".join(tokens)) if tokens else (0.0, "")
+    )
     return out
 
 
@@ -222,18 +292,37 @@ def compare(a: Telling, b: Telling) -> tuple[float, list[str]] | None:
 
 
 def _candidates(session: Session, t: Telling) -> list[Incident]:
-    lo, hi = t.period[0] - timedelta(days=WEIGHTS.window_days), t.period[1] + timedelta(days=WEIGHTS.window_days)
-    told = select(ReportEvent.incident_id).where(or_(ReportEvent.date.between(lo.isoformat()[:7], hi.isoformat()),
-                                                     ReportEvent.date.in_({str(lo.year), str(hi.year)})))
-    return list(session.scalars(
-        select(Incident).where(Incident.mergeable.is_(True), Incident.id.in_(told)).order_by(Incident.id)
-        # their reports and actors in a few queries, not one lazy load per report and actor
-        .options(selectinload(Incident.reports).selectinload(ReportEvent.actors).selectinload(EventActor.doc_entity)
-                 .selectinload(DocEntity.entity))))
+    lo, hi = (
+        t.period[0] - timedelta(days=WEIGHTS.window_days),
+        t.period[1] + timedelta(days=WEIGHTS.window_days),
+    )
+    told = select(ReportEvent.incident_id).where(
+        or_(
+            ReportEvent.date.between(lo.isoformat()[:7], hi.isoformat()),
+            ReportEvent.date.in_({str(lo.year), str(hi.year)}),
+        )
+    )
+    return list(
+        session.scalars(
+            select(Incident)
+            .where(Incident.mergeable.is_(True), Incident.id.in_(told))
+            .order_by(Incident.id)
+            # their reports and actors in a few queries, not one lazy load per report and actor
+            .options(
+                selectinload(Incident.reports)
+                .selectinload(ReportEvent.actors)
+                .selectinload(EventActor.doc_entity)
+                .selectinload(DocEntity.entity)
+            )
+        )
+    )
 
 
-def best_match(session: Session, ev: ReportEvent) -> tuple[Incident, ReportEvent, float, list[str]] | None:
-    """The incident another report tells that this event scores highest with, above the threshold."""
+def best_match(
+    session: Session, ev: ReportEvent
+) -> tuple[Incident, ReportEvent, float, list[str]] | None:
+    """The incident another report tells that scores highest with this event, if above the
+    threshold."""
     t = telling(session, ev)
     if t.period is None:
         return None
@@ -250,8 +339,15 @@ def best_match(session: Session, ev: ReportEvent) -> tuple[Incident, ReportEvent
 
 def _new_incident(ev: ReportEvent, mergeable: bool) -> Incident:
     place = ev.place.entity if ev.place is not None else None
-    return Incident(type=ev.type, sub_type=ev.sub_type, date=ev.date, precision=ev.precision,
-                    lat=place.lat if place else None, lon=place.lon if place else None, mergeable=mergeable)
+    return Incident(
+        type=ev.type,
+        sub_type=ev.sub_type,
+        date=ev.date,
+        precision=ev.precision,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        mergeable=mergeable,
+    )
 
 
 def _finer(a: str | None, b: str | None) -> bool:
@@ -276,8 +372,15 @@ def assign(session: Session, ev: ReportEvent) -> Incident:
         ev.incident = incident
     session.flush()
     if match is not None:
-        session.add(IncidentLink(report_event_id=ev.id, incident_id=incident.id, matched_id=match[1].id,
-                                 score=round(match[2], 3), reasons=match[3]))
+        session.add(
+            IncidentLink(
+                report_event_id=ev.id,
+                incident_id=incident.id,
+                matched_id=match[1].id,
+                score=round(match[2], 3),
+                reasons=match[3],
+            )
+        )
     return incident
 
 
@@ -287,7 +390,9 @@ def split(session: Session, link_id: int) -> Incident:
     if link is None:
         raise LookupError(f"no incident link {link_id}")
     if link.undone_at is not None:
-        raise ValueError(f"incident link {link_id} was already undone (split to incident {link.split_to})")
+        raise ValueError(
+            f"incident link {link_id} was already undone (split to incident {link.split_to})"
+        )
     ev = session.get(ReportEvent, link.report_event_id)
     incident = _new_incident(ev, mergeable=True)
     session.add(incident)

@@ -2,6 +2,7 @@
 
 Revision ID: 0003
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -29,8 +30,15 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["split_to"], ["incidents.id"]),
         sa.PrimaryKeyConstraint("id"),
     )
-    op.create_index(op.f("ix_incident_links_report_event_id"), "incident_links", ["report_event_id"], unique=False)
-    op.create_index(op.f("ix_incident_links_incident_id"), "incident_links", ["incident_id"], unique=False)
+    op.create_index(
+        op.f("ix_incident_links_report_event_id"),
+        "incident_links",
+        ["report_event_id"],
+        unique=False,
+    )
+    op.create_index(
+        op.f("ix_incident_links_incident_id"), "incident_links", ["incident_id"], unique=False
+    )
 
 
 def downgrade() -> None:
