@@ -29,7 +29,7 @@ def tell(
     *,
     perpetrator: tuple[str, str] = ("Falcon Brigade", "falcon-brigade"),
     victim: tuple[str, str] | None = ("Ridge Guards", "ridge-guards"),
-    where: tuple = ("Alder", *ALDER),
+    where: tuple | None = ("Alder", *ALDER),
     day: str = "2024-03-04",
     precision: str = "day",
     killed: int | None = 3,
@@ -41,10 +41,8 @@ def tell(
     feature: str = "PPL",
 ) -> dict:
     """One report of our own telling one event, with the fields we want it to say."""
-    ents = [
-        actor("ac1", perpetrator[0], perpetrator[1], actor_type="armed_group"),
-        place("pl1", *where, feature=feature),
-    ]
+    ents = [actor("ac1", perpetrator[0], perpetrator[1], actor_type="armed_group")]
+    ents += [place("pl1", *where, feature=feature)] if where else []
     roles = {"ac1": "actor1"}
     if victim:
         ents.append(
@@ -54,7 +52,16 @@ def tell(
         )
         roles["ac2"] = "actor2"
     ev = event(
-        text, "ev1", trigger, sub_type, "pl1", day, roles, killed, type=type, precision=precision
+        text,
+        "ev1",
+        trigger,
+        sub_type,
+        "pl1" if where else None,
+        day,
+        roles,
+        killed,
+        type=type,
+        precision=precision,
     )
     ev.date = replace(ev.date, inferred=inferred)
     if killed is not None and low is not None:
@@ -72,8 +79,10 @@ def incident_count(kb) -> int:
         return len(s.scalars(select(Incident)).all())
 
 
-FIVE = ("Five Ridge Guards fighters died when a Falcon Brigade drone struck their pickup "
-        "outside Alder on Monday.")
+FIVE = (
+    "Five Ridge Guards fighters died when a Falcon Brigade drone struck their pickup "
+    "outside Alder on Monday."
+)
 STRIKE = "A drone of the Falcon Brigade hit a pickup of the Ridge Guards near Alder on Monday, killing three men."
 
 
@@ -337,3 +346,24 @@ def test_a_name_read_as_a_far_homonym_neither_parts_the_reports_nor_disputes_the
         )
     assert incident_count(kb) == 1
     assert set(found(kb)) == {"date"}
+
+
+def test_a_village_no_gazetteer_knows_still_links_by_its_name_in_both_sentences(kb):
+    """Unknown attackers, an unplaced village: the name both trigger sentences hold, the day and
+    the type tell one attack; a village named differently that day is another."""
+    one = "Gunmen killed 12 villagers in an attack on Korvani on Monday, an official said."
+    two = "Twenty-one villagers were killed on Monday when gunmen attacked Korvani, residents said."
+    other = "Gunmen killed four herders in an attack on Tesmali on Monday, an official said."
+    kwargs = dict(
+        perpetrator=("gunmen", None),
+        victim=None,
+        where=None,
+        sub_type="Attack",
+        type="Violence against civilians",
+    )
+    with kb.begin() as s:
+        store(s, tell("one", one, "killed", killed=12, **kwargs))
+        store(s, tell("two", two, "killed", killed=21, **kwargs))
+        store(s, tell("other", other, "killed", killed=4, **kwargs))
+    assert incident_count(kb) == 2
+    assert found(kb)["fatalities"]["documents"] == ["one", "two"]

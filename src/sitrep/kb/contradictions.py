@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from ..geodesy import km
 from .cues import cues
-from .incidents import UNNAMED_TYPES, event_json, may_be_same, paragraph, period
+from .incidents import UNNAMED_TYPES, event_json, may_be_same, paragraph, period, sentence
 from .models import (
     Claim,
     DocEntity,
@@ -269,16 +269,6 @@ def checks(ties: set[frozenset[int]]) -> list[Check]:
 
 
 # ---------------------------------------------------------------- sides and pairs
-
-
-def sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the sentence around a span: from the last stop or line break to the next."""
-    stops = ("\n", ". ", "! ", "? ")
-    lo = max(text.rfind(s, 0, start) + 1 for s in stops)
-    ends = [i + 1 for i in (text.find(s, end) for s in stops) if i >= 0]
-    hi = min(ends, default=len(text))
-    lo += len(text[lo:hi]) - len(text[lo:hi].lstrip())
-    return lo, lo + len(text[lo:hi].rstrip())
 
 
 def _sources(session: Session, doc: Document, items: list[Evidence]) -> list[dict[str, Any]]:

@@ -42,6 +42,8 @@ class LinkWeights:
     far_factor: float = 3.0  # how many tolerances away a place counts as elsewhere
     max_actors: int = 2  # shared actors counted at most
     max_tokens: int = 3  # shared distinctive tokens counted at most
+    core_token: float = 0.5  # more for a token both trigger sentences hold: the event's own words
+    max_core: int = 2  # such tokens counted at most
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,16 @@ def paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi if hi >= 0 else len(text)
 
 
+def sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence around a span: from the last stop or line break to the next."""
+    stops = ("\n", ". ", "! ", "? ")
+    lo = max(text.rfind(s, 0, start) + 1 for s in stops)
+    ends = [i + 1 for i in (text.find(s, end) for s in stops) if i >= 0]
+    hi = min(ends, default=len(text))
+    lo += len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    return lo, lo + len(text[lo:hi].rstrip())
+
+
 def event_json(doc: Document, local_id: str) -> dict:
     return next((e for e in doc.analysis.get("events", []) if e.get("id") == local_id), {})
 
@@ -112,6 +122,7 @@ class Telling:
     targets: tuple  # the KB entities it says were hit (actor2), the outlet left out
     toll: int | None
     tokens: frozenset[str]
+    core: frozenset[str]  # the tokens of the trigger's own sentence
     place_words: frozenset[str]  # tokens that name places: one name read as two spots is no dispute
 
 
@@ -145,13 +156,11 @@ def _targets(ev: ReportEvent) -> tuple:
     )
 
 
-def _tokens(doc: Document, ev: ReportEvent, names: list[str]) -> frozenset[str]:
-    """Distinctive words and numbers of the trigger's paragraph past its dateline: capitalised
-    words that no sentence starts with and that name no actor (actors count on their own), and
-    numbers beyond days and years."""
-    lo, hi = paragraph(doc.text, ev.trigger_start, ev.trigger_end)
-    text, common = doc.text[lo:hi], cues().common_words
-    text = DATELINE.sub("", text, count=1)
+def _tokens(doc: Document, span: tuple[int, int], names: list[str]) -> frozenset[str]:
+    """Distinctive words and numbers of a passage past its dateline: capitalised words that no
+    sentence starts with and that name no actor (actors count on their own), and numbers beyond
+    days and years."""
+    text, common = DATELINE.sub("", doc.text[span[0] : span[1]], count=1), cues().common_words
     named = {w.casefold() for n in names for w in TOKEN.findall(n)}
     out = set()
     for m in TOKEN.finditer(text):
@@ -185,7 +194,8 @@ def telling(session: Session, ev: ReportEvent) -> Telling:
     names = [
         n for de in locals_.values() if de.kind != "place" for n in [de.name, *(de.aliases or [])]
     ]
-    tokens = _tokens(doc, ev, names)
+    tokens = _tokens(doc, paragraph(doc.text, ev.trigger_start, ev.trigger_end), names)
+    core = _tokens(doc, sentence(doc.text, ev.trigger_start, ev.trigger_end), names)
     places = {
         w.casefold()
         for de in locals_.values()
@@ -210,6 +220,7 @@ def telling(session: Session, ev: ReportEvent) -> Telling:
         _targets(ev),
         toll,
         tokens,
+        core,
         tokens & places,
     )
 
@@ -256,6 +267,7 @@ def _shared_points(a: Telling, b: Telling) -> list[Points]:
     w = WEIGHTS
     shared = (a.tokens & b.tokens) - a.place_words - b.place_words  # places count on their own
     actors, tokens = len(a.actors & b.actors), sorted(shared)[: w.max_tokens]
+    core = sorted(shared & a.core & b.core)[: w.max_core]
     out = [(w.same_type, "same type") if a.type == b.type else (0.0, "")]
     out.append(
         (w.shared_actor * min(actors, w.max_actors), f"{actors} shared actor(s)")
@@ -267,6 +279,9 @@ def _shared_points(a: Telling, b: Telling) -> list[Points]:
     out.append((w.same_toll, f"same toll {a.toll}") if a.toll and a.toll == b.toll else (0.0, ""))
     out.append(
         (w.shared_token * len(tokens), "shared words " + ", ".join(tokens)) if tokens else (0.0, "")
+    )
+    out.append(
+        (w.core_token * len(core), "in both sentences " + ", ".join(core)) if core else (0.0, "")
     )
     return out
 
