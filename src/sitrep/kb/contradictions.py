@@ -23,7 +23,14 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from ..geodesy import km
 from .cues import cues
-from .incidents import UNNAMED_TYPES, event_json, may_be_same, paragraph, period, sentence
+from .incidents import (
+    UNNAMED_TYPES,
+    event_json,
+    may_be_same,
+    paragraph,
+    period,
+    sentence,
+)
 from .models import (
     Claim,
     DocEntity,
@@ -34,8 +41,6 @@ from .models import (
     Relation,
     ReportEvent,
 )
-
-FIELDS = ("fatalities", "date", "perpetrator", "place", "type")
 
 
 @dataclass

@@ -62,14 +62,6 @@ def gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
     return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
 
 
-def dates_compatible(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
-    """Whether two dates may mean one day: within a day at day precision, else overlapping."""
-    pa, pb = period(*a), period(*b)
-    if pa is None or pb is None:
-        return False
-    return gap_days(pa, pb) <= (1 if a[1] == b[1] == "day" else 0)
-
-
 def may_be_same(a, b) -> bool:
     """Two actors that could be one: the same entity, or a group known to no registry ("soldiers")
     of a type the other shares. Named people are only ever themselves."""
