@@ -39,7 +39,9 @@ def test_contradictions_json_and_text(db):
     [c] = json.loads(run("contradictions", "--db", db, "--format", "json"))
     assert c["about"] == "perpetrator" and c["documents"] == ["one", "two"]
     assert c["values"] == ["Sand Wolves", "Night Riders"] and isinstance(c["event"], int)
-    assert "one says Sand Wolves; two says Night Riders" in run("contradictions", "--db", db)
+    shown = run("contradictions", "--db", db)
+    assert "perpetrator:" in shown and "one (Lake Wire) says Sand Wolves\n" in shown
+    assert " says Night Riders\n" in shown and "killing four soldiers." in shown  # the sentence that says it
 
 
 def test_events_actor_search_and_split(db):

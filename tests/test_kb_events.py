@@ -6,7 +6,7 @@ from sqlalchemy import select
 from kb_fixtures import actor, claim, db_url, event, kb, person, place, report  # noqa: F401  (fixtures)
 from sitrep.kb import contradictions, query
 from sitrep.kb.grading import regrade
-from sitrep.kb.incidents import dates_compatible, km
+from sitrep.kb.incidents import gap_days, km, period
 from sitrep.kb.models import Claim, Incident, ReportEvent
 from sitrep.kb.store import store
 
@@ -74,22 +74,28 @@ def test_a_generic_actor_may_be_the_named_one(kb):
     assert (c["about"], c["documents"], c["values"]) == ("perpetrator", ["one", "two"], ["Sand Wolves", "Night Riders"])
 
 
-def test_events_far_apart_or_days_apart_stay_separate(kb):
+def test_events_far_apart_and_days_apart_or_beyond_a_week_stay_separate(kb):
+    """One differing field is a dispute about one incident; place and date both off, or a date
+    beyond a week, is another incident."""
     with kb.begin() as s:
         store(s, strike("one", ONE, "hit", "Turkish army", 3))
-        store(s, strike("far", TWO, "struck", "Turkish army", 3, where=HAMA, where_name="Kafr Nabl"))
-        store(s, strike("late", TWO + " ", "struck", "Turkish army", 3, day="2024-03-09"))
+        store(s, strike("far", TWO, "struck", "Turkish army", 3, day="2024-03-09", where=HAMA, where_name="Kafr Nabl"))
+        store(s, strike("late", TWO + " ", "struck", "Turkish army", 3, day="2024-03-13"))
     with kb() as s:
         assert len(s.scalars(select(Incident)).all()) == 3
 
 
-def test_dates_are_compatible_within_a_day_or_by_containment():
-    assert dates_compatible(("2024-03-04", "day"), ("2024-03-05", "day"))
-    assert not dates_compatible(("2024-03-04", "day"), ("2024-03-06", "day"))
-    assert dates_compatible(("2024-03", "month"), ("2024-03-28", "day"))
-    assert not dates_compatible(("2024-02", "month"), ("2024-03-01", "day"))
-    assert dates_compatible(("2024", "year"), ("2024-07", "month"))
-    assert not dates_compatible((None, None), ("2024-07", "month"))
+def test_date_gaps_respect_each_dates_precision():
+    def gap(a, b):
+        return gap_days(period(*a), period(*b))
+
+    assert gap(("2024-03-04", "day"), ("2024-03-05", "day")) == 1
+    assert gap(("2024-03-04", "day"), ("2024-03-06", "day")) == 2
+    assert gap(("2024-03", "month"), ("2024-03-28", "day")) == 0
+    assert gap(("2024-02", "month"), ("2024-03-01", "day")) == 1
+    assert gap(("2024", "year"), ("2024-07", "month")) == 0
+    assert gap(("2024-03-04", "week"), ("2024-03-10", "day")) == 0
+    assert period(None, None) is None
     assert 55 < km(*KAFR_NABL[:2], *HAMA[:2]) < 58
 
 

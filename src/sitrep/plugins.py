@@ -28,6 +28,7 @@ PLUGINS: tuple[Plugin, ...] = (
     Plugin("command", "export", "sitrep.export.cli:export_cmd"),
     Plugin("command", "ingest", "sitrep.kb.cli:ingest"),
     Plugin("group", "entities", "sitrep.kb.cli:entities_app"),
+    Plugin("group", "incidents", "sitrep.kb.cli:incidents_app"),
     Plugin("command", "contradictions", "sitrep.kb.cli:contradictions"),
     Plugin("command", "events", "sitrep.kb.cli:events"),
     Plugin("command", "actor", "sitrep.kb.cli:actor"),

@@ -5,7 +5,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from .common import actor_names, views
+from .common import actor_names, disputes, views
 
 ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
                  "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "country", "admin1",
@@ -49,7 +49,7 @@ def rows(analyses: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
                 "country": country if geo else "", "admin1": geo.get("admin1", ""), "admin2": geo.get("admin2", ""),
                 "location": place.get("name", ""), "latitude": geo.get("lat", ""), "longitude": geo.get("lon", ""),
                 "geo_precision": _geo_precision(geo), "source": v.document.get("outlet") or "",
-                "source_scale": "", "notes": claim.get("text") or _sentence(v, ev),
+                "source_scale": "", "notes": " | ".join([claim.get("text") or _sentence(v, ev), *("Disputed " + d for d in disputes(ev))]),
                 "fatalities": (ev.get("fatalities") or {}).get("best", 0),
                 "document": v.id, "trigger": ev["trigger"]["text"], "trigger_start": ev["trigger"]["start"],
                 "trigger_end": ev["trigger"]["end"], "modality": ev.get("modality", "asserted"),

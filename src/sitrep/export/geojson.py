@@ -5,7 +5,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from .common import actor_names, views
+from .common import actor_names, disputes, views
 
 
 def _point(geo: dict[str, Any]) -> list[float]:
@@ -30,7 +30,8 @@ def feature_collection(analyses: Iterable[dict[str, Any]]) -> dict[str, Any]:
                                             "place": place["name"], "fatalities": (ev.get("fatalities") or {}).get("best"),
                                             "trigger": ev["trigger"]["text"], "document": v.id, "outlet": doc.get("outlet"),
                                             "claim": claim["text"] if claim else None,
-                                            "source": claim["source"]["text"] if claim else None}})
+                                            "source": claim["source"]["text"] if claim else None,
+                                            "incident": ev.get("kb_incident"), "contradictions": disputes(ev)}})
         for route in v.data.get("routes", []):
             stops = [(w, v.entity(w["entity"])) for w in route.get("waypoints", [])]
             located = [(w, e) for w, e in stops if e and e.get("geo")]

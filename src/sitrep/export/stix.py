@@ -13,7 +13,7 @@ import stix2
 from stix2.properties import FloatProperty, IntegerProperty, ListProperty, ReferenceProperty, StringProperty
 
 from .. import __version__
-from .common import DocView, stable_uuid, views
+from .common import DocView, disputes, stable_uuid, views
 
 EPOCH = "1970-01-01T00:00:00Z"
 PRODUCER_ID = f"identity--{stable_uuid('sitrep', 'producer')}"
@@ -134,7 +134,7 @@ def _event(b: _Builder, v: DocView, ev: dict[str, Any], ids: dict[str, str], cre
                       fatalities=(ev.get("fatalities") or {}).get("best"), modality=ev.get("modality"),
                       trigger=ev["trigger"]["text"], trigger_start=ev["trigger"]["start"], trigger_end=ev["trigger"]["end"],
                       location_ref=place if place_is_located else None, actor_refs=actors or None, x_confidence=ev["confidence"])
-    refs = [b.add(obj)]
+    refs = [b.add(obj), *_disputes(b, v, ev, obj.id, created)]
     roles = {x["role"]: ids.get(x["entity"]) for x in ev.get("actors", [])}
     agent, victim = roles.get("actor1"), roles.get("actor2")
     if agent and agent.startswith("threat-actor--"):
@@ -145,6 +145,22 @@ def _event(b: _Builder, v: DocView, ev: dict[str, Any], ids: dict[str, str], cre
             refs.append(b.add(stix2.Sighting(id=_sid("sighting", v.event_key(ev)), sighting_of_ref=agent,
                                              where_sighted_refs=[place], first_seen=created, created=created,
                                              modified=created, description=ev["trigger"]["text"])))
+    return refs
+
+
+def _disputes(b: _Builder, v: DocView, ev: dict[str, Any], event_id: str, created: str) -> list[str]:
+    """Each contradiction other reports raise against this event: a note saying what each side
+    says, and this report's opinion-free record that it is disputed."""
+    refs = []
+    for c, words in zip(ev.get("contradictions") or [], disputes(ev)):
+        refs.append(b.add(stix2.Note(
+            id=_sid("note", v.event_key(ev), "contradiction", c["field"]), created=created, modified=created,
+            abstract=f"contradiction: {c['field']}", content=words, authors=["sitrep"], object_refs=[event_id],
+            labels=["contradiction", f"field:{c['field']}"], allow_custom=True)))
+        refs.append(b.add(stix2.Opinion(
+            id=_sid("opinion", v.event_key(ev), "contradiction", c["field"]), created=created, modified=created,
+            opinion="disagree", explanation=words, authors=[d["document"] for d in c.get("disputed_by", [])] or None,
+            object_refs=[event_id], allow_custom=True)))
     return refs
 
 

@@ -1,4 +1,4 @@
-"""``sitrep ingest``, ``entities``, ``contradictions``, ``events``, ``actor`` and ``search``: the KB commands."""
+"""``sitrep ingest``, ``entities``, ``incidents``, ``contradictions``, ``events``, ``actor`` and ``search``: the KB commands."""
 from __future__ import annotations
 
 import json
@@ -14,6 +14,7 @@ out = Console(highlight=False, soft_wrap=True)
 Db = Annotated[Optional[str], typer.Option("--db", help="The KB: a SQLAlchemy URL or a SQLite file path (default $SITREP_DB, else ./sitrep.db).")]
 Format = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
 entities_app = typer.Typer(no_args_is_help=True, help="KB entities and the merge decisions behind them.")
+incidents_app = typer.Typer(no_args_is_help=True, help="KB incidents and the link decisions behind them.")
 
 
 def _emit(data: Any, fmt: str, render) -> None:
@@ -124,14 +125,49 @@ def split(merge_id: Annotated[int, typer.Argument(help="The merge decision to un
         typer.echo(f"merge {merge_id} undone: {entity.name} is now entity #{entity.id}")
 
 
-def contradictions(db: Db = None, fmt: Format = "text") -> None:
-    """Where reports disagree about one event (perpetrator, fatalities, date, place) or an actor's allegiance."""
+def contradictions(
+    field: Annotated[Optional[str], typer.Option(help="Only this field: fatalities, date, perpetrator, place, type or allegiance.")] = None,
+    db: Db = None, fmt: Format = "text",
+) -> None:
+    """Where reports disagree about one incident (fatalities, date, perpetrator, place, type) or an actor's allegiance."""
     from . import text
-    from .contradictions import find
     from .db import open_kb
+    from .query import contradictions as query
 
     with open_kb(db) as factory, factory() as s:
-        _emit([c.as_dict() for c in find(s)], fmt, text.contradictions)
+        _emit(query(s, field=field), fmt, text.contradictions)
+
+
+@incidents_app.command("links")
+def links(
+    incident: Annotated[Optional[int], typer.Argument(help="An incident id; every link when left out.")] = None,
+    db: Db = None, fmt: Format = "text",
+) -> None:
+    """The decisions that joined reports' events into incidents, with score and reasons."""
+    from . import text
+    from .db import open_kb
+    from .query import incident_links
+
+    with open_kb(db) as factory, factory() as s:
+        _emit(incident_links(s, incident), fmt, text.links)
+
+
+@incidents_app.command("split")
+def split_incident(link_id: Annotated[int, typer.Argument(help="The link to undo (see `sitrep incidents links`).")],
+                   db: Db = None) -> None:
+    """Undo a link: the report's event becomes an incident of its own again."""
+    from .db import open_kb
+    from .grading import regrade
+    from .incidents import split as undo
+
+    with open_kb(db) as factory, factory.begin() as s:
+        try:
+            incident = undo(s, link_id)
+        except (LookupError, ValueError) as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+        regrade(s)
+        typer.echo(f"link {link_id} undone: the event is now incident #{incident.id}")
 
 
 def _near(value: str | None) -> tuple[float, float, float] | None:

@@ -238,3 +238,19 @@ class Waypoint(Base):
     end: Mapped[int | None]
 
     doc_entity: Mapped[DocEntity] = relationship()
+
+
+class IncidentLink(Base):
+    """The decision that put a report event into an incident others told, with its score and
+    reasons; ``incidents split`` undoes it."""
+
+    __tablename__ = "incident_links"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_event_id: Mapped[int] = mapped_column(ForeignKey("report_events.id", ondelete="CASCADE"), index=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    matched_id: Mapped[int | None] = mapped_column(ForeignKey("report_events.id", ondelete="SET NULL"))
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    split_to: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))

@@ -14,12 +14,13 @@ from typing import Any
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
+from .contradictions import find as find_contradictions
 from .entities import fold
 from .grading import outlet_key
 from ..geodesy import bbox, km
 from .incidents import period
-from .models import (Claim, DocEntity, Document, Entity, EventActor, Failure, Incident, Merge, Mention, ReportEvent, Route,
-                     Waypoint)
+from .models import (Claim, DocEntity, Document, Entity, EventActor, Failure, Incident, IncidentLink, Merge, Mention,
+                     ReportEvent, Route, Waypoint)
 
 Near = tuple[float, float, float]  # lat, lon, radius in km
 
@@ -27,8 +28,8 @@ Near = tuple[float, float, float]  # lat, lon, radius in km
 def counts(session: Session) -> dict[str, int]:
     """Rows per table: how an ingest is checked for idempotence."""
     tables = {"documents": Document, "entities": Entity, "document_entities": DocEntity, "mentions": Mention,
-              "claims": Claim, "report_events": ReportEvent, "incidents": Incident, "routes": Route, "merges": Merge,
-              "failures": Failure}
+              "claims": Claim, "report_events": ReportEvent, "incidents": Incident, "incident_links": IncidentLink,
+              "routes": Route, "merges": Merge, "failures": Failure}
     return {name: session.scalar(select(func.count()).select_from(model)) or 0 for name, model in tables.items()}
 
 
@@ -211,13 +212,87 @@ def analyses(session: Session, actor: str | None = None, place: str | None = Non
     if any(v is not None for v in (actor, place, near, since, until, type)):
         ids = incident_ids(session, actor, place, near, since, until, type)
         q = q.where(Document.id.in_(select(ReportEvent.document_id).where(ReportEvent.incident_id.in_(ids))))
+    disputes = event_disputes(session)
     for doc_id in session.scalars(q).all():
         doc = session.get(Document, doc_id)
         kb_ids = dict(session.execute(select(DocEntity.local_id, DocEntity.entity_id).where(DocEntity.document_id == doc_id)).all())
+        incidents = dict(session.execute(select(ReportEvent.local_id, ReportEvent.incident_id)
+                                         .where(ReportEvent.document_id == doc_id)).all())
         data = copy.deepcopy(doc.analysis)
         for e in data["entities"]:
             e["kb_id"] = kb_ids.get(e["id"])
+        for ev in data["events"]:
+            ev["kb_incident"] = incidents.get(ev["id"])
+            ev["contradictions"] = disputes.get((ev["kb_incident"], doc_id), [])
         yield data
+
+
+def event_disputes(session: Session) -> dict[tuple[int, int], list[dict[str, Any]]]:
+    """For each (incident, KB document): what other reports say against it, field by field.
+
+    Exports carry these on the report's events, so an analyst sees the dispute in any tool."""
+    out: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for c in find_contradictions(session):
+        if c.event is None:
+            continue
+        for i, key in enumerate(c.document_keys):
+            against = sorted({j for p in c.pairs if i in p for j in p if j != i})
+            out.setdefault((c.event, key), []).append({
+                "field": c.about, "value": c.values[i],
+                "disputed_by": [{"document": c.documents[j], "outlet": c.sides[j]["outlet"], "value": c.values[j],
+                                 "sources": c.sides[j]["sources"]} for j in against]})
+    return out
+
+
+def contradictions(session: Session, actor: str | None = None, place: str | None = None, near: Near | None = None,
+                   since: str | None = None, until: str | None = None, type: str | None = None,
+                   field: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Where reports disagree, for the CLI and the web page: about incidents matching the filters
+    (every kind when unfiltered, allegiances too), each with its incident's summary.
+
+    Each item: ``about``/``field``, ``documents`` and ``values`` (aligned), ``pairs`` (indexes of
+    documents that disagree), ``sides`` (per document: value, sentences with offsets, sources with
+    grades), and ``event`` plus ``incident`` (type, date, place) or ``entity`` for an allegiance.
+    """
+    filtered = any(v is not None for v in (actor, place, near, since, until, type))
+    ids = incident_ids(session, actor, place, near, since, until, type) if filtered else None
+    found = [c.as_dict() for c in find_contradictions(session, ids) if field is None or c.about == field]
+    found = found[offset:offset + limit] if limit is not None else found[offset:]
+    for c in found:
+        if "event" in c:
+            c["incident"] = incident_summary(session.get(Incident, c["event"]))
+    return found
+
+
+def incident_summary(inc: Incident) -> dict[str, Any]:
+    place = next((r.place.entity for r in inc.reports if r.place is not None and r.place.entity.lat is not None), None)
+    return {"id": inc.id, "type": inc.type, "sub_type": inc.sub_type, "date": inc.date, "precision": inc.precision,
+            "place": _place(place) if place else None}
+
+
+def contradiction_badges(session: Session, ids: list[int] | None = None) -> dict[int, list[str]]:
+    """Disputed fields per incident (the web app's badge), for the given incidents or all."""
+    out: dict[int, list[str]] = {}
+    for c in find_contradictions(session, ids):
+        if c.event is not None:
+            out.setdefault(c.event, []).append(c.about)
+    return out
+
+
+def incident_links(session: Session, incident_id: int | None = None) -> list[dict[str, Any]]:
+    """The decisions that joined report events to incidents, with score and reasons; ``split`` undoes one."""
+    q = select(IncidentLink).order_by(IncidentLink.id)
+    if incident_id is not None:
+        q = q.where(or_(IncidentLink.incident_id == incident_id, IncidentLink.split_to == incident_id))
+    out = []
+    for link in session.scalars(q):
+        ev = session.get(ReportEvent, link.report_event_id)
+        matched = session.get(ReportEvent, link.matched_id) if link.matched_id else None
+        out.append({"id": link.id, "incident": link.incident_id, "document": ev.document.doc_id, "event": ev.local_id,
+                    "matched": {"document": matched.document.doc_id, "event": matched.local_id} if matched else None,
+                    "score": link.score, "reasons": link.reasons, "undone": link.undone_at is not None,
+                    "split_to": link.split_to})
+    return out
 
 
 def entities(session: Session, name: str | None = None, kind: str | None = None, limit: int = 100) -> list[dict[str, Any]]:

@@ -19,13 +19,31 @@ def events(items: list[dict[str, Any]]) -> str:
     return "\n".join(lines) or "no events"
 
 
+def _grade(src: dict[str, Any]) -> str:
+    grade = f"{src['reliability'] or ''}{src['credibility'] or ''}"
+    return f"{src['text']} ({src['type']}{', ' + grade if grade else ''})"
+
+
 def contradictions(items: list[dict[str, Any]]) -> str:
     lines = []
     for c in items:
         where = f"event #{c['event']}" if "event" in c else f"entity #{c['entity']}"
-        says = "; ".join(f"{d} says {v}" for d, v in zip(c["documents"], c["values"]))
-        lines.append(f"{where} {c['about']}: {says}")
+        inc = c.get("incident") or {}
+        if inc:
+            where += f" ({inc['sub_type']}, {inc['date'] or 'undated'}" + (f", {inc['place']['name']})" if inc["place"] else ")")
+        lines.append(f"{where} {c['about']}:")
+        for side in c.get("sides") or [{"document": d, "value": v} for d, v in zip(c["documents"], c["values"])]:
+            by = "; ".join(_grade(s) for s in side.get("sources", []) if s.get("claim"))
+            lines.append(f"  {side['document']}{' (' + side['outlet'] + ')' if side.get('outlet') else ''} says {side['value']}"
+                         + (f" per {by}" if by else ""))
+            lines.extend(f"    \"{s['text']}\"" for s in side.get("sentences", []))
     return "\n".join(lines) or "no contradictions"
+
+
+def links(items: list[dict[str, Any]]) -> str:
+    return "\n".join(f"link {x['id']}: {x['document']} {x['event']} -> incident #{x['incident']} score {x['score']:g}"
+                     f" ({', '.join(x['reasons'])}){' undone, now #' + str(x['split_to']) if x['undone'] else ''}"
+                     for x in items) or "no links"
 
 
 def dossier(d: dict[str, Any]) -> str:

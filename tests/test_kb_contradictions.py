@@ -1,0 +1,369 @@
+"""Reports that tell one incident are linked even when they disagree, and each disagreement is
+found: toll, date, perpetrator, place, manner of attack. Consistent reports raise nothing, and
+two incidents on one day in one province stay two."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from kb_fixtures import actor, db_url, event, kb, place, report  # noqa: F401  (fixtures)
+from sqlalchemy import select
+
+from sitrep.kb import contradictions, incidents, query
+from sitrep.kb.models import Incident, IncidentLink, ReportEvent
+from sitrep.kb.store import store
+from sitrep.model import Fatalities
+
+# A made-up district: two villages 4 km apart, a market town 45 km off, the province around them.
+ALDER = (36.2000, 37.1000, "SY", 9000001)
+BIRCH = (36.2300, 37.1200, "SY", 9000002)
+CEDAR = (36.5500, 37.4000, "SY", 9000003)
+PROVINCE = (36.3000, 37.2000, "SY", 9000009)
+
+
+def tell(
+    doc_id: str,
+    text: str,
+    trigger: str,
+    *,
+    perpetrator: tuple[str, str] = ("Falcon Brigade", "falcon-brigade"),
+    victim: tuple[str, str] | None = ("Ridge Guards", "ridge-guards"),
+    where: tuple | None = ("Alder", *ALDER),
+    day: str = "2024-03-04",
+    precision: str = "day",
+    killed: int | None = 3,
+    low: int | None = None,
+    sub_type: str = "Air/drone strike",
+    type: str = "Explosions/Remote violence",
+    inferred: bool = False,
+    outlet: str | None = None,
+    feature: str = "PPL",
+) -> dict:
+    """One report of our own telling one event, with the fields we want it to say."""
+    ents = [actor("ac1", perpetrator[0], perpetrator[1], actor_type="armed_group")]
+    ents += [place("pl1", *where, feature=feature)] if where else []
+    roles = {"ac1": "actor1"}
+    if victim:
+        ents.append(
+            actor(
+                "ac2", victim[0], victim[1], actor_type="armed_group" if victim[1] else "civilians"
+            )
+        )
+        roles["ac2"] = "actor2"
+    ev = event(
+        text,
+        "ev1",
+        trigger,
+        sub_type,
+        "pl1" if where else None,
+        day,
+        roles,
+        killed,
+        type=type,
+        precision=precision,
+    )
+    ev.date = replace(ev.date, inferred=inferred)
+    if killed is not None and low is not None:
+        ev.fatalities = Fatalities(killed, low=low)
+    return report(doc_id, text, ents, [ev], outlet=outlet or f"{doc_id} Post")
+
+
+def found(kb) -> dict[str, dict]:
+    with kb() as s:
+        return {c["about"]: c for c in query.contradictions(s)}
+
+
+def incident_count(kb) -> int:
+    with kb() as s:
+        return len(s.scalars(select(Incident)).all())
+
+
+FIVE = (
+    "Five Ridge Guards fighters died when a Falcon Brigade drone struck their pickup "
+    "outside Alder on Monday."
+)
+STRIKE = "A drone of the Falcon Brigade hit a pickup of the Ridge Guards near Alder on Monday, killing three men."
+
+
+def test_a_different_toll_is_one_incident_with_a_fatalities_contradiction(kb):
+    with kb.begin() as s:
+        store(s, tell("one", STRIKE, "hit"))
+        store(s, tell("two", FIVE, "struck", killed=5))
+    assert incident_count(kb) == 1
+    c = found(kb)["fatalities"]
+    assert set(found(kb)) == {"fatalities"}
+    assert c["documents"] == ["one", "two"] and c["values"] == ["3", "5"] and c["pairs"] == [[0, 1]]
+    one, two = c["sides"]
+    assert one["outlet"] == "one Post" and one["sentences"][0]["text"] == STRIKE
+    assert two["sources"][0]["text"] == "two Post" and c["incident"]["place"]["name"] == "Alder"
+
+
+def test_at_least_five_agrees_with_seven_but_a_count_revised_to_five_does_not(kb):
+    floor = "At least five Ridge Guards were killed when a Falcon Brigade drone hit their post at Alder on Monday."
+    seven = "A Falcon Brigade drone strike on a Ridge Guards post at Alder on Monday killed seven fighters."
+    pinned = (
+        "A Falcon Brigade drone hit a Ridge Guards post at Alder on Monday and at least five were killed.\n"
+        "Officials later raised the toll to five."
+    )
+    about = "A drone of the Falcon Brigade hit a Ridge Guards post at Alder on Monday, killing about 20 people."
+    with kb.begin() as s:
+        store(s, tell("floor", floor, "hit", killed=5, low=5))
+        store(s, tell("seven", seven, "strike", killed=7))
+    assert incident_count(kb) == 1 and "fatalities" not in found(kb)
+    with kb.begin() as s:
+        store(s, tell("pinned", pinned, "hit", killed=5, low=5))
+    assert found(kb)["fatalities"]["documents"] == ["pinned", "seven"]
+    assert found(kb)["fatalities"]["pairs"] == [[0, 1]]
+    with kb.begin() as s:
+        store(s, tell("about", about, "hit", killed=20, day="2024-03-05"))
+        store(
+            s,
+            tell("twentytwo", about.replace("about 20", "22"), "hit", killed=22, day="2024-03-05"),
+        )
+    pairs = {
+        tuple(sorted(c["documents"][i] for i in p)) for c in found(kb).values() for p in c["pairs"]
+    }
+    assert ("about", "twentytwo") not in pairs  # "about 20" holds 22
+
+
+def test_dates_a_day_apart_disagree_but_a_month_or_an_inferred_date_does_not(kb):
+    monday = "A drone of the Falcon Brigade hit a pickup of the Ridge Guards near Alder on 4 March, killing three men."
+    sunday = "Three Ridge Guards died when a Falcon Brigade drone hit their pickup near Alder on 3 March."
+    with kb.begin() as s:
+        store(s, tell("monday", monday, "hit"))
+        store(
+            s,
+            tell(
+                "march",
+                monday.replace("on 4 March", "in March"),
+                "hit",
+                day="2024-03",
+                precision="month",
+            ),
+        )
+        store(
+            s,
+            tell(
+                "undated", monday.replace(" on 4 March", ""), "hit", day="2024-03-06", inferred=True
+            ),
+        )
+    assert incident_count(kb) == 1 and found(kb) == {}
+    with kb.begin() as s:
+        store(s, tell("sunday", sunday, "hit", day="2024-03-03"))
+    assert incident_count(kb) == 1
+    c = found(kb)["date"]
+    assert c["documents"] == ["monday", "sunday"] and c["values"] == ["2024-03-04", "2024-03-03"]
+
+
+def test_rival_perpetrators_disagree_a_parent_group_and_its_branch_do_not(kb):
+    """Registry facts: ISKP is the Islamic State's branch; the Haqqani network is the Taliban's."""
+    text = "A drone of the {} hit a pickup of the Ridge Guards near Alder on Monday, killing three men."
+    with kb.begin() as s:
+        store(s, tell("branch", text.format("ISKP"), "hit", perpetrator=("ISKP", "iskp")))
+        store(
+            s,
+            tell(
+                "parent",
+                text.format("Islamic State"),
+                "hit",
+                perpetrator=("Islamic State", "islamic-state"),
+            ),
+        )
+    assert incident_count(kb) == 1 and found(kb) == {}
+    with kb.begin() as s:
+        store(
+            s,
+            tell(
+                "rival",
+                text.format("Haqqani network"),
+                "hit",
+                perpetrator=("Haqqani network", "haqqani-network"),
+            ),
+        )
+    c = found(kb)["perpetrator"]
+    assert c["documents"] == ["branch", "parent", "rival"]
+    assert sorted(tuple(p) for p in c["pairs"]) == [(0, 2), (1, 2)]
+    assert c["values"][2] == "Haqqani network"
+
+
+def test_a_place_beyond_its_tolerance_disagrees_a_town_in_its_province_does_not(kb):
+    near = "Falcon Brigade drone kills three Ridge Guards near Alder; the pickup carried the Saffron Ledger."
+    far = "Falcon Brigade drone kills three Ridge Guards near Cedar; the pickup carried the Saffron Ledger."
+    with kb.begin() as s:
+        store(s, tell("alder", near, "kills"))
+        store(s, tell("birch", near.replace("Alder", "Birch"), "kills", where=("Birch", *BIRCH)))
+        store(
+            s,
+            tell(
+                "province",
+                near.replace("near Alder", "in the province"),
+                "kills",
+                where=("Rim", *PROVINCE),
+                feature="ADM1",
+            ),
+        )
+    assert incident_count(kb) == 1 and found(kb) == {}
+    with kb.begin() as s:
+        store(s, tell("cedar", far, "kills", where=("Cedar", *CEDAR)))
+    assert incident_count(kb) == 1
+    c = found(kb)["place"]
+    assert "cedar" in c["documents"] and "province" not in c["documents"]
+    assert all(c["documents"][i] == "cedar" or c["documents"][j] == "cedar" for i, j in c["pairs"])
+
+
+def test_a_strike_told_as_a_clash_is_a_type_contradiction(kb):
+    clash = "Falcon Brigade fighters clashed with Ridge Guards near Alder on Monday; three men were killed."
+    with kb.begin() as s:
+        store(s, tell("strike", STRIKE, "hit"))
+        store(s, tell("clash", clash, "clashed", sub_type="Armed clash", type="Battles"))
+    assert incident_count(kb) == 1
+    c = found(kb)["type"]
+    assert set(found(kb)) == {"type"}
+    assert [v.split(" (")[0] for v in c["values"]] == ["clash", "strike"]
+
+
+def test_a_consistent_pair_in_other_words_is_linked_without_contradiction(kb):
+    other = (
+        "Three members of the Ridge Guards lost their lives on 4 March when their pickup was struck by a "
+        "Falcon Brigade drone close to the village of Alder."
+    )
+    with kb.begin() as s:
+        store(s, tell("one", STRIKE, "hit"))
+        store(s, tell("two", other, "struck", where=("Birch", *BIRCH)))
+    assert incident_count(kb) == 1 and found(kb) == {}
+    with kb() as s:
+        [link] = query.incident_links(s)
+    assert (
+        link["score"] >= 3 and "same type" in link["reasons"] and "same toll 3" in link["reasons"]
+    )
+
+
+def test_two_incidents_on_one_day_in_one_province_stay_apart(kb):
+    market = "A bomb went off in the market of Cedar on Monday, wounding shoppers."
+    ambush = "Falcon Brigade fighters ambushed Ridge Guards near Alder on Monday."
+    nearby = "A roadside bomb hit a bus near Birch on Monday, killing five passengers."
+    with kb.begin() as s:
+        store(
+            s,
+            tell(
+                "market",
+                market,
+                "went off",
+                perpetrator=("unknown attackers", None),
+                victim=None,
+                where=("Cedar", *CEDAR),
+                killed=None,
+                sub_type="Remote explosive/landmine/IED",
+            ),
+        )
+        store(
+            s,
+            tell("ambush", ambush, "ambushed", killed=None, sub_type="Armed clash", type="Battles"),
+        )
+        store(
+            s,
+            tell(
+                "bus",
+                nearby,
+                "hit",
+                perpetrator=("Hill Cell", "hill-cell"),
+                victim=("bus riders", None),
+                where=("Birch", *BIRCH),
+                killed=5,
+                sub_type="Remote explosive/landmine/IED",
+            ),
+        )
+    assert incident_count(kb) == 3 and found(kb) == {}
+
+
+def test_a_link_is_undone_by_a_split(kb):
+    with kb.begin() as s:
+        store(s, tell("one", STRIKE, "hit"))
+        store(s, tell("two", FIVE, "struck", killed=5))
+    with kb.begin() as s:
+        [link] = s.scalars(select(IncidentLink)).all()
+        fresh = incidents.split(s, link.id)
+        assert s.get(ReportEvent, link.report_event_id).incident_id == fresh.id
+    assert incident_count(kb) == 2 and found(kb) == {}
+    with kb.begin() as s, pytest.raises(ValueError, match="already undone"):
+        incidents.split(s, link.id)
+    with kb() as s:
+        [undone] = query.incident_links(s)
+    assert undone["undone"] and undone["split_to"] == fresh.id
+
+
+def test_exported_events_carry_their_disputes(kb):
+    with kb.begin() as s:
+        store(s, tell("one", STRIKE, "hit"))
+        store(s, tell("two", FIVE, "struck", killed=5))
+    with kb() as s:
+        stored = {a["document"]["id"]: a for a in query.analyses(s)}
+    [dispute] = stored["one"]["events"][0]["contradictions"]
+    assert dispute["field"] == "fatalities" and dispute["value"] == "3"
+    assert [(d["document"], d["value"]) for d in dispute["disputed_by"]] == [("two", "5")]
+    from sitrep.export.acled import rows
+    from sitrep.export.geojson import feature_collection
+    from sitrep.export.stix import bundle
+
+    [row] = [r for r in rows([stored["one"]])]
+    assert "Disputed fatalities: 3 here; 5 in two (two Post)" in row["notes"]
+    [feature] = feature_collection([stored["two"]])["features"]
+    assert feature["properties"]["contradictions"] == ["fatalities: 5 here; 3 in one (one Post)"]
+    kinds = [o["type"] for o in bundle([stored["one"]]).objects]
+    assert "opinion" in kinds and kinds.count("note") == 1
+
+
+def test_contradictions_are_found_the_same_after_a_second_store(kb):
+    data = [tell("one", STRIKE, "hit"), tell("two", FIVE, "struck", killed=5, day="2024-03-03")]
+    with kb.begin() as s:
+        for d in data:
+            store(s, d)
+    before = found(kb)
+    with kb.begin() as s:
+        assert all(store(s, d) is None for d in data)
+    assert found(kb) == before and set(before) == {"fatalities", "date"}
+    with kb() as s:
+        assert contradictions.find(s, [before["date"]["event"]])[0].about == "fatalities"
+
+
+def test_a_name_read_as_a_far_homonym_neither_parts_the_reports_nor_disputes_the_place(kb):
+    """One gazetteer reading put the second report's Alder on another continent: the words
+    agree, so the reports still meet, and their real dispute (the date) is found."""
+    monday = "A drone of the Falcon Brigade hit a pickup of the Ridge Guards near Alder on 4 March, killing three men."
+    sunday = "Three Ridge Guards died on 3 March when a Falcon Brigade drone hit their pickup near Alder."
+    with kb.begin() as s:
+        store(s, tell("right", monday, "hit"))
+        store(
+            s,
+            tell(
+                "misread",
+                sunday,
+                "hit",
+                day="2024-03-03",
+                where=("Alder", -16.5, -64.9, "BO", 9000077),
+            ),
+        )
+    assert incident_count(kb) == 1
+    assert set(found(kb)) == {"date"}
+
+
+def test_a_village_no_gazetteer_knows_still_links_by_its_name_in_both_sentences(kb):
+    """Unknown attackers, an unplaced village: the name both trigger sentences hold, the day and
+    the type tell one attack; a village named differently that day is another."""
+    one = "Gunmen killed 12 villagers in an attack on Korvani on Monday, an official said."
+    two = "Twenty-one villagers were killed on Monday when gunmen attacked Korvani, residents said."
+    other = "Gunmen killed four herders in an attack on Tesmali on Monday, an official said."
+    kwargs = dict(
+        perpetrator=("gunmen", None),
+        victim=None,
+        where=None,
+        sub_type="Attack",
+        type="Violence against civilians",
+    )
+    with kb.begin() as s:
+        store(s, tell("one", one, "killed", killed=12, **kwargs))
+        store(s, tell("two", two, "killed", killed=21, **kwargs))
+        store(s, tell("other", other, "killed", killed=4, **kwargs))
+    assert incident_count(kb) == 2
+    assert found(kb)["fatalities"]["documents"] == ["one", "two"]
