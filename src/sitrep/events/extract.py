@@ -15,19 +15,12 @@ from ..nlp import text_of
 from .classify import VIOLENT_TYPES, adjust_territory, best, scores
 from .lexicon import Match, lexicon, match
 from .modality import habitual, modality, tense_ok
+from .rules import rules
 
 FIRM_SCORE = 2.5  # below this a lone word ("seized two tankers") is too weak to type an event
 FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the weapon
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
-# What can be taken, handed over or left: the object of a territory verb must be one of these or a named place.
-GROUND = {"town", "village", "city", "area", "territory", "district", "region", "province", "base", "position", "post",
-          "outpost", "camp", "hill", "mountain", "crossing", "road", "highway", "border", "port", "airport", "neighbourhood",
-          "neighborhood", "suburb", "locality", "site", "field", "oilfield", "castle", "island", "valley", "checkpoint",
-          "control", "stronghold", "front", "line", "headquarters", "point", "zone", "part", "county", "settlement",
-          "capital", "enclave", "garrison", "barracks", "station", "fort", "ridge", "height", "heights", "bridge"}
-OCCUR = {"break", "erupt", "occur", "happen", "take", "hit", "rock", "kill", "leave", "carry", "launch", "conduct",
-         "stage", "hold", "claim", "continue", "target", "injure", "wound", "fire", "use", "throw", "hurl"}
 
 
 @dataclass
@@ -49,7 +42,7 @@ def _verbal(head: Token, dated: bool) -> bool:
     if head.pos_ in ("VERB", "AUX"):
         return tense_ok(head, dated)
     verb = head.head
-    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in OCCUR and tense_ok(verb, dated)
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in rules().occur and tense_ok(verb, dated)
 
 
 def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
@@ -69,15 +62,15 @@ def _takes_ground(head: Token) -> bool:
     args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     args += [g for c in [head, *args] for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "over")
              for g in p.children if g.dep_ == "pobj"]
-    return head.pos_ == "NOUN" or any(t.lemma_.lower() in GROUND or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args)
+    return head.pos_ == "NOUN" or any(t.lemma_.lower() in rules().ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args)
 
 
 def _background(head: Token) -> bool:
     """Asides that are not the news: relative clauses ('which broke away in 2016'), 'agreed that ...'."""
     t = head
     for _ in range(3):
-        if t.dep_ == "relcl":
-            return True
+        if t.dep_ == "relcl":  # "on 27 August, when the SDF detained ..." tells the time, not an aside
+            return not any(c.lower_ == "when" for c in t.children)
         t = t.head
     return head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children)
 

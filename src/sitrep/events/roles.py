@@ -12,11 +12,11 @@ import re
 from spacy.tokens import Span, Token
 
 from ..model import Analysis, EventActor, Mention
+from .rules import rules
 
 AGENT_DEPS = ("nsubj",)
 TARGET_DEPS = ("dobj", "nsubjpass")
 TARGET_PREPS = ("on", "against", "at")
-SAY = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "quote", "write", "post", "brief"}
 # A place named after one of these is where the happening was; others ("commander of the Clan del Golfo") may not be.
 LOCATIVE = re.compile(r"\b(?:in|near|at|outside|off|around|inside|into|across|on)\b(?:\s+[\w'-]+){0,4}\s*$", re.IGNORECASE)
 
@@ -72,7 +72,7 @@ def under_speech(tok: Token, trigger: Token) -> bool:
     prev = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
     while prev is not None and prev.lower_ in ("on", "late", "early", "in") and prev.i > 0:
         prev = tok.doc[prev.i - 1]
-    if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in SAY:
+    if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in rules().say:
         return True
     t = tok
     while t.head.i != t.i:
@@ -80,7 +80,7 @@ def under_speech(tok: Token, trigger: Token) -> bool:
         if t.i == trigger.i or t in trigger.subtree:
             return False
         if t.pos_ in ("VERB", "AUX"):
-            return t.lemma_.lower() in SAY
+            return t.lemma_.lower() in rules().say
     return False
 
 

@@ -1,0 +1,47 @@
+"""The events stage's word lists (``data/rules.yaml``), loaded once into a frozen record."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+_FILE = "data/rules.yaml"
+_LISTS = ("ground", "occur", "say", "follow_up", "separate", "revision", "claim_verbs", "claim_nouns")
+_MODALITY = ("deny", "plan", "hedge", "allege", "habitual")
+
+
+@dataclass(frozen=True)
+class Rules:
+    ground: frozenset[str]
+    occur: frozenset[str]
+    say: frozenset[str]
+    follow_up: frozenset[str]
+    separate: tuple[str, ...]
+    revision: frozenset[str]
+    claim_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    deny: frozenset[str]
+    plan: frozenset[str]
+    hedge: frozenset[str]
+    allege: frozenset[str]
+    habitual: frozenset[str]
+
+
+def _words(raw: dict, key: str) -> list[str]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise ValueError(f"sitrep/events/{_FILE}: '{key}' must be a list of words")
+    return [w.lower() for w in value]
+
+
+@cache
+def rules() -> Rules:
+    raw = yaml.safe_load(resources.files("sitrep.events").joinpath(_FILE).read_text("utf-8"))
+    if not isinstance(raw, dict) or not isinstance(raw.get("modality"), dict):
+        raise ValueError(f"sitrep/events/{_FILE}: expected a mapping with a 'modality' section")
+    lists = {k: _words(raw, k) for k in _LISTS}
+    modal = {k: frozenset(_words(raw["modality"], k)) for k in _MODALITY}
+    return Rules(**{k: frozenset(v) for k, v in lists.items() if k != "separate"},
+                 separate=tuple(lists["separate"]), **modal)
