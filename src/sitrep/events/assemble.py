@@ -14,7 +14,7 @@ from ..nlp import text_of
 from .dates import DateMention, find_dates
 from .extract import Candidate, candidates
 from .fatalities import incident_fatalities
-from .incidents import FOLLOW_ON, LEAD, Incident, claimer_heads, group, own_dates
+from .incidents import FOLLOW_ON, LEAD, Incident, claimer_heads, group, in_summary, own_dates
 from .lexicon import lexicon
 from .roles import actors, place, under_speech
 
@@ -45,6 +45,8 @@ def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candi
         cands += candidates(sent, i, dated)
     cands.sort(key=lambda c: c.match.tokens[0].idx)
     firm = [c for c in cands if c.firm]
+    body = [c for c in firm if not in_summary(c)]
+    firm = body or firm  # a headline or summary tells the body's incidents again
     one_paragraph = "\n" not in text_of(doc).strip()
     if not firm and one_paragraph and cands:
         firm = [max(cands, key=lambda c: c.score * (0.93 ** c.index))]

@@ -10,6 +10,7 @@ from collections import defaultdict
 from spacy.tokens import Token
 
 from .lexicon import Match, lexicon
+from .rules import rules
 
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
@@ -36,6 +37,9 @@ def scores(matches: list[Match]) -> dict[str, float]:
     for combo in lex.combos:
         if all(g in groups for g in combo.groups):
             out[combo.sub_type] += combo.weight
+    for name in [n for n in out if lex.sub_types[n].requires and lex.sub_types[n].requires not in groups]:
+        moved = out.pop(name)
+        out[lex.sub_types[name].otherwise] = out.get(lex.sub_types[name].otherwise, 0.0) + moved
     return dict(out)
 
 
@@ -78,3 +82,24 @@ def adjust_territory(sc: dict[str, float], matches: list[Match]) -> dict[str, fl
         return sc
     pooled = sum(sc.get(t, 0.0) for t in TERRITORY)
     return {**sc, **{t: 0.0 for t in TERRITORY}, side: pooled}
+
+
+def _victims(head: Token) -> list[Token]:
+    """Who was killed or hurt: the passive subject, else the object of the trigger verb."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    out = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not out:
+        holder = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "dobj" for c in verb.children) else verb
+        out = [c for c in holder.children if c.dep_ == "dobj"]
+    return out
+
+
+def by_victims(head: Token, sub_type: str) -> str:
+    """The codebook's victim rule: combatants killed make an Attack an Armed clash, civilians the reverse."""
+    r = rules()
+    lemmas = {t.lemma_.lower() for t in _victims(head)}
+    if sub_type == "Attack" and lemmas & r.combatants and not lemmas & r.civilians:
+        return "Armed clash"
+    if sub_type == "Armed clash" and lemmas & r.civilians and not lemmas & r.combatants:
+        return "Attack"
+    return sub_type

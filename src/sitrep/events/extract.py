@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..nlp import text_of
-from .classify import VIOLENT_TYPES, adjust_territory, best, scores
+from .classify import VIOLENT_TYPES, adjust_territory, best, by_victims, scores
 from .lexicon import Match, lexicon, match
 from .modality import habitual, modality, tense_ok
 from .rules import rules
@@ -65,6 +65,13 @@ def _takes_ground(head: Token) -> bool:
     return head.pos_ == "NOUN" or any(t.lemma_.lower() in rules().ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args)
 
 
+def _objectless(head: Token, sub_type: str) -> bool:
+    """A verb that must act on something ('burned three houses') used without an object ('fires burned')."""
+    if not lexicon().sub_types[sub_type].needs_object or head.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("dobj", "nsubjpass", "prt") for c in head.children)
+
+
 def _background(head: Token) -> bool:
     """Asides that are not the news: relative clauses ('which broke away in 2016'), 'agreed that ...'."""
     t = head
@@ -91,9 +98,11 @@ def candidates(sent: Span, index: int, day_dated: bool) -> list[Candidate]:
         if not m.cue.trigger:
             continue
         typed = _typed(m, sc)
-        if typed is None or (typed[0] in TERRITORY_TYPES and not _takes_ground(m.head)):
+        if typed is None or (typed[0] in TERRITORY_TYPES and not _takes_ground(m.head)) or _objectless(m.head, typed[0]):
             continue
-        name, value = typed
+        name, value = typed[0], typed[1]
+        if m.cue.generic:  # a generic word ("killed") is typed by its victims
+            name = by_victims(m.head, name)
         known = by_head.get(m.head.i)
         if known is not None and known.score >= value:
             continue  # one word, one reading: the better-scored one ("seized" cocaine is a seizure, not a conquest)

@@ -20,7 +20,7 @@ from .extract import Candidate
 from .lexicon import lexicon
 from .rules import rules
 
-INCIDENT_GAP = 2  # sentences: a retelling follows close on the telling (dev half A: gaps of 1-2)
+INCIDENT_GAP = 4  # sentences: a retelling follows close on the telling (dev half A: gaps up to 4)
 FOLLOW_ON = 1  # sentences after the last member that may still give the toll ("later put the toll at 5")
 JOINING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 # A paragraph that opens with its own place or date lead ("KABUL: ...", "• 9 Mar, Jilib – ...").
@@ -53,6 +53,16 @@ def own_dates(sent: Span, dates: list[DateMention], under) -> list[DateMention]:
         if span is None or not under(span.root):
             out.append(d)
     return out
+
+
+def in_summary(c: Candidate) -> bool:
+    """Is the trigger in the headline (a first line with no closing stop) or a summary paragraph?"""
+    text = c.sent.doc.text
+    start = text.rfind("\n", 0, c.sent.start_char) + 1
+    end = text.find("\n", c.sent.start_char)
+    para = text[start:end if end >= 0 else len(text)].strip()
+    headline = not text[:start].strip() and "\n" in text.strip() and not para.endswith((".", "!", "?", '"', "”"))
+    return headline or para.lower().startswith(rules().summary_leads)
 
 
 def _opens_another(c: Candidate) -> bool:

@@ -8,7 +8,9 @@ from importlib import resources
 import yaml
 
 _FILE = "data/rules.yaml"
-_LISTS = ("ground", "occur", "say", "follow_up", "separate", "revision", "claim_verbs", "claim_nouns")
+_LISTS = ("ground", "occur", "say", "follow_up", "revision", "claim_verbs", "claim_nouns", "combatants",
+          "civilians")
+_ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 _MODALITY = ("deny", "plan", "hedge", "allege", "habitual")
 
 
@@ -22,6 +24,9 @@ class Rules:
     revision: frozenset[str]
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    summary_leads: tuple[str, ...]
+    combatants: frozenset[str]
+    civilians: frozenset[str]
     deny: frozenset[str]
     plan: frozenset[str]
     hedge: frozenset[str]
@@ -41,7 +46,7 @@ def rules() -> Rules:
     raw = yaml.safe_load(resources.files("sitrep.events").joinpath(_FILE).read_text("utf-8"))
     if not isinstance(raw, dict) or not isinstance(raw.get("modality"), dict):
         raise ValueError(f"sitrep/events/{_FILE}: expected a mapping with a 'modality' section")
-    lists = {k: _words(raw, k) for k in _LISTS}
+    sets = {k: frozenset(_words(raw, k)) for k in _LISTS}
+    ordered = {k: tuple(_words(raw, k)) for k in _ORDERED}
     modal = {k: frozenset(_words(raw["modality"], k)) for k in _MODALITY}
-    return Rules(**{k: frozenset(v) for k, v in lists.items() if k != "separate"},
-                 separate=tuple(lists["separate"]), **modal)
+    return Rules(**sets, **ordered, **modal)
