@@ -24,9 +24,18 @@ def _confidence(c: Candidate) -> float:
     return round(base if c.firm else base * 0.5, 3)
 
 
+def _lead_dates(sent: Span, dates: list[DateMention]) -> list[DateMention]:
+    """Dates in a lead the sentence opens with ('• 9 Mar, near Jilib – ...'): the parse cannot place them."""
+    lead = LEAD.match(sent.text)
+    if lead is None:
+        return []
+    return [d for d in dates if sent.start_char <= d.start < sent.start_char + lead.end()]
+
+
 def _own_date(c: Candidate, dates: list[DateMention]) -> DateMention | None:
     """The date told for the happening: in the trigger's phrase first, then the nearest in its sentence."""
     usable = own_dates(c.sent, dates, lambda tok: under_speech(tok, c.head))
+    usable += [d for d in _lead_dates(c.sent, dates) if d not in usable]
     if not usable:
         return None
     sub = {t.idx for t in c.head.subtree}

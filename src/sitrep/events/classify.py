@@ -97,7 +97,7 @@ def _victims(head: Token) -> list[Token]:
 def by_victims(head: Token, sub_type: str) -> str:
     """The codebook's victim rule: combatants killed make an Attack an Armed clash, civilians the reverse."""
     r = rules()
-    lemmas = {t.lemma_.lower() for t in _victims(head)}
+    lemmas = {t.lemma_.lower() for v in _victims(head) for t in [v, *v.children] if t.dep_ in ("compound", v.dep_)}
     if sub_type == "Attack" and lemmas & r.combatants and not lemmas & r.civilians:
         return "Armed clash"
     if sub_type == "Armed clash" and lemmas & r.civilians and not lemmas & r.combatants:

@@ -20,6 +20,7 @@ from .rules import rules
 FIRM_SCORE = 2.5  # below this a lone word ("seized two tankers") is too weak to type an event
 FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the weapon
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+RETAKING = "Government regains territory"
 TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
 
 
@@ -57,19 +58,22 @@ def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
     return name, pool[name]
 
 
-def _takes_ground(head: Token) -> bool:
-    """Territory verbs need ground as their object ('seized the town', not 'seized two tankers')."""
+def _takes_ground(head: Token, label: str) -> bool:
+    """Territory verbs need ground as their object ('seized the town', not 'seized two tankers');
+    taking back may name it by a pronoun ('retook it'), the ground having been told before."""
     args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     args += [g for c in [head, *args] for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "over")
              for g in p.children if g.dep_ == "pobj"]
-    return head.pos_ == "NOUN" or any(t.lemma_.lower() in rules().ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args)
+    back = label == RETAKING and any(t.lower_ == "it" for t in args)
+    return head.pos_ == "NOUN" or back or any(
+        t.lemma_.lower() in rules().ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args)
 
 
 def _objectless(head: Token, sub_type: str) -> bool:
     """A verb that must act on something ('burned three houses') used without an object ('fires burned')."""
     if not lexicon().sub_types[sub_type].needs_object or head.pos_ != "VERB":
         return False
-    return not any(c.dep_ in ("dobj", "nsubjpass", "prt") for c in head.children)
+    return not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
 
 
 def _background(head: Token) -> bool:
@@ -98,7 +102,7 @@ def candidates(sent: Span, index: int, day_dated: bool) -> list[Candidate]:
         if not m.cue.trigger:
             continue
         typed = _typed(m, sc)
-        if typed is None or (typed[0] in TERRITORY_TYPES and not _takes_ground(m.head)) or _objectless(m.head, typed[0]):
+        if typed is None or (typed[0] in TERRITORY_TYPES and not _takes_ground(m.head, m.cue.label)) or _objectless(m.head, typed[0]):
             continue
         name, value = typed[0], typed[1]
         if m.cue.generic:  # a generic word ("killed") is typed by its victims

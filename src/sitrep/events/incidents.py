@@ -21,6 +21,7 @@ from .lexicon import lexicon
 from .rules import rules
 
 INCIDENT_GAP = 4  # sentences: a retelling follows close on the telling (dev half A: gaps up to 4)
+ANAPHOR_GAP = 8  # ... or further on when it names it again ("killed in the blast were ...")
 FOLLOW_ON = 1  # sentences after the last member that may still give the toll ("later put the toll at 5")
 JOINING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 # A paragraph that opens with its own place or date lead ("KABUL: ...", "• 9 Mar, Jilib – ...").
@@ -101,8 +102,20 @@ def _follows_up(c: Candidate, inc: Incident) -> bool:
     return (c.match.cue.generic is not None and kind in JOINING_TYPES) or words in rules().follow_up
 
 
+def _anaphoric(sent: Span) -> bool:
+    """Does the sentence name a happening told before ('in the blast', 'the attack')?"""
+    lex = lexicon()
+    for tok in sent:
+        cues = lex.index.get(tok.lemma_.lower(), ())
+        named = any(cue.trigger and len(cue.words) == 1 for cue in cues)
+        if named and tok.pos_ == "NOUN" and any(k.lower_ in ("the", "this", "that") for k in tok.children):
+            return True
+    return False
+
+
 def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
-    if c.index - inc.last > INCIDENT_GAP or _opens_another(c):
+    gap = ANAPHOR_GAP if _anaphoric(c.sent) else INCIDENT_GAP
+    if c.index - inc.last > gap or _opens_another(c):
         return False
     if claimed(c.head):
         return True
