@@ -108,11 +108,12 @@ def _lead_place(a: Analysis, sent: Span) -> str | None:
 
 
 def _place(a: Analysis, inc: Incident) -> str | None:
+    lead = _lead_place(a, inc.main.sent)
     for c in inc.candidates:
-        where = place(a, c.sent, c.head)
+        where = place(a, c.sent, c.head, lead)
         if where:
             return where
-    return _lead_place(a, inc.main.sent)
+    return lead
 
 
 def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[EventActor]:

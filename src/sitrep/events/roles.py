@@ -18,7 +18,11 @@ AGENT_DEPS = ("nsubj",)
 TARGET_DEPS = ("dobj", "nsubjpass")
 TARGET_PREPS = ("on", "against", "at")
 # A place named after one of these is where the happening was; others ("commander of the Clan del Golfo") may not be.
-LOCATIVE = re.compile(r"\b(?:in|near|at|outside|off|around|inside|into|across|on)\b(?:\s+[\w'-]+){0,4}\s*$", re.IGNORECASE)
+# The words between the preposition and the place may not hold another preposition ("on Sunday
+# between Frontier Corps ...", "on the road to Afgooye" do not place the happening there).
+LOCATIVE = re.compile(r"\b(?:in|near|at|outside|off|around|inside|into|across|on)\b"
+                      r"(?:\s+(?!(?:between|with|and|by|from|to|for|towards|toward)\b)[\w'-]+){0,4}\s*$",
+                      re.IGNORECASE)
 
 
 def _phrases(verb: Token, deps: tuple[str, ...], preps: tuple[str, ...] = ()) -> list[Span]:
@@ -84,8 +88,10 @@ def under_speech(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def place(a: Analysis, sent: Span, head: Token) -> str | None:
-    """Places said where the speaker spoke ('told reporters in Quetta') do not count."""
+def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str | None:
+    """The first place the sentence puts the happening in ('in', 'near', 'at' ...), else the place of
+    the paragraph's lead, else the nearest place named. Places said where the speaker spoke
+    ('told reporters in Quetta') do not count."""
     doc = sent.doc
     places: list[Mention] = []
     for m in a.mentions_in(sent.start_char, sent.end_char, ("place",)):
@@ -95,7 +101,11 @@ def place(a: Analysis, sent: Span, head: Token) -> str | None:
     after = [m for m in places if m.start >= head.idx]
     text = a.document.text
     located = [m for m in after if LOCATIVE.search(text[max(sent.start_char, m.start - 40):m.start])]
-    if located or after:
-        return (located or after)[0].entity
+    if located:
+        return located[0].entity
+    if lead:
+        return lead
+    if after:
+        return after[0].entity
     before = [m for m in places if m.end <= head.idx]
     return before[-1].entity if before else None
