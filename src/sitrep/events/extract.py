@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..nlp import text_of
 from .classify import VIOLENT_TYPES, adjust_territory, best, by_victims, scores
 from .lexicon import Match, lexicon, match
 from .modality import habitual, modality, tense_ok
@@ -86,13 +85,6 @@ def _background(head: Token) -> bool:
     return head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children)
 
 
-def _quoted(head: Token) -> bool:
-    """Inside a quotation: a witness's colour, not the report's own account."""
-    text = text_of(head.doc)
-    before = text[text.rfind("\n", 0, head.idx) + 1:head.idx]
-    return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1
-
-
 def candidates(sent: Span, index: int, day_dated: bool) -> list[Candidate]:
     """The sentence's candidates: at most one violent happening, plus one per other trigger verb."""
     matches = match(sent)
@@ -113,7 +105,7 @@ def candidates(sent: Span, index: int, day_dated: bool) -> list[Candidate]:
         mod = modality(m.head)
         floor = FIRM_VIOLENT if lexicon().sub_types[name].type in ARMED_TYPES else FIRM_SCORE
         firm = (value >= floor and mod in ("asserted", "alleged") and _verbal(m.head, day_dated)
-                and not habitual(m.head) and not _background(m.head) and not _quoted(m.head))
+                and not habitual(m.head) and not _background(m.head))
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)
     return _one_per_happening(list(by_head.values()))
 
