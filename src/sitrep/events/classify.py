@@ -69,7 +69,7 @@ def territory_side(matches: list[Match]) -> str | None:
         if m.cue.label not in TERRITORY or not m.cue.trigger:
             continue
         words = _agent_words(m.head)
-        for name in TERRITORY:
+        for name in reversed(TERRITORY):  # "Houthi forces": the named group decides before "forces"
             if any(tuple(words[i:i + len(p)]) == p for p in lex.sides[name] for i in range(len(words))):
                 return name
     return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .classify import VIOLENT_TYPES, adjust_territory, best, by_victims, scores
+from .classify import TERRITORY, VIOLENT_TYPES, adjust_territory, best, by_victims, scores, territory_side
 from .lexicon import Match, lexicon, match
 from .modality import habitual, modality, tense_ok
 from .rules import rules
@@ -99,6 +99,8 @@ def candidates(sent: Span, index: int, day_dated: bool) -> list[Candidate]:
         name, value = typed[0], typed[1]
         if m.cue.generic:  # a generic word ("killed") is typed by its victims
             name = by_victims(m.head, name)
+        if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it")
+            name = territory_side([m]) or name
         known = by_head.get(m.head.i)
         if known is not None and known.score >= value:
             continue  # one word, one reading: the better-scored one ("seized" cocaine is a seizure, not a conquest)
@@ -114,10 +116,21 @@ def _rank(c: Candidate) -> tuple:
     return (c.firm, c.head.pos_ in ("VERB", "AUX"), c.score, -c.head.i)
 
 
+def _subject(c: Candidate) -> str | None:
+    subj = next((k for k in c.head.children if k.dep_ == "nsubj"), None) if c.head.pos_ == "VERB" else None
+    return subj.lower_ if subj is not None else None
+
+
 def _one_per_happening(cands: list[Candidate]) -> list[Candidate]:
+    """One violent happening per sentence, unless another violent verb has a subject of its own
+    ('insurgents occupied the town until troops retook it'); one per other trigger verb."""
     lex = lexicon()
-    violent = [c for c in cands if lex.sub_types[c.sub_type].type in VIOLENT_TYPES]
-    kept = [max(violent, key=_rank)] if violent else []
+    violent = sorted((c for c in cands if lex.sub_types[c.sub_type].type in VIOLENT_TYPES), key=_rank, reverse=True)
+    kept = violent[:1]
+    for c in violent[1:]:
+        subj = _subject(c)
+        if c.firm and subj and all(subj != _subject(k) and c.sub_type != k.sub_type for k in kept):
+            kept.append(c)
     for c in sorted((c for c in cands if c not in violent), key=_rank, reverse=True):
         if not any(k.head.i == c.head.i or _same_act(k, c) for k in kept):
             kept.append(c)

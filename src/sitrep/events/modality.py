@@ -61,8 +61,8 @@ def _perfect(tok: Token) -> bool:
 
 def tense_ok(tok: Token, dated: bool) -> bool:
     """A past happening: simple past, passive past, past perfect; present perfect or a participle only when dated."""
-    if tok.tag_ == "VBD":
-        return True
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBP" and tok.lower_ in rules().past_forms):
+        return True  # "forces retook it" tagged as present
     if tok.tag_ != "VBN":
         return False
     if any(k.dep_ == "aux" and k.lower_ == "had" for k in tok.children):

@@ -9,7 +9,7 @@ import yaml
 
 _FILE = "data/rules.yaml"
 _LISTS = ("ground", "occur", "say", "follow_up", "revision", "claim_verbs", "claim_nouns", "combatants",
-          "civilians")
+          "civilians", "past_forms")
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 _MODALITY = ("deny", "plan", "hedge", "allege", "habitual")
 
@@ -27,6 +27,7 @@ class Rules:
     summary_leads: tuple[str, ...]
     combatants: frozenset[str]
     civilians: frozenset[str]
+    past_forms: frozenset[str]
     deny: frozenset[str]
     plan: frozenset[str]
     hedge: frozenset[str]
