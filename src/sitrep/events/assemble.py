@@ -14,7 +14,7 @@ from ..nlp import text_of
 from .dates import DateMention, find_dates
 from .extract import Candidate, candidates
 from .fatalities import incident_fatalities
-from .incidents import FOLLOW_ON, LEAD, Incident, claimer_heads, group, in_summary, own_dates
+from .incidents import CLAIM_REACH, ENTRY_LEAD, FOLLOW_ON, Incident, lead, claimer_heads, group, in_summary, own_dates
 from .lexicon import lexicon
 from .roles import actors, place, under_speech
 
@@ -26,18 +26,18 @@ def _confidence(c: Candidate) -> float:
 
 def _lead_dates(sent: Span, dates: list[DateMention]) -> list[DateMention]:
     """Dates in a lead the sentence opens with ('• 9 Mar, near Jilib – ...'): the parse cannot place them."""
-    lead = LEAD.match(sent.text)
-    if lead is None:
+    found = lead(sent.text)
+    if found is None:
         return []
-    return [d for d in dates if sent.start_char <= d.start < sent.start_char + lead.end()]
+    return [d for d in dates if sent.start_char <= d.start < sent.start_char + found.end()]
 
 
 def _own_date(c: Candidate, dates: list[DateMention]) -> DateMention | None:
     """The date told for the happening: in the trigger's phrase first, then the nearest in its sentence."""
-    usable = own_dates(c.sent, dates, lambda tok: under_speech(tok, c.head))
-    usable += [d for d in _lead_dates(c.sent, dates) if d not in usable]
-    if not usable:
-        return None
+    in_lead = _lead_dates(c.sent, dates)
+    usable = [d for d in own_dates(c.sent, dates, lambda tok: under_speech(tok, c.head)) if d not in in_lead]
+    if not usable:  # a bullet's lead date ('• 9 Mar, near Jilib – ...'), never a dateline's day of writing
+        return in_lead[0] if in_lead and ENTRY_LEAD.match(c.sent.text) else None
     sub = {t.idx for t in c.head.subtree}
     return min(usable, key=lambda d: (d.start not in sub and not any(d.start <= i < d.end for i in sub),
                                       abs(d.start - c.head.idx)))
@@ -100,20 +100,20 @@ def _lead_place(a: Analysis, sent: Span) -> str | None:
     """The place of the paragraph's lead ('KABUL: ...', '• 9 Mar, near Jilib – ...') or of the dateline."""
     text = a.document.text
     para_start = text.rfind("\n", 0, sent.start_char) + 1
-    lead = LEAD.match(text, para_start)
-    if lead is None:
+    opening = lead(text, para_start)
+    if opening is None:
         return None
-    found = a.mentions_in(para_start, lead.end(), ("place",))
+    found = a.mentions_in(para_start, opening.end(), ("place",))
     return found[-1].entity if found else None
 
 
 def _place(a: Analysis, inc: Incident) -> str | None:
-    lead = _lead_place(a, inc.main.sent)
+    fallback = _lead_place(a, inc.main.sent)
     for c in inc.candidates:
-        where = place(a, c.sent, c.head, lead)
+        where = place(a, c.sent, c.head, fallback)
         if where:
             return where
-    return lead
+    return fallback
 
 
 def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[EventActor]:
@@ -153,7 +153,7 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         toll: Fatalities | None = incident_fatalities(c.sent, later)
         events.append(Event(
             id=a.new_id("ev", events), type=sub.type, sub_type=sub.name, trigger=trigger, plover=sub.plover,
-            actors=_actors(a, inc, sents, inc.last + FOLLOW_ON), place=where, date=date, fatalities=toll,
+            actors=_actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH)), place=where, date=date, fatalities=toll,
             claim=_claim(a, trigger.start), modality=c.modality, confidence=_confidence(c)))
         last_date = date if date and not date.inferred else last_date
         last_place = where or last_place

@@ -37,9 +37,11 @@ def scores(matches: list[Match]) -> dict[str, float]:
     for combo in lex.combos:
         if all(g in groups for g in combo.groups):
             out[combo.sub_type] += combo.weight
+    armed = bool(matches) and any(t.lemma_.lower() in rules().combatants for t in matches[0].tokens[0].sent)
     for name in [n for n in out if lex.sub_types[n].requires and lex.sub_types[n].requires not in groups]:
-        moved = out.pop(name)
-        out[lex.sub_types[name].otherwise] = out.get(lex.sub_types[name].otherwise, 0.0) + moved
+        moved = out.pop(name)  # armed men fighting police are a clash, not a mob: the evidence is dropped
+        if not armed:
+            out[lex.sub_types[name].otherwise] = out.get(lex.sub_types[name].otherwise, 0.0) + moved
     return dict(out)
 
 

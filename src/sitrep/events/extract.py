@@ -41,6 +41,8 @@ class Candidate:
 def _verbal(head: Token, dated: bool) -> bool:
     if head.pos_ in ("VERB", "AUX"):
         return tense_ok(head, dated)
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "mortar rounds": the phrase's own head hangs on the verb
     verb = head.head
     return head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in rules().occur and tense_ok(verb, dated)
 
@@ -75,6 +77,16 @@ def _objectless(head: Token, sub_type: str) -> bool:
     return not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
 
 
+def off_domain(sent: Span) -> bool:
+    """Is the sentence's paragraph about sport or markets (their words, no armed men or crowds)?"""
+    text = sent.doc.text
+    start, end = text.rfind("\n", 0, sent.start_char) + 1, text.find("\n", sent.end_char - 1)
+    para = sent.doc.char_span(start, end if end >= 0 else len(text), alignment_mode="expand") or sent
+    lemmas = {t.lemma_.lower() for t in para} | {t.lower_ for t in para}
+    r = rules()
+    return bool(lemmas & r.off_domain) and not lemmas & r.protagonists
+
+
 def _background(head: Token) -> bool:
     """Asides that are not the news: relative clauses ('which broke away in 2016'), 'agreed that ...'."""
     t = head
@@ -87,7 +99,7 @@ def _background(head: Token) -> bool:
 
 def candidates(sent: Span, index: int, day_dated: bool) -> list[Candidate]:
     """The sentence's candidates: at most one violent happening, plus one per other trigger verb."""
-    matches = match(sent)
+    matches = [] if off_domain(sent) else match(sent)
     sc = adjust_territory(scores(matches), matches)
     by_head: dict[int, Candidate] = {}
     for m in matches:

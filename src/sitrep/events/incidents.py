@@ -23,9 +23,19 @@ from .rules import rules
 INCIDENT_GAP = 4  # sentences: a retelling follows close on the telling (dev half A: gaps up to 4)
 ANAPHOR_GAP = 8  # ... or further on when it names it again ("killed in the blast were ...")
 FOLLOW_ON = 1  # sentences after the last member that may still give the toll ("later put the toll at 5")
+CLAIM_REACH = 3  # sentences after the incident in which a claim of responsibility still names its actor1
 JOINING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 # A paragraph that opens with its own place or date lead ("KABUL: ...", "• 9 Mar, Jilib – ...").
-LEAD = re.compile(r"^\s*(?:•|\*|-|\d+\.)?\s*(?:[A-Z][A-Z'’.\- ]{2,40}|\d{1,2}[\s–-]*\w*\s+\w+,?[^–:]{0,40})\s*[:–—]")
+# A dateline ("KABUL: ...", "PEMBA, Mozambique, May 13 (Wire) – ...") holds the place and the day of
+# writing; a bullet lead ("• 9 Mar, near Jilib – ...") the day and place of the entry's happening.
+_BULLET = r"[ \t]*(?:•|\*|-|\d+\.)?[ \t]*"
+DATELINE = re.compile(rf"^{_BULLET}[A-Z][A-Z'’.\- ]{{2,40}}(?:,[^–—:\n]{{0,60}})?[ \t]*[:–—]", re.MULTILINE)
+ENTRY_LEAD = re.compile(rf"^{_BULLET}\d{{1,2}}[\s–-]*\w*\s+\w+,?[^–:\n]{{0,40}}[ \t]*[:–—]", re.MULTILINE)
+
+
+def lead(text: str, pos: int = 0) -> re.Match | None:
+    """The dateline or entry lead opening the text at pos, if any."""
+    return DATELINE.match(text, pos) or ENTRY_LEAD.match(text, pos)
 
 
 @dataclass
@@ -67,11 +77,13 @@ def in_summary(c: Candidate) -> bool:
 
 
 def _opens_another(c: Candidate) -> bool:
-    """'Separately, ...', 'In a separate incident', 'the attackers also abducted': another happening."""
+    """'Separately, ...', 'In a separate incident': another happening."""
     lead = c.sent.text.lstrip(" •*-\n").lower()
-    r = rules()
-    if any(lead.startswith(cue) for cue in r.separate if cue != "also"):
-        return True
+    return any(lead.startswith(cue) for cue in rules().separate)
+
+
+def _also(c: Candidate) -> bool:
+    """'The attackers also abducted three women': a further act, not the same one told again."""
     return any(k.lower_ == "also" for k in c.head.children)
 
 
@@ -96,7 +108,7 @@ def _follows_up(c: Candidate, inc: Incident) -> bool:
     main_kind = lex.sub_types[inc.main.sub_type].type
     if main_kind not in JOINING_TYPES:
         return False
-    if c.sub_type == inc.main.sub_type and kind in JOINING_TYPES:
+    if c.sub_type == inc.main.sub_type and kind in JOINING_TYPES and not _also(c):
         return True
     words = lemma_words(c)
     return (c.match.cue.generic is not None and kind in JOINING_TYPES) or words in rules().follow_up
@@ -120,7 +132,7 @@ def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
     if claimed(c.head):
         return True
     new_paragraph = "\n" in c.sent.doc.text[inc.main.sent.end_char:c.sent.start_char]
-    if dated or (new_paragraph and LEAD.match(c.sent.text)):
+    if dated or (new_paragraph and lead(c.sent.text)):
         return False
     return _follows_up(c, inc)
 

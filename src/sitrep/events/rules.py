@@ -9,7 +9,7 @@ import yaml
 
 _FILE = "data/rules.yaml"
 _LISTS = ("ground", "occur", "say", "follow_up", "revision", "claim_verbs", "claim_nouns", "combatants",
-          "civilians", "past_forms")
+          "civilians", "past_forms", "off_domain", "protagonists")
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 _MODALITY = ("deny", "plan", "hedge", "allege", "habitual")
 
@@ -28,6 +28,8 @@ class Rules:
     combatants: frozenset[str]
     civilians: frozenset[str]
     past_forms: frozenset[str]
+    off_domain: frozenset[str]
+    protagonists: frozenset[str]
     deny: frozenset[str]
     plan: frozenset[str]
     hedge: frozenset[str]
