@@ -15,8 +15,9 @@ from .dates import DateMention, find_dates
 from .extract import Candidate, candidates
 from .fatalities import incident_fatalities
 from .incidents import CLAIM_REACH, ENTRY_LEAD, FOLLOW_ON, Incident, lead, claimer_heads, group, in_summary, own_dates
+from .classify import TERRITORY
 from .lexicon import lexicon
-from .roles import actors, place, under_speech
+from .roles import LOCATIVE, actors, place, under_speech
 
 
 def _confidence(c: Candidate) -> float:
@@ -107,13 +108,23 @@ def _lead_place(a: Analysis, sent: Span) -> str | None:
     return found[-1].entity if found else None
 
 
+def _told_before(a: Analysis, sent: Span) -> str | None:
+    """A place the paragraph put the scene in before the trigger's sentence ('... north of the village
+    of Deir al-Kahf. When the smugglers opened fire, ...')."""
+    text = a.document.text
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    located = [m for m in a.mentions_in(para_start, sent.start_char, ("place",))
+               if not m.demonym and LOCATIVE.search(text[max(para_start, m.start - 40):m.start])]
+    return located[-1].entity if located else None
+
+
 def _place(a: Analysis, inc: Incident) -> str | None:
     fallback = _lead_place(a, inc.main.sent)
     for c in inc.candidates:
         where = place(a, c.sent, c.head, fallback)
         if where:
             return where
-    return fallback
+    return _told_before(a, inc.main.sent) or fallback
 
 
 def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[EventActor]:
@@ -133,6 +144,15 @@ def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[Eve
     return roles
 
 
+def _sided(a: Analysis, sub_type: str, roles: list[EventActor]) -> str:
+    """A territory change typed by the kind of actor that took the ground, when the actors stage knows it."""
+    if sub_type not in TERRITORY:
+        return sub_type
+    taker = next((a.entity(r.entity) for r in roles if r.role == "actor1"), None)
+    side = lexicon().side_types.get(taker.actor_type or "") if taker is not None else None
+    return side or sub_type
+
+
 def build_events(a: Analysis, doc: Doc) -> list[Event]:
     lex = lexicon()
     dates = find_dates(a.document.text, a.document.published)
@@ -149,11 +169,12 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         trigger = a.span(m.tokens[0].idx, m.tokens[-1].idx + len(m.tokens[-1]))
         date = _date(c, inc, dates, last_date, a)
         where = _place(a, inc) or last_place
-        sub = lex.sub_types[c.sub_type]
+        roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
+        sub = lex.sub_types[_sided(a, c.sub_type, roles)]
         toll: Fatalities | None = incident_fatalities(c.sent, later)
         events.append(Event(
             id=a.new_id("ev", events), type=sub.type, sub_type=sub.name, trigger=trigger, plover=sub.plover,
-            actors=_actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH)), place=where, date=date, fatalities=toll,
+            actors=roles, place=where, date=date, fatalities=toll,
             claim=_claim(a, trigger.start), modality=c.modality, confidence=_confidence(c)))
         last_date = date if date and not date.inferred else last_date
         last_place = where or last_place
