@@ -86,3 +86,16 @@ def test_a_headline_defers_to_the_body():
     evs = events_of(text).events
     assert len(evs) == 1
     assert evs[0].trigger.start > text.index("\n")
+
+
+def test_civilians_killed_during_a_battle_are_an_attack_of_their_own():
+    text = ("Insurgents and soldiers fought for hours in Kelwa on Friday.\n"
+            "The insurgents killed two farmers near the market before they left.")
+    assert [e.sub_type for e in events_of(text).events] == ["Armed clash", "Attack"]
+
+
+def test_shot_dead_is_past_whatever_the_parse():
+    text = "Masked gunmen on a motorbike shot dead a retired judge outside his home in Kelwa on Sunday night.\nMore."
+    evs = events_of(text).events
+    assert [e.sub_type for e in evs] == ["Attack"]
+    assert evs[0].fatalities.best == 1

@@ -96,10 +96,20 @@ def _victims(head: Token) -> list[Token]:
     return out
 
 
+def victim_lemmas(head: Token) -> set[str]:
+    return {t.lemma_.lower() for v in _victims(head) for t in [v, *v.children] if t.dep_ in ("compound", v.dep_)}
+
+
+def civilians_only(head: Token) -> bool:
+    """Are the victims named, and all unarmed people?"""
+    lemmas = victim_lemmas(head)
+    return bool(lemmas & rules().civilians) and not lemmas & rules().combatants
+
+
 def by_victims(head: Token, sub_type: str) -> str:
     """The codebook's victim rule: combatants killed make an Attack an Armed clash, civilians the reverse."""
     r = rules()
-    lemmas = {t.lemma_.lower() for v in _victims(head) for t in [v, *v.children] if t.dep_ in ("compound", v.dep_)}
+    lemmas = victim_lemmas(head)
     if sub_type == "Attack" and lemmas & r.combatants and not lemmas & r.civilians:
         return "Armed clash"
     if sub_type == "Armed clash" and lemmas & r.civilians and not lemmas & r.combatants:

@@ -47,6 +47,11 @@ def _verbal(head: Token, dated: bool) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in rules().occur and tense_ok(verb, dated)
 
 
+def _past_phrase(m: Match) -> bool:
+    """'shot dead', 'blew himself up': past whatever the tagger made of the words."""
+    return " ".join(t.lower_ for t in m.tokens) in rules().past_phrases
+
+
 def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
     lex = lexicon()
     if m.cue.generic or lex.sub_types[m.cue.label].type in VIOLENT_TYPES:
@@ -118,7 +123,8 @@ def candidates(sent: Span, index: int, day_dated: bool) -> list[Candidate]:
             continue  # one word, one reading: the better-scored one ("seized" cocaine is a seizure, not a conquest)
         mod = modality(m.head)
         floor = FIRM_VIOLENT if lexicon().sub_types[name].type in ARMED_TYPES else FIRM_SCORE
-        firm = (value >= floor and mod in ("asserted", "alleged") and _verbal(m.head, day_dated)
+        past = _verbal(m.head, day_dated) or _past_phrase(m)
+        firm = (value >= floor and mod in ("asserted", "alleged") and past
                 and not habitual(m.head) and not _background(m.head))
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)
     return _one_per_happening(list(by_head.values()))

@@ -30,6 +30,9 @@ PATTERNS = [
     # "at least 12 dead", "12 people were killed", "dozens of soldiers were killed"
     re.compile(rf"{_AMOUNT}\s+(?:(?:of\s+)?{_NOUNS})?(?:(?:were|was|have\s+been|had\s+been|are|being|got)\s+)?(?:killed|dead|died|slain|shot\s+dead|massacred|murdered|executed|beheaded|lost\s+their\s+lives|perished|{_EUPHEMISM})\b", re.IGNORECASE),
 ]
+# One person named after the killing verb ("shot dead a retired judge"), when the parse gives no count.
+_ONE = re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|executed|murdered|beheaded|assassinated)\s+(?:an?|one)\s+"
+                  r"(?!(?:number|group|few|couple)\b)[\w'-]+(?:\s+[\w'-]+)?\b(?!\s+and\b)", re.IGNORECASE)
 _VICTIM = re.compile(r"\b(?:kill(?:ing|ed)|slain|massacred)\s+(?P<objs>(?:an?|one)\s+[\w\s'-]{1,60}?(?:\s+and\s+(?:an?|one)\s+[\w'-]+(?:\s+[\w'-]+)?)+)", re.IGNORECASE)
 
 
@@ -106,6 +109,8 @@ def fatalities(sent: Span) -> Fatalities | None:
     v = _VICTIM.search(text)  # "killing a commander and a companion": count the people named
     if v:
         return Fatalities(best=len(re.findall(r"\b(?:an?|one)\s", v.group("objs"), re.IGNORECASE)))
+    if _ONE.search(text):
+        return Fatalities(best=1)
     return None if DEATH_WORDS.search(text) else Fatalities(best=0)
 
 

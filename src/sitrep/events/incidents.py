@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .dates import DateMention
+from .classify import civilians_only
 from .extract import Candidate
 from .lexicon import lexicon
 from .rules import rules
@@ -110,6 +111,8 @@ def _follows_up(c: Candidate, inc: Incident) -> bool:
         return False
     if c.sub_type == inc.main.sub_type and kind in JOINING_TYPES and not _also(c):
         return True
+    if main_kind == "Battles" and c.sub_type == "Attack" and civilians_only(c.head):
+        return False  # codebook: civilians killed during a battle are an attack of their own
     words = lemma_words(c)
     return (c.match.cue.generic is not None and kind in JOINING_TYPES) or words in rules().follow_up
 

@@ -9,7 +9,8 @@ import yaml
 
 _FILE = "data/rules.yaml"
 _LISTS = ("ground", "occur", "say", "follow_up", "revision", "claim_verbs", "claim_nouns", "combatants",
-          "civilians", "past_forms", "off_domain", "protagonists")
+          "civilians", "past_forms", "off_domain", "protagonists",
+          "past_phrases")
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 _MODALITY = ("deny", "plan", "hedge", "allege", "habitual")
 
@@ -30,6 +31,7 @@ class Rules:
     past_forms: frozenset[str]
     off_domain: frozenset[str]
     protagonists: frozenset[str]
+    past_phrases: frozenset[str]
     deny: frozenset[str]
     plan: frozenset[str]
     hedge: frozenset[str]
