@@ -64,3 +64,19 @@ def test_a_dateline_lead_event():
 ])
 def test_sports_markets_and_metaphors_are_no_events(text):
     assert subtypes(text) == []
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    ("Troops clashed with smugglers north of the village of Tell Hamra, east of Dorva, on Monday.\nMore.",
+     {"Tell Hamra": "PPL", "Dorva": "PPL"}, "Tell Hamra"),
+    ("Jets struck a camp on the shore of Lake Zana near Kelwa on Monday.\nMore.",
+     {"Lake Zana": "LK", "Kelwa": "PPL"}, "Kelwa"),
+    ("Rebels stormed the district capital of Kelwa in northern Ruritania on Monday.\nMore.",
+     {"Kelwa": "PPL", "Ruritania": "PCLI"}, "Kelwa"),
+])
+def test_the_event_is_placed_at_the_town(text, places, expected):
+    a, doc = handmade(text, places=places)
+    a.document.published = "2024-03-14"
+    events.annotate(a, doc)
+    names = {e.id: e.name for e in a.entities}
+    assert [names[e.place] for e in a.events] == [expected]
