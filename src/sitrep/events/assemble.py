@@ -90,6 +90,11 @@ def _date(c: Candidate, inc: Incident, dates: list[DateMention], last: DateRef |
     own = next((d for d in (_own_date(m, dates) for m in inc.candidates) if d is not None), None)
     if own is not None:
         return DateRef(own.ref.value, own.ref.precision, a.span(own.start, own.end))
+    text = a.document.text
+    para_start = text.rfind("\n", 0, c.sent.start_char) + 1
+    told = [d for d in dates if para_start <= d.start < c.sent.start_char]
+    if told:  # "In the ensuing combat, ...": the day the paragraph has just told
+        return DateRef(told[-1].ref.value, told[-1].ref.precision, inferred=True)
     if last is not None:  # "were arrested during the raid": the date of the happening told before
         return DateRef(last.value, last.precision, inferred=True)
     if a.document.published:

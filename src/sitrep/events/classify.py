@@ -93,6 +93,8 @@ def _victims(head: Token) -> list[Token]:
     if not out:
         holder = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "dobj" for c in verb.children) else verb
         out = [c for c in holder.children if c.dep_ == "dobj"]
+    if not out:  # "shot and killed a soldier": the object hangs on the second verb
+        out = [c for v in verb.children if v.dep_ == "conj" for c in v.children if c.dep_ == "dobj"]
     return out
 
 

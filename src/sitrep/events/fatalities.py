@@ -24,7 +24,7 @@ _EUPHEMISM = r"neutrali[sz]ed|eliminated|paid\s+the\s+(?:supreme|ultimate)\s+pri
 DEATH_WORDS = re.compile(rf"\b(?:kill\w*|dead|died|die|dies|death\w*|fatalit\w*|lives|massacred|slain|shot\s+dead|perish\w*|bodies|murdered|executed|beheaded|{_EUPHEMISM})\b", re.IGNORECASE)
 PATTERNS = [
     # "killing 6 civilians", "killed at least 12 people", "left seven dead"
-    re.compile(rf"\b(?:kill(?:ing|ed|s)?|massacred|slaughtered|left)\s+[\"“']?{_AMOUNT}\b(?:\s+(?:of\s+)?{_NOUNS})?", re.IGNORECASE),
+    re.compile(rf"\b(?:kill(?:ing|ed|s)?|massacred|slaughtered|left|{_EUPHEMISM})\s+[\"“']?{_AMOUNT}\b(?:\s+(?:of\s+)?{_NOUNS})?", re.IGNORECASE),
     # "death toll rose to 30", "toll of 12"
     re.compile(rf"\b(?:death\s+)?toll\s+(?:has\s+)?(?:\w+\s+)?(?:to|of|at)\s+{_AMOUNT}", re.IGNORECASE),
     # "at least 12 dead", "12 people were killed", "dozens of soldiers were killed"

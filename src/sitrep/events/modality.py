@@ -56,7 +56,8 @@ def habitual(tok: Token) -> bool:
 
 
 def _perfect(tok: Token) -> bool:
-    return any(k.dep_ == "aux" and k.lower_ in ("has", "have", "'ve") for k in tok.children)
+    """Present or past perfect: 'have been killed since ...', 'had been killed since ...' count a period."""
+    return any(k.dep_ == "aux" and k.lower_ in ("has", "have", "'ve", "had") for k in tok.children)
 
 
 def tense_ok(tok: Token, dated: bool) -> bool:
