@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from ..model import Analysis, DateRef, Event, EventActor, Fatalities
 from ..nlp import text_of
 from .dates import DateMention, find_dates
-from .extract import Candidate, candidates
+from .extract import Candidate, candidates, off_domain_paragraphs
 from .fatalities import incident_fatalities
 from .incidents import CLAIM_REACH, ENTRY_LEAD, FOLLOW_ON, Incident, lead, claimer_heads, group, in_summary, own_dates
 from .classify import TERRITORY
@@ -50,9 +50,11 @@ def _claim(a: Analysis, start: int) -> str | None:
 
 def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candidate]:
     cands: list[Candidate] = []
+    text = text_of(doc)
+    off = off_domain_paragraphs(doc)
     for i, sent in enumerate(sents):
         dated = any(sent.start_char <= d.start < sent.end_char and d.ref.precision == "day" for d in dates)
-        cands += candidates(sent, i, dated)
+        cands += candidates(sent, i, dated, text.rfind("\n", 0, sent.start_char) + 1 in off)
     cands.sort(key=lambda c: c.match.tokens[0].idx)
     firm = [c for c in cands if c.firm]
     body = [c for c in firm if not in_summary(c)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .lexicon import Match, lexicon
 from .rules import rules
@@ -17,7 +17,7 @@ TERRITORY = ("Government regains territory", "Non-state actor overtakes territor
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
 
 
-def scores(matches: list[Match]) -> dict[str, float]:
+def scores(matches: list[Match], sent: Span | None = None) -> dict[str, float]:
     """Sub-type -> score; each distinct cue counts once per sentence."""
     lex = lexicon()
     out: dict[str, float] = defaultdict(float)
@@ -37,7 +37,7 @@ def scores(matches: list[Match]) -> dict[str, float]:
     for combo in lex.combos:
         if all(g in groups for g in combo.groups):
             out[combo.sub_type] += combo.weight
-    armed = bool(matches) and any(t.lemma_.lower() in rules().combatants for t in matches[0].tokens[0].sent)
+    armed = sent is not None and any(t.lemma_.lower() in rules().combatants for t in sent)
     for name in [n for n in out if lex.sub_types[n].requires and lex.sub_types[n].requires not in groups]:
         moved = out.pop(name)  # armed men fighting police are a clash, not a mob: the evidence is dropped
         if not armed:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import text_of
 
 from .classify import TERRITORY, VIOLENT_TYPES, adjust_territory, best, by_victims, scores, territory_side
 from .lexicon import Match, lexicon, match
@@ -20,6 +22,7 @@ FIRM_SCORE = 2.5  # below this a lone word ("seized two tankers") is too weak to
 FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the weapon
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 RETAKING = "Government regains territory"
+DISRUPTED = "Disrupted weapons use"
 TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
 
 
@@ -82,14 +85,15 @@ def _objectless(head: Token, sub_type: str) -> bool:
     return not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
 
 
-def off_domain(sent: Span) -> bool:
-    """Is the sentence's paragraph about sport or markets (their words, no armed men or crowds)?"""
-    text = sent.doc.text
-    start, end = text.rfind("\n", 0, sent.start_char) + 1, text.find("\n", sent.end_char - 1)
-    para = sent.doc.char_span(start, end if end >= 0 else len(text), alignment_mode="expand") or sent
-    lemmas = {t.lemma_.lower() for t in para} | {t.lower_ for t in para}
+def off_domain_paragraphs(doc: Doc) -> set[int]:
+    """Paragraphs (by their first character) about sport or markets: their words, no armed men or crowds."""
     r = rules()
-    return bool(lemmas & r.off_domain) and not lemmas & r.protagonists
+    words: dict[int, set[str]] = {}
+    text = text_of(doc)
+    for tok in doc:
+        start = text.rfind("\n", 0, tok.idx) + 1
+        words.setdefault(start, set()).update((tok.lower_, tok.lemma_.lower()))
+    return {start for start, seen in words.items() if seen & r.off_domain and not seen & r.protagonists}
 
 
 def _background(head: Token) -> bool:
@@ -102,10 +106,10 @@ def _background(head: Token) -> bool:
     return head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children)
 
 
-def candidates(sent: Span, index: int, day_dated: bool) -> list[Candidate]:
+def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False) -> list[Candidate]:
     """The sentence's candidates: at most one violent happening, plus one per other trigger verb."""
-    matches = [] if off_domain(sent) else match(sent)
-    sc = adjust_territory(scores(matches), matches)
+    matches = [] if off_topic else match(sent)
+    sc = adjust_territory(scores(matches, sent), matches)
     by_head: dict[int, Candidate] = {}
     for m in matches:
         if not m.cue.trigger:
@@ -139,10 +143,20 @@ def _subject(c: Candidate) -> str | None:
     return subj.lower_ if subj is not None else None
 
 
+def _disarmed(c: Candidate, cands: list[Candidate]) -> bool:
+    """A weapon that was defused, seized or destroyed ('defused an IED', 'a cache holding 14 IEDs')
+    is what the disrupting act acted on, not an attack of its own."""
+    if c.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verbs = {k.head.i for k in cands if k.sub_type == DISRUPTED and k.head.pos_ == "VERB"}
+    return any(t.i in verbs for t in c.head.ancestors)
+
+
 def _one_per_happening(cands: list[Candidate]) -> list[Candidate]:
     """One violent happening per sentence, unless another violent verb has a subject of its own
     ('insurgents occupied the town until troops retook it'); one per other trigger verb."""
     lex = lexicon()
+    cands = [c for c in cands if not _disarmed(c, cands)]
     violent = sorted((c for c in cands if lex.sub_types[c.sub_type].type in VIOLENT_TYPES), key=_rank, reverse=True)
     kept = violent[:1]
     for c in violent[1:]:

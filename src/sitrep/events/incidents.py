@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .dates import DateMention
+from ..nlp import text_of
 from .classify import civilians_only
+from .dates import DateMention
 from .extract import Candidate
 from .lexicon import lexicon
 from .rules import rules
@@ -69,7 +70,7 @@ def own_dates(sent: Span, dates: list[DateMention], under) -> list[DateMention]:
 
 def in_summary(c: Candidate) -> bool:
     """Is the trigger in the headline (a first line with no closing stop) or a summary paragraph?"""
-    text = c.sent.doc.text
+    text = text_of(c.sent.doc)
     start = text.rfind("\n", 0, c.sent.start_char) + 1
     end = text.find("\n", c.sent.start_char)
     para = text[start:end if end >= 0 else len(text)].strip()
@@ -134,7 +135,7 @@ def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
         return False
     if claimed(c.head):
         return True
-    new_paragraph = "\n" in c.sent.doc.text[inc.main.sent.end_char:c.sent.start_char]
+    new_paragraph = "\n" in text_of(c.sent.doc)[inc.main.sent.end_char:c.sent.start_char]
     if dated or (new_paragraph and lead(c.sent.text)):
         return False
     return _follows_up(c, inc)
