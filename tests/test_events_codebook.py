@@ -80,3 +80,14 @@ def test_the_event_is_placed_at_the_town(text, places, expected):
     events.annotate(a, doc)
     names = {e.id: e.name for e in a.entities}
     assert [names[e.place] for e in a.events] == [expected]
+
+
+def test_a_defused_bomb_is_no_attack():
+    text = "Army engineers defused a roadside bomb planted under a bridge near Kelwa on Monday.\nTraffic resumed."
+    assert subtypes(text) == ["Disrupted weapons use"]
+
+
+def test_a_cache_of_explosive_devices_is_a_seizure():
+    text = ("Troops discovered and destroyed a cache holding nine improvised explosive devices near Kelwa on Monday.\n"
+            "Nobody was hurt.")
+    assert subtypes(text) == ["Disrupted weapons use"]

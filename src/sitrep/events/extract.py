@@ -146,10 +146,13 @@ def _subject(c: Candidate) -> str | None:
 def _disarmed(c: Candidate, cands: list[Candidate]) -> bool:
     """A weapon that was defused, seized or destroyed ('defused an IED', 'a cache holding 14 IEDs')
     is what the disrupting act acted on, not an attack of its own."""
-    if c.head.pos_ not in ("NOUN", "PROPN"):
+    word = c.match.tokens[-1]  # "improvised explosive": the noun, whatever the tagger made of the first word
+    if c.head.pos_ == "VERB" and c.head.dep_ in ("acl", "relcl", "amod"):
+        word = c.head  # "a bomb planted under a bridge": the verb describes the weapon
+    elif word.pos_ not in ("NOUN", "PROPN"):
         return False
     verbs = {k.head.i for k in cands if k.sub_type == DISRUPTED and k.head.pos_ == "VERB"}
-    return any(t.i in verbs for t in c.head.ancestors)
+    return any(t.i in verbs for t in word.ancestors)
 
 
 def _one_per_happening(cands: list[Candidate]) -> list[Candidate]:
