@@ -14,8 +14,7 @@ from ..nlp import text_of
 from .dates import DateMention, find_dates
 from .extract import Candidate, candidates, off_domain_paragraphs
 from .fatalities import incident_fatalities
-from .incidents import CLAIM_REACH, ENTRY_LEAD, FOLLOW_ON, Incident, lead, claimer_heads, group, in_summary, own_dates
-from .classify import TERRITORY
+from .incidents import CLAIM_REACH, ENTRY_LEAD, FOLLOW_ON, Incident, lead, claimer_heads, group, in_summary, own_dates, sub_type
 from .lexicon import lexicon
 from .roles import LOCATIVE, actors, place, under_speech
 
@@ -151,15 +150,6 @@ def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[Eve
     return roles
 
 
-def _sided(a: Analysis, sub_type: str, roles: list[EventActor]) -> str:
-    """A territory change typed by the kind of actor that took the ground, when the actors stage knows it."""
-    if sub_type not in TERRITORY:
-        return sub_type
-    taker = next((a.entity(r.entity) for r in roles if r.role == "actor1"), None)
-    side = lexicon().side_types.get(taker.actor_type or "") if taker is not None else None
-    return side or sub_type
-
-
 def build_events(a: Analysis, doc: Doc) -> list[Event]:
     lex = lexicon()
     dates = find_dates(a.document.text, a.document.published)
@@ -177,7 +167,7 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         date = _date(c, inc, dates, last_date, a)
         where = _place(a, inc) or last_place
         roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
-        sub = lex.sub_types[_sided(a, c.sub_type, roles)]
+        sub = lex.sub_types[sub_type(inc)]
         toll: Fatalities | None = incident_fatalities(c.sent, later)
         events.append(Event(
             id=a.new_id("ev", events), type=sub.type, sub_type=sub.name, trigger=trigger, plover=sub.plover,

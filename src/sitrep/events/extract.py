@@ -93,7 +93,11 @@ def off_domain_paragraphs(doc: Doc) -> set[int]:
     for tok in doc:
         start = text.rfind("\n", 0, tok.idx) + 1
         words.setdefault(start, set()).update((tok.lower_, tok.lemma_.lower()))
-    return {start for start, seen in words.items() if seen & r.off_domain and not seen & r.protagonists}
+    off = {start for start, seen in words.items() if seen & r.off_domain and not seen & r.protagonists}
+    every = set().union(*words.values()) if words else set()
+    if every & r.off_domain and not every & r.protagonists:
+        return set(words)  # a sports or market report through and through
+    return off
 
 
 def _background(head: Token) -> bool:

@@ -26,6 +26,7 @@ INCIDENT_GAP = 4  # sentences: a retelling follows close on the telling (dev hal
 ANAPHOR_GAP = 8  # ... or further on when it names it again ("killed in the blast were ...")
 FOLLOW_ON = 1  # sentences after the last member that may still give the toll ("later put the toll at 5")
 CLAIM_REACH = 3  # sentences after the incident in which a claim of responsibility still names its actor1
+WEAPON_TYPE = "Explosions/Remote violence"
 JOINING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 # A paragraph that opens with its own place or date lead ("KABUL: ...", "• 9 Mar, Jilib – ...").
 # A dateline ("KABUL: ...", "PEMBA, Mozambique, May 13 (Wire) – ...") holds the place and the day of
@@ -152,6 +153,18 @@ def group(firm: list[Candidate], dated) -> list[Incident]:
             continue
         incidents.append(Incident(c, [], c.index))
     return incidents
+
+
+def sub_type(inc: Incident) -> str:
+    """The incident's sub-type: the main trigger's, unless that came from a generic word ('attacks were
+    launched') and a later sentence names the weapon ('most used grenades'): weapons decide."""
+    lex = lexicon()
+    main = inc.main
+    if main.match.cue.generic is None or main.sub_type != main.match.cue.generic:
+        return main.sub_type
+    armed = [c.sub_type for c in inc.members
+             if c.match.cue.generic is None and lex.sub_types[c.sub_type].type == WEAPON_TYPE]
+    return armed[0] if armed else main.sub_type
 
 
 def claimer_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:

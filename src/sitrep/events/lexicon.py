@@ -56,7 +56,6 @@ class Lexicon:
     combos: tuple[Combo, ...]
     sides: dict[str, frozenset[tuple[str, ...]]]  # territory sub-type -> words naming who takes ground
     readings: dict[tuple[str, ...], frozenset[str]]  # trigger words -> every sub-type they may anchor
-    side_types: dict[str, str]  # actor type -> the territory sub-type its taking of ground is
 
     def options(self, words: tuple[str, ...]) -> frozenset[str]:
         """The sub-types a trigger may take: those listing it, and those of combinations over its groups."""
@@ -93,9 +92,8 @@ def lexicon() -> Lexicon:
             for w in raw["groups"][g]:
                 if _words(w) in readings:
                     readings[_words(w)].add(combo.sub_type)
-    side_types = {t: name for name, types in raw["side_types"].items() for t in types}
     return Lexicon(sub_types, {k: tuple(v) for k, v in index.items()}, combos, sides,
-                   {k: frozenset(v) for k, v in readings.items()}, side_types)
+                   {k: frozenset(v) for k, v in readings.items()})
 
 
 def _forms(tok: Token) -> set[str]:
