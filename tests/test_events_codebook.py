@@ -1,7 +1,7 @@
 """ACLED codebook decision rules: victims, weapons, crowds, seizures, and what is no event at all."""
 import pytest
-
 from handmade import handmade
+
 from sitrep import events
 
 
@@ -58,8 +58,8 @@ def test_a_dateline_lead_event():
 
 
 @pytest.mark.parametrize("text", [
-    "The striker fired a shot into the far corner to kill off the match on Saturday.\n"
-    "The visitors attacked relentlessly after the break and stormed back with two late goals.",
+    ("The striker fired a shot into the far corner to kill off the match on Saturday.\n"
+     "The visitors attacked relentlessly after the break and stormed back with two late goals."),
     "Shares crashed on Monday as investors fled, and the index took a beating.\nTrading resumed on Tuesday.",
 ])
 def test_sports_markets_and_metaphors_are_no_events(text):

@@ -1,5 +1,6 @@
 """Incidents: one happening told in several sentences is one event, its facts gathered from all of them."""
 from handmade import handmade
+
 from sitrep import events
 
 

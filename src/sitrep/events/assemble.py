@@ -14,7 +14,18 @@ from ..nlp import text_of
 from .dates import DateMention, find_dates
 from .extract import Candidate, candidates, off_domain_paragraphs
 from .fatalities import incident_fatalities
-from .incidents import CLAIM_REACH, ENTRY_LEAD, FOLLOW_ON, Incident, lead, claimer_heads, group, in_summary, own_dates, sub_type
+from .incidents import (
+    CLAIM_REACH,
+    ENTRY_LEAD,
+    FOLLOW_ON,
+    Incident,
+    claimer_heads,
+    group,
+    in_summary,
+    lead,
+    own_dates,
+    sub_type,
+)
 from .lexicon import lexicon
 from .roles import LOCATIVE, actors, place, under_speech
 

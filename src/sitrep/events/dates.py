@@ -30,9 +30,9 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _COUNT = r"(?:a|one|two|three|four|five|six|seven|\d+)"
 PATTERNS: list[tuple[str, str]] = [
     # Counted from the date told just before: "two days earlier", "the following morning".
-    ("offset", rf"\b{_COUNT}\s+days?\s+(?:earlier|later|before|after)\b"
-               r"|\bthe\s+(?:following|next|previous)\s+(?:day|morning|afternoon|evening|night)\b"
-               r"|\bthe\s+day\s+(?:before|after)\b"),
+    ("offset", (rf"\b{_COUNT}\s+days?\s+(?:earlier|later|before|after)\b"
+                r"|\bthe\s+(?:following|next|previous)\s+(?:day|morning|afternoon|evening|night)\b"
+                r"|\bthe\s+day\s+(?:before|after)\b")),
     ("absolute_day", rf"\b{_DAYNUM}\s+{_MON}(?:,?\s+{_YEAR})?\b|\b{_MON}\s+{_DAYNUM}(?:,?\s+{_YEAR})?\b"),
     ("month", rf"\b(?:(?:early|mid|late)[- ])?{_MON}(?:,?\s+{_YEAR})?\b"),
     ("weekday", rf"\b(?:(?:early|late)\s+on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day{_PART}\b"),

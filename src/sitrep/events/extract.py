@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
-
-from .classify import TERRITORY, VIOLENT_TYPES, adjust_territory, best, by_victims, scores, territory_side
+from .classify import (
+    TERRITORY,
+    VIOLENT_TYPES,
+    adjust_territory,
+    best,
+    by_victims,
+    scores,
+    territory_side,
+)
 from .lexicon import Match, lexicon, match
 from .modality import habitual, modality, tense_ok
 from .rules import rules

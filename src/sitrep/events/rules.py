@@ -42,7 +42,7 @@ class Rules:
 def _words(raw: dict, key: str) -> list[str]:
     value = raw.get(key)
     if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise ValueError(f"sitrep/events/{_FILE}: '{key}' must be a list of words")
+        raise TypeError(f"sitrep/events/{_FILE}: '{key}' must be a list of words")
     return [w.lower() for w in value]
 
 
@@ -50,7 +50,7 @@ def _words(raw: dict, key: str) -> list[str]:
 def rules() -> Rules:
     raw = yaml.safe_load(resources.files("sitrep.events").joinpath(_FILE).read_text("utf-8"))
     if not isinstance(raw, dict) or not isinstance(raw.get("modality"), dict):
-        raise ValueError(f"sitrep/events/{_FILE}: expected a mapping with a 'modality' section")
+        raise TypeError(f"sitrep/events/{_FILE}: expected a mapping with a 'modality' section")
     sets = {k: frozenset(_words(raw, k)) for k in _LISTS}
     ordered = {k: tuple(_words(raw, k)) for k in _ORDERED}
     modal = {k: frozenset(_words(raw["modality"], k)) for k in _MODALITY}
