@@ -104,11 +104,12 @@ def match(sent: Span) -> list[Match]:
     """Every cue found in the sentence (hyphens ignored, lemma or surface form per word)."""
     lex = lexicon()
     toks = [t for t in sent if t.text not in ("-", "–") and not t.is_space]
+    forms = [_forms(t) for t in toks]  # each word's forms once, however many cues start near it
     found = []
-    for i, tok in enumerate(toks):
-        for first in _forms(tok):
+    for i, first_forms in enumerate(forms):
+        for first in first_forms:
             for cue in lex.index.get(first, ()):
                 n = len(cue.words)
-                if i + n <= len(toks) and all(w in _forms(t) for w, t in zip(cue.words[1:], toks[i + 1:i + n])):
+                if i + n <= len(toks) and all(w in f for w, f in zip(cue.words[1:], forms[i + 1:i + n])):
                     found.append(Match(cue, toks[i:i + n]))
     return found
