@@ -1,7 +1,7 @@
 """Money with ISO 4217 codes and what it is paid per; measures; counts of people and things."""
 import pytest
-
 from handmade import handmade
+
 from sitrep.events.quantities import annotate_quantities
 
 

@@ -1,7 +1,7 @@
 """Event typing: each ACLED family, roles in active and passive voice, and what is not an event."""
 import pytest
-
 from handmade import handmade
+
 from sitrep import events
 
 

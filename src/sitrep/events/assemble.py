@@ -1,4 +1,5 @@
-"""From candidates to Events: choose what to emit and fill date, place, actors, fatalities, claim.
+"""From candidates to Events: group them into incidents, then fill each incident's date, place,
+actors, fatalities and claim from every sentence that tells it.
 
 Only firm candidates (past, asserted or alleged, not habitual) are emitted. A one-paragraph
 text (a snippet, a lead) is about some happening, so when it has no firm candidate its best
@@ -6,98 +7,183 @@ candidate is still given, with its modality and a low confidence.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..model import Analysis, DateRef, Event
+from ..model import Analysis, DateRef, Event, EventActor, Fatalities
 from ..nlp import text_of
 from .dates import DateMention, find_dates
-from .extract import Candidate, candidates
-from .fatalities import fatalities
+from .extract import Candidate, candidates, off_domain_paragraphs
+from .fatalities import incident_fatalities
+from .incidents import (
+    CLAIM_REACH,
+    ENTRY_LEAD,
+    FOLLOW_ON,
+    Incident,
+    claimer_heads,
+    group,
+    in_summary,
+    lead,
+    own_dates,
+    sub_type,
+)
 from .lexicon import lexicon
-from .roles import actors, place, under_speech
+from .roles import LOCATIVE, actors, place, under_speech
+
 
 def _confidence(c: Candidate) -> float:
     base = min(0.95, 0.3 + 0.07 * c.score) * (0.93 ** c.index)
     return round(base if c.firm else base * 0.5, 3)
 
 
+def _lead_dates(sent: Span, dates: list[DateMention]) -> list[DateMention]:
+    """Dates in a lead the sentence opens with ('• 9 Mar, near Jilib – ...'): the parse cannot place them."""
+    found = lead(sent.text)
+    if found is None:
+        return []
+    return [d for d in dates if sent.start_char <= d.start < sent.start_char + found.end()]
+
+
 def _own_date(c: Candidate, dates: list[DateMention]) -> DateMention | None:
-    doc = c.sent.doc
-    inside = [d for d in dates if c.sent.start_char <= d.start < c.sent.end_char]
-    usable = []
-    for d in inside:
-        span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is None or not under_speech(span.root, c.head):
-            usable.append(d)
-    if not usable:
-        return None
+    """The date told for the happening: in the trigger's phrase first, then the nearest in its sentence."""
+    in_lead = _lead_dates(c.sent, dates)
+    usable = [d for d in own_dates(c.sent, dates, lambda tok: under_speech(tok, c.head)) if d not in in_lead]
+    if not usable:  # a bullet's lead date ('• 9 Mar, near Jilib – ...'), never a dateline's day of writing
+        return in_lead[0] if in_lead and ENTRY_LEAD.match(c.sent.text) else None
     sub = {t.idx for t in c.head.subtree}
-    return min(usable, key=lambda d: (d.start not in sub and not any(d.start <= i < d.end for i in sub), abs(d.start - c.head.idx)))
+    return min(usable, key=lambda d: (d.start not in sub and not any(d.start <= i < d.end for i in sub),
+                                      abs(d.start - c.head.idx)))
 
 
 def _claim(a: Analysis, start: int) -> str | None:
     return next((cl.id for cl in a.claims if cl.start <= start < cl.end), None)
 
 
-def _chosen(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
+def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candidate]:
     cands: list[Candidate] = []
-    for i, sent in enumerate(doc.sents):
+    text = text_of(doc)
+    off = off_domain_paragraphs(doc)
+    for i, sent in enumerate(sents):
         dated = any(sent.start_char <= d.start < sent.end_char and d.ref.precision == "day" for d in dates)
-        cands += candidates(sent, i, dated)
+        cands += candidates(sent, i, dated, text.rfind("\n", 0, sent.start_char) + 1 in off)
     cands.sort(key=lambda c: c.match.tokens[0].idx)
-    firm = _without_retellings([c for c in cands if c.firm], dates)
+    firm = [c for c in cands if c.firm]
+    body = [c for c in firm if not in_summary(c)]
+    firm = body or firm  # a headline or summary tells the body's incidents again
     one_paragraph = "\n" not in text_of(doc).strip()
     if not firm and one_paragraph and cands:
         firm = [max(cands, key=lambda c: c.score * (0.93 ** c.index))]
     return firm
 
 
-def _without_retellings(firm: list[Candidate], dates: list[DateMention]) -> list[Candidate]:
-    """Drop an undated violent candidate that retells one before it: a generic word ('killed', 'hit')
-    after any of the same type, a specific one after the same sub-type within three sentences.
-    'The vehicle was hit by two missiles' retells the strike just reported, it is not a second one;
-    so does a claim of it ('claimed the raid, saying it had killed 20 soldiers')."""
-    lex = lexicon()
-    kept: list[Candidate] = []
-    for c in firm:
-        kind = lex.sub_types[c.sub_type].type
-        lo, hi = c.head.left_edge.idx, c.head.right_edge.idx + len(c.head.right_edge)
-        dated = any(lo <= d.start < hi for d in dates)  # a date of its own, not the sentence's 'said on Monday'
-        if kind != "Strategic developments" and not dated and any(
-                lex.sub_types[k.sub_type].type == kind
-                and (c.match.cue.generic or (k.sub_type == c.sub_type and c.index - k.index <= 3)) for k in kept):
-            continue
-        kept.append(c)
-    return kept
+def _incidents(sents: list[Span], firm: list[Candidate], dates: list[DateMention]) -> list[Incident]:
+    def differs(c: Candidate, inc: Incident) -> bool:
+        mine, theirs = _own_date(c, dates), _own_date(inc.main, dates)
+        if mine is None:
+            return False
+        return theirs is None or (mine.ref.value, mine.ref.precision) != (theirs.ref.value, theirs.ref.precision)
+
+    return group(firm, differs)
+
+
+def _later_sentences(inc: Incident, sents: list[Span], stop: int, dates: list[DateMention]) -> list[Span]:
+    """The sentences after the incident's first that still tell it, up to the next incident."""
+    end = min(inc.last + FOLLOW_ON, stop - 1, len(sents) - 1)
+    out = []
+    for i in range(inc.main.index + 1, end + 1):
+        sent = sents[i]
+        if i > inc.last and own_dates(sent, dates, lambda tok: False):
+            break  # a sentence with a date of its own is about another time
+        out.append(sent)
+    return out
+
+
+def _date(c: Candidate, inc: Incident, dates: list[DateMention], last: DateRef | None,
+          a: Analysis) -> DateRef | None:
+    own = next((d for d in (_own_date(m, dates) for m in inc.candidates) if d is not None), None)
+    if own is not None:
+        return DateRef(own.ref.value, own.ref.precision, a.span(own.start, own.end))
+    text = a.document.text
+    para_start = text.rfind("\n", 0, c.sent.start_char) + 1
+    told = [d for d in dates if para_start <= d.start < c.sent.start_char]
+    if told:  # "In the ensuing combat, ...": the day the paragraph has just told
+        return DateRef(told[-1].ref.value, told[-1].ref.precision, inferred=True)
+    if last is not None:  # "were arrested during the raid": the date of the happening told before
+        return DateRef(last.value, last.precision, inferred=True)
+    if a.document.published:
+        return DateRef(a.document.published[:10], "day", inferred=True)
+    return None
+
+
+def _lead_place(a: Analysis, sent: Span) -> str | None:
+    """The place of the paragraph's lead ('KABUL: ...', '• 9 Mar, near Jilib – ...') or of the dateline."""
+    text = a.document.text
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    opening = lead(text, para_start)
+    if opening is None:
+        return None
+    found = a.mentions_in(para_start, opening.end(), ("place",))
+    return found[-1].entity if found else None
+
+
+def _told_before(a: Analysis, sent: Span) -> str | None:
+    """A place the paragraph put the scene in before the trigger's sentence ('... north of the village
+    of Deir al-Kahf. When the smugglers opened fire, ...')."""
+    text = a.document.text
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    located = [m for m in a.mentions_in(para_start, sent.start_char, ("place",))
+               if not m.demonym and LOCATIVE.search(text[max(para_start, m.start - 40):m.start])]
+    return located[-1].entity if located else None
+
+
+def _place(a: Analysis, inc: Incident) -> str | None:
+    fallback = _lead_place(a, inc.main.sent)
+    for c in inc.candidates:
+        where = place(a, c.sent, c.head, fallback)
+        if where:
+            return where
+    return _told_before(a, inc.main.sent) or fallback
+
+
+def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[EventActor]:
+    """The main trigger's roles; a missing actor1 from the members or from who claimed the incident."""
+    roles = actors(a, inc.main.head)
+    if any(r.role == "actor1" for r in roles):
+        return roles
+    taken = {r.entity for r in roles}
+    for c in inc.members:
+        first = next((r.entity for r in actors(a, c.head) if r.role == "actor1"), None)
+        if first and first not in taken:
+            return [EventActor(first, "actor1"), *roles]
+    for subj in claimer_heads(inc, sents, end):
+        found = a.mentions_in(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge), ("actor", "person"))
+        if found and found[0].entity not in taken:
+            return [EventActor(found[0].entity, "actor1"), *roles]
+    return roles
 
 
 def build_events(a: Analysis, doc: Doc) -> list[Event]:
     lex = lexicon()
     dates = find_dates(a.document.text, a.document.published)
+    sents = list(doc.sents)
+    incidents = _incidents(sents, _chosen(doc, sents, dates), dates)
     events: list[Event] = []
     last_date: DateRef | None = None
     last_place: str | None = None
-    for c in _chosen(doc, dates):
+    for k, inc in enumerate(incidents):
+        c = inc.main
+        stop = incidents[k + 1].main.index if k + 1 < len(incidents) else len(sents)
+        later = _later_sentences(inc, sents, stop, dates)
         m = c.match
         trigger = a.span(m.tokens[0].idx, m.tokens[-1].idx + len(m.tokens[-1]))
-        own = _own_date(c, dates)
-        if own is not None:
-            date = DateRef(own.ref.value, own.ref.precision, a.span(own.start, own.end))
-        elif last_date is not None:  # "were arrested during the raid": the date of the happening told before
-            date = DateRef(last_date.value, last_date.precision, inferred=True)
-        elif a.document.published:
-            date = DateRef(a.document.published[:10], "day", inferred=True)
-        else:
-            date = None
-        where = place(a, c.sent, c.head) or last_place
-        sub = lex.sub_types[c.sub_type]
+        date = _date(c, inc, dates, last_date, a)
+        where = _place(a, inc) or last_place
+        roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
+        sub = lex.sub_types[sub_type(inc)]
+        toll: Fatalities | None = incident_fatalities(c.sent, later)
         events.append(Event(
             id=a.new_id("ev", events), type=sub.type, sub_type=sub.name, trigger=trigger, plover=sub.plover,
-            actors=actors(a, c.head), place=where, date=date, fatalities=fatalities(c.sent),
+            actors=roles, place=where, date=date, fatalities=toll,
             claim=_claim(a, trigger.start), modality=c.modality, confidence=_confidence(c)))
         last_date = date if date and not date.inferred else last_date
         last_place = where or last_place
     return events
-
-
-

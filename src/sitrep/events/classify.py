@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .lexicon import Match, lexicon
+from .rules import rules
 
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
 
 
-def scores(matches: list[Match]) -> dict[str, float]:
+def scores(matches: list[Match], sent: Span | None = None) -> dict[str, float]:
     """Sub-type -> score; each distinct cue counts once per sentence."""
     lex = lexicon()
     out: dict[str, float] = defaultdict(float)
@@ -36,6 +37,11 @@ def scores(matches: list[Match]) -> dict[str, float]:
     for combo in lex.combos:
         if all(g in groups for g in combo.groups):
             out[combo.sub_type] += combo.weight
+    armed = sent is not None and any(t.lemma_.lower() in rules().combatants for t in sent)
+    for name in [n for n in out if lex.sub_types[n].requires and lex.sub_types[n].requires not in groups]:
+        moved = out.pop(name)  # armed men fighting police are a clash, not a mob: the evidence is dropped
+        if not armed:
+            out[lex.sub_types[name].otherwise] = out.get(lex.sub_types[name].otherwise, 0.0) + moved
     return dict(out)
 
 
@@ -65,7 +71,7 @@ def territory_side(matches: list[Match]) -> str | None:
         if m.cue.label not in TERRITORY or not m.cue.trigger:
             continue
         words = _agent_words(m.head)
-        for name in TERRITORY:
+        for name in reversed(TERRITORY):  # "Houthi forces": the named group decides before "forces"
             if any(tuple(words[i:i + len(p)]) == p for p in lex.sides[name] for i in range(len(words))):
                 return name
     return None
@@ -78,3 +84,36 @@ def adjust_territory(sc: dict[str, float], matches: list[Match]) -> dict[str, fl
         return sc
     pooled = sum(sc.get(t, 0.0) for t in TERRITORY)
     return {**sc, **{t: 0.0 for t in TERRITORY}, side: pooled}
+
+
+def _victims(head: Token) -> list[Token]:
+    """Who was killed or hurt: the passive subject, else the object of the trigger verb."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    out = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not out:
+        holder = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "dobj" for c in verb.children) else verb
+        out = [c for c in holder.children if c.dep_ == "dobj"]
+    if not out:  # "shot and killed a soldier": the object hangs on the second verb
+        out = [c for v in verb.children if v.dep_ == "conj" for c in v.children if c.dep_ == "dobj"]
+    return out
+
+
+def victim_lemmas(head: Token) -> set[str]:
+    return {t.lemma_.lower() for v in _victims(head) for t in [v, *v.children] if t.dep_ in ("compound", v.dep_)}
+
+
+def civilians_only(head: Token) -> bool:
+    """Are the victims named, and all unarmed people?"""
+    lemmas = victim_lemmas(head)
+    return bool(lemmas & rules().civilians) and not lemmas & rules().combatants
+
+
+def by_victims(head: Token, sub_type: str) -> str:
+    """The codebook's victim rule: combatants killed make an Attack an Armed clash, civilians the reverse."""
+    r = rules()
+    lemmas = victim_lemmas(head)
+    if sub_type == "Attack" and lemmas & r.combatants and not lemmas & r.civilians:
+        return "Armed clash"
+    if sub_type == "Armed clash" and lemmas & r.civilians and not lemmas & r.combatants:
+        return "Attack"
+    return sub_type

@@ -27,7 +27,12 @@ _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
+_COUNT = r"(?:a|one|two|three|four|five|six|seven|\d+)"
 PATTERNS: list[tuple[str, str]] = [
+    # Counted from the date told just before: "two days earlier", "the following morning".
+    ("offset", (rf"\b{_COUNT}\s+days?\s+(?:earlier|later|before|after)\b"
+                r"|\bthe\s+(?:following|next|previous)\s+(?:day|morning|afternoon|evening|night)\b"
+                r"|\bthe\s+day\s+(?:before|after)\b")),
     ("absolute_day", rf"\b{_DAYNUM}\s+{_MON}(?:,?\s+{_YEAR})?\b|\b{_MON}\s+{_DAYNUM}(?:,?\s+{_YEAR})?\b"),
     ("month", rf"\b(?:(?:early|mid|late)[- ])?{_MON}(?:,?\s+{_YEAR})?\b"),
     ("weekday", rf"\b(?:(?:early|late)\s+on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day{_PART}\b"),
@@ -103,6 +108,27 @@ def _resolve(kind: str, text: str, base: datetime | None) -> DateRef | None:
     return None
 
 
+def _from_previous(prev: DateRef | None, days: int) -> DateRef | None:
+    if prev is None or (days and prev.precision != "day"):
+        return None
+    if not days:
+        return DateRef(prev.value, prev.precision)
+    return DateRef((date.fromisoformat(prev.value) + timedelta(days=days)).isoformat(), "day")
+
+
+def _offset(text: str, following: str) -> int:
+    """Days from the date told before: 'two days earlier' -2; 'after the ambush' +N, but 'two days
+    after troops clashed' -N (the clause after 'after' is the earlier happening)."""
+    low = text.lower()
+    count = re.match(r"(\w+)\s+days?", low)
+    n = int(parse_number(count.group(1)) or 1) if count else 1
+    if re.search(r"earlier|before|previous", low):
+        return -n
+    if low.endswith("after") and not re.match(r"\s+(?:the|a|an)\b", following.lower()):
+        return -n
+    return n
+
+
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Every date expression in text, resolved; 'the same day' carries the date before it."""
     base = None
@@ -112,18 +138,22 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         except ValueError:
             base = None
     found: list[DateMention] = []
+    anchor: DateRef | None = None  # the last date told outright, that offsets count from
     for m in DATE_RE.finditer(text):
         kind = m.lastgroup or ""
         if kind == "month" and m.group().lower() == "may" and _MAY_VERB.match(text, m.start()):
             continue  # the verb "may"
         if kind == "month" and m.group()[0].islower():
             continue  # "march" the verb, "august" the adjective
-        ref = None if kind == "same" else _resolve(kind, m.group(), base)
-        if ref is None and kind != "same":
+        ref = None if kind in ("same", "offset") else _resolve(kind, m.group(), base)
+        if ref is None and kind not in ("same", "offset"):
             continue
-        if ref is None and found:
-            prev = found[-1].ref
-            ref = DateRef(prev.value, prev.precision) if prev else None
+        if kind == "offset":
+            ref = _from_previous(anchor, _offset(m.group(), text[m.end():m.end() + 5]))
+        elif ref is None and found:
+            ref = _from_previous(found[-1].ref, 0)
+        else:
+            anchor = ref
         if ref is not None:
             found.append(DateMention(m.start(), m.end(), ref))
     return found

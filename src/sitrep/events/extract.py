@@ -9,25 +9,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
-from .classify import VIOLENT_TYPES, adjust_territory, best, scores
+from .classify import (
+    TERRITORY,
+    VIOLENT_TYPES,
+    adjust_territory,
+    best,
+    by_victims,
+    scores,
+    territory_side,
+)
 from .lexicon import Match, lexicon, match
 from .modality import habitual, modality, tense_ok
+from .rules import rules
 
 FIRM_SCORE = 2.5  # below this a lone word ("seized two tankers") is too weak to type an event
 FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the weapon
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+RETAKING = "Government regains territory"
+DISRUPTED = "Disrupted weapons use"
 TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
-# What can be taken, handed over or left: the object of a territory verb must be one of these or a named place.
-GROUND = {"town", "village", "city", "area", "territory", "district", "region", "province", "base", "position", "post",
-          "outpost", "camp", "hill", "mountain", "crossing", "road", "highway", "border", "port", "airport", "neighbourhood",
-          "neighborhood", "suburb", "locality", "site", "field", "oilfield", "castle", "island", "valley", "checkpoint",
-          "control", "stronghold", "front", "line", "headquarters", "point", "zone", "part", "county", "settlement",
-          "capital", "enclave", "garrison", "barracks", "station", "fort", "ridge", "height", "heights", "bridge"}
-OCCUR = {"break", "erupt", "occur", "happen", "take", "hit", "rock", "kill", "leave", "carry", "launch", "conduct",
-         "stage", "hold", "claim", "continue", "target", "injure", "wound", "fire", "use", "throw", "hurl"}
 
 
 @dataclass
@@ -48,8 +51,15 @@ class Candidate:
 def _verbal(head: Token, dated: bool) -> bool:
     if head.pos_ in ("VERB", "AUX"):
         return tense_ok(head, dated)
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "mortar rounds": the phrase's own head hangs on the verb
     verb = head.head
-    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in OCCUR and tense_ok(verb, dated)
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in rules().occur and tense_ok(verb, dated)
+
+
+def _past_phrase(m: Match) -> bool:
+    """'shot dead', 'blew himself up': past whatever the tagger made of the words."""
+    return " ".join(t.lower_ for t in m.tokens) in rules().past_phrases
 
 
 def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
@@ -64,50 +74,73 @@ def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
     return name, pool[name]
 
 
-def _takes_ground(head: Token) -> bool:
-    """Territory verbs need ground as their object ('seized the town', not 'seized two tankers')."""
+def _takes_ground(head: Token, label: str) -> bool:
+    """Territory verbs need ground as their object ('seized the town', not 'seized two tankers');
+    taking back may name it by a pronoun ('retook it'), the ground having been told before."""
     args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     args += [g for c in [head, *args] for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "over")
              for g in p.children if g.dep_ == "pobj"]
-    return head.pos_ == "NOUN" or any(t.lemma_.lower() in GROUND or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args)
+    back = label == RETAKING and any(t.lower_ == "it" for t in args)
+    return head.pos_ == "NOUN" or back or any(
+        t.lemma_.lower() in rules().ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args)
+
+
+def _objectless(head: Token, sub_type: str) -> bool:
+    """A verb that must act on something ('burned three houses') used without an object ('fires burned')."""
+    if not lexicon().sub_types[sub_type].needs_object or head.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
+
+
+def off_domain_paragraphs(doc: Doc) -> set[int]:
+    """Paragraphs (by their first character) about sport or markets: their words, no armed men or crowds."""
+    r = rules()
+    words: dict[int, set[str]] = {}
+    text = text_of(doc)
+    for tok in doc:
+        start = text.rfind("\n", 0, tok.idx) + 1
+        words.setdefault(start, set()).update((tok.lower_, tok.lemma_.lower()))
+    off = {start for start, seen in words.items() if seen & r.off_domain and not seen & r.protagonists}
+    every = set().union(*words.values()) if words else set()
+    if every & r.off_domain and not every & r.protagonists:
+        return set(words)  # a sports or market report through and through
+    return off
 
 
 def _background(head: Token) -> bool:
     """Asides that are not the news: relative clauses ('which broke away in 2016'), 'agreed that ...'."""
     t = head
     for _ in range(3):
-        if t.dep_ == "relcl":
-            return True
+        if t.dep_ == "relcl":  # "on 27 August, when the SDF detained ..." tells the time, not an aside
+            return not any(c.lower_ == "when" for c in t.children)
         t = t.head
     return head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children)
 
 
-def _quoted(head: Token) -> bool:
-    """Inside a quotation: a witness's colour, not the report's own account."""
-    text = text_of(head.doc)
-    before = text[text.rfind("\n", 0, head.idx) + 1:head.idx]
-    return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1
-
-
-def candidates(sent: Span, index: int, day_dated: bool) -> list[Candidate]:
+def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False) -> list[Candidate]:
     """The sentence's candidates: at most one violent happening, plus one per other trigger verb."""
-    matches = match(sent)
-    sc = adjust_territory(scores(matches), matches)
+    matches = [] if off_topic else match(sent)
+    sc = adjust_territory(scores(matches, sent), matches)
     by_head: dict[int, Candidate] = {}
     for m in matches:
         if not m.cue.trigger:
             continue
         typed = _typed(m, sc)
-        if typed is None or (typed[0] in TERRITORY_TYPES and not _takes_ground(m.head)):
+        if typed is None or (typed[0] in TERRITORY_TYPES and not _takes_ground(m.head, m.cue.label)) or _objectless(m.head, typed[0]):
             continue
-        name, value = typed
+        name, value = typed[0], typed[1]
+        if m.cue.generic:  # a generic word ("killed") is typed by its victims
+            name = by_victims(m.head, name)
+        if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it")
+            name = territory_side([m]) or name
         known = by_head.get(m.head.i)
         if known is not None and known.score >= value:
             continue  # one word, one reading: the better-scored one ("seized" cocaine is a seizure, not a conquest)
         mod = modality(m.head)
         floor = FIRM_VIOLENT if lexicon().sub_types[name].type in ARMED_TYPES else FIRM_SCORE
-        firm = (value >= floor and mod in ("asserted", "alleged") and _verbal(m.head, day_dated)
-                and not habitual(m.head) and not _background(m.head) and not _quoted(m.head))
+        past = _verbal(m.head, day_dated) or _past_phrase(m)
+        firm = (value >= floor and mod in ("asserted", "alleged") and past
+                and not habitual(m.head) and not _background(m.head))
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)
     return _one_per_happening(list(by_head.values()))
 
@@ -116,10 +149,34 @@ def _rank(c: Candidate) -> tuple:
     return (c.firm, c.head.pos_ in ("VERB", "AUX"), c.score, -c.head.i)
 
 
+def _subject(c: Candidate) -> str | None:
+    subj = next((k for k in c.head.children if k.dep_ == "nsubj"), None) if c.head.pos_ == "VERB" else None
+    return subj.lower_ if subj is not None else None
+
+
+def _disarmed(c: Candidate, cands: list[Candidate]) -> bool:
+    """A weapon that was defused, seized or destroyed ('defused an IED', 'a cache holding 14 IEDs')
+    is what the disrupting act acted on, not an attack of its own."""
+    word = c.match.tokens[-1]  # "improvised explosive": the noun, whatever the tagger made of the first word
+    if c.head.pos_ == "VERB" and c.head.dep_ in ("acl", "relcl", "amod"):
+        word = c.head  # "a bomb planted under a bridge": the verb describes the weapon
+    elif word.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verbs = {k.head.i for k in cands if k.sub_type == DISRUPTED and k.head.pos_ == "VERB"}
+    return any(t.i in verbs for t in word.ancestors)
+
+
 def _one_per_happening(cands: list[Candidate]) -> list[Candidate]:
+    """One violent happening per sentence, unless another violent verb has a subject of its own
+    ('insurgents occupied the town until troops retook it'); one per other trigger verb."""
     lex = lexicon()
-    violent = [c for c in cands if lex.sub_types[c.sub_type].type in VIOLENT_TYPES]
-    kept = [max(violent, key=_rank)] if violent else []
+    cands = [c for c in cands if not _disarmed(c, cands)]
+    violent = sorted((c for c in cands if lex.sub_types[c.sub_type].type in VIOLENT_TYPES), key=_rank, reverse=True)
+    kept = violent[:1]
+    for c in violent[1:]:
+        subj = _subject(c)
+        if c.firm and subj and all(subj != _subject(k) and c.sub_type != k.sub_type for k in kept):
+            kept.append(c)
     for c in sorted((c for c in cands if c not in violent), key=_rank, reverse=True):
         if not any(k.head.i == c.head.i or _same_act(k, c) for k in kept):
             kept.append(c)

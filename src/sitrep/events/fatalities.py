@@ -9,24 +9,30 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..model import Fatalities
 from .numbers import NUMBER, VAGUE, parse_number
+from .rules import rules
 
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 _QUAL = r"(?:(?P<qual>at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|an\s+estimated)\s+)?"
 _AMOUNT = rf"{_QUAL}(?:(?P<num>{NUMBER})|(?P<vague>{_VAGUE}))"
 _NOUNS = r"(?:[\w'-]+\s+){0,3}?"
-DEATH_WORDS = re.compile(r"\b(?:kill\w*|dead|died|die|dies|death\w*|fatalit\w*|lives|massacred|slain|shot\s+dead|perish\w*|bodies)\b", re.IGNORECASE)
+# Military euphemisms ("eleven terrorists were neutralised", "paid the supreme price") count as deaths.
+_EUPHEMISM = r"neutrali[sz]ed|eliminated|paid\s+the\s+(?:supreme|ultimate)\s+price"
+DEATH_WORDS = re.compile(rf"\b(?:kill\w*|dead|died|die|dies|death\w*|fatalit\w*|lives|massacred|slain|shot\s+dead|perish\w*|bodies|murdered|executed|beheaded|{_EUPHEMISM})\b", re.IGNORECASE)
 PATTERNS = [
     # "killing 6 civilians", "killed at least 12 people", "left seven dead"
-    re.compile(rf"\b(?:kill(?:ing|ed|s)?|massacred|slaughtered|left)\s+[\"“']?{_AMOUNT}\b(?:\s+(?:of\s+)?{_NOUNS})?", re.IGNORECASE),
+    re.compile(rf"\b(?:kill(?:ing|ed|s)?|massacred|slaughtered|left|{_EUPHEMISM})\s+[\"“']?{_AMOUNT}\b(?:\s+(?:of\s+)?{_NOUNS})?", re.IGNORECASE),
     # "death toll rose to 30", "toll of 12"
     re.compile(rf"\b(?:death\s+)?toll\s+(?:has\s+)?(?:\w+\s+)?(?:to|of|at)\s+{_AMOUNT}", re.IGNORECASE),
     # "at least 12 dead", "12 people were killed", "dozens of soldiers were killed"
-    re.compile(rf"{_AMOUNT}\s+(?:(?:of\s+)?{_NOUNS})?(?:(?:were|was|have\s+been|had\s+been|are|being|got)\s+)?(?:killed|dead|died|slain|shot\s+dead|massacred|lost\s+their\s+lives|perished)\b", re.IGNORECASE),
+    re.compile(rf"{_AMOUNT}\s+(?:(?:of\s+)?{_NOUNS})?(?:(?:were|was|have\s+been|had\s+been|are|being|got)\s+)?(?:killed|dead|died|slain|shot\s+dead|massacred|murdered|executed|beheaded|lost\s+their\s+lives|perished|{_EUPHEMISM})\b", re.IGNORECASE),
 ]
+# One person named after the killing verb ("shot dead a retired judge"), when the parse gives no count.
+_ONE = re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|executed|murdered|beheaded|assassinated)\s+(?:an?|one)\s+"
+                  r"(?!(?:number|group|few|couple)\b)[\w'-]+(?:\s+[\w'-]+)?\b(?!\s+and\b)", re.IGNORECASE)
 _VICTIM = re.compile(r"\b(?:kill(?:ing|ed)|slain|massacred)\s+(?P<objs>(?:an?|one)\s+[\w\s'-]{1,60}?(?:\s+and\s+(?:an?|one)\s+[\w'-]+(?:\s+[\w'-]+)?)+)", re.IGNORECASE)
 
 
@@ -43,20 +49,48 @@ def _from_match(m: re.Match) -> Fatalities | None:
     return Fatalities(best=n, low=low)
 
 
+KILL_LEMMAS = ("kill", "die", "slay", "murder", "execute", "behead", "assassinate")
+
+
+def _count_of(noun: Token) -> int | None:
+    """A number on the noun ('seven soldiers'), or 1 per singular noun named ('a man and his son')."""
+    num = next((c for c in noun.children if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("quantmod", "amod"))),
+               None)
+    num = num or (noun if noun.like_num else None)
+    if num is not None:
+        value = parse_number(num.text)
+        return int(value) if value is not None else None
+    if noun.tag_ not in ("NN", "NNP"):
+        return None
+    return 1 + sum(1 for c in noun.children if c.dep_ == "conj" and c.tag_ in ("NN", "NNP"))
+
+
+def _killing(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return lemma in KILL_LEMMAS or (lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children))
+
+
+def _victims(tok: Token) -> list[Token]:
+    """Who died: the subject of a passive 'were killed' or of 'died', else the object of 'killed'."""
+    passive = ("nsubj",) if tok.lemma_.lower() == "die" else ("nsubjpass",)
+    out = [c for c in tok.children if c.dep_ in passive]
+    if not out and not any(c.dep_ == "auxpass" for c in tok.children):
+        holder = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "dobj" for c in tok.children) else tok
+        out = [c for c in holder.children if c.dep_ == "dobj"]
+    return out
+
+
 def _parsed(sent: Span) -> Fatalities | None:
-    """The number on the subject of a passive 'were killed' or of 'died', commas and all; 1 for a singular subject."""
+    """The count of the victims of a killing verb, commas and all; 1 for one named person."""
     for tok in sent:
-        if tok.lemma_.lower() not in ("kill", "die", "slay") or tok.pos_ not in ("VERB", "AUX"):
+        if not _killing(tok):
             continue
-        deps = ("nsubjpass",) if tok.lemma_.lower() != "die" else ("nsubj",)
-        for subj in (c for c in tok.children if c.dep_ in deps):
-            num = next((c for c in subj.children if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("quantmod", "amod"))), None)
-            num = num or (subj if subj.like_num else None)
-            value = parse_number(num.text) if num is not None else None
+        for victim in _victims(tok):
+            value = _count_of(victim)
             if value is not None:
-                return Fatalities(best=int(value))
-            if num is None and subj.tag_ in ("NN", "NNP"):  # "al-Baghdadi was killed": one named person
-                return Fatalities(best=1)
+                return Fatalities(best=value)
     return None
 
 
@@ -75,4 +109,30 @@ def fatalities(sent: Span) -> Fatalities | None:
     v = _VICTIM.search(text)  # "killing a commander and a companion": count the people named
     if v:
         return Fatalities(best=len(re.findall(r"\b(?:an?|one)\s", v.group("objs"), re.IGNORECASE)))
+    if _ONE.search(text):
+        return Fatalities(best=1)
     return None if DEATH_WORDS.search(text) else Fatalities(best=0)
+
+
+def _revises(sent: Span) -> bool:
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    return bool(words & rules().revision)
+
+
+def incident_fatalities(first: Span, later: list[Span]) -> Fatalities | None:
+    """The toll of an incident told in several sentences. A revised toll ('later put the toll at 5')
+    replaces the one before; when the first sentence counts no dead, the later sentences' counts
+    add up ('eleven militants were neutralised ... two soldiers paid the supreme price')."""
+    base = fatalities(first)
+    summed: int | None = None
+    for sent in later:
+        if not DEATH_WORDS.search(sent.text):
+            continue
+        found = fatalities(sent)
+        if found is None or found.best is None:
+            continue
+        if _revises(sent):
+            base, summed = found, None
+        elif base is None or not base.best:
+            summed = (summed or 0) + found.best
+    return Fatalities(best=summed) if summed is not None else base

@@ -17,6 +17,9 @@ class SubType:
     type: str
     plover: str | None
     cap: float | None = None  # the most its cues may add up to in one sentence
+    requires: str | None = None  # a cue group the sentence must hold for this sub-type ...
+    otherwise: str | None = None  # ... or its evidence goes to this one
+    needs_object: bool = False  # a verb trigger must have an object (what was burned, looted)
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,8 @@ def lexicon() -> Lexicon:
     cues: list[Cue] = []
     sub_types = {}
     for name, spec in raw["sub_types"].items():
-        sub_types[name] = SubType(name, spec["type"], spec.get("plover"), spec.get("cap"))
+        sub_types[name] = SubType(name, spec["type"], spec.get("plover"), spec.get("cap"),
+                                  spec.get("requires"), spec.get("otherwise"), bool(spec.get("needs_object")))
         for key, trigger in (("triggers", True), ("context", False)):
             cues += [Cue(_words(w), name, float(wt), trigger) for w, wt in (spec.get(key) or {}).items()]
     cues += [Cue(_words(w), default, 1.0, True, generic=default) for w, default in raw["generic"].items()]
@@ -100,11 +104,12 @@ def match(sent: Span) -> list[Match]:
     """Every cue found in the sentence (hyphens ignored, lemma or surface form per word)."""
     lex = lexicon()
     toks = [t for t in sent if t.text not in ("-", "–") and not t.is_space]
+    forms = [_forms(t) for t in toks]  # each word's forms once, however many cues start near it
     found = []
-    for i, tok in enumerate(toks):
-        for first in _forms(tok):
+    for i, first_forms in enumerate(forms):
+        for first in first_forms:
             for cue in lex.index.get(first, ()):
                 n = len(cue.words)
-                if i + n <= len(toks) and all(w in _forms(t) for w, t in zip(cue.words[1:], toks[i + 1:i + n])):
+                if i + n <= len(toks) and all(w in f for w, f in zip(cue.words[1:], forms[i + 1:i + n])):
                     found.append(Match(cue, toks[i:i + n]))
     return found

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-DENY = {"deny", "reject", "dismiss", "refute", "rule"}
-PLAN = {"plan", "threaten", "vow", "intend", "pledge", "promise", "prepare", "aim", "seek", "want", "warn", "hope",
-        "expect", "propose", "consider", "call", "urge", "demand", "try", "attempt", "order", "schedule"}
-HEDGE = {"could", "might", "may", "would", "should", "if", "unless", "whether"}
-ALLEGE = {"allegedly", "reportedly", "purportedly", "accuse", "suspect", "claim", "allege"}
-HABITUAL = {"repeatedly", "often", "regularly", "routinely", "frequently", "usually", "sometimes", "periodically"}
+from .rules import rules
+
+HEDGE_POS = ("AUX", "VERB", "SCONJ", "ADP")  # a modal or a conjunction, not "May" the month
 
 
 def _chain(tok: Token) -> list[Token]:
@@ -24,18 +21,19 @@ def _chain(tok: Token) -> list[Token]:
 
 
 def modality(tok: Token) -> str:
+    r = rules()
     chain = _chain(tok)
     for i, t in enumerate(chain):
         kids = list(t.children)
         if any(k.dep_ == "neg" or k.lower_ in ("no", "never") for k in kids):
             return "negated"
-        if i and t.lemma_.lower() in DENY:
+        if i and t.lemma_.lower() in r.deny:
             return "negated"
-        if any(k.lower_ in ("will", "'ll", "shall") for k in kids) or (i and t.lemma_.lower() in PLAN):
+        if any(k.lower_ in ("will", "'ll", "shall") for k in kids) or (i and t.lemma_.lower() in r.plan):
             return "planned"
-        if any(k.lower_ in HEDGE for k in kids):
+        if any(k.lower_ in r.hedge and k.pos_ in HEDGE_POS for k in kids):
             return "hypothetical"
-    if any(k.lemma_.lower() in ALLEGE for t in chain for k in [t, *t.children]):
+    if any(k.lemma_.lower() in r.allege for t in chain for k in [t, *t.children]):
         return "alleged"
     return "asserted"
 
@@ -45,9 +43,10 @@ def habitual(tok: Token) -> bool:
     A simple past keeps its event ('struck the area repeatedly in August' is one campaign)."""
     if tok.tag_ == "VBD":
         return False
+    habit = rules().habitual
     for t in _chain(tok)[:2]:
         for k in t.children:
-            if k.lower_ in HABITUAL or (k.lower_ == "times" or any(g.lower_ == "times" for g in k.children)):
+            if k.lower_ in habit or (k.lower_ == "times" or any(g.lower_ == "times" for g in k.children)):
                 return True
             if k.dep_ == "prep" and k.lower_ == "since" and _perfect(t):
                 return True
@@ -57,13 +56,14 @@ def habitual(tok: Token) -> bool:
 
 
 def _perfect(tok: Token) -> bool:
-    return any(k.dep_ == "aux" and k.lower_ in ("has", "have", "'ve") for k in tok.children)
+    """Present or past perfect: 'have been killed since ...', 'had been killed since ...' count a period."""
+    return any(k.dep_ == "aux" and k.lower_ in ("has", "have", "'ve", "had") for k in tok.children)
 
 
 def tense_ok(tok: Token, dated: bool) -> bool:
     """A past happening: simple past, passive past, past perfect; present perfect or a participle only when dated."""
-    if tok.tag_ == "VBD":
-        return True
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBP" and tok.lower_ in rules().past_forms):
+        return True  # "forces retook it" tagged as present
     if tok.tag_ != "VBN":
         return False
     if any(k.dep_ == "aux" and k.lower_ == "had" for k in tok.children):

@@ -12,13 +12,21 @@ import re
 from spacy.tokens import Span, Token
 
 from ..model import Analysis, EventActor, Mention
+from .rules import rules
 
 AGENT_DEPS = ("nsubj",)
 TARGET_DEPS = ("dobj", "nsubjpass")
 TARGET_PREPS = ("on", "against", "at")
-SAY = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "quote", "write", "post", "brief"}
 # A place named after one of these is where the happening was; others ("commander of the Clan del Golfo") may not be.
-LOCATIVE = re.compile(r"\b(?:in|near|at|outside|off|around|inside|into|across|on)\b(?:\s+[\w'-]+){0,4}\s*$", re.IGNORECASE)
+# The words between the preposition and the place may not hold another preposition ("on Sunday
+# between Frontier Corps ...", "on the road to Afgooye" do not place the happening there).
+LOCATIVE = re.compile(r"\b(?:in|near|at|outside|off|around|inside|into|across|on)\b"
+                      r"(?:\s+(?!(?:between|with|and|by|from|to|for|towards|toward)\b)[\w'-]+){0,4}\s*$",
+                      re.IGNORECASE)
+# "north of the village of Dair al-Kahf", "the district capital of Macomia": the site is named after 'of'.
+SITE_OF = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|village|town|city|capital|"
+                     r"hamlet|district|municipality|port|camp|suburb|neighbourhood|neighborhood|area)\s+of\s*$",
+                     re.IGNORECASE)
 
 
 def _phrases(verb: Token, deps: tuple[str, ...], preps: tuple[str, ...] = ()) -> list[Span]:
@@ -72,7 +80,7 @@ def under_speech(tok: Token, trigger: Token) -> bool:
     prev = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
     while prev is not None and prev.lower_ in ("on", "late", "early", "in") and prev.i > 0:
         prev = tok.doc[prev.i - 1]
-    if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in SAY:
+    if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in rules().say:
         return True
     t = tok
     while t.head.i != t.i:
@@ -80,22 +88,51 @@ def under_speech(tok: Token, trigger: Token) -> bool:
         if t.i == trigger.i or t in trigger.subtree:
             return False
         if t.pos_ in ("VERB", "AUX"):
-            return t.lemma_.lower() in SAY
+            return t.lemma_.lower() in rules().say
     return False
 
 
-def place(a: Analysis, sent: Span, head: Token) -> str | None:
-    """Places said where the speaker spoke ('told reporters in Quetta') do not count."""
+def _located(text: str, floor: int, m: Mention) -> bool:
+    before = text[max(floor, m.start - 40):m.start]
+    return bool(LOCATIVE.search(before) or SITE_OF.search(before))
+
+
+def _populated(a: Analysis, entity: str | None) -> bool:
+    """A town or village: ACLED places a happening at the nearest populated place, not a river or a sea."""
+    found = a.entity(entity) if entity else None
+    return bool(found and found.geo and (found.geo.feature or "").startswith("PPL"))
+
+
+def _country(a: Analysis, entity: str) -> bool:
+    found = a.entity(entity)
+    return bool(found and found.geo and (found.geo.feature or "").startswith("PCL"))
+
+
+def _scene(a: Analysis, sent: Span, head: Token) -> list[Mention]:
+    """Places named in the sentence, not demonyms, not where a speaker spoke."""
     doc = sent.doc
-    places: list[Mention] = []
+    out: list[Mention] = []
     for m in a.mentions_in(sent.start_char, sent.end_char, ("place",)):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if not m.demonym and span is not None and not under_speech(span.root, head):
-            places.append(m)
+            out.append(m)
+    return out
+
+
+def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str | None:
+    """The first town the sentence puts the happening in ('in', 'near', 'at', 'the village of' ...),
+    else the town of the paragraph's lead, else the first place so put, else the nearest place named,
+    a country last."""
+    places = _scene(a, sent, head)
     after = [m for m in places if m.start >= head.idx]
-    text = a.document.text
-    located = [m for m in after if LOCATIVE.search(text[max(sent.start_char, m.start - 40):m.start])]
-    if located or after:
-        return (located or after)[0].entity
-    before = [m for m in places if m.end <= head.idx]
-    return before[-1].entity if before else None
+    located = [m for m in after if _located(a.document.text, sent.start_char, m)]
+    town = next((m.entity for m in located if _populated(a, m.entity)), None)
+    if town or (lead and _populated(a, lead)):
+        return town or lead
+    if located:
+        return located[0].entity
+    if lead:
+        return lead
+    before = [m for m in places if m.end <= head.idx][::-1]
+    named = [m.entity for m in after + before]
+    return next((e for e in named if not _country(a, e)), named[0] if named else None)

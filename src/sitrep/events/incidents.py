@@ -1,0 +1,186 @@
+"""One real-world incident, one event: fold the candidates that retell or add to an incident.
+
+Reports tell one happening in several sentences ("gunmen stormed the post ... two soldiers were
+wounded in the assault ... the attackers withdrew"). A firm candidate joins the incident told
+just before it when it is near (INCIDENT_GAP sentences), opens with no cue of another incident
+("Separately"), has no date of its own that differs, and is a follow-up word (killed, wounded,
+withdrew...), the same sub-type again, or the object of a claim ("claimed the attack").
+Arrests, seizures, abductions and looting inside an incident stay events of their own, as ACLED
+codes them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..nlp import text_of
+from .classify import civilians_only
+from .dates import DateMention
+from .extract import Candidate
+from .lexicon import lexicon
+from .rules import rules
+
+INCIDENT_GAP = 4  # sentences: a retelling follows close on the telling (dev half A: gaps up to 4)
+ANAPHOR_GAP = 8  # ... or further on when it names it again ("killed in the blast were ...")
+FOLLOW_ON = 1  # sentences after the last member that may still give the toll ("later put the toll at 5")
+CLAIM_REACH = 3  # sentences after the incident in which a claim of responsibility still names its actor1
+WEAPON_TYPE = "Explosions/Remote violence"
+JOINING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+# A paragraph that opens with its own place or date lead ("KABUL: ...", "• 9 Mar, Jilib – ...").
+# A dateline ("KABUL: ...", "PEMBA, Mozambique, May 13 (Wire) – ...") holds the place and the day of
+# writing; a bullet lead ("• 9 Mar, near Jilib – ...") the day and place of the entry's happening.
+_BULLET = r"[ \t]*(?:•|\*|-|\d+\.)?[ \t]*"
+DATELINE = re.compile(rf"^{_BULLET}[A-Z][A-Z'’.\- ]{{2,40}}(?:,[^–—:\n]{{0,60}})?[ \t]*[:–—]", re.MULTILINE)
+ENTRY_LEAD = re.compile(rf"^{_BULLET}\d{{1,2}}[\s–-]*\w*\s+\w+,?[^–:\n]{{0,40}}[ \t]*[:–—]", re.MULTILINE)
+
+
+def lead(text: str, pos: int = 0) -> re.Match | None:
+    """The dateline or entry lead opening the text at pos, if any."""
+    return DATELINE.match(text, pos) or ENTRY_LEAD.match(text, pos)
+
+
+@dataclass
+class Incident:
+    main: Candidate
+    members: list[Candidate] = field(default_factory=list)
+    last: int = 0  # the index of the last sentence that tells it
+
+    @property
+    def candidates(self) -> list[Candidate]:
+        return [self.main, *self.members]
+
+
+def lemma_words(c: Candidate) -> str:
+    return " ".join(c.match.cue.words)
+
+
+def own_dates(sent: Span, dates: list[DateMention], under) -> list[DateMention]:
+    """Dates in the sentence that are not where a speaker spoke ('said on Monday')."""
+    doc = sent.doc
+    out = []
+    for d in dates:
+        if not sent.start_char <= d.start < sent.end_char:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or not under(span.root):
+            out.append(d)
+    return out
+
+
+def in_summary(c: Candidate) -> bool:
+    """Is the trigger in the headline (a first line with no closing stop) or a summary paragraph?"""
+    text = text_of(c.sent.doc)
+    start = text.rfind("\n", 0, c.sent.start_char) + 1
+    end = text.find("\n", c.sent.start_char)
+    para = text[start:end if end >= 0 else len(text)].strip()
+    headline = not text[:start].strip() and "\n" in text.strip() and not para.endswith((".", "!", "?", '"', "”"))
+    return headline or para.lower().startswith(rules().summary_leads)
+
+
+def _opens_another(c: Candidate) -> bool:
+    """'Separately, ...', 'In a separate incident': another happening."""
+    lead = c.sent.text.lstrip(" •*-\n").lower()
+    return any(lead.startswith(cue) for cue in rules().separate)
+
+
+def _also(c: Candidate) -> bool:
+    """'The attackers also abducted three women': a further act, not the same one told again."""
+    return any(k.lower_ == "also" for k in c.head.children)
+
+
+def claimed(head: Token) -> bool:
+    """Is the trigger what someone claims ('claimed the attack', 'claimed responsibility for the blast')?"""
+    r = rules()
+    t = head
+    for _ in range(3):
+        if t.lemma_.lower() in r.claim_verbs:
+            return True
+        if t.lemma_.lower() in r.claim_nouns:
+            return t.head.lemma_.lower() in r.claim_verbs
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
+def _follows_up(c: Candidate, inc: Incident) -> bool:
+    lex = lexicon()
+    kind = lex.sub_types[c.sub_type].type
+    main_kind = lex.sub_types[inc.main.sub_type].type
+    if main_kind not in JOINING_TYPES:
+        return False
+    if c.sub_type == inc.main.sub_type and kind in JOINING_TYPES and not _also(c):
+        return True
+    if main_kind == "Battles" and c.sub_type == "Attack" and civilians_only(c.head):
+        return False  # codebook: civilians killed during a battle are an attack of their own
+    words = lemma_words(c)
+    return (c.match.cue.generic is not None and kind in JOINING_TYPES) or words in rules().follow_up
+
+
+def _anaphoric(sent: Span) -> bool:
+    """Does the sentence name a happening told before ('in the blast', 'the attack')?"""
+    lex = lexicon()
+    for tok in sent:
+        cues = lex.index.get(tok.lemma_.lower(), ())
+        named = any(cue.trigger and len(cue.words) == 1 for cue in cues)
+        if named and tok.pos_ == "NOUN" and any(k.lower_ in ("the", "this", "that") for k in tok.children):
+            return True
+    return False
+
+
+def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
+    gap = ANAPHOR_GAP if _anaphoric(c.sent) else INCIDENT_GAP
+    if c.index - inc.last > gap or _opens_another(c):
+        return False
+    if claimed(c.head):
+        return True
+    new_paragraph = "\n" in text_of(c.sent.doc)[inc.main.sent.end_char:c.sent.start_char]
+    if dated or (new_paragraph and lead(c.sent.text)):
+        return False
+    return _follows_up(c, inc)
+
+
+def group(firm: list[Candidate], dated) -> list[Incident]:
+    """Incidents in text order; ``dated(c, inc)`` says whether c has a date of its own unlike inc's."""
+    incidents: list[Incident] = []
+    for c in firm:
+        cur = incidents[-1] if incidents else None
+        if cur is not None and _joins(c, cur, dated(c, cur)):
+            cur.members.append(c)
+            cur.last = c.index
+            continue
+        incidents.append(Incident(c, [], c.index))
+    return incidents
+
+
+def sub_type(inc: Incident) -> str:
+    """The incident's sub-type: the main trigger's, unless that came from a generic word ('attacks were
+    launched') and a later sentence names the weapon ('most used grenades'): weapons decide."""
+    lex = lexicon()
+    main = inc.main
+    if main.match.cue.generic is None or main.sub_type != main.match.cue.generic:
+        return main.sub_type
+    armed = [c.sub_type for c in inc.members
+             if c.match.cue.generic is None and lex.sub_types[c.sub_type].type == WEAPON_TYPE]
+    return armed[0] if armed else main.sub_type
+
+
+def claimer_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
+    """Subjects of claim verbs in the incident's sentences ('Al-Shabaab claimed the attack')."""
+    r = rules()
+    out = []
+    for sent in sents[inc.main.index:end + 1]:
+        for tok in sent:
+            if tok.lemma_.lower() not in r.claim_verbs or tok.pos_ != "VERB":
+                continue
+            objs = [k for k in tok.children if k.dep_ == "dobj"]
+            if any(o.lemma_.lower() in r.claim_nouns or _is_trigger(o) for o in objs):
+                out += [k for k in tok.children if k.dep_ == "nsubj"]
+    return out
+
+
+def _is_trigger(tok: Token) -> bool:
+    lex = lexicon()
+    return any(cue.trigger for cue in lex.index.get(tok.lemma_.lower(), ()))

@@ -1,0 +1,57 @@
+"""The events stage's word lists (``data/rules.yaml``), loaded once into a frozen record."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+_FILE = "data/rules.yaml"
+_LISTS = ("ground", "occur", "say", "follow_up", "revision", "claim_verbs", "claim_nouns", "combatants",
+          "civilians", "past_forms", "off_domain", "protagonists",
+          "past_phrases")
+_ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
+_MODALITY = ("deny", "plan", "hedge", "allege", "habitual")
+
+
+@dataclass(frozen=True)
+class Rules:
+    ground: frozenset[str]
+    occur: frozenset[str]
+    say: frozenset[str]
+    follow_up: frozenset[str]
+    separate: tuple[str, ...]
+    revision: frozenset[str]
+    claim_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    summary_leads: tuple[str, ...]
+    combatants: frozenset[str]
+    civilians: frozenset[str]
+    past_forms: frozenset[str]
+    off_domain: frozenset[str]
+    protagonists: frozenset[str]
+    past_phrases: frozenset[str]
+    deny: frozenset[str]
+    plan: frozenset[str]
+    hedge: frozenset[str]
+    allege: frozenset[str]
+    habitual: frozenset[str]
+
+
+def _words(raw: dict, key: str) -> list[str]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise TypeError(f"sitrep/events/{_FILE}: '{key}' must be a list of words")
+    return [w.lower() for w in value]
+
+
+@cache
+def rules() -> Rules:
+    raw = yaml.safe_load(resources.files("sitrep.events").joinpath(_FILE).read_text("utf-8"))
+    if not isinstance(raw, dict) or not isinstance(raw.get("modality"), dict):
+        raise TypeError(f"sitrep/events/{_FILE}: expected a mapping with a 'modality' section")
+    sets = {k: frozenset(_words(raw, k)) for k in _LISTS}
+    ordered = {k: tuple(_words(raw, k)) for k in _ORDERED}
+    modal = {k: frozenset(_words(raw["modality"], k)) for k in _MODALITY}
+    return Rules(**sets, **ordered, **modal)
