@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import Analysis, MentionKind
+from .evidence import Evidence
 from .lexicon import lexicon
 from .registry import Entry, Hit, registry
 
@@ -65,14 +66,17 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def registry_hits(a: Analysis) -> list[Cand]:
-    """Registry aliases; an ambiguous one ("IS", "the army") only when a group word follows it and,
-    if it fits several entries, one of them is named plainly elsewhere in the report."""
+    """Registry aliases the report supports (see evidence.py); an ambiguous one ("IS", "the army")
+    only when a group word follows it and, if it fits several entries, one of them is named
+    plainly elsewhere in the report."""
     text = a.document.text
-    hits = registry().find(text)
+    found = registry().find(text)
+    evidence = Evidence.of(a, found)
+    hits = [h for h in found if evidence.supports(h)]
     strong = {h.entry.key for h in hits if not h.alias.needs_context}
     lx = lexicon()
     readings: dict[tuple[int, int], set[str]] = {}
-    for h in hits:
+    for h in found:  # ambiguity is the string's, whatever the report supports
         readings.setdefault((h.start, h.end), set()).add(h.entry.key)
     out = []
     for h in hits:
@@ -257,6 +261,7 @@ def titled(a: Analysis) -> list[Cand]:
     out = []
     for m in re.finditer(rf"\b(?P<t>(?i:{alt})\s+)+(?P<n>{NAME})", text):
         s, e = _strip(text, m.start("n"), m.end("n"))
+        e = s + len(re.split(r"\s+(?:of|for|on|the)\s", text[s:e], maxsplit=1)[0])  # "X of the Y": X
         name = text[s:e]
         if lx.actor_type(name) or name.lower() in lx.titles:
             continue

@@ -28,6 +28,8 @@ class Lexicon:
     titles: tuple[str, ...]
     roles: frozenset[str]
     name_particles: frozenset[str]
+    common_words: frozenset[str]
+    state_titles: tuple[str, ...]
 
     def actor_type(self, name: str) -> str | None:
         """The type a name's own words suggest; the last matching word decides ("Ministry ... Office")."""
@@ -62,7 +64,9 @@ def lexicon() -> Lexicon:
         loyal_cues=tuple(raw["loyal_cues"]),
         type_cues={k: tuple(v) for k, v in raw["type_cues"].items()},
         classes=classes,
-        titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
+        titles=tuple(sorted({*raw["titles"], *raw["state_titles"]}, key=len, reverse=True)),
         roles=frozenset(raw["roles"]),
         name_particles=frozenset(raw["name_particles"]),
+        common_words=frozenset(raw["common_words"]),
+        state_titles=tuple(sorted(raw["state_titles"], key=len, reverse=True)),
     )
