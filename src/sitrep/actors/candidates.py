@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..model import Analysis, MentionKind
+from ..model import Analysis, Mention, MentionKind
 from .evidence import Evidence
 from .lexicon import lexicon
 from .registry import Entry, Hit, registry
@@ -203,7 +203,7 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
     for m in re.finditer(rf"\b(?P<mod>[A-Z][\w]*(?:-(?:led|backed))?\s+)(?P<noun>(?i:{alt}))\b", text):
         mod = m.group("mod").strip()
         fc = lx.force_class(m.group("noun"))
-        if fc is None or _function_word(doc, m.start("mod")):
+        if fc is None or _function_word(doc, m.start("mod")) or _proper_name(a, m.start("mod"), m.group("noun")):
             continue
         out.append(Cand(m.start("mod"), m.end("noun"), "actor", "force", m.group(), actor_type=fc.actor_type,
                         fclass=fc.name, group=f"{_country_key(a, m.start('mod'), mod)}|{fc.name}"))
@@ -222,10 +222,31 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
     for noun, fc in bare:
         for m in re.finditer(rf"\b{re.escape(noun)}\b", text, re.I):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and span[-1].pos_ not in ("NOUN", "PROPN"):
+            if span is not None and (span[-1].pos_ not in ("NOUN", "PROPN") or fc.refers_to and _modified(span)):
                 continue
             out.append(Cand(m.start(), m.end(), "actor", "bare", m.group(), actor_type=fc.actor_type, fclass=fc.name))
     return out
+
+
+def _modified(span: Span) -> bool:
+    """ "tribal fighters", "Somali rebels": a described kind of fighter, not a back-reference."""
+    if span[0].lower_ in ("the", "its", "their"):
+        return False
+    prev = span.doc[span.start - 1] if span.start else None
+    return prev is not None and prev.pos_ in ("ADJ", "NOUN") and not prev.is_sent_start
+
+
+def _proper_name(a: Analysis, start: int, noun: str) -> bool:
+    """ "Zomi Defence Forces", "People's Defence Forces": a capitalised noun after no country is a
+    group's own name, not a country's generic force."""
+    text = a.document.text
+    before = re.search(r"([\w'\u2019]+)[ \t]+$", text[max(0, start - 40):start])
+    glued = before is not None and before.group(1)[:1].isupper()
+    return (noun[:1].isupper() or glued) and _place_at(a, start) is None
+
+
+def _place_at(a: Analysis, start: int) -> Mention | None:
+    return next((m for m in a.mentions if m.kind == "place" and m.start <= start < m.end), None)
 
 
 def _body(words: str) -> str | None:
@@ -246,11 +267,10 @@ def _function_word(doc: Doc, start: int) -> bool:
 
 def _country_key(a: Analysis, start: int, mod: str) -> str:
     """The country a modifier names, from the places stage when it resolved one, else its own letters."""
-    for m in a.mentions:
-        if m.kind == "place" and m.start <= start < m.end:
-            ent = a.entity(m.entity)
-            if ent is not None and ent.geo is not None and ent.geo.country:
-                return ent.geo.country
+    m = _place_at(a, start)
+    ent = a.entity(m.entity) if m is not None else None
+    if ent is not None and ent.geo is not None and ent.geo.country:
+        return ent.geo.country
     return re.sub(r"['\u2019]s$", "", mod).lower()
 
 

@@ -87,7 +87,8 @@ class Clusters:
                      actor_type=c.entry.actor_type if c.entry else c.actor_type)
         cl.fclass = c.fclass if c.source != "bare" else None
         if cl.fclass is None and cl.kind == "actor":
-            cl.fclass = _force_class(cl.name, cl.actor_type)
+            names = [cl.name, *(a.name for a in c.entry.aliases if not a.needs_context)] if c.entry else [cl.name]
+            cl.fclass = next((fc for fc in (_force_class(n, cl.actor_type) for n in names) if fc), None)
         if c.source == "byline":
             cl.role = "reporter"
         self.all.append(cl)
@@ -164,12 +165,16 @@ class Clusters:
         return best
 
     def place_bares(self, order: list[Cand]) -> None:
-        """Each bare class noun joins the nearest named body of its class, before it or else after it."""
+        """Each bare class noun joins the nearest named body of its class ("the army") or, for a
+        generic reference ("the group"), of a type it refers to: the one before it, else after it.
+        Nothing else is merged: with no such body it stays a generic actor of its own."""
         owner = {id(x): cl for cl in self.all for x in cl.cands}
         named: dict[str | None, list[Cand]] = {}
         for x in order:
             if x.source != "bare" and id(x) in owner:
-                named.setdefault(owner[id(x)].fclass, []).append(x)
+                cl = owner[id(x)]
+                for fclass in {cl.fclass, *_referring(cl)}:
+                    named.setdefault(fclass, []).append(x)
         starts = {fclass: [x.start for x in xs] for fclass, xs in named.items()}
         for c in (c for c in order if c.source == "bare"):
             same = named.get(c.fclass, [])
@@ -182,6 +187,13 @@ class Clusters:
             cl = self.by_key.get(key) or self._new(c, key)
             cl.fclass = c.fclass
             cl.add(c)
+
+
+def _referring(cl: Cluster) -> list[str]:
+    """The generic classes ("group", "cartel") whose references may mean this actor."""
+    if cl.kind != "actor" or cl.actor_type is None:
+        return []
+    return [fc.name for fc in lexicon().classes if cl.actor_type in fc.refers_to]
 
 
 def _content(name: str) -> list[str]:

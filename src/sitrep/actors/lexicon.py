@@ -16,6 +16,7 @@ class ForceClass:
     actor_type: str
     nouns: tuple[str, ...]
     bare: tuple[str, ...]
+    refers_to: tuple[str, ...] = ()  # a generic reference ("the group") to the nearest actor of these types
 
 
 @dataclass(frozen=True)
@@ -32,14 +33,15 @@ class Lexicon:
     state_titles: tuple[str, ...]
 
     def actor_type(self, name: str) -> str | None:
-        """The type a name's own words suggest; the last matching word decides ("Ministry ... Office")."""
-        low = f" {name.lower().replace('-', ' ')} "
-        best, at = None, -1
+        """The type a name's own words suggest: the cue ending last decides ("Ministry ... Office"),
+        the longer of two ending together ("National Army" over "Army")."""
+        low = f" {name.lower().replace('-', ' ').replace(chr(0x2019), chr(39))} "
+        best, at = None, (-1, 0)
         for kind, cues in self.type_cues.items():
             for cue in cues:
                 k = low.rfind(f" {cue} ")
-                if k > at:
-                    best, at = kind, k
+                if k >= 0 and (k + len(cue), len(cue)) > at:
+                    best, at = kind, (k + len(cue), len(cue))
         return best
 
     def force_class(self, phrase: str) -> ForceClass | None:
@@ -56,7 +58,8 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     raw = yaml.safe_load(resources.files("sitrep.actors").joinpath("data", "lexicon.yaml").read_text("utf-8"))
-    classes = tuple(ForceClass(name, c["type"], tuple(c["nouns"]), tuple(c.get("bare") or ()))
+    classes = tuple(ForceClass(name, c["type"], tuple(c.get("nouns") or ()), tuple(c.get("bare") or ()),
+                               tuple(c.get("refers_to") or ()))
                     for name, c in raw["classes"].items())
     return Lexicon(
         group_words=frozenset(raw["group_words"]),

@@ -15,6 +15,7 @@ import re
 from ..model import Analysis, Mention
 from .candidates import Cand
 
+FIGHTERS = ("armed_group", "militia", "criminal_network", "state_force", "foreign_force", None)
 WINS_TIES = ("byline", "registry", "outlet", "acronym", "title", "short")
 
 
@@ -25,9 +26,14 @@ def _nation(a: Analysis, p: Mention) -> bool:
 
 
 def _nested_place(text: str, p: Mention, c: Cand) -> bool:
+    """Does the actor's name refer to the place inside it? After "of" it does ("Central Bank of
+    Nigeria"); opening the name of an outlet or an office too ("Lake Chad Wire"); never inside a
+    person's name or an armed group's ("Jalisco New Generation Cartel", "Rapid Support Forces")."""
     if p.demonym or not (c.start <= p.start and p.end <= c.end) or (p.start, p.end) == (c.start, c.end):
         return False
-    return p.start == c.start or bool(re.search(r"\s(?:of|de|del|in|for)\s+(?:the\s+)?$", text[c.start:p.start]))
+    if re.search(r"\s(?:of|de|del|in|for)\s+(?:the\s+)?$", text[c.start:p.start]):
+        return True
+    return p.start == c.start and c.kind == "actor" and c.actor_type not in FIGHTERS
 
 
 def _list_of_places(text: str, c: Cand, hits: list[Mention]) -> bool:
