@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from ..model import Analysis, Entity, Mention
 from . import affiliation, overlap
-from .candidates import Cand, acronyms, forces, literal, ner, patterns, registry_hits, titled
+from .candidates import (BRACKETED, Cand, acronyms, forces, initials_fit, literal, ner, patterns,
+                         registry_hits, titled)
 from .cluster import Cluster, Clusters
 from .lexicon import lexicon
 from .persons import name_keys, short_forms
@@ -30,6 +31,7 @@ def annotate(a: Analysis, doc: Doc) -> None:
     _settle_kinds(text, chosen)
     chosen = overlap.decide(a, chosen)
     chosen += overlap.decide(a, _short_uses(text, chosen))
+    chosen += overlap.decide(a, _named_aliases(text, chosen))
     groups = Clusters({key_of_name(text[acr.start:acr.end]): key_of_name(long.name) for long, acr in pairs})
     order = sorted(chosen, key=lambda c: c.start)
     for c in sorted((c for c in order if c.source != "bare"), key=lambda c: (c.kind != "actor", -_size(c), c.start)):
@@ -115,6 +117,30 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
         start = ws[i - 1].start if i and ws[i - 1].article and ws[i - 1].end == w.start - 1 else w.start
         if not any(c.start < w.end and start < c.end for c in chosen):  # never a piece of a longer name
             out.append(Cand(start, w.end, "person", "short", wanted[w.key]))
+    return out
+
+
+def _named_aliases(text: str, chosen: list[Cand]) -> list[Cand]:
+    """Every use of a group's other name: one the report gives in brackets after it ("the Defence
+    Ministry (Sedena)"), or capitals spelling its initials ("HIM" for "Horn Incident Monitor")."""
+    actors = [c for c in chosen if c.kind == "actor" and c.source != "bare"]
+    names: dict[str, Cand] = {}
+    for c in actors:
+        m = BRACKETED.match(text, c.end)
+        if m:
+            names.setdefault(m.group("w"), c)
+    for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-z]{1,6}[A-Z](?![\w-])", text):
+        fits = {c.name: c for c in actors if len(c.name.split()) > 1 and initials_fit(c.name, m.group())}
+        if len(fits) == 1:
+            names.setdefault(m.group(), next(iter(fits.values())))
+    taken = sorted((c.start, c.end) for c in chosen)
+    out = []
+    for word, c in names.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            i = bisect.bisect_right(taken, (m.start(), 10**9))
+            if not (i and taken[i - 1][1] > m.start()) and not (i < len(taken) and taken[i][0] < m.end()):
+                out.append(Cand(m.start(), m.end(), "actor", "acronym", c.name, entry=c.entry,
+                                actor_type=c.actor_type))
     return out
 
 

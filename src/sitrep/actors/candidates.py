@@ -27,6 +27,8 @@ LONG_NAME = rf"{CAP}(?:[ \t]+(?:{LINK}|and )*{CAP})*"
 ACRONYM = re.compile(rf"(?P<long>{LONG_NAME})\s*\((?P<acr>[A-Z][A-Z0-9&.-]{{1,9}})\)")
 KUNYA = re.compile(rf"\b(?:Abu|Umm)\s+{CAP}(?:\s+(?:al|el|ad|as|ash|at)-{CAP})?")
 POSSESSIVE = re.compile(r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+[ \t]+){0,3}[a-z]+)\b")
+NICKNAME = re.compile(r"\b(?i:alias|a\.k\.a\.?|aka|nicknamed)\s+[\"\u201c'](?P<n>[A-Z][\w .'-]{1,30}?)[\"\u201d']")
+BRACKETED = re.compile(r"\s*\((?P<w>[A-Z][\w&\u00c0-\u024f-]{2,14})\)")
 MINISTRY = re.compile(r"\b(?P<x>[a-z]{4,})\s+ministry\b")
 
 
@@ -52,9 +54,10 @@ class Cand:
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading "the", a trailing possessive, dots and spaces; stop at a line break."""
     span = text[start:end]
-    if "\n" in span:
-        end = start + span.index("\n")
-        span = text[start:end]
+    for stop in ("\n", " (", "("):  # a line break or a bracket ends a name
+        if stop in span[1:]:
+            end = start + span.index(stop, 1)
+            span = text[start:end]
     m = re.match(r"(?i)the\s+", span)
     if m and end - start > m.end():
         start += m.end()
@@ -132,6 +135,11 @@ def _fit(long_text: str, acr: str, offset: int) -> int | None:
                 w.group()[0] for w in ws[i:]).upper()) and initials[:1] == acr[:1]):
             return offset + ws[i].start()
     return None
+
+
+def initials_fit(name: str, acr: str) -> bool:
+    """Do the capitals of acr spell the whole name's initials (loosely: "UKMTO", "GoY", "HIM")?"""
+    return _fit(name, acr, 0) == 0
 
 
 def _subseq(short: str, long: str) -> bool:
@@ -253,7 +261,7 @@ def _body(words: str) -> str | None:
     """The words after "Bosnia's" up to the noun that makes them a body: "state investigation agency"."""
     lx = lexicon()
     parts = words.split()
-    for n in range(len(parts), 0, -1):
+    for n in range(1, len(parts) + 1):  # the shortest: "army", not "army clashed with smugglers"
         phrase = " ".join(parts[:n])
         if lx.force_class(phrase) or (n > 1 and lx.actor_type(parts[n - 1])):
             return phrase
@@ -287,6 +295,8 @@ def titled(a: Analysis) -> list[Cand]:
             continue
         caps = [k.start() for k in re.finditer(r"(?<![\w.])[A-Z]", text[m.start():s])]
         out.append(Cand(m.start() + caps[0] if caps else s, e, "person", "title", name))
+    for m in NICKNAME.finditer(text):
+        out.append(Cand(m.start("n"), m.end("n"), "person", "title", m.group("n")))
     for m in KUNYA.finditer(text):
         s, e = _strip(text, m.start(), m.end())
         out.append(Cand(s, e, "person", "kunya", text[s:e]))
