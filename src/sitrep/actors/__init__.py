@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 
 from ..model import Analysis, Entity, Mention
 from . import affiliation, overlap
-from .candidates import (BRACKETED, Cand, acronyms, forces, initials_fit, literal, ner, patterns,
-                         registry_hits, titled)
+from .candidates import (BRACKETED, Cand, acronyms, forces, initials_fit, literal, named_groups, ner,
+                         patterns, registry_hits, titled)
 from .cluster import Cluster, Clusters
 from .lexicon import lexicon
 from .persons import name_keys, short_forms
@@ -26,10 +26,10 @@ def annotate(a: Analysis, doc: Doc) -> None:
     cands = registry_hits(a) + literal(a, a.document.outlet, "actor", "outlet", "media")
     cands += literal(a, a.document.byline, "person", "byline")
     cands += [c for p in pairs for c in p] + _acronym_uses(a, pairs)
-    cands += ner(a, doc) + patterns(a, doc) + forces(a, doc) + titled(a)
+    cands += ner(a, doc) + patterns(a, doc) + named_groups(a) + forces(a, doc) + titled(a)
     chosen = select(cands)
     _settle_kinds(text, chosen)
-    chosen = overlap.decide(a, chosen)
+    chosen = overlap.decide(a, overlap.possessive_places(a, chosen))
     chosen += overlap.decide(a, _short_uses(text, chosen))
     chosen += overlap.decide(a, _named_aliases(text, chosen))
     groups = Clusters({key_of_name(text[acr.start:acr.end]): key_of_name(long.name) for long, acr in pairs})

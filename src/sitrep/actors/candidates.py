@@ -185,6 +185,35 @@ def patterns(a: Analysis, doc: Doc) -> list[Cand]:
     return [c for c in out if c.end > c.start and not _adjective(doc, c)]
 
 
+def named_groups(a: Analysis) -> list[Cand]:
+    """Groups found by their own names: "... Revolution Force", "... Cartel", "Katibat ...".
+
+    A country's own army ("Malian Army") is left to the force finder, which knows whose it is.
+    """
+    text, lx = a.document.text, lexicon()
+    heads = "|".join(map(re.escape, lx.group_heads))
+    openers = "|".join(map(re.escape, lx.group_openers))
+    found = [m.span() for m in re.finditer(rf"(?:{NAME}[ \t]+)?(?:{heads})\b", text)]
+    found += [m.span() for m in re.finditer(rf"\b(?:{openers})[ \t-]+{NAME}", text)]
+    out = []
+    for start, end in found:
+        s, e = _strip(text, start, end)
+        name = text[s:e]
+        if len(name.split()) < 2 or _national_body(a, s, name):
+            continue
+        out.append(Cand(s, e, "actor", "pattern", name, actor_type=lx.actor_type(name) or "armed_group"))
+    return out
+
+
+def _national_body(a: Analysis, start: int, name: str) -> bool:
+    """ "Nigerian Army", "Mali's Armed Forces": a country's word and a force noun, nothing more."""
+    m = _place_at(a, start)
+    if m is None or len(name.split()) > 3:
+        return False
+    ent = a.entity(m.entity)
+    return m.demonym or (ent is not None and ent.geo is not None and (ent.geo.feature or "").startswith("PCL"))
+
+
 def _adjective(doc: Doc, c: Cand) -> bool:
     """A lone "Islamist", "Russian" or "The" before "militants" describes them; it names no group."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")

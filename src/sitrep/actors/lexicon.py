@@ -30,6 +30,8 @@ class Lexicon:
     roles: frozenset[str]
     name_particles: frozenset[str]
     common_words: frozenset[str]
+    group_heads: tuple[str, ...]
+    group_openers: tuple[str, ...]
     state_titles: tuple[str, ...]
 
     def actor_type(self, name: str) -> str | None:
@@ -71,5 +73,7 @@ def lexicon() -> Lexicon:
         roles=frozenset(raw["roles"]),
         name_particles=frozenset(raw["name_particles"]),
         common_words=frozenset(raw["common_words"]),
+        group_heads=tuple(sorted(raw["group_heads"], key=len, reverse=True)),
+        group_openers=tuple(raw["group_openers"]),
         state_titles=tuple(sorted(raw["state_titles"], key=len, reverse=True)),
     )
