@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..model import Analysis, Entity, Mention
 from . import affiliation, overlap
 from .candidates import (BRACKETED, Cand, acronyms, forces, initials_fit, literal, named_groups, ner,
-                         patterns, registry_hits, titled)
+                         patterns, registry_hits, titled, units)
 from .cluster import Cluster, Clusters
 from .lexicon import lexicon
 from .persons import name_keys, short_forms
@@ -26,7 +26,7 @@ def annotate(a: Analysis, doc: Doc) -> None:
     cands = registry_hits(a) + literal(a, a.document.outlet, "actor", "outlet", "media")
     cands += literal(a, a.document.byline, "person", "byline")
     cands += [c for p in pairs for c in p] + _acronym_uses(a, pairs)
-    cands += ner(a, doc) + patterns(a, doc) + named_groups(a) + forces(a, doc) + titled(a)
+    cands += ner(a, doc) + patterns(a, doc) + named_groups(a) + units(a) + forces(a, doc) + titled(a)
     chosen = select(cands)
     _settle_kinds(text, chosen)
     chosen = overlap.decide(a, overlap.possessive_places(a, chosen))
@@ -38,6 +38,7 @@ def annotate(a: Analysis, doc: Doc) -> None:
         groups.place(c)
     for long, acr in pairs:
         groups.merge_at(long, acr)
+    groups.merge_units()
     groups.place_bares(order)
     placed = [(c.start, c.end, cl) for cl in groups.all for c in cl.cands if c.end > c.start]
     affiliation.link(text, placed)

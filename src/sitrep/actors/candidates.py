@@ -17,7 +17,7 @@ from .lexicon import lexicon
 from .registry import Entry, Hit, registry
 
 # Evidence, strongest first: resolves overlapping candidates.
-RANK = {"byline": 9, "registry": 8, "outlet": 8, "acronym": 7, "title": 6, "pattern": 5, "force": 5,
+RANK = {"byline": 9, "registry": 8, "outlet": 8, "acronym": 7, "title": 6, "unit": 6, "pattern": 5, "force": 5,
         "short": 4, "ner": 3, "kunya": 3, "bare": 2}
 
 CAP = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f-]*"
@@ -54,7 +54,7 @@ class Cand:
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading "the", a trailing possessive, dots and spaces; stop at a line break."""
     span = text[start:end]
-    for stop in ("\n", " (", "("):  # a line break or a bracket ends a name
+    for stop in ("\n", " (", "(", ":"):  # a line break, a bracket or a colon ends a name
         if stop in span[1:]:
             end = start + span.index(stop, 1)
             span = text[start:end]
@@ -150,14 +150,15 @@ def _subseq(short: str, long: str) -> bool:
 def ner(a: Analysis, doc: Doc) -> list[Cand]:
     """spaCy's ORG and PERSON spans, trimmed; the kind is settled later from cues."""
     text = a.document.text
+    bare = {n for fc in lexicon().classes for n in fc.bare}
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "PERSON"):
             continue
         s, e = _strip(text, ent.start_char, ent.end_char)
         name = text[s:e]
-        if not name or not name[0].isupper():
-            continue
+        if not name or not name[0].isupper() or name.lower() in bare:
+            continue  # "The Army" alone is the bare class noun, found with its class by forces()
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ != "PROPN":
             continue  # a capitalised common noun opening a sentence ("Migrants")
         kind: MentionKind = "person" if ent.label_ == "PERSON" else "actor"
@@ -202,6 +203,26 @@ def named_groups(a: Analysis) -> list[Cand]:
         if len(name.split()) < 2 or _national_body(a, s, name):
             continue
         out.append(Cand(s, e, "actor", "pattern", name, actor_type=lx.actor_type(name) or "armed_group"))
+    return out
+
+
+def units(a: Analysis) -> list[Cand]:
+    """A state's units named by their shape: a number or a service word before a unit noun
+    ("Seventh Division", "21 Special Armoured Brigade", "601st Infantry Brigade"), "Sector 3"."""
+    text, lx = a.document.text, lexicon()
+    alt = lambda xs: "|".join(map(re.escape, xs))  # noqa: E731
+    num = rf"(?:\d+(?:st|nd|rd|th)?|(?i:{alt(lx.unit_numbers)}))"
+    word = rf"(?:[A-Z][\w-]*|(?i:{alt(lx.unit_words)}))"
+    head = rf"(?i:{alt(lx.unit_heads)})"
+    shapes = [rf"\b{num}[ \t]+(?:{word}[ \t]+){{0,3}}{head}(?:[ \t]+(?i:garrison))?\b",
+              rf"\b(?:[A-Z][\w-]*[ \t]+){{0,2}}(?i:{alt(lx.unit_words)})[ \t]+(?:{word}[ \t]+){{0,2}}{head}\b",
+              r"\b(?:Sector|SECTOR|Zone|ZONE)[ \t]+\d+\b",
+              r"\b(?:[A-Z][\w-]*[ \t]+){1,3}(?:Joint Task Force|Military Region|Military Zone)\b"]
+    out = []
+    for shape in shapes:
+        for m in re.finditer(shape, text):
+            if m.group()[:1].isupper() or m.group()[:1].isdigit():
+                out.append(Cand(m.start(), m.end(), "actor", "unit", m.group(), actor_type="state_force"))
     return out
 
 

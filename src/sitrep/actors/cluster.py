@@ -125,6 +125,19 @@ class Clusters:
         if one is None or two is None or one is two or (one.entry and two.entry):
             return
         keep, gone = (two, one) if two.entry else (one, two)
+        self._absorb(keep, gone)
+
+    def merge_units(self) -> None:
+        """A unit ("Seventh Division") is its army: it joins the army named before it, else after."""
+        armies = [cl for cl in self.all if cl.fclass == "army" and not _unit(cl)]
+        for unit in [cl for cl in self.all if _unit(cl)]:
+            before = [cl for cl in armies if cl.first < unit.first]
+            army = max(before, key=lambda cl: cl.first) if before else min(armies, key=lambda cl: cl.first,
+                                                                               default=None)
+            if army is not None:
+                self._absorb(army, unit)
+
+    def _absorb(self, keep: Cluster, gone: Cluster) -> None:
         for c in gone.cands:
             keep.add(c)
         keep.actor_type = keep.actor_type or gone.actor_type
@@ -187,6 +200,10 @@ class Clusters:
             cl = self.by_key.get(key) or self._new(c, key)
             cl.fclass = c.fclass
             cl.add(c)
+
+
+def _unit(cl: Cluster) -> bool:
+    return cl.kind == "actor" and cl.entry is None and bool(cl.cands) and all(c.source == "unit" for c in cl.cands)
 
 
 def _referring(cl: Cluster) -> list[str]:

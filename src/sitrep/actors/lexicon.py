@@ -31,6 +31,9 @@ class Lexicon:
     name_particles: frozenset[str]
     common_words: frozenset[str]
     group_heads: tuple[str, ...]
+    unit_numbers: tuple[str, ...]
+    unit_heads: tuple[str, ...]
+    unit_words: tuple[str, ...]
     group_openers: tuple[str, ...]
     state_titles: tuple[str, ...]
 
@@ -74,6 +77,9 @@ def lexicon() -> Lexicon:
         name_particles=frozenset(raw["name_particles"]),
         common_words=frozenset(raw["common_words"]),
         group_heads=tuple(sorted(raw["group_heads"], key=len, reverse=True)),
+        unit_numbers=tuple(raw["units"]["numbers"]),
+        unit_heads=tuple(sorted(raw["units"]["heads"], key=len, reverse=True)),
+        unit_words=tuple(raw["units"]["service_words"]),
         group_openers=tuple(raw["group_openers"]),
         state_titles=tuple(sorted(raw["state_titles"], key=len, reverse=True)),
     )
