@@ -104,12 +104,12 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
     """
     full = [c for c in chosen if c.kind == "person" and c.source != "byline" and len(name_keys(c.name)) > 1]
     firsts = [short_forms(c.name)[1] for c in full]
-    wanted: dict[str, str] = {}
+    wanted: dict[str, Cand] = {}
     for c in full:
         last, first = short_forms(c.name)
-        wanted.setdefault(last, c.name)
+        wanted.setdefault(last, c)
         if firsts.count(first) == 1 and len(first) > 2 and not re.match(r"(?:Abu|Umm)\s", c.name):
-            wanted.setdefault(first, c.name)
+            wanted.setdefault(first, c)
     out = []
     ws = text_words(text)
     for i, w in enumerate(ws):
@@ -117,7 +117,9 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
             continue
         start = ws[i - 1].start if i and ws[i - 1].article and ws[i - 1].end == w.start - 1 else w.start
         if not any(c.start < w.end and start < c.end for c in chosen):  # never a piece of a longer name
-            out.append(Cand(start, w.end, "person", "short", wanted[w.key]))
+            whole = wanted[w.key]
+            out.append(Cand(start, w.end, "person", "short", whole.name,
+                            titled=whole.source in ("title", "registry", "kunya")))
     return out
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Analysis, Mention, MentionKind
 from .evidence import Evidence
-from .lexicon import lexicon
+from .lexicon import ForceClass, lexicon
 from .registry import Entry, Hit, registry
 
 # Evidence, strongest first: resolves overlapping candidates.
@@ -45,6 +45,7 @@ class Cand:
     actor_type: str | None = None
     fclass: str | None = None  # force class of generic nouns ("army"), see lexicon.yaml
     group: str | None = None  # key that ties force phrases of one country together
+    titled: bool = False  # a short form of a name the report gave with a title or from the registry
 
     @property
     def rank(self) -> int:
@@ -85,7 +86,8 @@ def registry_hits(a: Analysis) -> list[Cand]:
     for h in hits:
         if h.alias.needs_context:
             rivals = readings[(h.start, h.end)]
-            if not _cued(text, h, lx.group_words) or (len(rivals) > 1 and h.entry.key not in strong):
+            cued = h.entry.actor_type == "civilians" or _cued(text, h, lx.group_words)  # "civilians" is a group
+            if not cued or (len(rivals) > 1 and h.entry.key not in strong):
                 continue
         s, e = _strip(text, h.start, h.end)
         out.append(Cand(s, e, h.entry.kind, "registry", h.entry.name, entry=h.entry,
@@ -280,7 +282,10 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
     for noun, fc in bare:
         for m in re.finditer(rf"\b{re.escape(noun)}\b", text, re.I):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and (span[-1].pos_ not in ("NOUN", "PROPN") or fc.refers_to and _modified(span)):
+            if span is None or span[-1].pos_ not in ("NOUN", "PROPN"):
+                continue
+            if fc.refers_to and _modified(span):
+                out.append(_described(span, fc))
                 continue
             out.append(Cand(m.start(), m.end(), "actor", "bare", m.group(), actor_type=fc.actor_type, fclass=fc.name))
     return out
@@ -292,6 +297,16 @@ def _modified(span: Span) -> bool:
         return False
     prev = span.doc[span.start - 1] if span.start else None
     return prev is not None and prev.pos_ in ("ADJ", "NOUN") and not prev.is_sent_start
+
+
+def _described(span: Span, fc: ForceClass) -> Cand:
+    """ "Arab tribal fighters": fighters of a kind the report describes, an actor of their own."""
+    first = span.start
+    while first > 0 and first > span.start - 3 and span.doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN") \
+            and not span.doc[first - 1].is_sent_end:
+        first -= 1
+    words = span.doc[first:span.end]
+    return Cand(words.start_char, words.end_char, "actor", "pattern", words.text, actor_type=fc.actor_type)
 
 
 def _proper_name(a: Analysis, start: int, noun: str) -> bool:

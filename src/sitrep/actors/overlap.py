@@ -69,7 +69,7 @@ def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
                      for p in hits)
         if hits and not (c.source in WINS_TIES or longer) or c.source == "ner" and _list_of_places(text, c, hits):
             continue
-        if c.source == "short" and any(_nation(a, p) for p in hits):
+        if c.source == "short" and not c.titled and any(_nation(a, p) for p in hits):
             continue  # "Egypt" after a headline the tagger read as a person's name stays the country
         lost_places.update(id(p) for p in hits if not _nested_place(text, p, c))
         kept.append(c)
