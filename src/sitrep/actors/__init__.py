@@ -38,8 +38,8 @@ def annotate(a: Analysis, doc: Doc) -> None:
         groups.place(c)
     for long, acr in pairs:
         groups.merge_at(long, acr)
-    groups.merge_units()
     groups.place_bares(order)
+    groups.merge_units()
     placed = [(c.start, c.end, cl) for cl in groups.all for c in cl.cands if c.end > c.start]
     affiliation.link(text, placed)
     _registry_affiliations(groups)
