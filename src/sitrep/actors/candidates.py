@@ -219,7 +219,8 @@ def units(a: Analysis) -> list[Cand]:
     shapes = [rf"\b{num}[ \t]+(?:{word}[ \t]+){{0,3}}{head}(?:[ \t]+(?i:garrison))?\b",
               rf"\b(?:[A-Z][\w-]*[ \t]+){{0,2}}(?i:{alt(lx.unit_words)})[ \t]+(?:{word}[ \t]+){{0,2}}{head}\b",
               r"\b(?:Sector|SECTOR|Zone|ZONE)[ \t]+\d+\b",
-              r"\b(?:[A-Z][\w-]*[ \t]+){1,3}(?:Joint Task Force|Military Region|Military Zone)\b"]
+              r"\b(?:[A-Z][\w-]*[ \t]+){1,3}(?:Joint Task Force|Military Region|Military Zone)\b",
+              r"\bGeneral Command\b"]
     out = []
     for shape in shapes:
         for m in re.finditer(shape, text):

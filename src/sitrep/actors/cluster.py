@@ -200,6 +200,11 @@ class Clusters:
             cl = self.by_key.get(key) or self._new(c, key)
             cl.fclass = c.fclass
             cl.add(c)
+            owner[id(c)] = cl
+            for fclass in _referring(cl):  # "smugglers" ... "the group": a generic body can be referred to
+                i = bisect.bisect_right(starts.setdefault(fclass, []), c.start)
+                starts[fclass].insert(i, c.start)
+                named.setdefault(fclass, []).insert(i, c)
 
 
 def _unit(cl: Cluster) -> bool:
