@@ -28,7 +28,7 @@ ACRONYM = re.compile(rf"(?P<long>{LONG_NAME})\s*\((?P<acr>[A-Z][A-Z0-9&.-]{{1,9}
 KUNYA = re.compile(rf"\b(?:Abu|Umm)\s+{CAP}(?:\s+(?:al|el|ad|as|ash|at)-{CAP})?")
 POSSESSIVE = re.compile(r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+[ \t]+){0,3}[a-z]+)\b")
 NICKNAME = re.compile(r"\b(?i:alias|a\.k\.a\.?|aka|nicknamed)\s+[\"\u201c'](?P<n>[A-Z][\w .'-]{1,30}?)[\"\u201d']")
-BRACKETED = re.compile(r"\s*\((?P<w>[A-Z][\w&\u00c0-\u024f-]{2,14})\)")
+BRACKETED = re.compile(r"(?:\s+[a-z]{3,12})?\s*\((?P<w>[A-Z][\w&\u00c0-\u024f-]{2,14})\)")  # "... agency (UKMTO)"
 MINISTRY = re.compile(r"\b(?P<x>[a-z]{4,})\s+ministry\b")
 
 
