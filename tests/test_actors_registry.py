@@ -141,8 +141,9 @@ def test_shipped_registry_data_is_sound():
 
 def test_short_alias_matches_only_its_own_case(small, tmp_path):
     groups = tmp_path / "g.yaml"
-    groups.write_text("- {key: aa, name: Arakan Hills Army, type: armed_group, country: MM, source: s,\n"
-                      "   aliases: [{name: AA, needs_context: true}, {name: HaD, needs_context: true}]}\n", "utf-8")
+    groups.write_text("- key: aa\n  name: Arakan Hills Army\n  type: armed_group\n  country: MM\n"
+                      "  source: s\n  aliases: [{name: AA, needs_context: true},\n"
+                      "            {name: HaD, needs_context: true}]\n", "utf-8")
     reg = Registry(load_file(groups, "actor"))
     assert spans(reg, "A group of men had left; Had they gone?") == set()
     assert spans(reg, "AA fighters and HaD fighters") == {("AA", "aa"), ("HaD", "aa")}

@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 
 from ..model import Analysis, Entity, Mention
 from . import affiliation, overlap
-from .candidates import (BRACKETED, Cand, acronyms, forces, initials_fit, literal, named_groups, ner,
-                         patterns, registry_hits, titled, units)
+from .candidates import (BRACKETED, Cand, acronyms, forces, initials_fit, literal, named_groups,
+                         ner, patterns, registry_hits, titled, units)
 from .cluster import Cluster, Clusters
 from .lexicon import lexicon
 from .persons import name_keys, short_forms
@@ -26,7 +26,8 @@ def annotate(a: Analysis, doc: Doc) -> None:
     cands = registry_hits(a) + literal(a, a.document.outlet, "actor", "outlet", "media")
     cands += literal(a, a.document.byline, "person", "byline")
     cands += [c for p in pairs for c in p] + _acronym_uses(a, pairs)
-    cands += ner(a, doc) + patterns(a, doc) + named_groups(a) + units(a) + forces(a, doc) + titled(a)
+    cands += ner(a, doc) + patterns(a, doc) + named_groups(a) + units(a) + forces(a, doc)
+    cands += titled(a)
     chosen = select(cands)
     _settle_kinds(text, chosen)
     chosen = overlap.decide(a, overlap.possessive_places(a, chosen))
@@ -133,7 +134,8 @@ def _named_aliases(text: str, chosen: list[Cand]) -> list[Cand]:
         if m:
             names.setdefault(m.group("w"), c)
     for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-z]{1,6}[A-Z](?![\w-])", text):
-        fits = {c.name: c for c in actors if len(c.name.split()) > 1 and initials_fit(c.name, m.group())}
+        fits = {c.name: c for c in actors
+                if len(c.name.split()) > 1 and initials_fit(c.name, m.group())}
         if len(fits) == 1:
             names.setdefault(m.group(), next(iter(fits.values())))
     taken = sorted((c.start, c.end) for c in chosen)
@@ -141,7 +143,8 @@ def _named_aliases(text: str, chosen: list[Cand]) -> list[Cand]:
     for word, c in names.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             i = bisect.bisect_right(taken, (m.start(), 10**9))
-            if not (i and taken[i - 1][1] > m.start()) and not (i < len(taken) and taken[i][0] < m.end()):
+            clear_before = not (i and taken[i - 1][1] > m.start())
+            if clear_before and not (i < len(taken) and taken[i][0] < m.end()):
                 out.append(Cand(m.start(), m.end(), "actor", "acronym", c.name, entry=c.entry,
                                 actor_type=c.actor_type))
     return out

@@ -43,7 +43,8 @@ def link(text: str, placed: list[tuple[int, int, Cluster]]) -> None:
             else:
                 inherits.append((cl, nxt[2]))
                 cl.role = cl.role or m.group("role")
-        if cl.affiliation is None and nxt and nxt[2].kind == "actor" and of_from.match(text[e:nxt[0]]):
+        if (cl.affiliation is None and nxt and nxt[2].kind == "actor"
+                and of_from.match(text[e:nxt[0]])):
             cl.affiliation = nxt[2]
         if (cl.affiliation is None and nxt and nxt[2].kind == "actor" and the_x_role.match(text[e:nxt[0]])
                 and (m := role_after.match(text[nxt[1]:nxt[1] + 40]))):

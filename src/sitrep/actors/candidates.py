@@ -17,7 +17,8 @@ from .lexicon import ForceClass, lexicon
 from .registry import Entry, Hit, registry
 
 # Evidence, strongest first: resolves overlapping candidates.
-RANK = {"byline": 9, "registry": 8, "outlet": 8, "acronym": 7, "title": 6, "unit": 6, "pattern": 5, "force": 5,
+RANK = {"byline": 9, "registry": 8, "outlet": 8, "acronym": 7, "title": 6, "unit": 6, "pattern": 5,
+        "force": 5,
         "short": 4, "ner": 3, "kunya": 3, "bare": 2}
 
 CAP = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f-]*"
@@ -27,8 +28,10 @@ LONG_NAME = rf"{CAP}(?:[ \t]+(?:{LINK}|and )*{CAP})*"
 ACRONYM = re.compile(rf"(?P<long>{LONG_NAME})\s*\((?P<acr>[A-Z][A-Z0-9&.-]{{1,9}})\)")
 KUNYA = re.compile(rf"\b(?:Abu|Umm)\s+{CAP}(?:\s+(?:al|el|ad|as|ash|at)-{CAP})?")
 POSSESSIVE = re.compile(r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+[ \t]+){0,3}[a-z]+)\b")
-NICKNAME = re.compile(r"\b(?i:alias|a\.k\.a\.?|aka|nicknamed)\s+[\"\u201c'](?P<n>[A-Z][\w .'-]{1,30}?)[\"\u201d']")
-BRACKETED = re.compile(r"(?:\s+[a-z]{3,12})?\s*\((?P<w>[A-Z][\w&\u00c0-\u024f-]{2,14})\)")  # "... agency (UKMTO)"
+NICKNAME = re.compile(
+    r"\b(?i:alias|a\.k\.a\.?|aka|nicknamed)\s+[\"\u201c'](?P<n>[A-Z][\w .'-]{1,30}?)[\"\u201d']")
+# "the Defence Ministry (Sedena)", "... Operations agency (UKMTO)"
+BRACKETED = re.compile(r"(?:\s+[a-z]{3,12})?\s*\((?P<w>[A-Z][\w&\u00c0-\u024f-]{2,14})\)")
 MINISTRY = re.compile(r"\b(?P<x>[a-z]{4,})\s+ministry\b")
 
 
@@ -86,7 +89,8 @@ def registry_hits(a: Analysis) -> list[Cand]:
     for h in hits:
         if h.alias.needs_context:
             rivals = readings[(h.start, h.end)]
-            cued = h.entry.actor_type == "civilians" or _cued(text, h, lx.group_words)  # "civilians" is a group
+            # "civilians", "protesters" are groups without a cue
+            cued = h.entry.actor_type == "civilians" or _cued(text, h, lx.group_words)
             if not cued or (len(rivals) > 1 and h.entry.key not in strong):
                 continue
         s, e = _strip(text, h.start, h.end)
@@ -204,7 +208,8 @@ def named_groups(a: Analysis) -> list[Cand]:
         name = text[s:e]
         if len(name.split()) < 2 or _national_body(a, s, name):
             continue
-        out.append(Cand(s, e, "actor", "pattern", name, actor_type=lx.actor_type(name) or "armed_group"))
+        kind = lx.actor_type(name) or "armed_group"
+        out.append(Cand(s, e, "actor", "pattern", name, actor_type=kind))
     return out
 
 
@@ -217,7 +222,8 @@ def units(a: Analysis) -> list[Cand]:
     word = rf"(?:[A-Z][\w-]*|(?i:{alt(lx.unit_words)}))"
     head = rf"(?i:{alt(lx.unit_heads)})"
     shapes = [rf"\b{num}[ \t]+(?:{word}[ \t]+){{0,3}}{head}(?:[ \t]+(?i:garrison))?\b",
-              rf"\b(?:[A-Z][\w-]*[ \t]+){{0,2}}(?i:{alt(lx.unit_words)})[ \t]+(?:{word}[ \t]+){{0,2}}{head}\b",
+              rf"\b(?:[A-Z][\w-]*[ \t]+){{0,2}}(?i:{alt(lx.unit_words)})[ \t]+"
+              rf"(?:{word}[ \t]+){{0,2}}{head}\b",
               r"\b(?:Sector|SECTOR|Zone|ZONE)[ \t]+\d+\b",
               r"\b(?:[A-Z][\w-]*[ \t]+){1,3}(?:Joint Task Force|Military Region|Military Zone)\b",
               r"\bGeneral Command\b"]
@@ -225,7 +231,8 @@ def units(a: Analysis) -> list[Cand]:
     for shape in shapes:
         for m in re.finditer(shape, text):
             if m.group()[:1].isupper() or m.group()[:1].isdigit():
-                out.append(Cand(m.start(), m.end(), "actor", "unit", m.group(), actor_type="state_force"))
+                out.append(Cand(m.start(), m.end(), "actor", "unit", m.group(),
+                                actor_type="state_force"))
     return out
 
 
@@ -235,7 +242,8 @@ def _national_body(a: Analysis, start: int, name: str) -> bool:
     if m is None or len(name.split()) > 3:
         return False
     ent = a.entity(m.entity)
-    return m.demonym or (ent is not None and ent.geo is not None and (ent.geo.feature or "").startswith("PCL"))
+    geo = ent.geo if ent is not None else None
+    return m.demonym or (geo is not None and (geo.feature or "").startswith("PCL"))
 
 
 def _adjective(doc: Doc, c: Cand) -> bool:
@@ -264,7 +272,8 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
     for m in re.finditer(rf"\b(?P<mod>[A-Z][\w]*(?:-(?:led|backed))?\s+)(?P<noun>(?i:{alt}))\b", text):
         mod = m.group("mod").strip()
         fc = lx.force_class(m.group("noun"))
-        if fc is None or _function_word(doc, m.start("mod")) or _proper_name(a, m.start("mod"), m.group("noun")):
+        if fc is None or _function_word(doc, m.start("mod")) \
+                or _proper_name(a, m.start("mod"), m.group("noun")):
             continue
         out.append(Cand(m.start("mod"), m.end("noun"), "actor", "force", m.group(), actor_type=fc.actor_type,
                         fclass=fc.name, group=f"{_country_key(a, m.start('mod'), mod)}|{fc.name}"))
@@ -303,11 +312,12 @@ def _modified(span: Span) -> bool:
 def _described(span: Span, fc: ForceClass) -> Cand:
     """ "Arab tribal fighters": fighters of a kind the report describes, an actor of their own."""
     first = span.start
-    while first > 0 and first > span.start - 3 and span.doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN") \
+    while first > max(0, span.start - 3) and span.doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN") \
             and not span.doc[first - 1].is_sent_end:
         first -= 1
     words = span.doc[first:span.end]
-    return Cand(words.start_char, words.end_char, "actor", "pattern", words.text, actor_type=fc.actor_type)
+    return Cand(words.start_char, words.end_char, "actor", "pattern", words.text,
+                actor_type=fc.actor_type)
 
 
 def _proper_name(a: Analysis, start: int, noun: str) -> bool:
@@ -355,7 +365,8 @@ def titled(a: Analysis) -> list[Cand]:
     out = []
     for m in re.finditer(rf"\b(?P<t>(?i:{alt})\s+)+(?P<n>{NAME})", text):
         s, e = _strip(text, m.start("n"), m.end("n"))
-        e = s + len(re.split(r"\s+(?:of|for|on|the)\s", text[s:e], maxsplit=1)[0])  # "X of the Y": X
+        # "X of the Y Command": the person is X
+        e = s + len(re.split(r"\s+(?:of|for|on|the)\s", text[s:e], maxsplit=1)[0])
         name = text[s:e]
         if lx.actor_type(name) or name.lower() in lx.titles:
             continue

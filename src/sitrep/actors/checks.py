@@ -16,10 +16,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..places.fold import key_of, words
 from .lexicon import lexicon
 
-TYPES = frozenset({"armed_group", "state_force", "foreign_force", "militia", "government", "political_party",
-                   "international_org", "ngo", "media", "criminal_network", "civilians", "other"})
-FIELDS = {"actor": {"key", "name", "type", "country", "aliases", "successor_of", "parent", "wikidata",
-                    "source", "operates_in"},
+TYPES = frozenset({"armed_group", "state_force", "foreign_force", "militia", "government",
+                   "political_party", "international_org", "ngo", "media", "criminal_network",
+                   "civilians", "other"})
+FIELDS = {"actor": {"key", "name", "type", "country", "aliases", "successor_of", "parent",
+                    "wikidata", "source", "operates_in"},
           "person": {"key", "name", "aliases", "affiliation", "role", "wikidata", "source"}}
 KEY_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 COUNTRY_RE = re.compile(r"[A-Z]{2}")
@@ -47,7 +48,8 @@ def common_word(alias: str) -> bool:
 
 
 def spelling(name: str) -> str:
-    """What the matcher tells apart: an acronym ("LAF", "LAAF") as written, a name by its folded key."""
+    """What the matcher tells apart: an acronym ("LAF", "LAAF") as written, a name by its
+    folded key."""
     return name if re.fullmatch(r"[A-Z0-9&]{2,}", name) else key_of(words(name))
 
 

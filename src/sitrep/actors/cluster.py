@@ -87,8 +87,11 @@ class Clusters:
                      actor_type=c.entry.actor_type if c.entry else c.actor_type)
         cl.fclass = c.fclass if c.source != "bare" else None
         if cl.fclass is None and cl.kind == "actor":
-            names = [cl.name, *(a.name for a in c.entry.aliases if not a.needs_context)] if c.entry else [cl.name]
-            cl.fclass = next((fc for fc in (_force_class(n, cl.actor_type) for n in names) if fc), None)
+            names = [cl.name]
+            if c.entry:  # "Tatmadaw" is an army by its alias "Myanmar military"
+                names += [a.name for a in c.entry.aliases if not a.needs_context]
+            classes = (_force_class(n, cl.actor_type) for n in names)
+            cl.fclass = next((fc for fc in classes if fc), None)
         if c.source == "byline":
             cl.role = "reporter"
         self.all.append(cl)
@@ -128,12 +131,13 @@ class Clusters:
         self._absorb(keep, gone)
 
     def merge_units(self) -> None:
-        """A unit ("Seventh Division") is its army: it joins the army named before it, else after."""
+        """A unit ("Seventh Division") is its army: it joins the army named before it, else
+        the first one after."""
         armies = [cl for cl in self.all if cl.fclass == "army" and not _unit(cl)]
         for unit in [cl for cl in self.all if _unit(cl)]:
             before = [cl for cl in armies if cl.first < unit.first]
-            army = max(before, key=lambda cl: cl.first) if before else min(armies, key=lambda cl: cl.first,
-                                                                               default=None)
+            first = (lambda cl: cl.first)
+            army = max(before, key=first) if before else min(armies, key=first, default=None)
             if army is not None:
                 self._absorb(army, unit)
 
@@ -201,14 +205,16 @@ class Clusters:
             cl.fclass = c.fclass
             cl.add(c)
             owner[id(c)] = cl
-            for fclass in _referring(cl):  # "smugglers" ... "the group": a generic body can be referred to
+            # "smugglers" ... "the group": a generic body can be referred to as well
+            for fclass in _referring(cl):
                 i = bisect.bisect_right(starts.setdefault(fclass, []), c.start)
                 starts[fclass].insert(i, c.start)
                 named.setdefault(fclass, []).insert(i, c)
 
 
 def _unit(cl: Cluster) -> bool:
-    return cl.kind == "actor" and cl.entry is None and bool(cl.cands) and all(c.source == "unit" for c in cl.cands)
+    return (cl.kind == "actor" and cl.entry is None and bool(cl.cands)
+            and all(c.source == "unit" for c in cl.cands))
 
 
 def _referring(cl: Cluster) -> list[str]:

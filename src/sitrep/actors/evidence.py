@@ -9,6 +9,7 @@ non-state group's leader who shares the name.
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass, field
 
 from ..model import Analysis
@@ -17,14 +18,28 @@ from .persons import name_keys
 from .registry import Hit, registry
 
 STATE_SIDE = frozenset({"state_force", "government", "foreign_force"})
+DISTINCT_WORDS = 3  # four ordinary words or more ("Islamic State West Africa Province") name one group
+COMMON_ZIPF = 4.0  # "fourth", "division", "popular" pass; "Hezbollah", "Shabaab", "Tatmadaw" do not
 
 
 def weak(h: Hit) -> bool:
-    """Is the alias too thin to stand alone: short, context-bound, or a person's single name?"""
+    """Is the alias too thin to stand alone: short, context-bound, a person's single name, or a
+    group's short name made of ordinary words ("Fourth Division" is one in many armies)?"""
     name = h.alias.name
     if h.alias.needs_context or len(re.sub(r"[^\w]", "", name)) <= 3:
         return True
-    return h.entry.kind == "person" and len(name_keys(name)) < 2
+    if h.entry.kind == "person":
+        return len(name_keys(name)) < 2
+    parts = re.findall(r"[^\W\d_]+", name)
+    return len(parts) <= DISTINCT_WORDS and all(_common(w) for w in parts)
+
+
+@cache
+def _common(word: str) -> bool:
+    """An everyday English word (wordfreq's Zipf scale: 4 is once per 100,000 words)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= COMMON_ZIPF
 
 
 def report_countries(a: Analysis) -> set[str]:
@@ -78,6 +93,7 @@ class Evidence:
         if parent is None or parent.actor_type in STATE_SIDE:
             return False
         ranks = "|".join(map(re.escape, lexicon().state_titles))
-        return re.search(rf"\b(?:{ranks})\s+(?:[A-Z][\w'-]*\s+)?$", self.text[max(0, h.start - 60):h.start],
-                         re.IGNORECASE) is not None
+        before = self.text[max(0, h.start - 60):h.start]
+        pattern = rf"\b(?:{ranks})\s+(?:[A-Z][\w'-]*\s+)?$"
+        return re.search(pattern, before, re.IGNORECASE) is not None
 

@@ -16,7 +16,8 @@ class ForceClass:
     actor_type: str
     nouns: tuple[str, ...]
     bare: tuple[str, ...]
-    refers_to: tuple[str, ...] = ()  # a generic reference ("the group") to the nearest actor of these types
+    # a generic reference ("the group") means the nearest actor of one of these types
+    refers_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     raw = yaml.safe_load(resources.files("sitrep.actors").joinpath("data", "lexicon.yaml").read_text("utf-8"))
-    classes = tuple(ForceClass(name, c["type"], tuple(c.get("nouns") or ()), tuple(c.get("bare") or ()),
-                               tuple(c.get("refers_to") or ()))
+    lists = ("nouns", "bare", "refers_to")
+    classes = tuple(ForceClass(name, c["type"], *(tuple(c.get(k) or ()) for k in lists))
                     for name, c in raw["classes"].items())
     return Lexicon(
         group_words=frozenset(raw["group_words"]),

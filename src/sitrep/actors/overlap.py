@@ -28,7 +28,8 @@ def _nation(a: Analysis, p: Mention) -> bool:
 
 
 def _core(text: str, p: Mention) -> int:
-    """Where a place mention's name starts, after an article the place stage took in ("The Chin")."""
+    """Where a place mention's name starts, after an article the place stage took in
+    ("The Chin")."""
     m = re.match(r"(?i:the)\s+", text[p.start:p.end])
     return p.start + m.end() if m else p.start
 
@@ -65,7 +66,7 @@ def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
     for c in chosen:
         window = places[bisect.bisect_left(starts, c.start - widest):bisect.bisect_left(starts, c.end)]
         hits = [p for p in window if p.start < c.end and c.start < p.end]
-        longer = all(c.end - c.start > p.end - p.start and c.start <= _core(text, p) and p.end <= c.end
+        longer = all(c.end - c.start > p.end - p.start and c.start <= _core(text, p) <= p.end <= c.end
                      for p in hits)
         if hits and not (c.source in WINS_TIES or longer) or c.source == "ner" and _list_of_places(text, c, hits):
             continue
@@ -105,7 +106,8 @@ def _possessor_country(a: Analysis, start: int) -> str | None:
 
 
 def _in_country(name: str, country: str) -> Candidate | None:
-    return next((g for g in get_gazetteer().candidates(fold(name)) if g.country == country and not g.demonym), None)
+    found = get_gazetteer().candidates(fold(name))
+    return next((g for g in found if g.country == country and not g.demonym), None)
 
 
 def _add_place(a: Analysis, c: Cand, g: Candidate) -> None:

@@ -129,7 +129,8 @@ def _case_ok(alias: str, text_words: list[Word]) -> bool:
     for aw, tw in zip(alias_words, text_words):
         if len(aw.text) > 1 and aw.text.isupper() and tw.text != aw.text:
             return False  # an acronym as written: "LAAF" is not "LAF", "AA" not "A"
-    if len(alias_words) == 1 and len(alias_words[0].text) <= 3 and text_words[0].text != alias_words[0].text:
+    only = alias_words[0].text if len(alias_words) == 1 else ""
+    if only and len(only) <= 3 and text_words[0].text != only:
         return False  # a short alias only in its own case: "HaD" never reads "had"
     return not any(c.isupper() for c in alias) or any(c.isupper() for w in text_words for c in w.text)
 
