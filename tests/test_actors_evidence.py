@@ -156,3 +156,13 @@ def test_described_fighters_are_their_own_actor(analyze):
     tribal = entity_of(data, "tribal fighters")
     hurras = entity_of(data, "Hurras al-Din")
     assert tribal is not None and tribal["id"] not in (smugglers["id"], hurras["id"])
+
+
+def test_a_regions_government_is_not_the_nations(analyze):
+    data = analyze(
+        "The federal government sent troops to Chiapas. The state government asked for calm, "
+        "and state authorities closed the roads while the government promised aid.")
+    national = entity_of(data, "federal government")
+    local = entity_of(data, "state government")
+    assert local is not None and national is not None and local["id"] != national["id"]
+    assert entity_of(data, "state authorities")["id"] == local["id"]

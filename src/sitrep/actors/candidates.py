@@ -297,8 +297,22 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
             if fc.refers_to and _modified(span):
                 out.append(_described(span, fc))
                 continue
-            out.append(Cand(m.start(), m.end(), "actor", "bare", m.group(), actor_type=fc.actor_type, fclass=fc.name))
+            out.append(_local(text, m.start(), m.end(), fc) or Cand(
+                m.start(), m.end(), "actor", "bare", m.group(), actor_type=fc.actor_type,
+                fclass=fc.name))
     return out
+
+
+def _local(text: str, start: int, end: int, fc: ForceClass) -> Cand | None:
+    """ "the state government", "provincial police": a region's body, not the nation's."""
+    levels = "|".join(map(re.escape, lexicon().subnational))
+    m = re.search(rf"\b(?P<level>{levels})[ \t]+$", text[max(0, start - 20):start])
+    if m is None or fc.refers_to:  # lower case only: "Islamic State fighters" are no state's
+        return None
+    level = m.group("level")
+    s = start - (len(text[max(0, start - 20):start]) - m.start())
+    return Cand(s, end, "actor", "force", text[s:end], actor_type=fc.actor_type, fclass=fc.name,
+                group=f"{level}|{fc.name}")
 
 
 def _modified(span: Span) -> bool:

@@ -184,11 +184,14 @@ class Clusters:
     def place_bares(self, order: list[Cand]) -> None:
         """Each bare class noun joins the nearest named body of its class ("the army") or, for a
         generic reference ("the group"), of a type it refers to: the one before it, else after it.
-        Nothing else is merged: with no such body it stays a generic actor of its own."""
+        Nothing else is merged: with no such body it stays a generic actor of its own. A region's
+        body ("the state government") is never the one a bare noun means."""
         owner = {id(x): cl for cl in self.all for x in cl.cands}
         named: dict[str | None, list[Cand]] = {}
+        local = set(lexicon().subnational)
         for x in order:
-            if x.source != "bare" and id(x) in owner:
+            regional = bool(x.group) and x.group.split("|")[0] in local
+            if x.source != "bare" and id(x) in owner and not regional:
                 cl = owner[id(x)]
                 for fclass in {cl.fclass, *_referring(cl)}:
                     named.setdefault(fclass, []).append(x)

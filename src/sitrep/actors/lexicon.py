@@ -32,6 +32,7 @@ class Lexicon:
     name_particles: frozenset[str]
     common_words: frozenset[str]
     group_heads: tuple[str, ...]
+    subnational: tuple[str, ...]
     unit_numbers: tuple[str, ...]
     unit_heads: tuple[str, ...]
     unit_words: tuple[str, ...]
@@ -78,6 +79,7 @@ def lexicon() -> Lexicon:
         name_particles=frozenset(raw["name_particles"]),
         common_words=frozenset(raw["common_words"]),
         group_heads=tuple(sorted(raw["group_heads"], key=len, reverse=True)),
+        subnational=tuple(raw["subnational"]),
         unit_numbers=tuple(raw["units"]["numbers"]),
         unit_heads=tuple(sorted(raw["units"]["heads"], key=len, reverse=True)),
         unit_words=tuple(raw["units"]["service_words"]),
