@@ -32,7 +32,7 @@ def annotate(a: Analysis, doc: Doc) -> None:
     _settle_kinds(text, chosen)
     chosen = overlap.decide(a, overlap.possessive_places(a, chosen))
     chosen += overlap.decide(a, _short_uses(text, chosen))
-    chosen += overlap.decide(a, _named_aliases(text, chosen))
+    chosen += overlap.decide(a, _named_aliases(a, chosen))
     groups = Clusters({key_of_name(text[acr.start:acr.end]): key_of_name(long.name) for long, acr in pairs})
     order = sorted(chosen, key=lambda c: c.start)
     for c in sorted((c for c in order if c.source != "bare"), key=lambda c: (c.kind != "actor", -_size(c), c.start)):
@@ -124,10 +124,13 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
     return out
 
 
-def _named_aliases(text: str, chosen: list[Cand]) -> list[Cand]:
+def _named_aliases(a: Analysis, chosen: list[Cand]) -> list[Cand]:
     """Every use of a group's other name: one the report gives in brackets after it ("the Defence
-    Ministry (Sedena)"), or capitals spelling its initials ("HIM" for "Horn Incident Monitor")."""
+    Ministry (Sedena)"), or capitals spelling its initials ("HIM" for "Horn Incident Monitor").
+    A place in brackets ("Digest (Kabul)") says where, not who."""
+    text = a.document.text
     actors = [c for c in chosen if c.kind == "actor" and c.source != "bare"]
+    places = {m.text for m in a.mentions if m.kind == "place"}
     names: dict[str, Cand] = {}
     for c in actors:
         m = BRACKETED.match(text, c.end)
@@ -138,6 +141,7 @@ def _named_aliases(text: str, chosen: list[Cand]) -> list[Cand]:
                 if len(c.name.split()) > 1 and initials_fit(c.name, m.group())}
         if len(fits) == 1:
             names.setdefault(m.group(), next(iter(fits.values())))
+    names = {w: c for w, c in names.items() if w not in places}
     taken = sorted((c.start, c.end) for c in chosen)
     out = []
     for word, c in names.items():

@@ -17,7 +17,7 @@ from ..places.fold import fold
 from ..places.store import Candidate, get_gazetteer
 from .candidates import Cand
 
-FIGHTERS = ("armed_group", "militia", "criminal_network", "state_force", "foreign_force", None)
+FIGHTERS = ("armed_group", "militia", "criminal_network")
 WINS_TIES = ("byline", "registry", "outlet", "acronym", "title", "short")
 
 
@@ -36,8 +36,9 @@ def _core(text: str, p: Mention) -> int:
 
 def _nested_place(text: str, p: Mention, c: Cand) -> bool:
     """Does the actor's name refer to the place inside it? After "of" it does ("Central Bank of
-    Nigeria"); opening the name of an outlet or an office too ("Lake Chad Wire"); never inside a
-    person's name or an armed group's ("Jalisco New Generation Cartel", "Rapid Support Forces")."""
+    Nigeria"); opening the name of a state body or an outlet too ("Jordan Armed Forces", "Lake Chad
+    Wire"); never inside a person's name or a non-state group's ("Jalisco New Generation Cartel",
+    "Rapid Support Forces")."""
     if p.demonym or not (c.start <= p.start and p.end <= c.end) or (p.start, p.end) == (c.start, c.end):
         return False
     if re.search(r"\s(?:of|de|del|in|for)\s+(?:the\s+)?$", text[c.start:p.start]):
