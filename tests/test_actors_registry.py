@@ -1,8 +1,11 @@
 """The alias registry: loading its YAML, folded matching, acronym case, ambiguous aliases."""
 from __future__ import annotations
 
+import sys
+
 import pytest
 
+from sitrep.actors.checks import problems
 from sitrep.actors.registry import Registry, load_entries, load_file, registry
 
 FIXTURE = """
@@ -100,3 +103,48 @@ def test_cli_lookup(cli):
     assert near.returncode == 0 and near.stdout.startswith("close\thurras-al-din")
     missing = cli("actors", "lookup", "Qwxz Plover Front")
     assert missing.returncode == 1 and "Qwxz Plover Front" in missing.stderr
+
+
+BAD = {
+    "shared spelling": """
+- {key: one, name: Dawn Front, type: armed_group, country: SY, source: s, aliases: [Fajr Brigade]}
+- {key: two, name: Fajr Brigade, type: armed_group, country: SY, source: s}
+""",
+    "common English word": """
+- {key: one, name: Dawn Front, type: armed_group, country: SY, source: s, aliases: [Us]}
+""",
+    "missing or bad type": """
+- {key: one, name: Dawn Front, country: SY, source: s}
+""",
+    "missing country": """
+- {key: one, name: Dawn Front, type: militia, source: s}
+""",
+}
+
+
+@pytest.mark.parametrize("problem", sorted(BAD))
+def test_bad_registry_data_is_refused_naming_the_file(tmp_path, monkeypatch, problem):
+    reg = sys.modules[Registry.__module__]  # the module; the package exports a function of its name
+    path = tmp_path / "bad_groups.yaml"
+    path.write_text(BAD[problem], "utf-8")
+    found = problems(load_file(path, "actor"))
+    assert found and all("bad_groups.yaml" in p for p in found)
+    assert any(word in p for p in found for word in problem.split()[-1:])
+    monkeypatch.setattr(reg, "_data_files", lambda sub: [path] if sub == "registry" else [])
+    with pytest.raises(ValueError, match="bad_groups.yaml"):
+        reg.load_entries()
+
+
+def test_shipped_registry_data_is_sound():
+    assert problems(load_entries()) == []
+
+
+def test_short_alias_matches_only_its_own_case(small, tmp_path):
+    groups = tmp_path / "g.yaml"
+    groups.write_text("- key: aa\n  name: Arakan Hills Army\n  type: armed_group\n  country: MM\n"
+                      "  source: s\n  aliases: [{name: AA, needs_context: true},\n"
+                      "            {name: HaD, needs_context: true}]\n", "utf-8")
+    reg = Registry(load_file(groups, "actor"))
+    assert spans(reg, "A group of men had left; Had they gone?") == set()
+    assert spans(reg, "AA fighters and HaD fighters") == {("AA", "aa"), ("HaD", "aa")}
+    assert spans(reg, "LAAF units") == set()

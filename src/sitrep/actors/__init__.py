@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from ..model import Analysis, Entity, Mention
 from . import affiliation, overlap
-from .candidates import Cand, acronyms, forces, literal, ner, patterns, registry_hits, titled
+from .candidates import (BRACKETED, Cand, acronyms, forces, initials_fit, literal, named_groups,
+                         ner, patterns, registry_hits, titled, units)
 from .cluster import Cluster, Clusters
 from .lexicon import lexicon
 from .persons import name_keys, short_forms
@@ -25,11 +26,13 @@ def annotate(a: Analysis, doc: Doc) -> None:
     cands = registry_hits(a) + literal(a, a.document.outlet, "actor", "outlet", "media")
     cands += literal(a, a.document.byline, "person", "byline")
     cands += [c for p in pairs for c in p] + _acronym_uses(a, pairs)
-    cands += ner(a, doc) + patterns(a, doc) + forces(a, doc) + titled(a)
+    cands += ner(a, doc) + patterns(a, doc) + named_groups(a) + units(a) + forces(a, doc)
+    cands += titled(a)
     chosen = select(cands)
     _settle_kinds(text, chosen)
-    chosen = overlap.decide(a, chosen)
+    chosen = overlap.decide(a, overlap.possessive_places(a, chosen))
     chosen += overlap.decide(a, _short_uses(text, chosen))
+    chosen += overlap.decide(a, _named_aliases(a, chosen))
     groups = Clusters({key_of_name(text[acr.start:acr.end]): key_of_name(long.name) for long, acr in pairs})
     order = sorted(chosen, key=lambda c: c.start)
     for c in sorted((c for c in order if c.source != "bare"), key=lambda c: (c.kind != "actor", -_size(c), c.start)):
@@ -37,6 +40,7 @@ def annotate(a: Analysis, doc: Doc) -> None:
     for long, acr in pairs:
         groups.merge_at(long, acr)
     groups.place_bares(order)
+    groups.merge_units()
     placed = [(c.start, c.end, cl) for cl in groups.all for c in cl.cands if c.end > c.start]
     affiliation.link(text, placed)
     _registry_affiliations(groups)
@@ -101,12 +105,12 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
     """
     full = [c for c in chosen if c.kind == "person" and c.source != "byline" and len(name_keys(c.name)) > 1]
     firsts = [short_forms(c.name)[1] for c in full]
-    wanted: dict[str, str] = {}
+    wanted: dict[str, Cand] = {}
     for c in full:
         last, first = short_forms(c.name)
-        wanted.setdefault(last, c.name)
+        wanted.setdefault(last, c)
         if firsts.count(first) == 1 and len(first) > 2 and not re.match(r"(?:Abu|Umm)\s", c.name):
-            wanted.setdefault(first, c.name)
+            wanted.setdefault(first, c)
     out = []
     ws = text_words(text)
     for i, w in enumerate(ws):
@@ -114,7 +118,39 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
             continue
         start = ws[i - 1].start if i and ws[i - 1].article and ws[i - 1].end == w.start - 1 else w.start
         if not any(c.start < w.end and start < c.end for c in chosen):  # never a piece of a longer name
-            out.append(Cand(start, w.end, "person", "short", wanted[w.key]))
+            whole = wanted[w.key]
+            out.append(Cand(start, w.end, "person", "short", whole.name,
+                            titled=whole.source in ("title", "registry", "kunya")))
+    return out
+
+
+def _named_aliases(a: Analysis, chosen: list[Cand]) -> list[Cand]:
+    """Every use of a group's other name: one the report gives in brackets after it ("the Defence
+    Ministry (Sedena)"), or capitals spelling its initials ("HIM" for "Horn Incident Monitor").
+    A place in brackets ("Digest (Kabul)") says where, not who."""
+    text = a.document.text
+    actors = [c for c in chosen if c.kind == "actor" and c.source != "bare"]
+    places = {m.text for m in a.mentions if m.kind == "place"}
+    names: dict[str, Cand] = {}
+    for c in actors:
+        m = BRACKETED.match(text, c.end)
+        if m:
+            names.setdefault(m.group("w"), c)
+    for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-z]{1,6}[A-Z](?![\w-])", text):
+        fits = {c.name: c for c in actors
+                if len(c.name.split()) > 1 and initials_fit(c.name, m.group())}
+        if len(fits) == 1:
+            names.setdefault(m.group(), next(iter(fits.values())))
+    names = {w: c for w, c in names.items() if w not in places}
+    taken = sorted((c.start, c.end) for c in chosen)
+    out = []
+    for word, c in names.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            i = bisect.bisect_right(taken, (m.start(), 10**9))
+            clear_before = not (i and taken[i - 1][1] > m.start())
+            if clear_before and not (i < len(taken) and taken[i][0] < m.end()):
+                out.append(Cand(m.start(), m.end(), "actor", "acronym", c.name, entry=c.entry,
+                                actor_type=c.actor_type))
     return out
 
 

@@ -1,6 +1,7 @@
 """Who a person belongs to, read from the words between their name and a group's.
 
 Reports tie people to groups in a few fixed shapes: "Daesh chief X", "X, a commander of Y",
+"X, spokesman of Y", "X of Y", "X from Y",
 "X, the HTS leader", "HTS, whose leader X", "X, former aide of Z" (X inherits Z's group).
 """
 from __future__ import annotations
@@ -19,7 +20,9 @@ def link(text: str, placed: list[tuple[int, int, Cluster]]) -> None:
     """Set ``affiliation`` and ``role`` of person clusters from neighbouring mentions, in place."""
     roles = _role_alt()
     before = re.compile(rf"^['\u2019]?s?\s+(?:[a-z-]+\s+)?(?P<role>{roles})s?\s*,?\s*(?:[A-Z][a-z]+\.?\s+)*$")
-    after_of = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})s?\s+(?:of|at|for|in|with|from|to)\s+(?:the\s+)?$")
+    after_of = re.compile(rf"^,\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})s?\s+"
+                          rf"(?:of|at|for|in|with|from|to)\s+(?:the\s+)?$")
+    of_from = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?$")
     the_x_role = re.compile(r"^,\s+(?:the|a|an)\s+(?:former\s+)?$")
     whose = re.compile(rf"^,\s+whose\s+(?:[a-z]+\s+)?(?P<role>{roles})\s+(?:is\s+|was\s+)?$")
     role_after = re.compile(rf"^\s+(?:[a-z-]+\s+)?(?P<role>{roles})\b")
@@ -40,6 +43,9 @@ def link(text: str, placed: list[tuple[int, int, Cluster]]) -> None:
             else:
                 inherits.append((cl, nxt[2]))
                 cl.role = cl.role or m.group("role")
+        if (cl.affiliation is None and nxt and nxt[2].kind == "actor"
+                and of_from.match(text[e:nxt[0]])):
+            cl.affiliation = nxt[2]
         if (cl.affiliation is None and nxt and nxt[2].kind == "actor" and the_x_role.match(text[e:nxt[0]])
                 and (m := role_after.match(text[nxt[1]:nxt[1] + 40]))):
             _set(cl, nxt[2], m.group("role"))

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..model import Analysis, MentionKind
-from .lexicon import lexicon
+from ..model import Analysis, Mention, MentionKind
+from .evidence import Evidence
+from .lexicon import ForceClass, lexicon
 from .registry import Entry, Hit, registry
 
 # Evidence, strongest first: resolves overlapping candidates.
-RANK = {"byline": 9, "registry": 8, "outlet": 8, "acronym": 7, "title": 6, "pattern": 5, "force": 5,
+RANK = {"byline": 9, "registry": 8, "outlet": 8, "acronym": 7, "title": 6, "unit": 6, "pattern": 5,
+        "force": 5,
         "short": 4, "ner": 3, "kunya": 3, "bare": 2}
 
 CAP = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f-]*"
@@ -26,6 +28,10 @@ LONG_NAME = rf"{CAP}(?:[ \t]+(?:{LINK}|and )*{CAP})*"
 ACRONYM = re.compile(rf"(?P<long>{LONG_NAME})\s*\((?P<acr>[A-Z][A-Z0-9&.-]{{1,9}})\)")
 KUNYA = re.compile(rf"\b(?:Abu|Umm)\s+{CAP}(?:\s+(?:al|el|ad|as|ash|at)-{CAP})?")
 POSSESSIVE = re.compile(r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+[ \t]+){0,3}[a-z]+)\b")
+NICKNAME = re.compile(
+    r"\b(?i:alias|a\.k\.a\.?|aka|nicknamed)\s+[\"\u201c'](?P<n>[A-Z][\w .'-]{1,30}?)[\"\u201d']")
+# "the Defence Ministry (Sedena)", "... Operations agency (UKMTO)"
+BRACKETED = re.compile(r"(?:\s+[a-z]{3,12})?\s*\((?P<w>[A-Z][\w&\u00c0-\u024f-]{2,14})\)")
 MINISTRY = re.compile(r"\b(?P<x>[a-z]{4,})\s+ministry\b")
 
 
@@ -42,6 +48,7 @@ class Cand:
     actor_type: str | None = None
     fclass: str | None = None  # force class of generic nouns ("army"), see lexicon.yaml
     group: str | None = None  # key that ties force phrases of one country together
+    titled: bool = False  # a short form of a name the report gave with a title or from the registry
 
     @property
     def rank(self) -> int:
@@ -51,9 +58,10 @@ class Cand:
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading "the", a trailing possessive, dots and spaces; stop at a line break."""
     span = text[start:end]
-    if "\n" in span:
-        end = start + span.index("\n")
-        span = text[start:end]
+    for stop in ("\n", " (", "(", ":"):  # a line break, a bracket or a colon ends a name
+        if stop in span[1:]:
+            end = start + span.index(stop, 1)
+            span = text[start:end]
     m = re.match(r"(?i)the\s+", span)
     if m and end - start > m.end():
         start += m.end()
@@ -65,20 +73,25 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def registry_hits(a: Analysis) -> list[Cand]:
-    """Registry aliases; an ambiguous one ("IS", "the army") only when a group word follows it and,
-    if it fits several entries, one of them is named plainly elsewhere in the report."""
+    """Registry aliases the report supports (see evidence.py); an ambiguous one ("IS", "the army")
+    only when a group word follows it and, if it fits several entries, one of them is named
+    plainly elsewhere in the report."""
     text = a.document.text
-    hits = registry().find(text)
+    found = registry().find(text)
+    evidence = Evidence.of(a, found)
+    hits = [h for h in found if evidence.supports(h)]
     strong = {h.entry.key for h in hits if not h.alias.needs_context}
     lx = lexicon()
     readings: dict[tuple[int, int], set[str]] = {}
-    for h in hits:
+    for h in found:  # ambiguity is the string's, whatever the report supports
         readings.setdefault((h.start, h.end), set()).add(h.entry.key)
     out = []
     for h in hits:
         if h.alias.needs_context:
             rivals = readings[(h.start, h.end)]
-            if not _cued(text, h, lx.group_words) or (len(rivals) > 1 and h.entry.key not in strong):
+            # "civilians", "protesters" are groups without a cue
+            cued = h.entry.actor_type == "civilians" or _cued(text, h, lx.group_words)
+            if not cued or (len(rivals) > 1 and h.entry.key not in strong):
                 continue
         s, e = _strip(text, h.start, h.end)
         out.append(Cand(s, e, h.entry.kind, "registry", h.entry.name, entry=h.entry,
@@ -130,6 +143,11 @@ def _fit(long_text: str, acr: str, offset: int) -> int | None:
     return None
 
 
+def initials_fit(name: str, acr: str) -> bool:
+    """Do the capitals of acr spell the whole name's initials (loosely: "UKMTO", "GoY", "HIM")?"""
+    return _fit(name, acr, 0) == 0
+
+
 def _subseq(short: str, long: str) -> bool:
     it = iter(long)
     return all(c in it for c in short)
@@ -138,14 +156,15 @@ def _subseq(short: str, long: str) -> bool:
 def ner(a: Analysis, doc: Doc) -> list[Cand]:
     """spaCy's ORG and PERSON spans, trimmed; the kind is settled later from cues."""
     text = a.document.text
+    bare = {n for fc in lexicon().classes for n in fc.bare}
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "PERSON"):
             continue
         s, e = _strip(text, ent.start_char, ent.end_char)
         name = text[s:e]
-        if not name or not name[0].isupper():
-            continue
+        if not name or not name[0].isupper() or name.lower() in bare:
+            continue  # "The Army" alone is the bare class noun, found with its class by forces()
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ != "PROPN":
             continue  # a capitalised common noun opening a sentence ("Migrants")
         kind: MentionKind = "person" if ent.label_ == "PERSON" else "actor"
@@ -171,6 +190,60 @@ def patterns(a: Analysis, doc: Doc) -> list[Cand]:
         if m.group("x") not in ("the", "this", "that", "which"):
             out.append(Cand(m.start(), m.end(), "actor", "pattern", m.group(), actor_type="government"))
     return [c for c in out if c.end > c.start and not _adjective(doc, c)]
+
+
+def named_groups(a: Analysis) -> list[Cand]:
+    """Groups found by their own names: "... Revolution Force", "... Cartel", "Katibat ...".
+
+    A country's own army ("Malian Army") is left to the force finder, which knows whose it is.
+    """
+    text, lx = a.document.text, lexicon()
+    heads = "|".join(map(re.escape, lx.group_heads))
+    openers = "|".join(map(re.escape, lx.group_openers))
+    found = [m.span() for m in re.finditer(rf"(?:{NAME}[ \t]+)?(?:{heads})\b", text)]
+    found += [m.span() for m in re.finditer(rf"\b(?:{openers})[ \t-]+{NAME}", text)]
+    out = []
+    for start, end in found:
+        s, e = _strip(text, start, end)
+        name = text[s:e]
+        if len(name.split()) < 2 or _national_body(a, s, name):
+            continue
+        kind = lx.actor_type(name) or "armed_group"
+        out.append(Cand(s, e, "actor", "pattern", name, actor_type=kind))
+    return out
+
+
+def units(a: Analysis) -> list[Cand]:
+    """A state's units named by their shape: a number or a service word before a unit noun
+    ("Seventh Division", "21 Special Armoured Brigade", "601st Infantry Brigade"), "Sector 3"."""
+    text, lx = a.document.text, lexicon()
+    alt = lambda xs: "|".join(map(re.escape, xs))  # noqa: E731
+    num = rf"(?:\d+(?:st|nd|rd|th)?|(?i:{alt(lx.unit_numbers)}))"
+    word = rf"(?:[A-Z][\w-]*|(?i:{alt(lx.unit_words)}))"
+    head = rf"(?i:{alt(lx.unit_heads)})"
+    shapes = [rf"\b{num}[ \t]+(?:{word}[ \t]+){{0,3}}{head}(?:[ \t]+(?i:garrison))?\b",
+              rf"\b(?:[A-Z][\w-]*[ \t]+){{0,2}}(?i:{alt(lx.unit_words)})[ \t]+"
+              rf"(?:{word}[ \t]+){{0,2}}{head}\b",
+              r"\b(?:Sector|SECTOR|Zone|ZONE)[ \t]+\d+\b",
+              r"\b(?:[A-Z][\w-]*[ \t]+){1,3}(?:Joint Task Force|Military Region|Military Zone)\b",
+              r"\bGeneral Command\b"]
+    out = []
+    for shape in shapes:
+        for m in re.finditer(shape, text):
+            if m.group()[:1].isupper() or m.group()[:1].isdigit():
+                out.append(Cand(m.start(), m.end(), "actor", "unit", m.group(),
+                                actor_type="state_force"))
+    return out
+
+
+def _national_body(a: Analysis, start: int, name: str) -> bool:
+    """ "Nigerian Army", "Mali's Armed Forces": a country's word and a force noun, nothing more."""
+    m = _place_at(a, start)
+    if m is None or len(name.split()) > 3:
+        return False
+    ent = a.entity(m.entity)
+    geo = ent.geo if ent is not None else None
+    return m.demonym or (geo is not None and (geo.feature or "").startswith("PCL"))
 
 
 def _adjective(doc: Doc, c: Cand) -> bool:
@@ -199,7 +272,8 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
     for m in re.finditer(rf"\b(?P<mod>[A-Z][\w]*(?:-(?:led|backed))?\s+)(?P<noun>(?i:{alt}))\b", text):
         mod = m.group("mod").strip()
         fc = lx.force_class(m.group("noun"))
-        if fc is None or _function_word(doc, m.start("mod")):
+        if fc is None or _function_word(doc, m.start("mod")) \
+                or _proper_name(a, m.start("mod"), m.group("noun")):
             continue
         out.append(Cand(m.start("mod"), m.end("noun"), "actor", "force", m.group(), actor_type=fc.actor_type,
                         fclass=fc.name, group=f"{_country_key(a, m.start('mod'), mod)}|{fc.name}"))
@@ -218,17 +292,66 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
     for noun, fc in bare:
         for m in re.finditer(rf"\b{re.escape(noun)}\b", text, re.I):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and span[-1].pos_ not in ("NOUN", "PROPN"):
+            if span is None or span[-1].pos_ not in ("NOUN", "PROPN"):
                 continue
-            out.append(Cand(m.start(), m.end(), "actor", "bare", m.group(), actor_type=fc.actor_type, fclass=fc.name))
+            if fc.refers_to and _modified(span):
+                out.append(_described(span, fc))
+                continue
+            out.append(_local(text, m.start(), m.end(), fc) or Cand(
+                m.start(), m.end(), "actor", "bare", m.group(), actor_type=fc.actor_type,
+                fclass=fc.name))
     return out
+
+
+def _local(text: str, start: int, end: int, fc: ForceClass) -> Cand | None:
+    """ "the state government", "provincial police": a region's body, not the nation's."""
+    levels = "|".join(map(re.escape, lexicon().subnational))
+    m = re.search(rf"\b(?P<level>{levels})[ \t]+$", text[max(0, start - 20):start])
+    if m is None or fc.refers_to:  # lower case only: "Islamic State fighters" are no state's
+        return None
+    level = m.group("level")
+    s = start - (len(text[max(0, start - 20):start]) - m.start())
+    return Cand(s, end, "actor", "force", text[s:end], actor_type=fc.actor_type, fclass=fc.name,
+                group=f"{level}|{fc.name}")
+
+
+def _modified(span: Span) -> bool:
+    """ "tribal fighters", "Somali rebels": a described kind of fighter, not a back-reference."""
+    if span[0].lower_ in ("the", "its", "their"):
+        return False
+    prev = span.doc[span.start - 1] if span.start else None
+    return prev is not None and prev.pos_ in ("ADJ", "NOUN") and not prev.is_sent_start
+
+
+def _described(span: Span, fc: ForceClass) -> Cand:
+    """ "Arab tribal fighters": fighters of a kind the report describes, an actor of their own."""
+    first = span.start
+    while first > max(0, span.start - 3) and span.doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN") \
+            and not span.doc[first - 1].is_sent_end:
+        first -= 1
+    words = span.doc[first:span.end]
+    return Cand(words.start_char, words.end_char, "actor", "pattern", words.text,
+                actor_type=fc.actor_type)
+
+
+def _proper_name(a: Analysis, start: int, noun: str) -> bool:
+    """ "Zomi Defence Forces", "People's Defence Forces": a capitalised noun after no country is a
+    group's own name, not a country's generic force."""
+    text = a.document.text
+    before = re.search(r"([\w'\u2019]+)[ \t]+$", text[max(0, start - 40):start])
+    glued = before is not None and before.group(1)[:1].isupper()
+    return (noun[:1].isupper() or glued) and _place_at(a, start) is None
+
+
+def _place_at(a: Analysis, start: int) -> Mention | None:
+    return next((m for m in a.mentions if m.kind == "place" and m.start <= start < m.end), None)
 
 
 def _body(words: str) -> str | None:
     """The words after "Bosnia's" up to the noun that makes them a body: "state investigation agency"."""
     lx = lexicon()
     parts = words.split()
-    for n in range(len(parts), 0, -1):
+    for n in range(1, len(parts) + 1):  # the shortest: "army", not "army clashed with smugglers"
         phrase = " ".join(parts[:n])
         if lx.force_class(phrase) or (n > 1 and lx.actor_type(parts[n - 1])):
             return phrase
@@ -242,11 +365,10 @@ def _function_word(doc: Doc, start: int) -> bool:
 
 def _country_key(a: Analysis, start: int, mod: str) -> str:
     """The country a modifier names, from the places stage when it resolved one, else its own letters."""
-    for m in a.mentions:
-        if m.kind == "place" and m.start <= start < m.end:
-            ent = a.entity(m.entity)
-            if ent is not None and ent.geo is not None and ent.geo.country:
-                return ent.geo.country
+    m = _place_at(a, start)
+    ent = a.entity(m.entity) if m is not None else None
+    if ent is not None and ent.geo is not None and ent.geo.country:
+        return ent.geo.country
     return re.sub(r"['\u2019]s$", "", mod).lower()
 
 
@@ -257,11 +379,15 @@ def titled(a: Analysis) -> list[Cand]:
     out = []
     for m in re.finditer(rf"\b(?P<t>(?i:{alt})\s+)+(?P<n>{NAME})", text):
         s, e = _strip(text, m.start("n"), m.end("n"))
+        # "X of the Y Command": the person is X
+        e = s + len(re.split(r"\s+(?:of|for|on|the)\s", text[s:e], maxsplit=1)[0])
         name = text[s:e]
         if lx.actor_type(name) or name.lower() in lx.titles:
             continue
         caps = [k.start() for k in re.finditer(r"(?<![\w.])[A-Z]", text[m.start():s])]
         out.append(Cand(m.start() + caps[0] if caps else s, e, "person", "title", name))
+    for m in NICKNAME.finditer(text):
+        out.append(Cand(m.start("n"), m.end("n"), "person", "title", m.group("n")))
     for m in KUNYA.finditer(text):
         s, e = _strip(text, m.start(), m.end())
         out.append(Cand(s, e, "person", "kunya", text[s:e]))

@@ -87,7 +87,11 @@ class Clusters:
                      actor_type=c.entry.actor_type if c.entry else c.actor_type)
         cl.fclass = c.fclass if c.source != "bare" else None
         if cl.fclass is None and cl.kind == "actor":
-            cl.fclass = _force_class(cl.name, cl.actor_type)
+            names = [cl.name]
+            if c.entry:  # "Tatmadaw" is an army by its alias "Myanmar military"
+                names += [a.name for a in c.entry.aliases if not a.needs_context]
+            classes = (_force_class(n, cl.actor_type) for n in names)
+            cl.fclass = next((fc for fc in classes if fc), None)
         if c.source == "byline":
             cl.role = "reporter"
         self.all.append(cl)
@@ -124,6 +128,20 @@ class Clusters:
         if one is None or two is None or one is two or (one.entry and two.entry):
             return
         keep, gone = (two, one) if two.entry else (one, two)
+        self._absorb(keep, gone)
+
+    def merge_units(self) -> None:
+        """A unit ("Seventh Division") is its army: it joins the army named before it, else
+        the first one after."""
+        armies = [cl for cl in self.all if cl.fclass == "army" and not _unit(cl)]
+        for unit in [cl for cl in self.all if _unit(cl)]:
+            before = [cl for cl in armies if cl.first < unit.first]
+            first = (lambda cl: cl.first)
+            army = max(before, key=first) if before else min(armies, key=first, default=None)
+            if army is not None:
+                self._absorb(army, unit)
+
+    def _absorb(self, keep: Cluster, gone: Cluster) -> None:
         for c in gone.cands:
             keep.add(c)
         keep.actor_type = keep.actor_type or gone.actor_type
@@ -164,12 +182,19 @@ class Clusters:
         return best
 
     def place_bares(self, order: list[Cand]) -> None:
-        """Each bare class noun joins the nearest named body of its class, before it or else after it."""
+        """Each bare class noun joins the nearest named body of its class ("the army") or, for a
+        generic reference ("the group"), of a type it refers to: the one before it, else after it.
+        Nothing else is merged: with no such body it stays a generic actor of its own. A region's
+        body ("the state government") is never the one a bare noun means."""
         owner = {id(x): cl for cl in self.all for x in cl.cands}
         named: dict[str | None, list[Cand]] = {}
+        local = set(lexicon().subnational)
         for x in order:
-            if x.source != "bare" and id(x) in owner:
-                named.setdefault(owner[id(x)].fclass, []).append(x)
+            regional = bool(x.group) and x.group.split("|")[0] in local
+            if x.source != "bare" and id(x) in owner and not regional:
+                cl = owner[id(x)]
+                for fclass in {cl.fclass, *_referring(cl)}:
+                    named.setdefault(fclass, []).append(x)
         starts = {fclass: [x.start for x in xs] for fclass, xs in named.items()}
         for c in (c for c in order if c.source == "bare"):
             same = named.get(c.fclass, [])
@@ -182,6 +207,24 @@ class Clusters:
             cl = self.by_key.get(key) or self._new(c, key)
             cl.fclass = c.fclass
             cl.add(c)
+            owner[id(c)] = cl
+            # "smugglers" ... "the group": a generic body can be referred to as well
+            for fclass in _referring(cl):
+                i = bisect.bisect_right(starts.setdefault(fclass, []), c.start)
+                starts[fclass].insert(i, c.start)
+                named.setdefault(fclass, []).insert(i, c)
+
+
+def _unit(cl: Cluster) -> bool:
+    return (cl.kind == "actor" and cl.entry is None and bool(cl.cands)
+            and all(c.source == "unit" for c in cl.cands))
+
+
+def _referring(cl: Cluster) -> list[str]:
+    """The generic classes ("group", "cartel") whose references may mean this actor."""
+    if cl.kind != "actor" or cl.actor_type is None:
+        return []
+    return [fc.name for fc in lexicon().classes if cl.actor_type in fc.refers_to]
 
 
 def _content(name: str) -> list[str]:

@@ -16,6 +16,8 @@ class ForceClass:
     actor_type: str
     nouns: tuple[str, ...]
     bare: tuple[str, ...]
+    # a generic reference ("the group") means the nearest actor of one of these types
+    refers_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -28,16 +30,25 @@ class Lexicon:
     titles: tuple[str, ...]
     roles: frozenset[str]
     name_particles: frozenset[str]
+    common_words: frozenset[str]
+    group_heads: tuple[str, ...]
+    subnational: tuple[str, ...]
+    unit_numbers: tuple[str, ...]
+    unit_heads: tuple[str, ...]
+    unit_words: tuple[str, ...]
+    group_openers: tuple[str, ...]
+    state_titles: tuple[str, ...]
 
     def actor_type(self, name: str) -> str | None:
-        """The type a name's own words suggest; the last matching word decides ("Ministry ... Office")."""
-        low = f" {name.lower().replace('-', ' ')} "
-        best, at = None, -1
+        """The type a name's own words suggest: the cue ending last decides ("Ministry ... Office"),
+        the longer of two ending together ("National Army" over "Army")."""
+        low = f" {name.lower().replace('-', ' ').replace(chr(0x2019), chr(39))} "
+        best, at = None, (-1, 0)
         for kind, cues in self.type_cues.items():
             for cue in cues:
                 k = low.rfind(f" {cue} ")
-                if k > at:
-                    best, at = kind, k
+                if k >= 0 and (k + len(cue), len(cue)) > at:
+                    best, at = kind, (k + len(cue), len(cue))
         return best
 
     def force_class(self, phrase: str) -> ForceClass | None:
@@ -54,7 +65,8 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     raw = yaml.safe_load(resources.files("sitrep.actors").joinpath("data", "lexicon.yaml").read_text("utf-8"))
-    classes = tuple(ForceClass(name, c["type"], tuple(c["nouns"]), tuple(c.get("bare") or ()))
+    lists = ("nouns", "bare", "refers_to")
+    classes = tuple(ForceClass(name, c["type"], *(tuple(c.get(k) or ()) for k in lists))
                     for name, c in raw["classes"].items())
     return Lexicon(
         group_words=frozenset(raw["group_words"]),
@@ -62,7 +74,15 @@ def lexicon() -> Lexicon:
         loyal_cues=tuple(raw["loyal_cues"]),
         type_cues={k: tuple(v) for k, v in raw["type_cues"].items()},
         classes=classes,
-        titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
+        titles=tuple(sorted({*raw["titles"], *raw["state_titles"]}, key=len, reverse=True)),
         roles=frozenset(raw["roles"]),
         name_particles=frozenset(raw["name_particles"]),
+        common_words=frozenset(raw["common_words"]),
+        group_heads=tuple(sorted(raw["group_heads"], key=len, reverse=True)),
+        subnational=tuple(raw["subnational"]),
+        unit_numbers=tuple(raw["units"]["numbers"]),
+        unit_heads=tuple(sorted(raw["units"]["heads"], key=len, reverse=True)),
+        unit_words=tuple(raw["units"]["service_words"]),
+        group_openers=tuple(raw["group_openers"]),
+        state_titles=tuple(sorted(raw["state_titles"], key=len, reverse=True)),
     )

@@ -12,9 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Analysis, Mention
+from ..model import Analysis, Entity, Geo, Mention
+from ..places.fold import fold
+from ..places.store import Candidate, get_gazetteer
 from .candidates import Cand
 
+FIGHTERS = ("armed_group", "militia", "criminal_network")
 WINS_TIES = ("byline", "registry", "outlet", "acronym", "title", "short")
 
 
@@ -24,10 +27,23 @@ def _nation(a: Analysis, p: Mention) -> bool:
     return p.demonym or feature.startswith("PCL") or feature in ("CONT", "ADM1")
 
 
+def _core(text: str, p: Mention) -> int:
+    """Where a place mention's name starts, after an article the place stage took in
+    ("The Chin")."""
+    m = re.match(r"(?i:the)\s+", text[p.start:p.end])
+    return p.start + m.end() if m else p.start
+
+
 def _nested_place(text: str, p: Mention, c: Cand) -> bool:
+    """Does the actor's name refer to the place inside it? After "of" it does ("Central Bank of
+    Nigeria"); opening the name of a state body or an outlet too ("Jordan Armed Forces", "Lake Chad
+    Wire"); never inside a person's name or a non-state group's ("Jalisco New Generation Cartel",
+    "Rapid Support Forces")."""
     if p.demonym or not (c.start <= p.start and p.end <= c.end) or (p.start, p.end) == (c.start, c.end):
         return False
-    return p.start == c.start or bool(re.search(r"\s(?:of|de|del|in|for)\s+(?:the\s+)?$", text[c.start:p.start]))
+    if re.search(r"\s(?:of|de|del|in|for)\s+(?:the\s+)?$", text[c.start:p.start]):
+        return True
+    return p.start == c.start and c.kind == "actor" and c.actor_type not in FIGHTERS
 
 
 def _list_of_places(text: str, c: Cand, hits: list[Mention]) -> bool:
@@ -51,10 +67,11 @@ def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
     for c in chosen:
         window = places[bisect.bisect_left(starts, c.start - widest):bisect.bisect_left(starts, c.end)]
         hits = [p for p in window if p.start < c.end and c.start < p.end]
-        longer = all(c.end - c.start > p.end - p.start and c.start <= p.start and p.end <= c.end for p in hits)
+        longer = all(c.end - c.start > p.end - p.start and c.start <= _core(text, p) <= p.end <= c.end
+                     for p in hits)
         if hits and not (c.source in WINS_TIES or longer) or c.source == "ner" and _list_of_places(text, c, hits):
             continue
-        if c.source == "short" and any(_nation(a, p) for p in hits):
+        if c.source == "short" and not c.titled and any(_nation(a, p) for p in hits):
             continue  # "Egypt" after a headline the tagger read as a person's name stays the country
         lost_places.update(id(p) for p in hits if not _nested_place(text, p, c))
         kept.append(c)
@@ -62,3 +79,43 @@ def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
     used = {m.entity for m in a.mentions}
     a.entities = [e for e in a.entities if e.kind != "place" or e.id in used]
     return kept
+
+
+def possessive_places(a: Analysis, chosen: list[Cand]) -> list[Cand]:
+    """ "Khyber Pakhtunkhwa's Lakki Marwat": a name the tagger took for a person or a group, after a
+    place's possessive, that the gazetteer knows in that place's country is a place there.
+    Returns the candidates that stay actors; the others become place mentions."""
+    kept = []
+    for c in chosen:
+        country = _possessor_country(a, c.start) if c.source == "ner" else None
+        found = _in_country(c.name, country) if country else None
+        if found is None:
+            kept.append(c)
+        else:
+            _add_place(a, c, found)
+    return kept
+
+
+def _possessor_country(a: Analysis, start: int) -> str | None:
+    m = re.search(r"['\u2019]s\s+$", a.document.text[max(0, start - 4):start])
+    if m is None:
+        return None
+    end = start - (len(a.document.text[max(0, start - 4):start]) - m.start())
+    owner = next((p for p in a.mentions if p.kind == "place" and p.end == end), None)
+    ent = a.entity(owner.entity) if owner else None
+    return ent.geo.country if ent is not None and ent.geo is not None else None
+
+
+def _in_country(name: str, country: str) -> Candidate | None:
+    found = get_gazetteer().candidates(fold(name))
+    return next((g for g in found if g.country == country and not g.demonym), None)
+
+
+def _add_place(a: Analysis, c: Cand, g: Candidate) -> None:
+    used = [int(e.id[2:]) for e in a.entities if e.kind == "place" and e.id[2:].isdigit()]
+    ent = Entity(f"pl{max(used, default=0) + 1}", "place", g.name,
+                 geo=Geo(g.lat, g.lon, g.country, g.feature, g.id if g.id > 0 else None, 0.5))
+    if g.id > 0:
+        ent.ids["geonames"] = g.id
+    a.entities.append(ent)
+    a.mentions.append(Mention(c.start, c.end, a.document.text[c.start:c.end], "place", ent.id))

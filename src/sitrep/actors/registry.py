@@ -18,6 +18,7 @@ import ahocorasick
 import yaml
 
 from ..places.fold import Word, fold_word, key_of, words
+from .checks import problems
 
 Kind = Literal["actor", "person"]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the registry is thousands of lines
@@ -43,6 +44,14 @@ class Entry:
     role: str | None = None
     wikidata: str | None = None
     successor_of: list[str] = field(default_factory=list)
+    operates_in: tuple[str, ...] = ()  # countries beyond its own where it fights or works
+    origin: str = ""  # the file it came from, for error messages
+    raw: dict = field(default_factory=dict, repr=False, compare=False)  # the record, for the checks
+
+    @property
+    def theatre(self) -> frozenset[str]:
+        """The countries it is at home in; empty for a group of no one country."""
+        return frozenset(c for c in (self.country, *self.operates_in) if c)
 
     @property
     def ids(self) -> dict[str, object]:
@@ -80,6 +89,9 @@ def _entry(rec: dict, kind: Kind, origin: str) -> Entry:
         role=rec.get("role"),
         wikidata=rec.get("wikidata"),
         successor_of=list(rec.get("successor_of") or []),
+        operates_in=tuple(rec.get("operates_in") or ()),
+        origin=origin,
+        raw=rec,
     )
 
 
@@ -115,8 +127,11 @@ def _case_ok(alias: str, text_words: list[Word]) -> bool:
     if len(alias_words) != len(text_words):
         return True
     for aw, tw in zip(alias_words, text_words):
-        if len(aw.text) > 1 and aw.text.isupper() and not tw.text.isupper():
-            return False
+        if len(aw.text) > 1 and aw.text.isupper() and tw.text != aw.text:
+            return False  # an acronym as written: "LAAF" is not "LAF", "AA" not "A"
+    only = alias_words[0].text if len(alias_words) == 1 else ""
+    if only and len(only) <= 3 and text_words[0].text != only:
+        return False  # a short alias only in its own case: "HaD" never reads "had"
     return not any(c.isupper() for c in alias) or any(c.isupper() for w in text_words for c in w.text)
 
 
@@ -207,9 +222,16 @@ def _data_files(sub: str) -> list[Path]:
 
 
 def load_entries() -> list[Entry]:
-    """Every group in data/registry/*.yaml and every person in data/people.yaml."""
+    """Every group in data/registry/*.yaml and every person in data/people.yaml, checked.
+
+    Bad data (duplicate aliases, common words as aliases, missing types) raises one ValueError
+    listing every problem with its file, so a broken edit fails the tests instead of the output.
+    """
     entries = [e for p in _data_files("registry") for e in load_file(p, "actor")]
     entries += [e for p in _data_files("people.yaml") for e in load_file(p, "person")]
+    found = problems(entries)
+    if found:
+        raise ValueError("registry data is invalid:\n" + "\n".join(found))
     return entries
 
 
