@@ -35,10 +35,8 @@ def with_route(data: dict[str, Any], text: str, stops: list[tuple[str, str]], wh
         s = word(text, words)
         waypoints.append({"entity": eid, "mention": {"start": s.start, "end": s.end, "text": s.text}})
     ev = word(text, evidence)
-    route = {"id": "ro1", "waypoints": waypoints, "who": who, "what": what,
+    route = {"id": "ro1", "waypoints": waypoints, "who": who, "what": what, "cost": cost,
              "evidence": [{"start": ev.start, "end": ev.end, "text": ev.text}]}
-    if cost:
-        route["cost"] = cost
     data["routes"] = [route]
     validate(data)
     return data

@@ -63,7 +63,9 @@
 
   async function expand(node) {
     const param = node.data("kind") === "place" ? "place" : "actor";
-    const data = await api("/api/graph", {...state, [param]: node.data("entity"), limit: 100});
+    // The neighbourhood across every place and actor: the other filters (type, dates, grade, words) still hold.
+    const {actor, place, near, ...rest} = state;
+    const data = await api("/api/graph", {...rest, [param]: node.data("entity"), limit: 100});
     const added = cy.add(elements(data).filter(x => cy.getElementById(x.data.id).empty()));
     applyKinds();
     layout();

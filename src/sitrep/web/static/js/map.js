@@ -72,10 +72,10 @@
       line.on("click", () => routeDetail(route));
       for (let i = 1; i < points.length; i++) arrowHead(points[i - 1], points[i]).addTo(routeLayer);
       const middle = points[Math.floor((points.length - 1) / 2)], next = points[Math.floor((points.length - 1) / 2) + 1];
+      // The label is a DOM node in a div icon (never an HTML string), placed halfway along.
       L.marker([(middle[0] + next[0]) / 2, (middle[1] + next[1]) / 2], {interactive: false, keyboard: false,
-        icon: L.divIcon({className: "route-label-anchor", iconSize: [0, 0]})})
-        .bindTooltip(el("span", {}, `${route.what}${route.who ? " · " + route.who.name : ""}`),
-          {permanent: true, direction: "right", className: "route-label", offset: [6, 0]}).addTo(routeLayer);
+        icon: L.divIcon({className: "route-label", iconSize: null, iconAnchor: [-8, 8],
+          html: el("span", {}, `${route.what}${route.who ? " · " + route.who.name : ""}`)})}).addTo(routeLayer);
       // Each stop named on hover; a tooltip gets a DOM node, so a name is never parsed as HTML.
       for (const w of route.waypoints.filter(w => w.lat !== null)) {
         L.circleMarker([w.lat, w.lon], {radius: 3, color: "#1f3f5b", fillOpacity: 1, className: "route-stop"})
