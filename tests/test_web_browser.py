@@ -4,6 +4,7 @@ and nothing a report carries ever runs as script. Screenshots of each page go to
 output folder and to /tmp/web-shots/."""
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import threading
@@ -400,7 +401,7 @@ def test_timeline_groups_grow_to_fit_and_claims_filter_by_grade(wide, page, tmp_
 
 
 def test_new_pages_keep_report_payloads_as_text(server, page, tmp_path):
-    base, ids = server
+    base, _ = server
     pages = (("/contradictions", "contradictions"), ("/claims", "claims"), ("/source", "source"),
              (f"/source?name={PAYLOADS[0]}", "source"), ("/timeline?group=actor", "timeline"), ("/graph", "graph"), ("/map", "map"))
     for url, name in pages:
@@ -421,3 +422,18 @@ def test_new_pages_keep_report_payloads_as_text(server, page, tmp_path):
     shot(page, tmp_path, "claims-with-payloads")
     page.wait_for_timeout(300)
     assert page.pwned == [] and page.errors == []
+
+
+def test_the_selection_downloads_as_geojson_and_shows_as_density(wide, page):
+    base, _ = wide
+    loaded(page, f"{base}/map?type=Battles", "map")
+    with page.expect_download() as info:
+        page.click("#download")
+    collection = json.loads(Path(info.value.path()).read_text("utf-8"))
+    points = [f for f in collection["features"] if f["geometry"]["type"] == "Point"]
+    assert len(points) == len(shown_points(page)) > 0
+    assert {f["properties"]["type"] for f in points} == {"Battles"}
+    assert [f["geometry"]["type"] for f in collection["features"]].count("LineString") == 1
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
+    page.check("#heat")
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 1

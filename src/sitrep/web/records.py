@@ -4,6 +4,7 @@ A contradiction is shown side by side: each report's value with the words that p
 and the claim (source and Admiralty grade) that carried it. A source's record lists what it
 said and, for each event it spoke of, which other reports corroborate or contradict it.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -12,16 +13,26 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..kb import contradictions as kb_contradictions
-from ..kb.models import Claim, DocEntity, Document, Entity, Incident, Relation, ReportEvent
+from ..kb.models import (
+    Claim,
+    DocEntity,
+    Document,
+    Entity,
+    Incident,
+    Relation,
+    ReportEvent,
+)
 from .selection import Filters
 from .views import _matching_documents, claim_dict, doc_ref
 
 
-def contradictions(session: Session, f: Filters, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+def contradictions(
+    session: Session, f: Filters, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
     """Contradictions about the matching events (unfiltered: every one, allegiances too), both sides told."""
     ids = list(session.scalars(f.incidents(session))) if f.any() else None
     found = kb_contradictions.find(session, ids)
-    return [contradiction_dict(session, c) for c in found[offset:offset + limit]], len(found)
+    return [contradiction_dict(session, c) for c in found[offset : offset + limit]], len(found)
 
 
 def _document_keys(session: Session, c: Any) -> list[int]:
@@ -29,14 +40,24 @@ def _document_keys(session: Session, c: Any) -> list[int]:
     keys = getattr(c, "document_keys", None)
     if keys:
         return list(keys)
-    return [session.scalar(select(Document.id).where(Document.doc_id == d).order_by(Document.id).limit(1))
-            for d in c.documents]
+    return [
+        session.scalar(
+            select(Document.id).where(Document.doc_id == d).order_by(Document.id).limit(1)
+        )
+        for d in c.documents
+    ]
 
 
 def contradiction_dict(session: Session, c: Any) -> dict[str, Any]:
     out = c.as_dict()
-    out["sides"] = [{**doc_ref(session.get(Document, key)), "value": value, "evidence": _evidence(session, c, key)}
-                    for key, value in zip(_document_keys(session, c), c.values)]
+    out["sides"] = [
+        {
+            **doc_ref(session.get(Document, key)),
+            "value": value,
+            "evidence": _evidence(session, c, key),
+        }
+        for key, value in zip(_document_keys(session, c), c.values)
+    ]
     if getattr(c, "event", None) is not None:
         inc = session.get(Incident, c.event)
         out["subject"] = f"{inc.sub_type} {inc.date or 'undated'}" if inc else None
@@ -49,30 +70,66 @@ def contradiction_dict(session: Session, c: Any) -> dict[str, Any]:
 def _claim(c: Claim | None) -> dict[str, Any] | None:
     if c is None:
         return None
-    return {"text": c.text, "start": c.start, "end": c.end, "source": c.source_text, "source_type": c.source_type,
-            "reliability": c.reliability, "credibility": c.credibility}
+    return {
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "source": c.source_text,
+        "source_type": c.source_type,
+        "reliability": c.reliability,
+        "credibility": c.credibility,
+    }
 
 
 def _evidence(session: Session, c: Any, document: int) -> list[dict[str, Any]]:
     """The words in one report that put its side there: event triggers with their claims, or allegiance statements."""
     if getattr(c, "event", None) is not None:
-        rows = session.scalars(select(ReportEvent).where(ReportEvent.incident_id == c.event,
-                                                         ReportEvent.document_id == document).order_by(ReportEvent.id))
-        return [{"start": r.trigger_start, "end": r.trigger_end, "text": r.trigger_text,
-                 "claim": _claim(session.get(Claim, r.claim_id) if r.claim_id else None)} for r in rows]
-    subject = select(DocEntity.id).where(DocEntity.document_id == document, DocEntity.entity_id == c.entity)
-    rows = session.scalars(select(Relation).where(Relation.document_id == document, Relation.kind == "allegiance",
-                                                  Relation.subject_id.in_(subject)).order_by(Relation.start))
+        rows = session.scalars(
+            select(ReportEvent)
+            .where(ReportEvent.incident_id == c.event, ReportEvent.document_id == document)
+            .order_by(ReportEvent.id)
+        )
+        return [
+            {
+                "start": r.trigger_start,
+                "end": r.trigger_end,
+                "text": r.trigger_text,
+                "claim": _claim(session.get(Claim, r.claim_id) if r.claim_id else None),
+            }
+            for r in rows
+        ]
+    subject = select(DocEntity.id).where(
+        DocEntity.document_id == document, DocEntity.entity_id == c.entity
+    )
+    rows = session.scalars(
+        select(Relation)
+        .where(
+            Relation.document_id == document,
+            Relation.kind == "allegiance",
+            Relation.subject_id.in_(subject),
+        )
+        .order_by(Relation.start)
+    )
     return [{"start": r.start, "end": r.end, "text": r.text, "claim": None} for r in rows]
 
 
-def sources(session: Session, f: Filters, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+def sources(
+    session: Session, f: Filters, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
     """Sources of claims (by their words, any case, and type), most quoted first, with their grade range."""
     key = func.lower(Claim.source_text)
-    q = (select(func.min(Claim.source_text).label("name"), Claim.source_type.label("type"),
-                func.count().label("claims"), func.count(func.distinct(Claim.document_id)).label("reports"),
-                func.min(Claim.reliability).label("best"), func.max(Claim.reliability).label("worst"))
-         .where(Claim.document_id.in_(_matching_documents(session, f))).group_by(key, Claim.source_type))
+    q = (
+        select(
+            func.min(Claim.source_text).label("name"),
+            Claim.source_type.label("type"),
+            func.count().label("claims"),
+            func.count(func.distinct(Claim.document_id)).label("reports"),
+            func.min(Claim.reliability).label("best"),
+            func.max(Claim.reliability).label("worst"),
+        )
+        .where(Claim.document_id.in_(_matching_documents(session, f)))
+        .group_by(key, Claim.source_type)
+    )
     total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
     rows = session.execute(q.order_by(func.count().desc(), key).limit(limit).offset(offset)).all()
     return [r._asdict() for r in rows], total
@@ -80,13 +137,24 @@ def sources(session: Session, f: Filters, limit: int, offset: int) -> tuple[list
 
 def source_record(session: Session, name: str, limit: int) -> dict[str, Any]:
     """What one source said, newest report first, and who agrees or disagrees about each event."""
-    rows = list(session.scalars(select(Claim).where(func.lower(Claim.source_text) == name.lower())
-                                .order_by(Claim.document_id.desc(), Claim.start).limit(limit)))
+    rows = list(
+        session.scalars(
+            select(Claim)
+            .where(func.lower(Claim.source_text) == name.lower())
+            .order_by(Claim.document_id.desc(), Claim.start)
+            .limit(limit)
+        )
+    )
     said = []
     for c in rows:
-        events = session.scalars(select(ReportEvent).where(ReportEvent.claim_id == c.id).order_by(ReportEvent.id))
+        events = session.scalars(
+            select(ReportEvent).where(ReportEvent.claim_id == c.id).order_by(ReportEvent.id)
+        )
         said.append({**claim_dict(session, c), "events": [_standing(session, r) for r in events]})
-    total = session.scalar(select(func.count()).where(func.lower(Claim.source_text) == name.lower())) or 0
+    total = (
+        session.scalar(select(func.count()).where(func.lower(Claim.source_text) == name.lower()))
+        or 0
+    )
     return {"name": rows[0].source_text if rows else name, "claims": said, "total": total}
 
 
@@ -102,8 +170,19 @@ def _standing(session: Session, told: ReportEvent) -> dict[str, Any]:
         mine = c.values[keys.index(told.document_id)]
         for key, value in zip(keys, c.values):
             if key != told.document_id and value != mine:
-                against.setdefault(key, []).append({"about": c.about, "theirs": value, "ours": mine})
+                against.setdefault(key, []).append(
+                    {"about": c.about, "theirs": value, "ours": mine}
+                )
     others = sorted({r.document_id for r in inc.reports} - {told.document_id})
-    return {"event": inc.id, "type": inc.type, "sub_type": inc.sub_type, "date": inc.date,
-            "corroborated_by": [doc_ref(session.get(Document, d)) for d in others if d not in against],
-            "contradicted_by": [{**doc_ref(session.get(Document, d)), "points": against[d]} for d in others if d in against]}
+    return {
+        "event": inc.id,
+        "type": inc.type,
+        "sub_type": inc.sub_type,
+        "date": inc.date,
+        "corroborated_by": [doc_ref(session.get(Document, d)) for d in others if d not in against],
+        "contradicted_by": [
+            {**doc_ref(session.get(Document, d)), "points": against[d]}
+            for d in others
+            if d in against
+        ],
+    }

@@ -17,7 +17,19 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..geodesy import km
 from ..kb.incidents import period
-from ..kb.models import Claim, DocEntity, Document, Entity, EventActor, Incident, Mention, Relation, ReportEvent, Route, Waypoint
+from ..kb.models import (
+    Claim,
+    DocEntity,
+    Document,
+    Entity,
+    EventActor,
+    Incident,
+    Mention,
+    Relation,
+    ReportEvent,
+    Route,
+    Waypoint,
+)
 from ..kb.query import events, find_entities, incident_dict
 from .selection import Filters, count, newest_first
 

@@ -95,7 +95,15 @@
     return m;
   }
 
+  // The density layer: where events crowd, for dense periods where clusters hide the spread.
+  const heat = L.heatLayer([], {radius: 22, blur: 18, minOpacity: 0.25});
+  const heatBox = document.getElementById("heat");
+  heatBox.addEventListener("change", () => {
+    if (heatBox.checked) heat.addTo(map); else map.removeLayer(heat);
+  });
+
   function drawPoints(shown) {
+    heat.setLatLngs(shown.filter(p => p.lat !== null).map(p => [p.lat, p.lon, 1]));
     cluster.clearLayers();
     markers.clear();
     const layers = [];
