@@ -158,3 +158,6 @@ function eventDetail(ev) {
 function fail(container, error) {
   show(container, el("p", {class: "error"}, String(error.message || error)));
 }
+
+/* Pages without the filter form still pass the shared filters on through the navigation. */
+carryState(readState());

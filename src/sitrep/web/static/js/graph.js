@@ -105,7 +105,7 @@
   async function load() {
     try {
       delete document.body.dataset.loaded;
-      const data = await api("/api/graph", {...state, limit: 200});
+      const data = await api("/api/graph", {...state, limit: 100});  // the newest 100 events: a graph still to be read
       cy.elements().remove();
       cy.add(elements(data));
       applyKinds();

@@ -148,7 +148,7 @@
     fillForm(document.getElementById("filters"), state);
     writeState(state);
     delete document.body.dataset.loaded;
-    loadMap(false);
+    loadMap(false).then(() => { document.body.dataset.loaded = "map"; });
   });
   document.getElementById("all-dates").addEventListener("click", () => {
     const {since, until, ...rest} = state;
@@ -159,13 +159,13 @@
   });
 
   async function loadBrush() {
+    // Without dates the strip shows what the map shows; with dates, what the other filters keep.
     const {since, until, ...rest} = state;
-    const data = await api("/api/points", {...rest, limit: 3000});
-    brush.setItems(new vis.DataSet(data.items.filter(p => p.date).map(p => ({id: p.id, start: p.date, type: "point",
+    const items = since || until ? (await api("/api/points", {...rest, limit: 3000})).items : points.slice(0, 3000);
+    brush.setItems(new vis.DataSet(items.filter(p => p.date).map(p => ({id: p.id, start: p.date, type: "point",
       className: `tl-point ${typeClass(p.type)}`, content: el("span", {class: "tl-dot"})}))));
-    if (state.since || state.until) {
-      brush.setWindow(state.since || data.items[data.items.length - 1]?.date, state.until || new Date(), {animation: false});
-    } else if (data.items.length) brush.fit({animation: false});
+    if (since || until) brush.setWindow(since || items[items.length - 1]?.date, until || new Date(), {animation: false});
+    else if (items.length) brush.fit({animation: false});
   }
 
   async function loadMap(refit) {
@@ -181,15 +181,15 @@
       if (refit) fit();
       drawRoutes();
       drawPoints(points);
-      document.body.dataset.loaded = "map";
       document.body.dataset.events = String(points.length);
     } catch (error) { fail(detail, error); }
   }
 
   async function loadAll() {
     delete document.body.dataset.loaded;
-    try { await loadBrush(); } catch (error) { fail(detail, error); }
     await loadMap(true);
+    try { await loadBrush(); } catch (error) { fail(detail, error); }
+    document.body.dataset.loaded = "map";
   }
 
   document.getElementById("download").addEventListener("click", () => {

@@ -34,7 +34,7 @@
   }
 
   async function list() {
-    const data = await api("/api/sources", {limit: 100, offset});
+    const data = await api("/api/sources", {...readState(), limit: 100, offset});  // the shared filters narrow the list
     if (!offset) show(root, el("h1", {}, "Sources"), el("ol", {id: "sources", class: "record"}));
     document.getElementById("sources").append(...data.items.map(s => el("li", {}, sourceLink(s.name),
       el("span", {class: "meta"}, ` · ${s.type.replace(/_/g, " ")} · ${s.claims} claims in ${s.reports} reports · grades ${s.best || "?"}–${s.worst || "?"}`))));
