@@ -292,21 +292,19 @@ def main() -> None:
         result["build_s"] = round(build(args.db, args.events), 1)
     server, base = _serve(args.db)
     try:
-        counts = json.loads(urllib.request.urlopen(f"{base}/api/points?limit=1").read())["total"]
-        result["events"] = counts
+        result["events"] = json.loads(urllib.request.urlopen(f"{base}/api/points?limit=1").read())[
+            "total"
+        ]
         result["api"] = time_api(base, args.runs)
-        result["pages_s"] = (
-            time_pages(base, args.runs) if CHROMIUM.exists() else "chromium not installed"
-        )
+        for name, t in result["api"].items():
+            print(f"{name:28s} p50 {t['p50_ms']:8.1f} ms  p95 {t['p95_ms']:8.1f} ms  "
+                  f"{t['kb']:9.1f} KiB", flush=True)
+        if CHROMIUM.exists():
+            result["pages_s"] = time_pages(base, args.runs)
+            for name, seconds in result["pages_s"].items():
+                print(f"page {name:23s} {seconds:6.2f} s")
     finally:
         server.should_exit = True
-    for name, t in result["api"].items():
-        print(
-            f"{name:28s} p50 {t['p50_ms']:8.1f} ms  p95 {t['p95_ms']:8.1f} ms  {t['kb']:9.1f} KiB"
-        )
-    if isinstance(result["pages_s"], dict):
-        for name, seconds in result["pages_s"].items():
-            print(f"page {name:23s} {seconds:6.2f} s")
     print(json.dumps(result))
 
 

@@ -8,7 +8,7 @@
   const map = L.map("map", {worldCopyJump: false, keyboard: true, minZoom: 2, maxZoom: 12}).setView([30, 20], 3);
   const routeLayer = L.layerGroup().addTo(map);
   const cluster = L.markerClusterGroup({maxClusterRadius: 40, showCoverageOnHover: false, disableClusteringAtZoom: 11,
-    chunkedLoading: true});
+    chunkedLoading: true, iconCreateFunction: clusterIcon});
   map.addLayer(cluster);
   const markers = new Map();
   let state = bindFilters((s) => { state = s; loadAll(); });
@@ -20,21 +20,28 @@
       className: "country"}, interactive: false}).addTo(map);
   } catch (error) { fail(detail, error); }
 
-  legend().addTo(map);
+  legend();
 
+  /* A cluster says how many events it holds, ringed in the colour of the type most of them are. */
+  function clusterIcon(group) {
+    const tally = {};
+    for (const m of group.getAllChildMarkers()) tally[m.options.eventType] = (tally[m.options.eventType] || 0) + 1;
+    const top = Object.keys(tally).sort((a, b) => tally[b] - tally[a])[0];
+    const n = group.getChildCount();
+    const size = n < 10 ? 30 : n < 100 ? 36 : 44;
+    return L.divIcon({className: `event-cluster ${typeClass(top)}`, iconSize: [size, size], html: el("span", {}, String(n))});
+  }
+
+  /* The legend sits under the map, so it never hides a marker. */
   function legend() {
-    const control = L.control({position: "topright"});
-    control.onAdd = () => {
-      const box = el("div", {class: "legend map-legend", role: "group", "aria-label": "Legend"}, el("strong", {}, "Events"));
-      for (const type of [...Object.keys(EVENT_COLORS), "other"]) {
-        box.append(el("div", {}, el("span", {class: `swatch ${type === "other" ? "t-other" : typeClass(type)}`}), type));
-      }
-      box.append(el("div", {}, el("span", {class: "swatch cluster-swatch"}), "several events (click to open)"));
-      box.append(el("div", {}, el("span", {class: "swatch route-swatch"}), "route (arrow: direction)"));
-      box.append(el("div", {id: "route-kinds", class: "meta"}));
-      return box;
-    };
-    return control;
+    const box = document.getElementById("legend");
+    box.append(el("strong", {}, "Events:"));
+    for (const type of [...Object.keys(EVENT_COLORS), "other"]) {
+      box.append(el("span", {}, el("span", {class: `swatch ${type === "other" ? "t-other" : typeClass(type)}`}), type));
+    }
+    box.append(el("span", {}, el("span", {class: "swatch cluster-swatch"}), "several events, ringed by the commonest type"));
+    box.append(el("span", {}, el("span", {class: "swatch route-swatch"}), "route, arrows show the direction"));
+    box.append(el("span", {id: "route-kinds", class: "meta"}));
   }
 
   function arrowHead(from, to) {
@@ -88,7 +95,7 @@
   }
 
   function marker(p) {
-    const m = L.marker([p.lat, p.lon], {keyboard: true, riseOnHover: true,
+    const m = L.marker([p.lat, p.lon], {keyboard: true, riseOnHover: true, eventType: p.type,
       title: `${p.sub_type}${p.place ? " · " + p.place : ""}${p.date ? " · " + p.date : ""}`,
       icon: L.divIcon({className: `event-marker ${typeClass(p.type)}`, iconSize: [14, 14]})});
     m.on("click", () => select(p.id, "map"));
