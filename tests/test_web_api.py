@@ -286,3 +286,27 @@ def test_a_pasted_report_is_analysed_and_stored_once(client):
     assert (doc["text"], doc["title"], doc["outlet"], doc["published"]) == (text, "Market attack in Sabha", "Oasis Post", "2024-05-03")
     assert "Market attack in Sabha" in {d["title"] for d in items(client, "/api/documents")["items"]}
 
+
+
+def test_date_filters_in_sql_agree_with_the_kb_on_every_precision(tmp_path):
+    """A week, a month and a year overlap a date range exactly as the CLI's filter says."""
+    from kb_fixtures import event, place, report
+    from web_fixtures import GHAT
+
+    from sitrep.kb.query import incident_ids
+    from sitrep.web.selection import Filters, newest_first
+
+    text = "Three raids near Ghat\nOne raid hit Ghat in a week, another in a month, a third in a year."
+    data = report("dated", text, [place("pl1", *GHAT)], events=[
+        event(text, "ev1", "raid hit", "Attack", "pl1", "2024-03-04", precision="week", type="Violence against civilians"),
+        event(text, "ev2", "another", "Attack", "pl1", "2024-05", precision="month", type="Violence against civilians"),
+        event(text, "ev3", "a third", "Attack", "pl1", "2022", precision="year", type="Violence against civilians")])
+    days = ("2022-06-30", "2023-01-01", "2024-03-03", "2024-03-08", "2024-03-10", "2024-03-11", "2024-05-31", "2024-06-01")
+    with open_kb(str(tmp_path / "kb.db")) as factory:
+        fill(factory, [data])
+        with factory() as s:
+            for since in (None, *days):
+                for until in (None, *days):
+                    mine = list(s.scalars(newest_first(Filters(since=since, until=until).incidents(s))))
+                    assert mine == incident_ids(s, since=since, until=until), (since, until)
+            assert len(incident_ids(s, since="2024-03-08", until="2024-03-10")) == 1  # the week still runs

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer, selectinload
 
 from ..kb import contradictions as kb_contradictions
 from ..kb.models import (
@@ -29,10 +29,36 @@ from .views import _matching_documents, claim_dict, doc_ref
 def contradictions(
     session: Session, f: Filters, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    """Contradictions about the matching events (unfiltered: every one, allegiances too), both sides told."""
+    """Contradictions about the matching events (unfiltered: every one, allegiances too), both
+    sides told."""
     ids = list(session.scalars(f.incidents(session))) if f.any() else None
+    held = _preload(session, ids)  # noqa: F841 - the session keeps only weak references
     found = kb_contradictions.find(session, ids)
     return [contradiction_dict(session, c) for c in found[offset : offset + limit]], len(found)
+
+
+def _preload(session: Session, ids: list[int] | None) -> list[Any]:
+    """The reports and places of every incident told by two reports or more, loaded in two queries
+    (reports without their text and stored analysis) so that comparing them reads no row twice."""
+    multi = (
+        select(ReportEvent.incident_id)
+        .group_by(ReportEvent.incident_id)
+        .having(func.count(func.distinct(ReportEvent.document_id)) > 1)
+    )
+    if ids is not None:
+        multi = multi.where(ReportEvent.incident_id.in_(ids))
+    told = select(ReportEvent).where(ReportEvent.incident_id.in_(multi))
+    docs = session.scalars(
+        select(Document)
+        .options(defer(Document.text), defer(Document.analysis))
+        .where(Document.id.in_(told.with_only_columns(ReportEvent.document_id)))
+    ).all()
+    places = session.scalars(
+        select(DocEntity)
+        .options(selectinload(DocEntity.entity))
+        .where(DocEntity.id.in_(told.with_only_columns(ReportEvent.place_id)))
+    ).all()
+    return [*docs, *places]
 
 
 def _document_keys(session: Session, c: Any) -> list[int]:

@@ -64,11 +64,12 @@ def _told_by(reports: Select) -> object:
 def _since(day: str) -> object:
     """An incident's period ends on or after ``day``: a date cut to a month or year is compared cut
     the same way; a week's first day may lie up to six days before."""
-    week_start = (date.fromisoformat(day) - timedelta(days=WEEK_DAYS)).isoformat()
+    first = date.fromisoformat(day)
+    week_start = max(first, date.min + timedelta(days=WEEK_DAYS)) - timedelta(days=WEEK_DAYS)
     return or_(
-        and_(Incident.precision == "week", Incident.date >= week_start),
+        and_(Incident.precision == "week", Incident.date >= week_start.isoformat()),
         and_(
-            Incident.precision != "week",
+            or_(Incident.precision.is_(None), Incident.precision != "week"),
             Incident.date >= func.substr(day, 1, func.length(Incident.date)),
         ),
     )

@@ -40,9 +40,15 @@ def page(query: Select, session: Session, limit: int, offset: int) -> tuple[list
 
 
 def _incidents(session: Session, ids: list[int]) -> list[dict[str, Any]]:
-    """Incidents as the KB's queries shape them, in the order of ``ids``."""
+    """Incidents as the KB's queries shape them, in the order of ``ids``. Everything they show is
+    loaded in a few queries up front (reports' texts and stored analyses left out), not per report."""
+    reports = selectinload(Incident.reports)
     loaded = {i.id: i for i in session.scalars(select(Incident).where(Incident.id.in_(ids)).options(
-        selectinload(Incident.reports).selectinload(ReportEvent.actors).selectinload(EventActor.doc_entity)))}
+        reports.selectinload(ReportEvent.document).defer(Document.text).defer(Document.analysis),
+        reports.selectinload(ReportEvent.actors).selectinload(EventActor.doc_entity).selectinload(DocEntity.entity),
+        reports.selectinload(ReportEvent.place).selectinload(DocEntity.entity)))}
+    claim_ids = [r.claim_id for i in loaded.values() for r in i.reports if r.claim_id]
+    session.scalars(select(Claim).where(Claim.id.in_(claim_ids))).all()  # into the session, for incident_dict
     return [incident_dict(session, loaded[i]) for i in ids if i in loaded]
 
 
