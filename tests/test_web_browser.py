@@ -437,3 +437,14 @@ def test_the_selection_downloads_as_geojson_and_shows_as_density(wide, page):
     assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
     page.check("#heat")
     assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+
+
+def test_the_graph_can_be_walked_by_keyboard(wide, page):
+    base, _ = wide
+    loaded(page, f"{base}/graph", "graph")
+    page.evaluate("window.sitrepGraph.nodes('[label = \"Ubari\"]')[0].emit('tap')")
+    page.wait_for_selector("#detail button.tie:focus")
+    first = page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#detail .node-title, #detail .event-title")
+    assert page.evaluate("window.sitrepGraph.nodes(':selected').map(n => n.data('label'))") == [first]

@@ -75,9 +75,12 @@
 
   async function nodeDetail(node) {
     const d = node.data();
+    // Each tie is a button that selects the node at its other end: the graph can be walked by keyboard.
     const ties = node.connectedEdges().map(e => {
       const other = e.source().id() === node.id() ? e.target() : e.source();
-      return el("li", {}, `${e.data("relation")} · `, other.data("label"), ` (${e.data("reports")} report${e.data("reports") > 1 ? "s" : ""})`);
+      const step = el("button", {type: "button", class: "tie"}, other.data("label"));
+      step.addEventListener("click", () => focusNode(other));
+      return el("li", {}, `${e.data("relation")} · `, step, ` (${e.data("reports")} report${e.data("reports") > 1 ? "s" : ""})`);
     });
     const head = [el("h3", {class: "node-title"}, d.label), el("p", {class: "meta"}, `${d.kind} · named in ${d.reports} report(s)`)];
     if (d.kind === "event") {
@@ -90,12 +93,16 @@
       el("ul", {class: "ties"}, ...ties));
   }
 
-  cy.on("tap", "node", (evt) => {
-    const node = evt.target;
+  function focusNode(node) {
+    cy.nodes().unselect();
+    node.select();
     cy.elements().addClass("faded");
     node.closedNeighborhood().removeClass("faded");
-    nodeDetail(node).catch(error => fail(detail, error));
-  });
+    nodeDetail(node).then(() => { const first = detail.querySelector("button.tie"); if (first) first.focus(); })
+      .catch(error => fail(detail, error));
+  }
+
+  cy.on("tap", "node", (evt) => focusNode(evt.target));
   cy.on("tap", (evt) => { if (evt.target === cy) cy.elements().removeClass("faded"); });
   let pending = null;
   cy.on("zoom", () => { clearTimeout(pending); pending = setTimeout(declutter, 120); });
