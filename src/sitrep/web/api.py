@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from ..kb import query
 from . import records, upload, views
-from .selection import GRADES, Filters
+from .selection import GRADES, Filters, text_matches
 
 MAX_LIMIT = 1000
 MAX_POINTS = 20_000  # the map and timeline draw every matching event, a small row each
@@ -180,8 +180,8 @@ def get_source(s: Db, name: Annotated[str, Query(min_length=1, max_length=300, p
 
 @router.get("/search", response_model=Page, summary="Full-text search over the reports, best first")
 def search(s: Db, q: Annotated[str, Query(min_length=1, max_length=500, pattern=NO_NUL)], limit: Limit = 20, offset: Offset = 0) -> Page:
-    hits = query.search(s, q, limit=offset + limit + MAX_LIMIT)  # total counts up to a thousand past this page
-    return _page(hits[offset:offset + limit], len(hits), limit, offset)
+    hits = query.search(s, q, limit=offset + limit)  # snippets only for this page; the count comes from the index
+    return _page(hits[offset:offset + limit], len(text_matches(s, q)), limit, offset)
 
 
 @router.get("/graph", summary="Nodes and edges for Cytoscape: events, actors, people, places")

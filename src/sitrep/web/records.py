@@ -18,6 +18,7 @@ from ..kb.models import (
     DocEntity,
     Document,
     Entity,
+    EventActor,
     Incident,
     Relation,
     ReportEvent,
@@ -171,12 +172,18 @@ def source_record(session: Session, name: str, limit: int) -> dict[str, Any]:
             .limit(limit)
         )
     )
+    backed = list(
+        session.scalars(
+            select(ReportEvent)
+            .where(ReportEvent.claim_id.in_([c.id for c in rows]))
+            .order_by(ReportEvent.id)
+        )
+    )
+    incidents = _incidents(session, {r.incident_id for r in backed})
     said = []
     for c in rows:
-        events = session.scalars(
-            select(ReportEvent).where(ReportEvent.claim_id == c.id).order_by(ReportEvent.id)
-        )
-        said.append({**claim_dict(session, c), "events": [_standing(session, r) for r in events]})
+        events = [_standing(session, r, incidents[r.incident_id]) for r in backed if r.claim_id == c.id]
+        said.append({**claim_dict(session, c), "events": events})
     total = (
         session.scalar(select(func.count()).where(func.lower(Claim.source_text) == name.lower()))
         or 0
@@ -184,10 +191,30 @@ def source_record(session: Session, name: str, limit: int) -> dict[str, Any]:
     return {"name": rows[0].source_text if rows else name, "claims": said, "total": total}
 
 
-def _standing(session: Session, told: ReportEvent) -> dict[str, Any]:
+def _incidents(session: Session, ids: set[int]) -> dict[int, Incident]:
+    """Incidents with all that comparing their reports reads, in a few queries."""
+    reports = selectinload(Incident.reports)
+    return {
+        i.id: i
+        for i in session.scalars(
+            select(Incident)
+            .where(Incident.id.in_(ids))
+            .options(
+                reports.selectinload(ReportEvent.document).options(
+                    defer(Document.text), defer(Document.analysis)
+                ),
+                reports.selectinload(ReportEvent.actors)
+                .selectinload(EventActor.doc_entity)
+                .selectinload(DocEntity.entity),
+                reports.selectinload(ReportEvent.place).selectinload(DocEntity.entity),
+            )
+        )
+    }
+
+
+def _standing(session: Session, told: ReportEvent, inc: Incident) -> dict[str, Any]:
     """One event a claim backs: the other reports telling it, split into those that disagree with
     this report on some point and those that do not."""
-    inc = session.get(Incident, told.incident_id)
     against: dict[int, list[dict[str, Any]]] = {}
     for c in kb_contradictions.incident_contradictions(inc):
         keys = _document_keys(session, c)

@@ -44,6 +44,9 @@
     if (!visible.length) return;
     visible.layout({name: "fcose", quality: "default", randomize: true, animate: false, nodeDimensionsIncludeLabels: true,
       nodeRepulsion: () => 9000, idealEdgeLength: () => 70, packComponents: true, fit: true, padding: 30}).run();
+    // Labels are drawn about 12px high at the fitted zoom, however far out the whole graph sits.
+    const scale = Math.min(3, 1 / Math.min(1, cy.zoom()));
+    cy.style().selector("node").style({"font-size": 12 * scale, "text-max-width": 150 * scale}).update();
     declutter();
   }
 
