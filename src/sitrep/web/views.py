@@ -48,8 +48,11 @@ def _incidents(session: Session, ids: list[int]) -> list[dict[str, Any]]:
         reports.selectinload(ReportEvent.actors).selectinload(EventActor.doc_entity).selectinload(DocEntity.entity),
         reports.selectinload(ReportEvent.place).selectinload(DocEntity.entity)))}
     claim_ids = [r.claim_id for i in loaded.values() for r in i.reports if r.claim_id]
-    session.scalars(select(Claim).where(Claim.id.in_(claim_ids))).all()  # into the session, for incident_dict
-    return [incident_dict(session, loaded[i]) for i in ids if i in loaded]
+    # incident_dict gets each claim from the session; the session holds rows only while referenced.
+    claims = session.scalars(select(Claim).where(Claim.id.in_(claim_ids))).all()
+    out = [incident_dict(session, loaded[i]) for i in ids if i in loaded]
+    del claims
+    return out
 
 
 def event_page(session: Session, f: Filters, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:

@@ -11,6 +11,8 @@
     chunkedLoading: true, iconCreateFunction: clusterIcon});
   map.addLayer(cluster);
   const markers = new Map();
+  const BRUSH_DOTS = 1000;
+  let selectedId = null;
   let state = bindFilters((s) => { state = s; loadAll(); });
   let points = [], routes = [];
 
@@ -125,6 +127,7 @@
 
   /* Selecting an event anywhere marks it on the map and in the strip and opens its sources. */
   async function select(id, from) {
+    selectedId = id;
     for (const icon of document.querySelectorAll(".event-marker.selected")) icon.classList.remove("selected");
     const m = markers.get(id);
     if (m && from !== "map") cluster.zoomToShowLayer(m, () => m._icon && L.DomUtil.addClass(m._icon, "selected"));
@@ -168,8 +171,11 @@
   async function loadBrush() {
     // Without dates the strip shows what the map shows; with dates, what the other filters keep.
     const {since, until, ...rest} = state;
-    const items = since || until ? (await api("/api/points", {...rest, limit: 3000})).items : points.slice(0, 3000);
-    brush.setItems(new vis.DataSet(items.filter(p => p.date).map(p => ({id: p.id, start: p.date, type: "point",
+    const items = since || until ? (await api("/api/points", {...rest, limit: 20000})).items : points;
+    // At most about a thousand dots, taken evenly, so the strip spans every date and stays quick to draw.
+    const step = Math.ceil(items.length / BRUSH_DOTS);
+    const dots = items.filter((p, i) => p.date && (i % step === 0 || p.id === selectedId));
+    brush.setItems(new vis.DataSet(dots.map(p => ({id: p.id, start: p.date, type: "point",
       className: `tl-point ${typeClass(p.type)}`, content: el("span", {class: "tl-dot"})}))));
     if (since || until) brush.setWindow(since || items[items.length - 1]?.date, until || new Date(), {animation: false});
     else if (items.length) brush.fit({animation: false});
