@@ -21,6 +21,9 @@ $(VENDOR)/.stamp: package.json package-lock.json
 	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css $(VENDOR)/
 	cp node_modules/leaflet/dist/images/* $(VENDOR)/images/
 	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
+	cp node_modules/layout-base/layout-base.js node_modules/cose-base/cose-base.js node_modules/cytoscape-fcose/cytoscape-fcose.js $(VENDOR)/
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.heat/dist/leaflet-heat.js $(VENDOR)/
+	cp node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css $(VENDOR)/
 	cp node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css $(VENDOR)/
 	cp node_modules/topojson-client/dist/topojson-client.min.js node_modules/world-atlas/countries-110m.json $(VENDOR)/
 	touch $@

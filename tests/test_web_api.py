@@ -78,7 +78,8 @@ def test_other_lists_take_the_same_filters(client):
     assert {d["document"] for d in items(client, "/api/documents", actor="Desert Shield brigade")["items"]} == {"fuel-south", "ubari-clash"}
     assert [d["document"] for d in items(client, "/api/documents", type="Protests")["items"]] == ["misrata-protest"]
     assert items(client, "/api/claims", type="Protests")["total"] == 0
-    assert items(client, "/api/claims", actor="Desert Shield brigade")["items"][0]["source"]["type"] == "anonymous"
+    assert {c["source"]["type"] for c in items(client, "/api/claims", actor="Desert Shield brigade")["items"]} == {
+        "anonymous", "official_statement"}
     names = {e["name"] for e in items(client, "/api/entities", place="Misrata")["items"]}
     assert names == {"Misrata"}
     assert items(client, "/api/contradictions", type="Protests")["total"] == 0
@@ -148,7 +149,7 @@ def test_security_headers_on_pages_and_api(client):
         assert "script-src 'self'" in r.headers["content-security-policy"]
         assert r.headers["x-content-type-options"] == "nosniff"
     assert client.get("/", follow_redirects=False).headers["location"] == "/map"
-    for page in ("map", "graph", "timeline", "documents", "reader", "dossier", "add", "login"):
+    for page in ("map", "graph", "timeline", "documents", "reader", "dossier", "add", "login", "claims", "contradictions", "source"):
         html = client.get(f"/{page}").text
         assert "<script>" not in html and "onload=" not in html, page
 
@@ -156,7 +157,8 @@ def test_security_headers_on_pages_and_api(client):
 def test_openapi_schema_lists_the_api(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert {"/api/events", "/api/documents/{document_id}", "/api/entities/{entity_id}", "/api/routes", "/api/claims",
-            "/api/contradictions", "/api/search", "/api/graph", "/api/reports"} <= paths.keys()
+            "/api/contradictions", "/api/search", "/api/graph", "/api/reports", "/api/points", "/api/events/{event_id}",
+            "/api/sources", "/api/source"} <= paths.keys()
 
 
 def test_token_is_required_when_set(kb_path):
@@ -180,6 +182,72 @@ def test_serve_refuses_a_public_bind_without_a_token(monkeypatch):
     monkeypatch.delenv("SITREP_TOKEN", raising=False)
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--db", "unused.db"])
     assert result.exit_code != 0 and "SITREP_TOKEN" in str(result.exception or result.output)
+
+
+def test_points_carry_only_what_the_map_and_timeline_draw(client):
+    page = items(client, "/api/points")
+    assert page["total"] == 2
+    clash = next(p for p in page["items"] if p["type"] == "Battles")
+    assert set(clash) == {"id", "lat", "lon", "type", "sub_type", "date", "precision", "place", "actor"}
+    assert (clash["place"], clash["actor"], clash["date"]) == ("Ubari", "Desert Shield brigade", "2024-03-03")
+    assert items(client, "/api/points", type="Protests")["total"] == 1
+    assert client.get("/api/points", params={"limit": 50_000}).status_code == 422
+    one = items(client, f"/api/events/{clash['id']}")
+    assert one["id"] == clash["id"] and len(one["reports"]) == 2
+    assert client.get("/api/events/999999").status_code == 404
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"grade": "B"}, {"Armed clash"}),  # the army's claim is graded B
+    ({"grade": "A"}, set()),
+    ({"q": "drivers protested"}, {"Peaceful protest"}),
+    ({"q": "statement", "type": "Protests"}, set()),
+])
+def test_grade_and_words_narrow_every_view(client, params, expected):
+    assert {e["sub_type"] for e in items(client, "/api/events", **params)["items"]} == expected
+    assert {p["sub_type"] for p in items(client, "/api/points", **params)["items"]} == expected
+    assert client.get("/api/events", params={"grade": "Z"}).status_code == 422
+
+
+def test_events_page_in_the_database_newest_first(client):
+    first, second = items(client, "/api/events", limit=1), items(client, "/api/events", limit=1, offset=1)
+    assert first["total"] == second["total"] == 2
+    assert first["items"][0]["date"] > second["items"][0]["date"]
+
+
+def test_claims_filter_by_grade_and_source(client):
+    every = items(client, "/api/claims")["items"]
+    assert every and all(c["reliability"] for c in every)
+    best = items(client, "/api/claims", reliability="B")["items"]
+    assert best and all(c["reliability"] <= "B" for c in best) and len(best) < len(every)
+    assert {c["source"]["text"] for c in items(client, "/api/claims", source_type="anonymous")["items"]} == {"a local official"}
+    assert items(client, "/api/claims", source="THE ARMY")["items"][0]["source"]["text"] == "the army"
+    assert client.get("/api/claims", params={"reliability": "G"}).status_code == 422
+
+
+def test_contradictions_show_both_sides_with_their_sources_and_grades(client):
+    c = items(client, "/api/contradictions")["items"][0]
+    assert c["about"] == "fatalities" and c["subject"] == "Armed clash 2024-03-03"
+    sides = {s["document"]: s for s in c["sides"]}
+    assert {s["value"] for s in sides.values()} == {"4", "6"}
+    clash_text = items(client, f"/api/documents/{sides['ubari-clash']['kb_document']}")["document"]["text"]
+    evidence = sides["ubari-clash"]["evidence"][0]
+    assert clash_text[evidence["start"]:evidence["end"]] == evidence["text"] == "stormed"
+    assert evidence["claim"]["source"] == "the army" and evidence["claim"]["reliability"] == "B"
+    assert sides["fuel-south"]["evidence"][0]["claim"]["source_type"] == "anonymous"
+
+
+def test_a_sources_record_says_who_corroborates_or_contradicts_it(client):
+    names = {s["name"]: s for s in items(client, "/api/sources")["items"]}
+    assert set(names) == {"a local official", "the army"} and names["the army"]["claims"] == 1
+    record = items(client, "/api/source", name="The Army")
+    assert record["name"] == "the army" and record["total"] == 1
+    event = record["claims"][0]["events"][0]
+    assert event["sub_type"] == "Armed clash" and event["corroborated_by"] == []
+    against = event["contradicted_by"][0]
+    assert against["document"] == "fuel-south"
+    assert {"about": "fatalities", "theirs": "4", "ours": "6"} in against["points"]
+    assert items(client, "/api/source", name="nobody")["claims"] == []
 
 
 @pytest.mark.parametrize("files, data, status", [
@@ -218,3 +286,28 @@ def test_a_pasted_report_is_analysed_and_stored_once(client):
     doc = items(client, f"/api/documents/{again['id']}")["document"]
     assert (doc["text"], doc["title"], doc["outlet"], doc["published"]) == (text, "Market attack in Sabha", "Oasis Post", "2024-05-03")
     assert "Market attack in Sabha" in {d["title"] for d in items(client, "/api/documents")["items"]}
+
+
+
+def test_date_filters_in_sql_agree_with_the_kb_on_every_precision(tmp_path):
+    """A week, a month and a year overlap a date range exactly as the CLI's filter says."""
+    from kb_fixtures import event, place, report
+    from web_fixtures import GHAT
+
+    from sitrep.kb.query import incident_ids
+    from sitrep.web.selection import Filters, newest_first
+
+    text = "Three raids near Ghat\nOne raid hit Ghat in a week, another in a month, a third in a year."
+    data = report("dated", text, [place("pl1", *GHAT)], events=[
+        event(text, "ev1", "raid hit", "Attack", "pl1", "2024-03-04", precision="week", type="Violence against civilians"),
+        event(text, "ev2", "another", "Attack", "pl1", "2024-05", precision="month", type="Violence against civilians"),
+        event(text, "ev3", "a third", "Attack", "pl1", "2022", precision="year", type="Violence against civilians")])
+    days = ("2022-06-30", "2023-01-01", "2024-03-03", "2024-03-08", "2024-03-10", "2024-03-11", "2024-05-31", "2024-06-01")
+    with open_kb(str(tmp_path / "kb.db")) as factory:
+        fill(factory, [data])
+        with factory() as s:
+            for since in (None, *days):
+                for until in (None, *days):
+                    mine = list(s.scalars(newest_first(Filters(since=since, until=until).incidents(s))))
+                    assert mine == incident_ids(s, since=since, until=until), (since, until)
+            assert len(incident_ids(s, since="2024-03-08", until="2024-03-10")) == 1  # the week still runs

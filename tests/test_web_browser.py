@@ -1,16 +1,19 @@
 """The pages in Debian's chromium through Playwright: the map draws events and a route, the
-reader highlights, a report added through the form shows up, and nothing a report carries
-ever runs as script."""
+reader highlights, a report added through the form shows up, the views share one filter state,
+and nothing a report carries ever runs as script. Screenshots of each page go to the test's
+output folder and to /tmp/web-shots/."""
 from __future__ import annotations
 
+import json
+import shutil
 import socket
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from kb_fixtures import actor, event, place, report
-from web_fixtures import GHAT, fill, route_report, sample
+from kb_fixtures import actor, claim, event, place, report
+from web_fixtures import GHAT, SABHA, fill, route_report, sample, with_route, workspace
 
 from sitrep.kb.db import open_kb
 from sitrep.web.app import create_app
@@ -22,29 +25,34 @@ pytestmark = [pytest.mark.browser,
 # Each payload calls back into the test if it ever runs; window.__pwned is exposed by the test.
 PAYLOADS = ('<script>window.__pwned("script")</script>', '<img src=x onerror="window.__pwned(\'img\')">',
             'javascript:window.__pwned("href")')
+SHOTS = Path("/tmp/web-shots")
 XSS_TEXT = ("Raid on the depot in Ghat\n"
-            f"Gunmen of the {PAYLOADS[1]} band raided a fuel depot in Ghat on 8 March 2024, a witness said. "
-            f"Leaflets left behind read {PAYLOADS[0]} and {PAYLOADS[2]} in large letters.")
+            f"Gunmen of the {PAYLOADS[1]} band raided a fuel depot in Ghat on 8 March 2024, {PAYLOADS[0]} said. "
+            f"Leaflets left behind read {PAYLOADS[0]} and {PAYLOADS[2]} in large letters. "
+            "The band carried the fuel from Ghat to Sabha.")
 
 
 def xss_report() -> dict:
+    """Payloads in every string a page shows: title, outlet, actor (a route's who, a graph label,
+    a timeline group), the claim's source (claims, contradictions and source pages)."""
     band = f"{PAYLOADS[1]} band"
-    data = report("xss-depot", XSS_TEXT, [place("pl1", *GHAT), actor("ac1", band)],
+    data = report("xss-depot", XSS_TEXT, [place("pl1", *GHAT), place("pl2", *SABHA), actor("ac1", band)],
                   events=[event(XSS_TEXT, "ev1", "raided", "Looting/property destruction", "pl1", "2024-03-08", {"ac1": "actor1"},
-                                type="Violence against civilians")],
+                                type="Violence against civilians", claim="cl1")],
+                  claims=[claim(XSS_TEXT, "cl1", "raided a fuel depot in Ghat", PAYLOADS[0], "named_person", "C", 3)],
                   outlet=PAYLOADS[0], published="2024-03-09")
     data["document"]["title"] = f"{PAYLOADS[0]} {PAYLOADS[2]}"
-    return data
+    return with_route(data, XSS_TEXT, [("pl1", "Ghat"), ("pl2", "Sabha")], "ac1", "fuel", None,
+                      "carried the fuel from Ghat to Sabha")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The app on a filled KB, served by uvicorn on a free loopback port in a thread."""
+def serve(tmp_path_factory, reports: list[dict]):
+    """The app on a KB of ``reports``, served by uvicorn on a free loopback port in a thread."""
     import uvicorn
 
     path = str(tmp_path_factory.mktemp("web-browser") / "kb.db")
     with open_kb(path) as factory:
-        ids = fill(factory, [*sample(), xss_report()])
+        ids = fill(factory, reports)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -58,6 +66,17 @@ def server(tmp_path_factory):
     yield f"http://127.0.0.1:{port}", ids
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    yield from serve(tmp_path_factory, [*sample(), xss_report()])
+
+
+@pytest.fixture(scope="module")
+def wide(tmp_path_factory):
+    """Fifteen of our own reports across Libya, for the linked views."""
+    yield from serve(tmp_path_factory, workspace())
 
 
 @pytest.fixture(scope="module")
@@ -93,14 +112,15 @@ def test_map_draws_events_and_a_route_and_opens_an_event(server, page):
     base, _ = server
     loaded(page, f"{base}/map", "map")
     assert page.locator(".event-marker").count() >= 3
-    assert page.locator(".route-line").count() == 1
-    assert page.locator(".route-arrow").count() == 2
-    page.locator(".route-stop").first.hover()
-    assert page.locator(".leaflet-tooltip").inner_text() == "Sabha"
+    assert page.locator(".route-line").count() == 2
+    assert page.locator(".route-arrow").count() == 3
+    assert page.locator(".route-label").count() == 2
+    page.locator(".route-stop").nth(2).hover()  # the fuel route's Sabha, drawn over the other route's
+    assert page.locator(".leaflet-tooltip:not(.route-label)").inner_text() == "Sabha"
     page.locator(".event-marker").first.dispatch_event("click")
     page.wait_for_selector("#detail .event-title")
     assert page.locator("#detail a[href^='/reader?id=']").count() >= 1
-    page.locator(".route-line").dispatch_event("click")
+    page.locator(".route-line").last.dispatch_event("click")
     assert "Sabha → Ubari → Ghat" in page.locator("#detail").inner_text()
     assert page.errors == []
 
@@ -110,14 +130,14 @@ def test_map_filters_narrow_the_markers(server, page):
     loaded(page, f"{base}/map", "map")
     page.evaluate("delete document.body.dataset.loaded")
     page.select_option("#filters select[name=type]", "Protests")
-    page.click("#filters button")
+    page.click("#filters button[type=submit]")
     page.wait_for_selector("body[data-loaded='map']")
     assert page.locator(".event-marker").count() == 1
-    assert page.locator(".route-line").count() == 1  # routes ignore the ACLED type
+    assert page.locator(".route-line").count() == 2  # routes ignore the ACLED type
     page.evaluate("delete document.body.dataset.loaded")
     page.select_option("#filters select[name=type]", "")
     page.fill("#filters input[name=place]", "Misrata")
-    page.click("#filters button")
+    page.click("#filters button[type=submit]")
     page.wait_for_selector("body[data-loaded='map']")
     assert (page.locator(".event-marker").count(), page.locator(".route-line").count()) == (1, 0)
 
@@ -201,3 +221,230 @@ def test_report_payloads_never_run(server, page):
         no_injected_markup(page)
     page.wait_for_timeout(300)
     assert page.pwned == []
+
+
+def shot(page, folder: Path, name: str) -> None:
+    """A full-page screenshot in the test's folder, copied to /tmp/web-shots/ for people to look at."""
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    SHOTS.mkdir(exist_ok=True)
+    shutil.copy(path, SHOTS / path.name)
+
+
+def reload_done(page, name: str) -> None:
+    page.wait_for_selector(f"body[data-loaded='{name}']", timeout=20_000)
+
+
+def until(page, expression: str, seconds: float = 20) -> None:
+    """Waits for a page expression to hold (wait_for_function would need eval, which the CSP forbids)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, expression
+        page.wait_for_timeout(100)
+
+
+def shown_points(page) -> list[dict]:
+    """The events the map draws, as the page holds them."""
+    return page.evaluate("[...window.sitrepMap.markers.keys()]")
+
+
+def test_a_filter_set_on_the_map_narrows_the_timeline_and_graph(wide, page, tmp_path):
+    base, _ = wide
+    loaded(page, f"{base}/map", "map")
+    everything = len(shown_points(page))
+    page.evaluate("delete document.body.dataset.loaded")
+    page.select_option("#filters select[name=type]", "Protests")
+    page.fill("#filters input[name=actor]", "Southern Tebu militia")
+    page.click("#filters button[type=submit]")
+    reload_done(page, "map")
+    protests = len(shown_points(page))
+    assert 0 < protests < everything
+    assert "type=Protests" in page.url and "actor=Southern+Tebu+militia" in page.url
+    shot(page, tmp_path, "map-filtered")
+    page.click("nav a.keep[href^='/timeline']")
+    reload_done(page, "timeline")
+    assert page.locator("#filters select[name=type]").input_value() == "Protests"
+    assert page.locator(".vis-item .tl-label").count() == protests
+    assert page.locator(".vis-item.vis-box.t-3 .tl-label").count() == protests  # Protests' colour class
+    page.click("nav a.keep[href^='/graph']")
+    reload_done(page, "graph")
+    events = page.evaluate("window.sitrepGraph.nodes('[kind = \"event\"]').map(n => n.data('label'))")
+    assert len(events) == protests and all(label.startswith("Peaceful protest") for label in events)
+    actors = page.evaluate("window.sitrepGraph.nodes('[kind = \"actor\"]').map(n => n.data('label'))")
+    assert "Southern Tebu militia" in actors
+    assert page.errors == []
+
+
+def test_a_time_brush_narrows_the_map_and_the_url_reproduces_it(wide, page, browser, tmp_path):
+    base, _ = wide
+    loaded(page, f"{base}/map", "map")
+    everything = len(shown_points(page))
+    strip = page.locator("#brush .vis-center").bounding_box()
+    page.evaluate("delete document.body.dataset.loaded")
+    y = strip["y"] + strip["height"] / 2
+    page.mouse.move(strip["x"] + strip["width"] * 0.2, y)
+    page.mouse.down()
+    page.mouse.move(strip["x"] + strip["width"] * 0.7, y, steps=12)  # drag right: the window moves to earlier dates
+    page.mouse.up()
+    reload_done(page, "map")
+    since = page.locator("#filters input[name=since]").input_value()
+    until = page.locator("#filters input[name=until]").input_value()
+    assert since and until and f"since={since}" in page.url and f"until={until}" in page.url
+    shown = shown_points(page)
+    assert 0 < len(shown) < everything
+    dates = page.evaluate(f"Promise.all({shown}.map(id => fetch('/api/events/' + id).then(r => r.json()).then(e => e.date)))")
+    assert all(since <= d <= until for d in dates)
+    shot(page, tmp_path, "map-brushed")
+    again = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    loaded(again, page.url, "map")
+    assert sorted(shown_points(again)) == sorted(shown)
+    assert again.locator("#filters input[name=since]").input_value() == since
+    again.context.close()
+    assert page.errors == []
+
+
+def test_selecting_a_marker_marks_it_in_the_strip_and_opens_its_sources(wide, page):
+    base, _ = wide
+    loaded(page, f"{base}/map?place=Ubari", "map")
+    page.locator(".event-marker").first.dispatch_event("click")
+    page.wait_for_selector("#detail .event-title")
+    chosen = page.evaluate("document.body.dataset.selected")
+    assert page.evaluate("window.sitrepMap.brush.getSelection()") == [int(chosen)]
+    assert page.locator("#detail a.sentence[href*='&at=']").count() == 2  # both reports' triggers
+
+
+def test_a_contradiction_is_shown_with_both_sources(wide, page, tmp_path):
+    base, _ = wide
+    loaded(page, f"{base}/contradictions", "contradictions")
+    card = page.locator(".contradiction").first
+    assert card.locator("h2").inner_text() == "fatalities: Armed clash 2024-03-03"
+    sides = card.locator(".side")
+    assert sides.count() == 2
+    assert {sides.nth(i).locator(".value").inner_text() for i in range(2)} == {"4", "6"}
+    assert {sides.nth(i).locator(".source-name").inner_text() for i in range(2)} == {"a local official", "the army"}
+    assert all(sides.nth(i).locator(".grade").inner_text()[0] in "ABCDEF" for i in range(2))
+    shot(page, tmp_path, "contradictions")
+    sides.filter(has_text="the army").locator("a.sentence").first.click()
+    reload_done(page, "reader")
+    assert page.locator("#doc-text .focus").inner_text() == "stormed"
+    shot(page, tmp_path, "reader-at-sentence")
+    page.go_back()
+    reload_done(page, "contradictions")
+    page.locator(".source-name", has_text="the army").first.click()
+    reload_done(page, "source")
+    assert "disagrees" in page.locator(".record").inner_text() and "fatalities: 4 (this source: 6)" in page.locator(".record").inner_text()
+    shot(page, tmp_path, "source")
+
+
+def test_graph_labels_do_not_overlap_and_kinds_filter(wide, page, tmp_path):
+    base, _ = wide
+    loaded(page, f"{base}/graph", "graph")
+    boxes = page.evaluate("""window.sitrepGraph.nodes(':visible').filter(n => !n.hasClass('quiet')).map(n => {
+        const b = n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
+        return [b.x1, b.y1, b.x2, b.y2]; })""")
+    assert len(boxes) >= 15  # most labels are kept
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    shot(page, tmp_path, "graph")
+    page.uncheck("input[name=kind][value=event]")
+    assert page.evaluate("window.sitrepGraph.nodes('[kind = \"event\"]:visible').length") == 0
+    assert page.evaluate("window.sitrepGraph.nodes('[kind = \"actor\"]:visible').length") == 4
+    page.check("input[name=kind][value=event]")
+
+
+def test_a_graph_node_expands_to_its_neighbourhood(wide, page):
+    base, _ = wide
+    loaded(page, f"{base}/graph?place=Tripoli", "graph")
+    before = page.evaluate("window.sitrepGraph.nodes().length")
+    node = page.evaluate("""(() => { const n = window.sitrepGraph.nodes('[label = "Tenth Coast battalion"]')[0];
+        n.emit('tap'); return n.id(); })()""")
+    page.click("#expand")
+    until(page, f"window.sitrepGraph.nodes().length > {before}")
+    assert page.evaluate(f"window.sitrepGraph.getElementById('{node}').connectedEdges().length") > 2
+    assert page.errors == []
+
+
+def test_no_horizontal_artefact_crosses_the_map(wide, page, tmp_path):
+    base, _ = wide
+    loaded(page, f"{base}/map", "map")
+    for center, zoom in (([60, 100], 2), ([-17, 178], 3), ([65, 170], 3)):
+        page.evaluate(f"window.sitrepMap.map.setView({center}, {zoom}, {{animate: false}})")
+        page.wait_for_timeout(200)
+        world = 256 * 2 ** zoom
+        widths = page.evaluate("[...document.querySelectorAll('path.country')].map(p => p.getBBox().width)")
+        assert len(widths) > 150
+        assert max(widths) < world / 2, (center, zoom, max(widths), world)
+    shot(page, tmp_path, "map-antimeridian")
+
+
+def test_timeline_groups_grow_to_fit_and_claims_filter_by_grade(wide, page, tmp_path):
+    base, _ = wide
+    loaded(page, f"{base}/timeline?group=actor", "timeline")
+    assert page.locator(".vis-label .tl-group").count() == 5  # four groups and "no actor named"
+    items = page.locator(".vis-item:has(.tl-label)").all()
+    assert len(items) == 14  # every event of the workspace KB
+    frame = page.locator("#timeline .vis-panel.vis-center").bounding_box()
+    assert all(frame["y"] <= i.bounding_box()["y"] and i.bounding_box()["y"] + i.bounding_box()["height"] <= frame["y"] + frame["height"] + 1
+               for i in items)  # no item is cut off above or below
+    shot(page, tmp_path, "timeline-by-actor")
+    loaded(page, f"{base}/claims", "claims")
+    every = page.locator(".claim-row").count()
+    page.evaluate("delete document.body.dataset.loaded")
+    page.select_option("#claim-filters select[name=reliability]", "B")
+    page.click("#claim-filters button")
+    reload_done(page, "claims")
+    grades = [g.inner_text() for g in page.locator(".claim-row .grade").all()]
+    assert 0 < len(grades) < every and all(g[0] in "AB" for g in grades)
+    assert "reliability=B" in page.url
+    shot(page, tmp_path, "claims")
+
+
+def test_new_pages_keep_report_payloads_as_text(server, page, tmp_path):
+    base, _ = server
+    pages = (("/contradictions", "contradictions"), ("/claims", "claims"), ("/source", "source"),
+             (f"/source?name={PAYLOADS[0]}", "source"), ("/timeline?group=actor", "timeline"), ("/graph", "graph"), ("/map", "map"))
+    for url, name in pages:
+        loaded(page, f"{base}{url}", name)
+        no_injected_markup(page)
+    assert PAYLOADS[1] in page.evaluate("window.sitrepMap && [...document.querySelectorAll('.route-label')].map(x => x.textContent).join(' ')")
+    for line in page.locator(".route-line").all():
+        line.dispatch_event("mouseover")
+        no_injected_markup(page)
+    assert PAYLOADS[1] in " ".join(t.inner_text() for t in page.locator(".route-tip").all())
+    loaded(page, f"{base}/timeline?group=actor", "timeline")
+    assert any(PAYLOADS[1] in g.inner_text() for g in page.locator(".tl-group").all())
+    loaded(page, f"{base}/graph", "graph")
+    labels = page.evaluate("window.sitrepGraph.nodes().map(n => n.data('label'))")
+    assert f"{PAYLOADS[1]} band" in labels
+    loaded(page, f"{base}/claims", "claims")
+    assert PAYLOADS[0] in page.locator(".claims-table").inner_text()
+    shot(page, tmp_path, "claims-with-payloads")
+    page.wait_for_timeout(300)
+    assert page.pwned == [] and page.errors == []
+
+
+def test_the_selection_downloads_as_geojson_and_shows_as_density(wide, page):
+    base, _ = wide
+    loaded(page, f"{base}/map?type=Battles", "map")
+    with page.expect_download() as info:
+        page.click("#download")
+    collection = json.loads(Path(info.value.path()).read_text("utf-8"))
+    points = [f for f in collection["features"] if f["geometry"]["type"] == "Point"]
+    assert len(points) == len(shown_points(page)) > 0
+    assert {f["properties"]["type"] for f in points} == {"Battles"}
+    assert [f["geometry"]["type"] for f in collection["features"]].count("LineString") == 1
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
+    page.check("#heat")
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+
+
+def test_the_graph_can_be_walked_by_keyboard(wide, page):
+    base, _ = wide
+    loaded(page, f"{base}/graph", "graph")
+    page.evaluate("window.sitrepGraph.nodes('[label = \"Ubari\"]')[0].emit('tap')")
+    page.wait_for_selector("#detail button.tie:focus")
+    first = page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#detail .node-title, #detail .event-title")
+    assert page.evaluate("window.sitrepGraph.nodes(':selected').map(n => n.data('label'))") == [first]

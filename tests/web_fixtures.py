@@ -35,10 +35,8 @@ def with_route(data: dict[str, Any], text: str, stops: list[tuple[str, str]], wh
         s = word(text, words)
         waypoints.append({"entity": eid, "mention": {"start": s.start, "end": s.end, "text": s.text}})
     ev = word(text, evidence)
-    route = {"id": "ro1", "waypoints": waypoints, "who": who, "what": what,
+    route = {"id": "ro1", "waypoints": waypoints, "who": who, "what": what, "cost": cost,
              "evidence": [{"start": ev.start, "end": ev.end, "text": ev.text}]}
-    if cost:
-        route["cost"] = cost
     data["routes"] = [route]
     validate(data)
     return data
@@ -63,7 +61,8 @@ def route_report(doc_id: str = "fuel-south", text: str = ROUTE_TEXT, outlet: str
 def clash_report() -> dict[str, Any]:
     return report("ubari-clash", CLASH_TEXT, [place("pl1", *UBARI), actor("ac1", "Desert Shield brigade")],
                   events=[event(CLASH_TEXT, "ev1", "stormed", "Armed clash", "pl1", "2024-03-03", {"ac1": "actor1"},
-                                killed=6, type="Battles")],
+                                killed=6, type="Battles", claim="cl1")],
+                  claims=[claim(CLASH_TEXT, "cl1", "six guards died", "the army", "official_statement", "B", 2)],
                   outlet="Coast Radio", published="2024-03-04")
 
 
@@ -89,3 +88,35 @@ def fill(factory, reports: list[dict[str, Any]]) -> dict[str, int]:
 
 def sample() -> list[dict[str, Any]]:
     return [protest_report(), route_report(), clash_report()]
+
+
+# A wider KB for the linked views: towns across Libya, three armed groups, a few dates.
+TOWNS = {"Tripoli": (32.8872, 13.1913, 2210247), "Benghazi": (32.1167, 20.0667, 88319), "Kufra": (24.1833, 23.2833, 86049),
+         "Murzuq": (25.9155, 13.9184, 2214433), "Zawiya": (32.7571, 12.7278, 2208425), "Sirte": (31.2089, 16.5887, 2210554)}
+GROUPS = ("Tenth Coast battalion", "Fezzan Protection Force", "Southern Tebu militia")
+KINDS = (("clashed with", "Armed clash", "Battles"), ("shelled", "Shelling/artillery/missile attack", "Explosions/Remote violence"),
+         ("rallied in", "Peaceful protest", "Protests"))
+
+
+def town_report(n: int) -> dict[str, Any]:
+    """The n-th of our own short reports: one event by one or two groups in one town, one attributed claim."""
+    town = list(TOWNS)[n % len(TOWNS)]
+    lat, lon, gid = TOWNS[town]
+    verb, sub_type, kind = KINDS[n % len(KINDS)]
+    first, second = GROUPS[n % len(GROUPS)], GROUPS[(n + 1) % len(GROUPS)]
+    day = f"2024-0{1 + n % 4}-{10 + n:02d}"
+    text = (f"Unrest report {n} from {town}\n"
+            f"Fighters of the {first} {verb} the {second} in {town} on that day, a hospital doctor told reporters. "
+            f"Residents of {town} stayed indoors.")
+    claim_words = f"Fighters of the {first} {verb} the {second} in {town}"
+    data = report(f"town-{n}", text, [place("pl1", town, lat, lon, "LY", gid), actor("ac1", first), actor("ac2", second)],
+                  events=[event(text, "ev1", verb, sub_type, "pl1", day, {"ac1": "actor1", "ac2": "actor2"}, type=kind,
+                                claim="cl1")],
+                  claims=[claim(text, "cl1", claim_words, "a hospital doctor", "named_person", "BCD"[n % 3], 2 + n % 3)],
+                  outlet=("Desert Wire", "Coast Radio", "Sand Sea Times")[n % 3], published=f"2024-0{1 + n % 4}-{11 + n:02d}")
+    return data
+
+
+def workspace() -> list[dict[str, Any]]:
+    """The sample reports and twelve town reports: enough for clusters, groups and a readable graph."""
+    return [*sample(), *(town_report(n) for n in range(12))]

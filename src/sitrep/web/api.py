@@ -10,15 +10,26 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
+from fastapi import (
+    APIRouter,
+    Depends,
+    File,
+    Form,
+    HTTPException,
+    Path,
+    Query,
+    Request,
+    UploadFile,
+)
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from ..kb import contradictions as kb_contradictions
 from ..kb import query
-from . import upload, views
+from . import records, upload, views
+from .selection import GRADES, Filters, text_matches
 
 MAX_LIMIT = 1000
+MAX_POINTS = 20_000  # the map and timeline draw every matching event, a small row each
 MAX_ID = 2**31 - 1  # PostgreSQL's integer
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL refuses NUL in text
 
@@ -74,12 +85,14 @@ def filters(
     since: Annotated[date | None, Query(description="On or after this date.")] = None,
     until: Annotated[date | None, Query(description="On or before this date.")] = None,
     type: Annotated[str | None, Query(max_length=80, pattern=NO_NUL, description="ACLED event type or sub-type.")] = None,
-) -> views.Filters:
-    return views.Filters(_name(actor, "actor"), _name(place, "place"), _near(near), since and since.isoformat(),
-                         until and until.isoformat(), type)
+    grade: Annotated[str | None, Query(pattern=f"^[{GRADES}]$", description="A report's claim at least this reliable (A-F).")] = None,
+    q: Annotated[str | None, Query(max_length=500, pattern=NO_NUL, description="Words a telling report holds.")] = None,
+) -> Filters:
+    return Filters(_name(actor, "actor"), _name(place, "place"), _near(near), since and since.isoformat(),
+                   until and until.isoformat(), type, grade, q or None)
 
 
-Filtered = Annotated[views.Filters, Depends(filters)]
+Filtered = Annotated[Filters, Depends(filters)]
 
 
 def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> Page:
@@ -88,9 +101,20 @@ def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> P
 
 @router.get("/events", response_model=Page, summary="Events across reports, newest first")
 def list_events(s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0) -> Page:
-    total = len(f.incidents(s))
-    items = query.events(s, f.actor, f.place, f.near, f.since, f.until, f.type, limit=limit, offset=offset)
-    return _page(items, total, limit, offset)
+    return _page(*views.event_page(s, f, limit, offset), limit, offset)
+
+
+@router.get("/events/{event_id}", summary="One event across reports, with every telling")
+def get_event(s: Db, event_id: Id) -> dict[str, Any]:
+    found = views.event(s, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return found
+
+
+@router.get("/points", response_model=Page, summary="Every matching event as a small row for the map and the timeline")
+def list_points(s: Db, f: Filtered, limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = 5000) -> Page:
+    return _page(*views.points(s, f, limit), limit, 0)
 
 
 @router.get("/documents", response_model=Page, summary="Reports that tell a matching event, newest first")
@@ -126,20 +150,38 @@ def list_routes(s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0) -> P
 
 
 @router.get("/claims", response_model=Page, summary="Claims in reports that tell a matching event, with grades")
-def list_claims(s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0) -> Page:
-    return _page(*views.claims(s, f, limit, offset), limit, offset)
+def list_claims(
+    s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0,
+    reliability: Annotated[str | None, Query(pattern=f"^[{GRADES}]$", description="At least this reliable (A-F).")] = None,
+    credibility: Annotated[int | None, Query(ge=1, le=6, description="At least this credible (1-6).")] = None,
+    source_type: Annotated[str | None, Query(max_length=40, pattern=NO_NUL, description="The source's type.")] = None,
+    source: Annotated[str | None, Query(max_length=300, pattern=NO_NUL, description="The source's words, any case.")] = None,
+) -> Page:
+    grade = views.ClaimGrade(reliability, credibility, source_type or None, source or None)
+    return _page(*views.claims(s, f, limit, offset, grade), limit, offset)
 
 
-@router.get("/contradictions", response_model=Page, summary="Where reports disagree about a matching event (or, unfiltered, an allegiance)")
+@router.get("/contradictions", response_model=Page,
+            summary="Where reports disagree about a matching event (or, unfiltered, an allegiance), both sides with their evidence")
 def list_contradictions(s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0) -> Page:
-    found = [c.as_dict() for c in kb_contradictions.find(s, f.incidents(s) if f.any() else None)]
-    return _page(found[offset:offset + limit], len(found), limit, offset)
+    return _page(*records.contradictions(s, f, limit, offset), limit, offset)
+
+
+@router.get("/sources", response_model=Page, summary="Sources of claims in matching reports, most quoted first")
+def list_sources(s: Db, f: Filtered, limit: Limit = 100, offset: Offset = 0) -> Page:
+    return _page(*records.sources(s, f, limit, offset), limit, offset)
+
+
+@router.get("/source", summary="A source's record: what it said and which reports corroborate or contradict it")
+def get_source(s: Db, name: Annotated[str, Query(min_length=1, max_length=300, pattern=NO_NUL)],
+               limit: Limit = 200) -> dict[str, Any]:
+    return records.source_record(s, name, limit)
 
 
 @router.get("/search", response_model=Page, summary="Full-text search over the reports, best first")
 def search(s: Db, q: Annotated[str, Query(min_length=1, max_length=500, pattern=NO_NUL)], limit: Limit = 20, offset: Offset = 0) -> Page:
-    hits = query.search(s, q, limit=offset + limit + MAX_LIMIT)  # total counts up to a thousand past this page
-    return _page(hits[offset:offset + limit], len(hits), limit, offset)
+    hits = query.search(s, q, limit=offset + limit)  # snippets only for this page; the count comes from the index
+    return _page(hits[offset:offset + limit], len(text_matches(s, q)), limit, offset)
 
 
 @router.get("/graph", summary="Nodes and edges for Cytoscape: events, actors, people, places")

@@ -18,7 +18,7 @@ from ..kb.db import create, sessions
 from . import api, pages, security, upload
 
 HERE = Path(__file__).parent
-PAGES = ("map", "graph", "timeline", "documents", "reader", "dossier", "add")
+PAGES = ("map", "graph", "timeline", "documents", "reader", "dossier", "add", "claims", "contradictions", "source")
 
 
 def create_app(db: str | None = None, token: str | None = None) -> FastAPI:

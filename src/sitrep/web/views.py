@@ -17,32 +17,71 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..geodesy import km
 from ..kb.incidents import period
-from ..kb.models import Claim, DocEntity, Document, Entity, EventActor, Incident, Mention, Relation, ReportEvent, Route, Waypoint
-from ..kb.query import Near, events, find_entities, incident_ids
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The ``sitrep events`` filters, already validated."""
-
-    actor: str | None = None
-    place: str | None = None
-    near: Near | None = None
-    since: str | None = None
-    until: str | None = None
-    type: str | None = None
-
-    def any(self) -> bool:
-        return any(v is not None for v in (self.actor, self.place, self.near, self.since, self.until, self.type))
-
-    def incidents(self, session: Session) -> list[int]:
-        return incident_ids(session, self.actor, self.place, self.near, self.since, self.until, self.type)
+from ..kb.models import (
+    Claim,
+    DocEntity,
+    Document,
+    Entity,
+    EventActor,
+    Incident,
+    Mention,
+    Relation,
+    ReportEvent,
+    Route,
+    Waypoint,
+)
+from ..kb.query import events, find_entities, incident_dict
+from .selection import Filters, count, newest_first
 
 
 def page(query: Select, session: Session, limit: int, offset: int) -> tuple[list[Any], int]:
     """One page of a query's rows and the count of all of them."""
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    return list(session.scalars(query.limit(limit).offset(offset))), total
+    return list(session.scalars(query.limit(limit).offset(offset))), count(session, query)
+
+
+def _incidents(session: Session, ids: list[int]) -> list[dict[str, Any]]:
+    """Incidents as the KB's queries shape them, in the order of ``ids``. Everything they show is
+    loaded in a few queries up front (reports' texts and stored analyses left out), not per report."""
+    reports = selectinload(Incident.reports)
+    loaded = {i.id: i for i in session.scalars(select(Incident).where(Incident.id.in_(ids)).options(
+        reports.selectinload(ReportEvent.document).defer(Document.text).defer(Document.analysis),
+        reports.selectinload(ReportEvent.actors).selectinload(EventActor.doc_entity).selectinload(DocEntity.entity),
+        reports.selectinload(ReportEvent.place).selectinload(DocEntity.entity)))}
+    claim_ids = [r.claim_id for i in loaded.values() for r in i.reports if r.claim_id]
+    # incident_dict gets each claim from the session; the session holds rows only while referenced.
+    claims = session.scalars(select(Claim).where(Claim.id.in_(claim_ids))).all()
+    out = [incident_dict(session, loaded[i]) for i in ids if i in loaded]
+    del claims
+    return out
+
+
+def event_page(session: Session, f: Filters, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """Matching incidents, newest first: the page's ids and the count come from the database."""
+    ids, total = page(newest_first(f.incidents(session)), session, limit, offset)
+    return _incidents(session, ids), total
+
+
+def event(session: Session, incident_id: int) -> dict[str, Any] | None:
+    found = _incidents(session, [incident_id])
+    return found[0] if found else None
+
+
+def points(session: Session, f: Filters, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """What the map and the timeline draw, and nothing more: one small row per matching incident
+    with its first told place and first named perpetrator; details come on demand."""
+    place = (select(Entity.name).join(DocEntity, DocEntity.entity_id == Entity.id)
+             .join(ReportEvent, ReportEvent.place_id == DocEntity.id)
+             .where(ReportEvent.incident_id == Incident.id).order_by(ReportEvent.id).limit(1).scalar_subquery())
+    actor = (select(Entity.name).join(DocEntity, DocEntity.entity_id == Entity.id).join(EventActor)
+             .join(ReportEvent, EventActor.report_event_id == ReportEvent.id)
+             .where(ReportEvent.incident_id == Incident.id, EventActor.role == "actor1")
+             .order_by(EventActor.id).limit(1).scalar_subquery())
+    ids = f.incidents(session)
+    q = newest_first(select(Incident.id, Incident.lat, Incident.lon, Incident.type, Incident.sub_type, Incident.date,
+                            Incident.precision, place.label("place"), actor.label("actor"))
+                     .where(Incident.id.in_(ids)))
+    rows = session.execute(q.limit(limit)).all()
+    return [r._asdict() for r in rows], count(session, ids)
 
 
 def doc_ref(d: Document) -> dict[str, Any]:
@@ -121,14 +160,43 @@ def route_dict(session: Session, r: Route) -> dict[str, Any]:
             "start": r.start, "end": r.end, "waypoints": [_place(w.doc_entity.entity) for w in r.waypoints]}
 
 
-def claims(session: Session, f: Filters, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """Claims from the reports that tell a matching event, with the KB's refined grade beside the report's own."""
+def claims(session: Session, f: Filters, limit: int, offset: int, grade: ClaimGrade | None = None
+           ) -> tuple[list[dict[str, Any]], int]:
+    """Claims from the reports that tell a matching event, with the KB's refined grade beside the
+    report's own; ``grade`` keeps those at least this reliable and credible, of one source type."""
     q = select(Claim).where(Claim.document_id.in_(_matching_documents(session, f))).order_by(Claim.document_id.desc(), Claim.start)
+    if grade is not None:
+        q = grade.narrow(q)
     rows, total = page(q, session, limit, offset)
-    return [{**doc_ref(session.get(Document, c.document_id)), "id": c.id, "claim": c.local_id, "start": c.start, "end": c.end,
-             "text": c.text, "source": {"text": c.source_text, "type": c.source_type, "start": c.source_start, "end": c.source_end},
-             "reliability": c.reliability, "credibility": c.credibility,
-             "base_reliability": c.base_reliability, "base_credibility": c.base_credibility} for c in rows], total
+    return [claim_dict(session, c) for c in rows], total
+
+
+@dataclass(frozen=True)
+class ClaimGrade:
+    """Filters on a claim's Admiralty grade and its source."""
+
+    reliability: str | None = None  # at least this reliable: "B" keeps A and B
+    credibility: int | None = None  # at least this credible: 2 keeps 1 and 2
+    source_type: str | None = None
+    source: str | None = None  # the source's words, any case
+
+    def narrow(self, q: Select) -> Select:
+        if self.reliability is not None:
+            q = q.where(Claim.reliability <= self.reliability)
+        if self.credibility is not None:
+            q = q.where(Claim.credibility <= self.credibility)
+        if self.source_type is not None:
+            q = q.where(Claim.source_type == self.source_type)
+        if self.source is not None:
+            q = q.where(func.lower(Claim.source_text) == self.source.lower())
+        return q
+
+
+def claim_dict(session: Session, c: Claim) -> dict[str, Any]:
+    return {**doc_ref(session.get(Document, c.document_id)), "id": c.id, "claim": c.local_id, "start": c.start, "end": c.end,
+            "text": c.text, "source": {"text": c.source_text, "type": c.source_type, "start": c.source_start, "end": c.source_end},
+            "reliability": c.reliability, "credibility": c.credibility,
+            "base_reliability": c.base_reliability, "base_credibility": c.base_credibility}
 
 
 def entities(session: Session, f: Filters, kind: str | None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
@@ -165,30 +233,36 @@ def place_dossier(session: Session, entity_id: int) -> dict[str, Any] | None:
 
 def graph(session: Session, f: Filters, limit: int) -> dict[str, list[dict[str, Any]]]:
     """Nodes (events, actors, people, places) and edges for Cytoscape: who took part in which
-    event and where it was, who belongs to whom, and stated allegiances; at most ``limit`` events."""
-    ids = f.incidents(session)[:limit]
+    event and where it was, who belongs to whom, and stated allegiances; at most ``limit`` events.
+    A node's ``reports`` counts the reports that put it in the graph; an edge's, the reports that
+    tie its two ends (how often they occur together)."""
+    ids = list(session.scalars(newest_first(f.incidents(session)).limit(limit)))
     incs = session.scalars(select(Incident).where(Incident.id.in_(ids)).options(
         selectinload(Incident.reports).selectinload(ReportEvent.actors).selectinload(EventActor.doc_entity).selectinload(DocEntity.entity),
         selectinload(Incident.reports).selectinload(ReportEvent.place).selectinload(DocEntity.entity)))
     nodes: dict[str, dict[str, Any]] = {}
+    told: dict[str, set[int]] = {}
     edges: Counter[tuple[str, str, str]] = Counter()
 
-    def entity_node(e: Entity) -> str:
+    def entity_node(e: Entity, doc: int | None = None) -> str:
         key = f"e{e.id}"
         nodes.setdefault(key, {"id": key, "kind": e.kind, "label": e.name, "entity": e.id})
+        told.setdefault(key, set()).update([doc] if doc is not None else [])
         return key
 
-    doc_ids: set[int] = set()
     for inc in incs:
         key = f"i{inc.id}"
-        nodes[key] = {"id": key, "kind": "event", "label": f"{inc.sub_type} {inc.date or ''}".strip(), "event": inc.id}
+        nodes[key] = {"id": key, "kind": "event", "type": inc.type, "label": f"{inc.sub_type} {inc.date or ''}".strip(),
+                      "event": inc.id}
+        told[key] = {r.document_id for r in inc.reports}
         for r in inc.reports:
-            doc_ids.add(r.document_id)
             for ea in r.actors:
-                edges[(entity_node(ea.doc_entity.entity), key, ea.role)] += 1
+                edges[(entity_node(ea.doc_entity.entity, r.document_id), key, ea.role)] += 1
             if r.place is not None:
-                edges[(key, entity_node(r.place.entity), "at")] += 1
-    _ties(session, doc_ids, nodes, edges, entity_node)
+                edges[(key, entity_node(r.place.entity, r.document_id), "at")] += 1
+    _ties(session, set().union(*told.values()) if told else set(), nodes, edges, entity_node)
+    for key, node in nodes.items():
+        node["reports"] = max(1, len(told.get(key, ())))
     return {"nodes": list(nodes.values()),
             "edges": [{"source": s, "target": t, "relation": rel, "reports": n} for (s, t, rel), n in edges.items()]}
 

@@ -1,9 +1,71 @@
 /* Shared helpers. Everything from a report reaches the page through textContent, never innerHTML. */
 "use strict";
+/* Okabe-Ito colours: told apart with any of the common colour-vision deficiencies. */
 const EVENT_COLORS = {
-  "Battles": "#c0392b", "Explosions/Remote violence": "#e67e22", "Violence against civilians": "#8e44ad",
-  "Protests": "#2980b9", "Riots": "#16a085", "Strategic developments": "#7f8c8d"
+  "Battles": "#D55E00", "Explosions/Remote violence": "#E69F00", "Violence against civilians": "#CC79A7",
+  "Protests": "#0072B2", "Riots": "#009E73", "Strategic developments": "#56B4E9"
 };
+const OTHER_COLOR = "#6b6b6b";
+
+/* A CSS class per ACLED type, so the map, the timeline and the graph colour alike (app.css). */
+function typeClass(type) {
+  const known = Object.keys(EVENT_COLORS).indexOf(type);
+  return known < 0 ? "t-other" : `t-${known}`;
+}
+
+/* The one filter state every view shares, kept in the URL so a view can be shared and reloaded. */
+const STATE_KEYS = ["type", "actor", "place", "near", "since", "until", "grade", "q"];
+
+function readState() {
+  const params = new URLSearchParams(window.location.search);
+  const state = {};
+  for (const key of STATE_KEYS) if (params.get(key)) state[key] = params.get(key);
+  return state;
+}
+
+/* Writes the state into the URL (keeping other parameters) and into every link that carries it. */
+function writeState(state) {
+  const params = new URLSearchParams(window.location.search);
+  for (const key of STATE_KEYS) {
+    if (state[key]) params.set(key, state[key]); else params.delete(key);
+  }
+  const query = params.toString();
+  history.replaceState(null, "", query ? `${window.location.pathname}?${query}` : window.location.pathname);
+  carryState(state);
+}
+
+function stateQuery(state) {
+  const params = new URLSearchParams();
+  for (const key of STATE_KEYS) if (state[key]) params.set(key, state[key]);
+  return params.toString();
+}
+
+function carryState(state) {
+  const query = stateQuery(state);
+  for (const link of document.querySelectorAll("a.keep")) {
+    const path = link.getAttribute("href").split("?")[0];
+    link.setAttribute("href", query ? `${path}?${query}` : path);
+  }
+}
+
+function fillForm(form, state) {
+  if (!form) return;
+  for (const key of STATE_KEYS) if (form.elements[key]) form.elements[key].value = state[key] || "";
+}
+
+/* Wires the shared filter form: the URL fills it; a submit writes the URL and calls onChange. */
+function bindFilters(onChange) {
+  const form = document.getElementById("filters");
+  const state = readState();
+  fillForm(form, state);
+  carryState(state);
+  if (form) {
+    form.addEventListener("submit", (e) => { e.preventDefault(); const s = formParams(form); writeState(s); onChange(s); });
+    const clear = form.querySelector("button[type=reset]");
+    if (clear) clear.addEventListener("click", (e) => { e.preventDefault(); fillForm(form, {}); writeState({}); onChange({}); });
+  }
+  return state;
+}
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -53,6 +115,22 @@ function grade(claim) {
   return `${claim.reliability || "?"}${claim.credibility || "?"}`;
 }
 
+/* An Admiralty grade as a badge; the letter's class colours it (A best, F worst). */
+function gradeBadge(claim) {
+  const g = grade(claim);
+  return el("span", {class: `grade g-${(claim && claim.reliability) || "x"}`, title: "Admiralty grade: source reliability, information credibility"}, g);
+}
+
+function sourceLink(name) {
+  return el("a", {href: `/source?name=${encodeURIComponent(name)}`, class: "source-name"}, name);
+}
+
+/* A link to the words at ``start`` in a report, which the reader scrolls to and marks. */
+function sentenceLink(kbDocument, start, text) {
+  const at = start === null || start === undefined ? "" : `&at=${encodeURIComponent(start)}`;
+  return el("a", {href: `/reader?id=${encodeURIComponent(kbDocument)}${at}`, class: "sentence"}, text);
+}
+
 /* An event across reports (the KB's incident): its people and place, then what each report says. */
 function eventDetail(ev) {
   const actors = (ev.actors || []).map(a => el("li", {}, el("a", {href: `/dossier?id=${encodeURIComponent(a.id)}`}, a.name), ` (${a.roles.join(", ")})`));
@@ -68,10 +146,11 @@ function eventDetail(ev) {
     parts.push(el("div", {class: "report"},
       el("p", {}, el("a", {href: `/reader?id=${encodeURIComponent(r.kb_document)}`}, r.title || r.document),
         el("span", {class: "meta"}, ` ${[r.outlet, r.published].filter(Boolean).join(" · ")}`)),
-      el("p", {}, "Trigger: ", el("strong", {}, r.trigger.text), r.modality !== "asserted" ? ` (${r.modality})` : ""),
+      el("p", {}, "Trigger: ", sentenceLink(r.kb_document, r.trigger.start, r.trigger.text),
+        r.modality !== "asserted" ? ` (${r.modality})` : ""),
       r.claim ? el("blockquote", {class: "claim-text"}, r.claim.text) : null,
-      r.claim ? el("p", {class: "meta"}, "Source: ", el("span", {class: "source-name"}, r.claim.source),
-        ` (${r.claim.source_type}) · grade ${grade(r.claim)}`) : null));
+      r.claim ? el("p", {class: "meta"}, "Source: ", sourceLink(r.claim.source),
+        ` (${r.claim.source_type}) · grade `, gradeBadge(r.claim)) : null));
   }
   return parts;
 }
@@ -79,3 +158,6 @@ function eventDetail(ev) {
 function fail(container, error) {
   show(container, el("p", {class: "error"}, String(error.message || error)));
 }
+
+/* Pages without the filter form still pass the shared filters on through the navigation. */
+carryState(readState());

@@ -1,31 +1,129 @@
-/* Graph: actors, people, places and events as nodes; a click opens the entity's dossier. */
+/* Graph: actors, people, places and events, laid out by force (fCoSE). A node's size is how many
+   reports name it, an edge's width how many reports tie its ends. Labels that would overlap at the
+   current zoom are hidden, biggest nodes first kept, so every label shown can be read; the rest
+   appear on zooming in or in the side panel. A node can be expanded to its whole neighbourhood. */
 "use strict";
 (async function () {
   const detail = document.getElementById("detail");
-  const colors = {actor: "#e67e22", person: "#8e44ad", place: "#2980b9", event: "#c0392b"};
-  try {
-    const data = await api("/api/graph", {limit: 400});
-    const cy = cytoscape({
-      container: document.getElementById("graph"),
-      elements: [
-        ...data.nodes.map(n => ({data: {id: n.id, label: n.label, kind: n.kind, entity: n.entity}})),
-        ...data.edges.map((e, i) => ({data: {id: `e${i}`, source: e.source, target: e.target, label: e.relation}})),
-      ],
-      style: [
-        {selector: "node", style: {"label": "data(label)", "font-size": 9, "background-color": (n) => colors[n.data("kind")] || "#777", "width": 14, "height": 14}},
-        {selector: "edge", style: {"width": 1, "line-color": "#b7c2cc", "curve-style": "bezier", "target-arrow-shape": "triangle", "target-arrow-color": "#b7c2cc", "arrow-scale": 0.6}},
-      ],
-      layout: {name: "cose", animate: false, nodeRepulsion: 8000},
+  const status = document.getElementById("graph-count");
+  const KIND_COLORS = {actor: "#E69F00", person: "#CC79A7", place: "#0072B2", event: "#D55E00"};
+  let state = bindFilters((s) => { state = s; load(); });
+  const cy = cytoscape({
+    container: document.getElementById("graph"),
+    style: [
+      {selector: "node", style: {"label": "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 2,
+        "text-wrap": "ellipsis", "text-max-width": 130, "color": "#1d2733", "text-background-color": "#fff",
+        "text-background-opacity": 0.8, "text-background-padding": 1,
+        "background-color": (n) => KIND_COLORS[n.data("kind")] || "#777", "border-width": 1, "border-color": "#1d2733",
+        "width": "mapData(reports, 1, 12, 14, 44)", "height": "mapData(reports, 1, 12, 14, 44)"}},
+      {selector: "node[kind = 'event']", style: {"shape": "round-rectangle"}},
+      {selector: "node.quiet", style: {"label": ""}},
+      {selector: "node:selected", style: {"border-width": 4, "border-color": "#000", "label": "data(label)", "z-index": 10}},
+      {selector: "node.faded, edge.faded", style: {"opacity": 0.15}},
+      {selector: "edge", style: {"width": "mapData(reports, 1, 6, 1, 6)", "line-color": "#9fb0bf", "curve-style": "bezier",
+        "target-arrow-shape": "triangle", "target-arrow-color": "#9fb0bf", "arrow-scale": 0.6}},
+    ],
+  });
+
+  /* Hide the labels that would overlap one already kept: most reported nodes keep theirs. */
+  function declutter() {
+    cy.nodes().removeClass("quiet");
+    const kept = [];
+    const order = cy.nodes(":visible").sort((a, b) => b.data("reports") - a.data("reports") || a.id().localeCompare(b.id()));
+    for (const node of order) {
+      const box = node.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
+      if (!box.w || !box.h) continue;
+      if (kept.some(k => box.x1 < k.x2 && k.x1 < box.x2 && box.y1 < k.y2 && k.y1 < box.y2)) node.addClass("quiet");
+      else kept.push(box);
+    }
+    document.body.dataset.labels = String(kept.length);
+  }
+
+  function layout() {
+    const visible = cy.elements(":visible");
+    if (!visible.length) return;
+    visible.layout({name: "fcose", quality: "default", randomize: true, animate: false, nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => 9000, idealEdgeLength: () => 70, packComponents: true, fit: true, padding: 30}).run();
+    // Labels are drawn about 12px high at the fitted zoom, however far out the whole graph sits.
+    const scale = Math.min(3, 1 / Math.min(1, cy.zoom()));
+    cy.style().selector("node").style({"font-size": 12 * scale, "text-max-width": 150 * scale}).update();
+    declutter();
+  }
+
+  function elements(data) {
+    return [
+      ...data.nodes.map(n => ({group: "nodes", data: {id: n.id, label: n.label, kind: n.kind, entity: n.entity, event: n.event,
+        reports: n.reports || 1}})),
+      ...data.edges.map(e => ({group: "edges", data: {id: `${e.source}|${e.relation}|${e.target}`, source: e.source,
+        target: e.target, relation: e.relation, reports: e.reports}})),
+    ];
+  }
+
+  function applyKinds() {
+    const shown = new Set([...document.querySelectorAll("input[name=kind]:checked")].map(i => i.value));
+    cy.batch(() => cy.nodes().forEach(n => n.style("display", shown.has(n.data("kind")) ? "element" : "none")));
+  }
+
+  async function expand(node) {
+    const param = node.data("kind") === "place" ? "place" : "actor";
+    // The neighbourhood across every place and actor: the other filters (type, dates, grade, words) still hold.
+    const {actor, place, near, ...rest} = state;
+    const data = await api("/api/graph", {...rest, [param]: node.data("entity"), limit: 100});
+    const added = cy.add(elements(data).filter(x => cy.getElementById(x.data.id).empty()));
+    applyKinds();
+    layout();
+    node.select();
+    status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} edges (${added.nodes().length} added)`;
+  }
+
+  async function nodeDetail(node) {
+    const d = node.data();
+    // Each tie is a button that selects the node at its other end: the graph can be walked by keyboard.
+    const ties = node.connectedEdges().map(e => {
+      const other = e.source().id() === node.id() ? e.target() : e.source();
+      const step = el("button", {type: "button", class: "tie"}, other.data("label"));
+      step.addEventListener("click", () => focusNode(other));
+      return el("li", {}, `${e.data("relation")} · `, step, ` (${e.data("reports")} report${e.data("reports") > 1 ? "s" : ""})`);
     });
-    cy.on("tap", "node", (evt) => {
-      const node = evt.target.data();
-      if (node.kind === "event") {
-        show(detail, el("h3", {}, node.label), el("p", {class: "meta"}, "event"));
-      } else {
-        window.location.assign(`/dossier?id=${encodeURIComponent(node.entity)}`);
-      }
-    });
-    window.sitrepGraph = cy;
-    document.body.dataset.loaded = "graph";
-  } catch (error) { fail(detail, error); }
+    const head = [el("h3", {class: "node-title"}, d.label), el("p", {class: "meta"}, `${d.kind} · named in ${d.reports} report(s)`)];
+    if (d.kind === "event") {
+      show(detail, ...eventDetail(await api(`/api/events/${encodeURIComponent(d.event)}`)));
+      return;
+    }
+    const button = el("button", {type: "button", id: "expand"}, "Expand its neighbourhood");
+    button.addEventListener("click", () => expand(node).catch(error => fail(detail, error)));
+    show(detail, ...head, el("p", {}, el("a", {href: `/dossier?id=${encodeURIComponent(d.entity)}`}, "Open the dossier"), " ", button),
+      el("ul", {class: "ties"}, ...ties));
+  }
+
+  function focusNode(node) {
+    cy.nodes().unselect();
+    node.select();
+    cy.elements().addClass("faded");
+    node.closedNeighborhood().removeClass("faded");
+    nodeDetail(node).then(() => { const first = detail.querySelector("button.tie"); if (first) first.focus(); })
+      .catch(error => fail(detail, error));
+  }
+
+  cy.on("tap", "node", (evt) => focusNode(evt.target));
+  cy.on("tap", (evt) => { if (evt.target === cy) cy.elements().removeClass("faded"); });
+  let pending = null;
+  cy.on("zoom", () => { clearTimeout(pending); pending = setTimeout(declutter, 120); });
+  for (const box of document.querySelectorAll("input[name=kind]")) box.addEventListener("change", () => { applyKinds(); layout(); });
+  document.getElementById("relayout").addEventListener("click", layout);
+
+  async function load() {
+    try {
+      delete document.body.dataset.loaded;
+      const data = await api("/api/graph", {...state, limit: 100});  // the newest 100 events: a graph still to be read
+      cy.elements().remove();
+      cy.add(elements(data));
+      applyKinds();
+      layout();
+      status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} edges`;
+      document.body.dataset.loaded = "graph";
+    } catch (error) { fail(detail, error); }
+  }
+  window.sitrepGraph = cy;
+  load();
 })();

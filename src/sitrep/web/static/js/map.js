@@ -1,68 +1,228 @@
-/* Map: Natural Earth countries (no tile server), events as markers by type, routes as arrowed lines. */
+/* Map workspace: Natural Earth countries (no tile server), events clustered and coloured by type,
+   routes with arrowheads and labels, a legend, and a time brush below that narrows the map.
+   The shared filters live in the URL; the brush writes its dates there too. */
 "use strict";
 (async function () {
   const detail = document.getElementById("detail");
-  const map = L.map("map", {worldCopyJump: true, preferCanvas: false}).setView([30, 20], 3);
-  const layers = L.layerGroup().addTo(map);
+  const count = document.getElementById("map-count");
+  const map = L.map("map", {worldCopyJump: false, keyboard: true, minZoom: 2, maxZoom: 12}).setView([30, 20], 3);
+  const routeLayer = L.layerGroup().addTo(map);
+  const cluster = L.markerClusterGroup({maxClusterRadius: 40, showCoverageOnHover: false, disableClusteringAtZoom: 11,
+    chunkedLoading: true, iconCreateFunction: clusterIcon});
+  map.addLayer(cluster);
+  const markers = new Map();
+  const BRUSH_DOTS = 1000;
+  let selectedId = null;
+  let state = bindFilters((s) => { state = s; loadAll(); });
+  let points = [], routes = [];
+
   try {
     const world = await fetch("/static/vendor/countries-110m.json").then(r => r.json());
-    L.geoJSON(topojson.feature(world, world.objects.countries),
-      {style: {color: "#8aa2b4", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1}, interactive: false}).addTo(map);
+    L.geoJSON(worldFeatures(world), {style: {color: "#8aa2b4", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1,
+      className: "country"}, interactive: false}).addTo(map);
   } catch (error) { fail(detail, error); }
 
-  function arrowHead(from, to, color) {
+  legend();
+
+  /* A cluster says how many events it holds, ringed in the colour of the type most of them are. */
+  function clusterIcon(group) {
+    const tally = {};
+    for (const m of group.getAllChildMarkers()) tally[m.options.eventType] = (tally[m.options.eventType] || 0) + 1;
+    const top = Object.keys(tally).sort((a, b) => tally[b] - tally[a])[0];
+    const n = group.getChildCount();
+    const size = n < 10 ? 30 : n < 100 ? 36 : 44;
+    return L.divIcon({className: `event-cluster ${typeClass(top)}`, iconSize: [size, size], html: el("span", {}, String(n))});
+  }
+
+  /* The legend sits under the map, so it never hides a marker. */
+  function legend() {
+    const box = document.getElementById("legend");
+    box.append(el("strong", {}, "Events:"));
+    for (const type of [...Object.keys(EVENT_COLORS), "other"]) {
+      box.append(el("span", {}, el("span", {class: `swatch ${type === "other" ? "t-other" : typeClass(type)}`}), type));
+    }
+    box.append(el("span", {}, el("span", {class: "swatch cluster-swatch"}), "several events, ringed by the commonest type"));
+    box.append(el("span", {}, el("span", {class: "swatch route-swatch"}), "route, arrows show the direction"));
+    box.append(el("span", {id: "route-kinds", class: "meta"}));
+  }
+
+  function arrowHead(from, to) {
     const a = map.latLngToLayerPoint(from), b = map.latLngToLayerPoint(to);
     const mid = L.point((a.x + b.x) / 2, (a.y + b.y) / 2);
-    const angle = Math.atan2(b.y - a.y, b.x - a.x), size = 9;
+    const angle = Math.atan2(b.y - a.y, b.x - a.x), size = 10;
     const wing = (d) => map.layerPointToLatLng(L.point(mid.x - size * Math.cos(angle + d), mid.y - size * Math.sin(angle + d)));
-    return L.polygon([map.layerPointToLatLng(mid), wing(0.5), wing(-0.5)], {color, weight: 1, fillOpacity: 1, className: "route-arrow"});
+    return L.polygon([map.layerPointToLatLng(mid), wing(0.5), wing(-0.5)],
+      {color: "#1f3f5b", weight: 1, fillOpacity: 1, className: "route-arrow", interactive: false});
   }
 
-  let events = [], routes = [];
-  function draw() {
-    layers.clearLayers();
-    // Routes first, so event markers sit on top of the stops and stay clickable.
+  function routeSummary(route) {
+    const who = route.who ? route.who.name : route.who_text;
+    const cost = route.cost ? `${route.cost.amount} ${route.cost.currency}${route.cost.per ? " per " + route.cost.per : ""}` : null;
+    return el("span", {class: "route-hover"}, el("strong", {}, route.what), who ? ` · ${who}` : "",
+      el("br"), route.waypoints.map(w => w.name).join(" → "), cost ? el("br") : null, cost ? `Cost: ${cost}` : null);
+  }
+
+  function routeDetail(route) {
+    show(detail, el("h3", {}, `Route: ${route.what}`),
+      el("p", {}, route.waypoints.map(w => w.name).join(" → ")),
+      route.who || route.who_text ? el("p", {}, "Who: ", route.who ? el("a", {href: `/dossier?id=${encodeURIComponent(route.who.id)}`}, route.who.name) : route.who_text) : null,
+      route.cost ? el("p", {}, `Cost: ${route.cost.amount} ${route.cost.currency}${route.cost.per ? " per " + route.cost.per : ""}`) : null,
+      el("p", {}, sentenceLink(route.kb_document, route.start, `Read the report: ${route.title || route.document}`)));
+  }
+
+  function drawRoutes() {
+    routeLayer.clearLayers();
     for (const route of routes) {
-      const points = route.waypoints.filter(w => w.lat !== null).map(w => [w.lat, w.lon]);
+      const points = unwrapLine(route.waypoints.filter(w => w.lat !== null).map(w => [w.lat, w.lon]));
       if (points.length < 2) continue;
-      const line = L.polyline(points, {color: "#1f5f8b", weight: 3, className: "route-line"}).addTo(layers);
-      line.on("click", () => show(detail, el("h3", {}, `Route: ${route.what}`),
-        el("p", {}, route.waypoints.map(w => w.name).join(" → ")),
-        route.who || route.who_text ? el("p", {}, "Who: ", route.who ? el("a", {href: `/dossier?id=${encodeURIComponent(route.who.id)}`}, route.who.name) : route.who_text) : null,
-        route.cost ? el("p", {}, `Cost: ${route.cost.amount} ${route.cost.currency}${route.cost.per ? " per " + route.cost.per : ""}`) : null,
-        el("p", {}, el("a", {href: `/reader?id=${encodeURIComponent(route.kb_document)}`}, `Read the report: ${route.title || route.document}`))));
-      for (let i = 1; i < points.length; i++) arrowHead(points[i - 1], points[i], "#1f5f8b").addTo(layers);
-      // Each stop named on hover; the tooltip gets a DOM node, so the name is never parsed as HTML.
+      const line = L.polyline(points, {color: "#1f3f5b", weight: 3, opacity: 0.85, dashArray: "6 4", className: "route-line"})
+        .addTo(routeLayer);
+      line.bindTooltip(routeSummary(route), {sticky: true, className: "route-tip"});
+      line.on("click", () => routeDetail(route));
+      for (let i = 1; i < points.length; i++) arrowHead(points[i - 1], points[i]).addTo(routeLayer);
+      const middle = points[Math.floor((points.length - 1) / 2)], next = points[Math.floor((points.length - 1) / 2) + 1];
+      // The label is a DOM node in a div icon (never an HTML string), placed halfway along.
+      L.marker([(middle[0] + next[0]) / 2, (middle[1] + next[1]) / 2], {interactive: false, keyboard: false,
+        icon: L.divIcon({className: "route-label", iconSize: null, iconAnchor: [-8, 8],
+          html: el("span", {}, `${route.what}${route.who ? " · " + route.who.name : ""}`)})}).addTo(routeLayer);
+      // Each stop named on hover; a tooltip gets a DOM node, so a name is never parsed as HTML.
       for (const w of route.waypoints.filter(w => w.lat !== null)) {
-        L.circleMarker([w.lat, w.lon], {radius: 3, color: "#1f5f8b", fillOpacity: 1, className: "route-stop"})
-          .bindTooltip(el("span", {}, w.name)).addTo(layers);
+        L.circleMarker([w.lat, w.lon], {radius: 3, color: "#1f3f5b", fillOpacity: 1, className: "route-stop"})
+          .bindTooltip(el("span", {}, w.name)).addTo(routeLayer);
       }
     }
-    for (const ev of events) {
-      if (!ev.place || ev.place.lat === null) continue;
-      const marker = L.circleMarker([ev.place.lat, ev.place.lon],
-        {radius: 7, color: "#222", weight: 1, fillColor: EVENT_COLORS[ev.type] || "#555", fillOpacity: 0.9, className: "event-marker"});
-      marker.on("click", () => show(detail, ...eventDetail(ev)));
-      marker.addTo(layers);
-    }
+    const kinds = [...new Set(routes.map(r => r.what))].sort();
+    const box = document.getElementById("route-kinds");
+    if (box) box.textContent = kinds.length ? `Routes move: ${kinds.join(", ")}` : "";
   }
 
-  async function load(params) {
+  function marker(p) {
+    const m = L.marker([p.lat, p.lon], {keyboard: true, riseOnHover: true, eventType: p.type,
+      title: `${p.sub_type}${p.place ? " · " + p.place : ""}${p.date ? " · " + p.date : ""}`,
+      icon: L.divIcon({className: `event-marker ${typeClass(p.type)}`, iconSize: [14, 14]})});
+    m.on("click", () => select(p.id, "map"));
+    return m;
+  }
+
+  // The density layer: where events crowd, for dense periods where clusters hide the spread.
+  const heat = L.heatLayer([], {radius: 22, blur: 18, minOpacity: 0.25});
+  const heatBox = document.getElementById("heat");
+  heatBox.addEventListener("change", () => {
+    if (heatBox.checked) heat.addTo(map); else map.removeLayer(heat);
+  });
+
+  function drawPoints(shown) {
+    heat.setLatLngs(shown.filter(p => p.lat !== null).map(p => [p.lat, p.lon, 1]));
+    cluster.clearLayers();
+    markers.clear();
+    const layers = [];
+    for (const p of shown) {
+      if (p.lat === null || p.lon === null) continue;
+      const m = marker(p);
+      markers.set(p.id, m);
+      layers.push(m);
+    }
+    cluster.addLayers(layers);
+  }
+
+  /* Selecting an event anywhere marks it on the map and in the strip and opens its sources. */
+  async function select(id, from) {
+    selectedId = id;
+    for (const icon of document.querySelectorAll(".event-marker.selected")) icon.classList.remove("selected");
+    const m = markers.get(id);
+    if (m && from !== "map") cluster.zoomToShowLayer(m, () => m._icon && L.DomUtil.addClass(m._icon, "selected"));
+    else if (m && m._icon) L.DomUtil.addClass(m._icon, "selected");
+    if (from !== "brush") brush.setSelection([id]);
     try {
-      // Routes take the same filters, except the ACLED type: for a route, type is what it moves.
-      const {type, ...routeParams} = params;
-      const [eventList, routeList] = await Promise.all([api("/api/events", {...params, limit: 500}), api("/api/routes", {...routeParams, limit: 500})]);
-      events = eventList.items;
-      routes = routeList.items;
-      const bounds = [];
-      for (const ev of events) if (ev.place && ev.place.lat !== null) bounds.push([ev.place.lat, ev.place.lon]);
-      for (const r of routes) for (const w of r.waypoints) if (w.lat !== null) bounds.push([w.lat, w.lon]);
-      if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], maxZoom: 8, animate: false});
-      draw();
-      document.body.dataset.loaded = "map";
+      show(detail, ...eventDetail(await api(`/api/events/${encodeURIComponent(id)}`)));
+      document.body.dataset.selected = String(id);
     } catch (error) { fail(detail, error); }
   }
-  map.on("zoomend", draw);
-  document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); load(formParams(e.target)); });
-  load({});
+
+  function fit() {
+    const bounds = [];
+    for (const p of points) if (p.lat !== null) bounds.push([p.lat, p.lon]);
+    for (const r of routes) for (const w of unwrapLine(r.waypoints.filter(w => w.lat !== null).map(w => [w.lat, w.lon]))) bounds.push(w);
+    if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], maxZoom: 8, animate: false});
+  }
+
+  // The time brush: every event the other filters keep; its visible window is the map's date range.
+  const brush = new vis.Timeline(document.getElementById("brush"), new vis.DataSet([]),
+    {stack: false, height: "110px", zoomable: true, moveable: true, selectable: true, showCurrentTime: false,
+     margin: {item: 2}});
+  brush.on("select", (props) => { if (props.items.length) select(props.items[0], "brush"); });
+  brush.on("rangechanged", (props) => {
+    if (!props.byUser) return;
+    const day = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    state = {...state, since: day(props.start), until: day(props.end)};
+    fillForm(document.getElementById("filters"), state);
+    writeState(state);
+    delete document.body.dataset.loaded;
+    loadMap(false).then(() => { document.body.dataset.loaded = "map"; });
+  });
+  document.getElementById("all-dates").addEventListener("click", () => {
+    const {since, until, ...rest} = state;
+    state = rest;
+    fillForm(document.getElementById("filters"), state);
+    writeState(state);
+    loadAll();
+  });
+
+  async function loadBrush() {
+    // Without dates the strip shows what the map shows; with dates, what the other filters keep.
+    const {since, until, ...rest} = state;
+    const items = since || until ? (await api("/api/points", {...rest, limit: 20000})).items : points;
+    // At most about a thousand dots, taken evenly, so the strip spans every date and stays quick to draw.
+    const step = Math.ceil(items.length / BRUSH_DOTS);
+    const dots = items.filter((p, i) => p.date && (i % step === 0 || p.id === selectedId));
+    brush.setItems(new vis.DataSet(dots.map(p => ({id: p.id, start: p.date, type: "point",
+      className: `tl-point ${typeClass(p.type)}`, content: el("span", {class: "tl-dot"})}))));
+    if (since || until) brush.setWindow(since || items[items.length - 1]?.date, until || new Date(), {animation: false});
+    else if (items.length) brush.fit({animation: false});
+  }
+
+  async function loadMap(refit) {
+    try {
+      // Routes take the same filters, except the ACLED type: for a route, type is what it moves.
+      const {type, grade, q, ...routeParams} = state;
+      const [pointList, routeList] = await Promise.all([api("/api/points", {...state, limit: 20000}),
+        api("/api/routes", {...routeParams, limit: 500})]);
+      points = pointList.items;
+      routes = routeList.items;
+      count.textContent = `${pointList.total} events${pointList.total > points.length ? ` (showing ${points.length})` : ""}, `
+        + `${routeList.total} routes`;
+      if (refit) fit();
+      drawRoutes();
+      drawPoints(points);
+      document.body.dataset.events = String(points.length);
+    } catch (error) { fail(detail, error); }
+  }
+
+  async function loadAll() {
+    delete document.body.dataset.loaded;
+    await loadMap(true);
+    try { await loadBrush(); } catch (error) { fail(detail, error); }
+    document.body.dataset.loaded = "map";
+  }
+
+  document.getElementById("download").addEventListener("click", () => {
+    const features = points.filter(p => p.lat !== null).map(p => ({type: "Feature",
+      geometry: {type: "Point", coordinates: [p.lon, p.lat]},
+      properties: {id: p.id, type: p.type, sub_type: p.sub_type, date: p.date, precision: p.precision, place: p.place, actor: p.actor}}));
+    for (const r of routes) {
+      const line = r.waypoints.filter(w => w.lat !== null).map(w => [w.lon, w.lat]);
+      if (line.length > 1) features.push({type: "Feature", geometry: {type: "LineString", coordinates: line},
+        properties: {route: r.id, what: r.what, who: r.who ? r.who.name : r.who_text, document: r.document}});
+    }
+    const blob = new Blob([JSON.stringify({type: "FeatureCollection", features})], {type: "application/geo+json"});
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "sitrep-selection.geojson";
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  });
+
+  map.on("zoomend", drawRoutes);
+  window.sitrepMap = {map, brush, cluster, markers};
+  loadAll();
 })();

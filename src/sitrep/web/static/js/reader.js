@@ -1,7 +1,9 @@
 /* Reader: the report's own text with its places, actors, people, events, claims and repeats highlighted. */
 "use strict";
 (async function () {
-  const id = new URLSearchParams(window.location.search).get("id");
+  const params = new URLSearchParams(window.location.search);
+  const id = params.get("id");
+  const at = params.has("at") ? Number(params.get("at")) : null;  // a link to one passage: marked and scrolled to
   const head = document.getElementById("doc-head");
   const body = document.getElementById("doc-text");
   const detail = document.getElementById("detail");
@@ -39,6 +41,7 @@
     for (const r of ranges) { cuts.add(r.start); cuts.add(r.end); }
     const points = [...cuts].sort((x, y) => x - y);
     const frag = document.createDocumentFragment();
+    let focused = null;
     for (let i = 0; i + 1 < points.length; i++) {
       const [s, e] = [points[i], points[i + 1]];
       let node = document.createTextNode(text.slice(s, e));
@@ -50,7 +53,15 @@
         node = wrap;
       }
       frag.append(node);
+      if (at !== null && s <= at && at < e && !focused) focused = node;
     }
     body.replaceChildren(frag);
+    if (focused) {
+      const target = focused.nodeType === Node.TEXT_NODE ? focused.parentNode.insertBefore(el("span", {}), focused) : focused;
+      if (focused.nodeType === Node.TEXT_NODE) target.append(focused);
+      target.classList.add("focus");
+      target.id = "at";
+      target.scrollIntoView({block: "center"});
+    }
   }
 })();
