@@ -16,12 +16,10 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+from ..lexicons import calendar
 from ..model import DateRef
 from .numbers import parse_number
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -81,7 +79,7 @@ def _resolve(kind: str, text: str, base: datetime | None) -> DateRef | None:
         return None
     today = base.date()
     if kind == "weekday":
-        wd = next(i for i, d in enumerate(WEEKDAYS) if d in low)
+        wd = next(i for i, d in enumerate(calendar().weekdays) if d in low)
         return DateRef((today - timedelta(days=(today.weekday() - wd) % 7)).isoformat(), "day")
     if kind == "relative_day":
         ago = re.match(r"(\w+)\s+days?\s+ago", low)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from ..errors import DataFileError
+from ..lexicons import load_yaml
 
 _FILE = "data/rules.yaml"
 _LISTS = ("ground", "occur", "say", "follow_up", "revision", "claim_verbs", "claim_nouns", "combatants",
@@ -42,15 +42,15 @@ class Rules:
 def _words(raw: dict, key: str) -> list[str]:
     value = raw.get(key)
     if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise TypeError(f"sitrep/events/{_FILE}: '{key}' must be a list of words")
+        raise DataFileError(f"sitrep/events/{_FILE}: '{key}' must be a list of words")
     return [w.lower() for w in value]
 
 
 @cache
 def rules() -> Rules:
-    raw = yaml.safe_load(resources.files("sitrep.events").joinpath(_FILE).read_text("utf-8"))
+    raw = load_yaml("sitrep.events", _FILE)
     if not isinstance(raw, dict) or not isinstance(raw.get("modality"), dict):
-        raise TypeError(f"sitrep/events/{_FILE}: expected a mapping with a 'modality' section")
+        raise DataFileError(f"sitrep/events/{_FILE}: expected a mapping with a 'modality' section")
     sets = {k: frozenset(_words(raw, k)) for k in _LISTS}
     ordered = {k: tuple(_words(raw, k)) for k in _ORDERED}
     modal = {k: frozenset(_words(raw["modality"], k)) for k in _MODALITY}
