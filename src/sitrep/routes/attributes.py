@@ -7,6 +7,7 @@ from typing import Literal, cast
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from ..events.numbers import NUMBER, as_number, parse_number
 from ..model import Analysis, Cost, Quantity
 from ..nlp import text_of
 from .chains import Chain, in_duplicate
@@ -20,6 +21,11 @@ COST_LOOKAHEAD = 1
 SUBJECTS = ("nsubj", "nsubjpass")
 What = Literal["people", "weapons", "drugs", "fuel", "goods", "money", "unknown"]
 CLAUSE_BREAK = re.compile(r"[,;]\s")
+# "between 4,000 and 6,000 dinars", "$150 to $200", "8,000-12,000 pesos": the figure before the sum.
+# A bare year ("from 3,000 in 2021 to 5,000 euros") is no lower figure.
+RANGE_BEFORE = re.compile(rf"(?:between\s+(?P<low>{NUMBER})\s+and|(?<![\w,.])(?!(?:19|20)\d\d\b)(?P<low2>{NUMBER})\s*(?:to|-|–))\s*\$?$",
+                          re.IGNORECASE)
+RANGE_REACH = 40  # characters before a sum searched for the start of a range
 
 # A "paragraph" reaches at most this far either side of its sentence (a text may have no line breaks).
 PARAGRAPH_REACH = 2000
@@ -96,7 +102,7 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
         return next((q for q in firsts.get(i, []) if q.start not in taken), None)
 
     def give(k: int, q: Quantity) -> None:
-        costs[k] = Cost(q.value, q.unit, q.per)
+        costs[k] = Cost(_low_bound(a.document.text, q), q.unit, q.per)
         taken.add(q.start)
 
     def others(k: int) -> set[int]:
@@ -139,6 +145,13 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
     return costs
 
 
+def _low_bound(text: str, q: Quantity) -> float:
+    """ "between 4,000 and 6,000 dinars": a range is priced at its lower figure."""
+    m = RANGE_BEFORE.search(text, max(0, q.start - RANGE_REACH), q.start)
+    value = parse_number(m.group("low") or m.group("low2")) if m else None
+    return as_number(value) if value is not None and value < q.value else q.value
+
+
 def _first_sums(a: Analysis, sents: list[SpacySpan]) -> dict[int, list[Quantity]]:
     """Per sentence, the first sum of money of each clause."""
     money = sorted((q for q in a.quantities if is_money(q)), key=lambda q: q.start)
@@ -164,5 +177,8 @@ def _clause(text: str, sent: SpacySpan, q: Quantity) -> tuple[int, int]:
 
 
 def _clause_places(a: Analysis, sent: SpacySpan, q: Quantity) -> set[str]:
+    """Places named in the sum's clause, less those that only locate who says it ("a smuggler
+    in Wadi Khaled said Syrians pay $150 ..." does not price a trip to Wadi Khaled)."""
     lo, hi = _clause(a.document.text, sent, q)
-    return {m.entity for m in named_places(a, lo, hi)}
+    speakers = [(c.source.start, c.source.end) for c in a.claims if c.source.start is not None and c.source.end is not None]
+    return {m.entity for m in named_places(a, lo, hi) if not any(s <= m.start < e for s, e in speakers)}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis
+from ..nlp import text_of
 from .cues import cues
 from .waypoints import Point, covers, is_area, is_country, sentence_points
 
@@ -52,12 +53,21 @@ def _starts(text: str, cue_words: tuple[str, ...]) -> bool:
     return any(text.startswith(f" {w} ") for w in cue_words)
 
 
-def _continues(current: Chain, pts: list[Point], opening: str) -> bool:
+def _goes_on(sent: SpacySpan, first: Point) -> bool:
+    """ "Those who get across are driven on to Kerman": the first place is reached onward."""
+    before = text_of(sent.doc)[sent.start_char:first.mention.start].lower()
+    return any(before.endswith(f" {w} ") for w in cues().onward)
+
+
+def _continues(current: Chain, pts: list[Point], opening: str, sent: SpacySpan) -> bool:
     """Does this sentence carry on the route of the one before?"""
     if _has(opening, cues().continuation) or (opening.startswith(" from ") and pts[0].role == "origin"):
         return True
+    if pts[0].role != "origin" and _goes_on(sent, pts[0]):
+        return True
+    known = {p.mention.entity for p in current.points}
     # "A convoy left the camp on Monday. Buses drove the families to ...": a lone starting point
-    return len({p.mention.entity for p in current.points}) == 1 and not any(p.role == "origin" for p in pts)
+    return len(known) == 1 and not any(p.role == "origin" for p in pts)
 
 
 def in_duplicate(a: Analysis, pos: int) -> bool:
@@ -87,7 +97,7 @@ def link(a: Analysis, sents: list[SpacySpan]) -> list[Chain]:
             if base is None or current.points != base.points:
                 done.append(current)
             current = base.copy() if base is not None else Chain()
-        elif current is None or gap > MAX_GAP or not _continues(current, pts, opening):
+        elif current is None or gap > MAX_GAP or not _continues(current, pts, opening, sent):
             if current is not None:
                 done.append(current)
             current, base = Chain(), None
@@ -99,12 +109,10 @@ def link(a: Analysis, sents: list[SpacySpan]) -> list[Chain]:
 
 
 def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
-    """Drop countries inside a path, single places, lone lists and recaps of other routes."""
+    """Drop countries told with a finer place of theirs inside a path, single places, lone lists and recaps of other routes."""
     out: list[Chain] = []
     for ch in chains:
-        pts = [p for i, p in enumerate(ch.points)
-               if i in (0, len(ch.points) - 1) or not is_country(a.entity(p.mention.entity))]
-        ch.points = pts
+        ch.points = pts = _without_coarse_legs(a, ch.points)
         if len({p.mention.entity for p in pts}) < 2:
             continue
         if len(ch.sentences) == 1 and len({p.group for p in pts}) == 1:
@@ -122,6 +130,21 @@ def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
             continue
         kept.append(ch)
     return kept
+
+
+def _without_coarse_legs(a: Analysis, pts: list[Point]) -> list[Point]:
+    """A country inside a path gives way to the finer places beside it ("into Serbia near
+    Presevo"), unless they are known to lie outside it: "shipped from Bandar Abbas along the
+    coast of Somalia to Hodeidah" passes Somalia."""
+    ents = [a.entity(p.mention.entity) for p in pts]
+
+    def passed(i: int) -> bool:
+        own = ents[i].geo.country if ents[i] and ents[i].geo else None
+        codes = [e.geo.country if e and e.geo else None for e in (ents[i - 1], ents[i + 1])]
+        return own is not None and all(c is not None and c != own for c in codes)
+
+    return [p for i, p in enumerate(pts)
+            if i in (0, len(pts) - 1) or not is_country(ents[i]) or passed(i)]
 
 
 def _sums_up(a: Analysis, short: Chain, detailed: Chain) -> bool:

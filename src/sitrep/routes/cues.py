@@ -14,6 +14,7 @@ CARRIER_WEIGHT = 0.5
 @dataclass(frozen=True)
 class Cues:
     prep_role: dict[str, str]
+    verb_preps: dict[str, str]
     for_heads: frozenset[str]
     of_nouns: dict[str, str]
     object_verbs: dict[str, str]
@@ -21,6 +22,9 @@ class Cues:
     verb_role: dict[str, str]
     place_nouns: frozenset[str]
     continuation: tuple[str, ...]
+    onward: tuple[str, ...]
+    earlier_openers: frozenset[str]
+    branch_openers: frozenset[str]
     alternative: tuple[str, ...]
     branch: tuple[str, ...]
     what: dict[str, tuple[str, float]]  # lemma -> (category, weight)
@@ -34,6 +38,7 @@ def cues() -> Cues:
     verb_role.update({v: "dest" for v in raw["dest_verbs"]})
     return Cues(
         prep_role={p: role for role, preps in raw["preps"].items() for p in preps},
+        verb_preps=dict(raw["verb_preps"]),
         for_heads=frozenset(raw["for_heads"]),
         of_nouns=dict(raw["of_nouns"]),
         object_verbs=dict(raw["object_verbs"]),
@@ -41,6 +46,9 @@ def cues() -> Cues:
         verb_role=verb_role,
         place_nouns=frozenset(raw["place_nouns"]),
         continuation=tuple(raw["continuation"]),
+        onward=tuple(raw["onward"]),
+        earlier_openers=frozenset(raw["earlier_openers"]),
+        branch_openers=frozenset(raw["branch_openers"]),
         alternative=tuple(raw["alternative"]),
         branch=tuple(raw["branch"]),
         what={**{w: (cat, CARRIER_WEIGHT) for cat, words in raw["carriers"].items() for w in words},
