@@ -9,6 +9,7 @@ phrase; the rest of the sentence is the claim. A quotation that began in an earl
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -28,6 +29,9 @@ MIN_CLAIM_CHARS = 8  # shorter "content" is a parser slip ("In March")
 MAX_QUOTE_CHARS = 1500  # how far back a closing quote looks for its opening one (a long quotation)
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 TRIM = " \t\n,;:.–—-" + QUOTES
+BULLET = re.compile(r"[•·▪*]\s*")
+# A dateline or section label ending in a dash, or an upper-case label ending in a colon.
+HEADER = re.compile(r"(?P<head>[^\n–—:]{1,70}?)\s+[–—]\s+|(?P<label>[A-Z][A-Z' .-]{2,40}):\s+")
 
 
 @dataclass
@@ -47,9 +51,27 @@ def _subtree(tok: Token) -> tuple[int, int]:
     return tok.left_edge.idx, _end(tok.right_edge)
 
 
+def _after_header(text: str, start: int, end: int) -> int:
+    """Where a range that opens its line starts once a bullet and a dateline or section label
+    are cut off ("AMMAN, 11 May 2023 – ", "SOUTHERN RED SEA – ", "• 9 Mar, near Jilib – ",
+    "NIMROZ: "): those are the outlet's framing, neither the source nor the claim."""
+    if text[text.rfind("\n", 0, start) + 1:start].strip():
+        return start
+    bullet = BULLET.match(text, start, end)
+    start = bullet.end() if bullet else start
+    m = HEADER.match(text, start, end)
+    if m is None:
+        return start
+    head = m.group("head") or m.group("label")
+    first = head.split()[0].strip(",.'’") if head.split() else ""
+    framing = any(ch.isdigit() for ch in head) or "(" in head or (len(first) > 1 and first.isupper())
+    return m.end() if framing else start
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip punctuation, quotes and a leading "that" from a range; keep brackets and
-    quotations that the range opens closed."""
+    """Strip a dateline, punctuation, quotes and a leading "that" from a range; keep brackets
+    and quotations that the range opens closed."""
+    start = _after_header(text, start, end)
     while start < end and text[start] in TRIM:
         start += 1
     while end > start and text[end - 1] in TRIM:
@@ -86,8 +108,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     if text[:verb.idx].rstrip()[-1:] in QUOTES + ",":  # '"...," said X': the subject follows
         subjects.sort(key=lambda s: s.i < verb.i)
     subj = next((s for s in subjects if s.lower_ not in RELATIVE), subjects[0] if subjects else None)
-    if subj is None and verb.dep_ == "conj":  # "X said A and added B"
-        return _subject(verb.head)
+    if subj is None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return _subject(verb.head)  # "X said A and added B"; "X said A, adding B"
     if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head, True
     return subj, False
@@ -135,6 +157,8 @@ def from_verb(sent: SpacySpan, verb: Token) -> Attribution | None:
         hi = max(_subtree(c)[1] for c in clauses)
     elif subj.i > verb.i and verb.i > sent.start:  # '"...," said X': the quote came first
         lo, hi = sent.start_char, verb.idx
+    elif before.endswith(",") and subj.i < verb.i and verb.dep_ == "parataxis" and verb.head.i > verb.i:
+        lo, hi = _end(verb.right_edge), _end(verb.head.right_edge)  # "On the way, the source said, couriers ..."
     elif before.endswith(",") and subj.i < verb.i:  # "..., two officers told the wire"
         lo, hi = sent.start_char, sent.start_char + len(before)
     elif not relative and verb.lemma_.lower() not in BARE_SPEECH and any(ch.dep_ in PREDICATE_PARTS for ch in verb.rights):
