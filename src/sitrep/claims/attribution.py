@@ -138,9 +138,18 @@ def _quote_start(text: str, sent: SpacySpan, start: int, end: int) -> int:
     return opening + 1 if opening >= 0 else start
 
 
+def _speaks(verb: Token) -> bool:
+    """A speech verb, or one that states a figure ("put the toll at 5")."""
+    lemma = verb.lemma_.lower()
+    if lemma in words("speech_verbs"):
+        return True
+    return lemma in words("figure_verbs") and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in words("figure_nouns") for ch in verb.children)
+
+
 def from_verb(sent: SpacySpan, verb: Token) -> Attribution | None:
     """A speech verb with a subject: the clause it reports, before or after it, is the claim."""
-    if verb.lemma_.lower() not in words("speech_verbs") or verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+    if not _speaks(verb) or verb.pos_ not in ("VERB", "AUX") or _negated(verb):
         return None
     if verb.dep_ in ("acl", "amod") or _reporting_passive(verb):  # "the claimed attack": no one speaks
         return None
@@ -149,27 +158,41 @@ def from_verb(sent: SpacySpan, verb: Token) -> Attribution | None:
         return None
     text = text_of(sent.doc)
     src = _source_range(subj, verb)
-    clauses = [ch for ch in verb.children if ch.dep_ in CLAUSES and not (src[0] <= ch.idx < src[1])
-               and (ch.dep_ == "ccomp" or ch.i > verb.i)]
-    before = text[sent.start_char:src[0]].rstrip()
-    if clauses:
-        lo = min(_subtree(c)[0] for c in clauses)
-        hi = max(_subtree(c)[1] for c in clauses)
-    elif subj.i > verb.i and verb.i > sent.start:  # '"...," said X': the quote came first
-        lo, hi = sent.start_char, verb.idx
-    elif before.endswith(",") and subj.i < verb.i and verb.dep_ == "parataxis" and verb.head.i > verb.i:
-        lo, hi = _end(verb.right_edge), _end(verb.head.right_edge)  # "On the way, the source said, couriers ..."
-    elif before.endswith(",") and subj.i < verb.i:  # "..., two officers told the wire"
-        lo, hi = sent.start_char, sent.start_char + len(before)
-    elif not relative and verb.lemma_.lower() not in BARE_SPEECH and any(ch.dep_ in PREDICATE_PARTS for ch in verb.rights):
-        lo, hi = verb.idx, _end(verb.right_edge)  # "denied any involvement"
-    else:
+    found = _content(sent, verb, subj, src, relative)
+    if found is None:
         return None
+    lo, hi = found
     lo, hi = _trim(text, lo, hi)
     if hi - lo < MIN_CLAIM_CHARS:
         return None
     lo = _quote_start(text, sent, lo, hi)
     return Attribution((verb.idx, _end(verb)), _trim(text, *src), (lo, hi))
+
+
+def _predicate(verb: Token, relative: bool) -> tuple[int, int] | None:
+    """ "denied any involvement", "put the toll at 5": the verb and what it governs."""
+    if relative or verb.lemma_.lower() in BARE_SPEECH or not any(ch.dep_ in PREDICATE_PARTS for ch in verb.rights):
+        return None
+    return verb.idx, _end(verb.right_edge)
+
+
+def _content(sent: SpacySpan, verb: Token, subj: Token, src: tuple[int, int], relative: bool) -> tuple[int, int] | None:
+    """The characters a speech verb reports: its clause, the quote before it, or its predicate."""
+    text = text_of(sent.doc)
+    clauses = [ch for ch in verb.children if ch.dep_ in CLAUSES and not (src[0] <= ch.idx < src[1])
+               and (ch.dep_ == "ccomp" or ch.i > verb.i)]
+    before = text[sent.start_char:src[0]].rstrip()
+    if clauses:
+        return min(_subtree(c)[0] for c in clauses), max(_subtree(c)[1] for c in clauses)
+    if subj.i > verb.i and verb.i > sent.start:  # '"...," said X': the quote came first
+        return sent.start_char, verb.idx
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., the army said, blaming the group"
+        return _predicate(verb, relative)
+    if before.endswith(",") and subj.i < verb.i and verb.dep_ == "parataxis" and verb.head.i > verb.i:
+        return _end(verb.right_edge), _end(verb.head.right_edge)  # "On the way, the source said, couriers ..."
+    if before.endswith(",") and subj.i < verb.i:  # "..., two officers told the wire"
+        return sent.start_char, sent.start_char + len(before)
+    return _predicate(verb, relative)
 
 
 def from_according(sent: SpacySpan, tok: Token) -> Attribution | None:
