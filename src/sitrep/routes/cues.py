@@ -17,6 +17,7 @@ class Cues:
     verb_preps: dict[str, str]
     for_heads: frozenset[str]
     of_nouns: dict[str, str]
+    road_nouns: frozenset[str]
     object_verbs: dict[str, str]
     qualifier_preps: frozenset[str]
     verb_role: dict[str, str]
@@ -41,6 +42,7 @@ def cues() -> Cues:
         verb_preps=dict(raw["verb_preps"]),
         for_heads=frozenset(raw["for_heads"]),
         of_nouns=dict(raw["of_nouns"]),
+        road_nouns=frozenset(raw["road_nouns"]),
         object_verbs=dict(raw["object_verbs"]),
         qualifier_preps=frozenset(raw["qualifier_preps"]),
         verb_role=verb_role,

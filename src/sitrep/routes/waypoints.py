@@ -7,6 +7,7 @@ of Sinaloa state") or a speaker ("a manager in Chtaura") are context, not waypoi
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -17,6 +18,8 @@ from ..model import Analysis, Entity, Mention
 from .cues import cues
 
 MAX_CLIMB = 12
+DASH_JOIN = re.compile(r"\s*[-–—]\s*")  # what joins the places of "the Agadez–Dirkou road"
+DASH_REACH = 2  # words between a dash chain's last place and its road noun
 # How far from a district's or province's centre a place may lie and still be in it.
 AREA_KM = 60.0
 
@@ -91,12 +94,35 @@ class _Sentence:
 
     def points(self) -> list[Point]:
         """The sentence's waypoints in the order the path is travelled."""
-        found: list[tuple[Point, Token]] = []
+        found = self._dash_chain()
+        chained = {id(p.mention) for p, _ in found}
         for m in self.mentions:
+            if id(m) in chained:
+                continue
             role = self._role(m, self.anchor[id(m)], depth=0)
             if role:
                 found.append((Point(m, *role), self.anchor[id(m)]))
         return travel_order(found)
+
+    def _dash_chain(self) -> list[tuple[Point, Token]]:
+        """ "the Agadez–Dirkou–Madama road": places joined by dashes before a road noun are a path."""
+        text, runs = self.a.document.text, [[self.mentions[0]]] if self.mentions else []
+        for m in self.mentions[1:]:
+            if DASH_JOIN.fullmatch(text[runs[-1][-1].end:m.start]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        out: list[tuple[Point, Token]] = []
+        for run in (r for r in runs if len(r) > 1 and self._before_road(r[-1])):
+            for k, m in enumerate(run):
+                role = "origin" if k == 0 else "dest" if k == len(run) - 1 else "via"
+                out.append((Point(m, role, self.anchor[id(m)].i, False), self.anchor[id(m)]))
+        return out
+
+    def _before_road(self, m: Mention) -> bool:
+        tok = self.anchor[id(m)]
+        after = tok.doc[tok.i + 1:tok.i + 1 + DASH_REACH]
+        return tok.lemma_.lower() in cues().road_nouns or any(t.lemma_.lower() in cues().road_nouns for t in after)
 
     def _role(self, m: Mention, tok: Token, depth: int) -> tuple[str, int, bool] | None:
         """Climb from the place's token to the word that says how it lies on the path."""
@@ -211,19 +237,37 @@ def _index(tok: Token | None) -> int | None:
 
 def travel_order(found: list[tuple[Point, Token]]) -> list[Point]:
     """Text order, corrected where the text tells the path out of order: a starting point named
-    after the rest of its clause goes first ("crossed the desert from Agadez to Sabha"), and a
-    clause opened by "after" goes before the clause it hangs on ("reached Erbil after crossing
-    Kirkuk from Mosul"). A "while" clause beside places outside it ("..., while part continues
-    south to Tabuk") is a branch, not a leg: its points are marked as alternatives."""
-    c = cues()
+    after the rest of its clause goes first ("crossed the desert from Agadez to Sabha"), so
+    does a stop named with "via" after the end ("reach Raqqa via Tal Afar"), and a clause
+    opened by "after" goes before the clause it hangs on ("reached Erbil after crossing Kirkuk
+    from Mosul"). A "while" clause beside places outside it ("..., while part continues south
+    to Tabuk") is a branch, not a leg: its points are marked as alternatives."""
     order = [p for p, _ in found]
     verb = {id(p): _index(_clause_verb(tok)) for p, tok in found}
-    for p in [p for p in order if p.role == "origin"]:
-        same = [q for q in order if verb[id(q)] is not None and verb[id(q)] == verb[id(p)]]
-        if same and same[0] is not p:
-            order.remove(p)
-            order.insert(order.index(same[0]), p)
-    earlier = {id(p): _opened_by(tok, c.earlier_openers) for p, tok in found}
+    for p, tok in found:
+        if p.role == "origin" or _explicit_via(tok):
+            _move_before(order, p, [q for q in order if verb[id(q)] is not None and verb[id(q)] == verb[id(p)]
+                                    and (p.role == "origin" or q.role == "dest")])
+    order = _after_clauses_first(found, order, verb)
+    _mark_branches(found)
+    return order
+
+
+def _explicit_via(tok: Token) -> bool:
+    head = tok.head
+    return head.lower_ == "via" or (head.lower_ == "of" and head.head.lower_ == "way")
+
+
+def _move_before(order: list[Point], p: Point, same: list[Point]) -> None:
+    """Put ``p`` before the first of ``same`` that precedes it."""
+    ahead = [q for q in same if order.index(q) < order.index(p)]
+    if ahead:
+        order.remove(p)
+        order.insert(order.index(ahead[0]), p)
+
+
+def _after_clauses_first(found: list[tuple[Point, Token]], order: list[Point], verb: dict[int, int | None]) -> list[Point]:
+    earlier = {id(p): _opened_by(tok, cues().earlier_openers) for p, tok in found}
     for clause in {e.i: e for e in earlier.values() if e is not None}.values():
         block = [q for q in order if earlier[id(q)] is not None and earlier[id(q)].i == clause.i]
         head = _index(_clause_verb(clause.head))
@@ -232,11 +276,14 @@ def travel_order(found: list[tuple[Point, Token]]) -> list[Point]:
         if anchor is not None and order.index(anchor) < order.index(block[0]):
             at = rest.index(anchor)
             order = rest[:at] + block + rest[at:]
-    branch = {id(p): _index(_opened_by(tok, c.branch_openers)) for p, tok in found}
-    for p, _ in found:
-        if branch[id(p)] is not None and any(branch[id(q)] != branch[id(p)] for q in order):
-            p.alternative = True
     return order
+
+
+def _mark_branches(found: list[tuple[Point, Token]]) -> None:
+    branch = {id(p): _index(_opened_by(tok, cues().branch_openers)) for p, tok in found}
+    for p, _ in found:
+        if branch[id(p)] is not None and any(branch[id(q)] != branch[id(p)] for q, _ in found):
+            p.alternative = True
 
 
 def sentence_points(a: Analysis, sent: SpacySpan) -> list[Point]:
