@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..nlp import text_of
-from .cues import words
+from .cues import source_words, words
 
 QUOTES = "\"“”"
 SUBJECTS = ("nsubj",)  # "it was reported that": a passive names no source
@@ -169,6 +169,12 @@ def from_verb(sent: SpacySpan, verb: Token) -> Attribution | None:
     return Attribution((verb.idx, _end(verb)), _trim(text, *src), (lo, hi))
 
 
+def _formal_nouns(verb: Token) -> list[Token]:
+    """ "said in a statement", "announced in a communique": the written form the words took."""
+    preps = [ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "in"]
+    return [n for p in preps for n in p.children if n.dep_ == "pobj" and n.lemma_.lower() in source_words("statement")]
+
+
 def _predicate(verb: Token, relative: bool) -> tuple[int, int] | None:
     """ "denied any involvement", "put the toll at 5": the verb and what it governs."""
     if relative or verb.lemma_.lower() in BARE_SPEECH or not any(ch.dep_ in PREDICATE_PARTS for ch in verb.rights):
@@ -181,6 +187,7 @@ def _content(sent: SpacySpan, verb: Token, subj: Token, src: tuple[int, int], re
     text = text_of(sent.doc)
     clauses = [ch for ch in verb.children if ch.dep_ in CLAUSES and not (src[0] <= ch.idx < src[1])
                and (ch.dep_ == "ccomp" or ch.i > verb.i)]
+    clauses += [ch for n in _formal_nouns(verb) for ch in n.children if ch.dep_ in ("acl", "ccomp") and ch.i > n.i]
     before = text[sent.start_char:src[0]].rstrip()
     if clauses:
         return min(_subtree(c)[0] for c in clauses), max(_subtree(c)[1] for c in clauses)

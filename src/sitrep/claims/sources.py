@@ -54,6 +54,12 @@ def _person_entity(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source
     return any(_titled(t, span) for t in span), None
 
 
+def _named_role(span: SpacySpan) -> bool:
+    """ "the regional governor", "the interior minister": a definite office held by one person."""
+    root = span.root
+    return span[0].lower_ == "the" and root.tag_ == "NN" and root.lemma_.lower() in source_words("titles")
+
+
 def _titled(t: Token, span: SpacySpan) -> bool:
     """ "Colonel Haddad", "Governor Okafor"; "the General Command" is a body, not a general."""
     if t.lower_ not in source_words("titles") or t.i + 1 >= len(t.doc):
@@ -123,6 +129,8 @@ def source_type(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source]) 
     if is_person:
         return "named_person", person
     employer = next((t for t in span if t.lower_ == "at" and t.head.i == root.i), None)
+    if _named_role(span):
+        return "named_person", None  # "the regional governor said": one person, named by office
     if head in source_words("people") and root.pos_ != "PROPN":
         # "analysts at Obudu Ridge Capital" speak for their firm; "two officials" for no one named
         if employer is None or not _names_organisation(a, employer):
