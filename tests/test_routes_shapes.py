@@ -106,3 +106,16 @@ def test_a_country_at_an_end_gives_way_to_its_own_town_beside_it():
         next(e for e in a.entities if e.name == name).geo = Geo(0.0, 0.0, country=code, feature=feature)
     routes.annotate(a, doc)
     assert [names(a, r) for r in a.routes] == [["Qusayr", "Hermel", "Baalbek"]]
+
+
+def test_a_broken_cue_file_is_named_in_one_line():
+    from importlib import resources
+
+    import yaml
+
+    from sitrep.routes.cues import CueError, _checked
+
+    raw = yaml.safe_load(resources.files("sitrep.routes").joinpath("data/cues.yaml").read_text("utf-8"))
+    assert _checked(raw) is raw
+    with pytest.raises(CueError, match=r"routes/data/cues.yaml: 'onward' must be a list"):
+        _checked({**raw, "onward": "on to"})

@@ -22,12 +22,8 @@ QUOTES = "\"“”"
 SUBJECTS = ("nsubj",)  # "it was reported that": a passive names no source
 CLAUSES = ("ccomp", "xcomp")
 PREDICATE_PARTS = ("dobj", "xcomp", "attr", "prep", "oprd")
-# Verbs that need a clause to report: "told reporters" alone claims nothing.
-BARE_SPEECH = frozenset({"say", "tell", "add"})
-REPORTING_PASSIVE = frozenset({"believe", "say", "report", "allege", "think", "know", "understand"})
 MIN_CLAIM_CHARS = 8  # shorter "content" is a parser slip ("In March")
 MAX_QUOTE_CHARS = 1500  # how far back a closing quote looks for its opening one (a long quotation)
-RELATIVE = frozenset({"who", "which", "that", "whom"})
 TRIM = " \t\n,;:.–—-" + QUOTES
 BULLET = re.compile(r"[•·▪*]\s*")
 # A dateline or section label ending in a dash, or an upper-case label ending in a colon.
@@ -98,7 +94,7 @@ def _reporting_passive(verb: Token) -> bool:
     """ "Gunmen believed to belong to", "a man said to be": the subject is talked about, not talking."""
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     has_aux = any(ch.dep_ in ("aux", "auxpass") for ch in verb.children)
-    return nxt is not None and nxt.lower_ == "to" and not has_aux and verb.lemma_.lower() in REPORTING_PASSIVE
+    return nxt is not None and nxt.lower_ == "to" and not has_aux and verb.lemma_.lower() in words("reporting_passive")
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -107,10 +103,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     text = text_of(verb.doc)
     if text[:verb.idx].rstrip()[-1:] in QUOTES + ",":  # '"...," said X': the subject follows
         subjects.sort(key=lambda s: s.i < verb.i)
-    subj = next((s for s in subjects if s.lower_ not in RELATIVE), subjects[0] if subjects else None)
+    subj = next((s for s in subjects if s.lower_ not in words("relative")), subjects[0] if subjects else None)
     if subj is None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         return _subject(verb.head)  # "X said A and added B"; "X said A, adding B"
-    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+    if subj is not None and subj.lower_ in words("relative") and verb.dep_ == "relcl":
         return verb.head, True
     return subj, False
 
@@ -154,7 +150,7 @@ def from_verb(sent: SpacySpan, verb: Token) -> Attribution | None:
     if verb.dep_ in ("acl", "amod") or _reporting_passive(verb):  # "the claimed attack": no one speaks
         return None
     subj, relative = _subject(verb)
-    if subj is None or subj.pos_ == "DET" or subj.lower_ in RELATIVE:
+    if subj is None or subj.pos_ == "DET" or subj.lower_ in words("relative"):
         return None
     text = text_of(sent.doc)
     src = _source_range(subj, verb)
@@ -177,7 +173,7 @@ def _formal_nouns(verb: Token) -> list[Token]:
 
 def _predicate(verb: Token, relative: bool) -> tuple[int, int] | None:
     """ "denied any involvement", "put the toll at 5": the verb and what it governs."""
-    if relative or verb.lemma_.lower() in BARE_SPEECH or not any(ch.dep_ in PREDICATE_PARTS for ch in verb.rights):
+    if relative or verb.lemma_.lower() in words("bare_speech") or not any(ch.dep_ in PREDICATE_PARTS for ch in verb.rights):
         return None
     return verb.idx, _end(verb.right_edge)
 

@@ -16,18 +16,14 @@ from ..model import Analysis, Entity, Source
 from ..nlp import ents_in
 from .cues import source_words, words
 
-LOCATING = frozenset({"in", "at", "near", "from", "outside", "inside", "of"})
-# Actor types that speak for a state: their words are official statements. Other organised
-# actors (armed groups, NGOs, UN bodies, companies) speak as named organisations.
 MAX_PATH = 12  # steps from a name up to the source's head word
-STATE_TYPES = frozenset({"state_force", "government", "foreign_force"})
 Kind = Literal["anonymous", "named_person", "named_organization", "official_statement", "media", "document"]
 
 
 def _located(ent: SpacySpan) -> bool:
     """ "sources in a Tapachula shelter": a name after "in" places the source, it does not name it."""
     before = [t for t in ent.doc[max(0, ent.start - 3):ent.start] if t.pos_ not in ("DET", "ADJ")]
-    return bool(before) and before[-1].lower_ in LOCATING
+    return bool(before) and before[-1].lower_ in source_words("locating")
 
 
 def _person_entity(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source]) -> tuple[bool, str | None]:
@@ -150,7 +146,7 @@ def source_type(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source]) 
 
 def _voice(body: Entity | None) -> Kind:
     """A state body speaks in official statements; any other organisation as itself."""
-    return "official_statement" if body is not None and body.actor_type in STATE_TYPES else "named_organization"
+    return "official_statement" if body is not None and body.actor_type in source_words("state_actor_types") else "named_organization"
 
 
 def _is_media(a: Analysis, span: SpacySpan, actor: str | None, lowered: str) -> bool:

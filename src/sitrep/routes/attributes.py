@@ -68,7 +68,7 @@ def _paragraph(doc: Doc, sent: SpacySpan) -> SpacySpan:
 def who_moves(a: Analysis, chain: Chain) -> tuple[str | None, str | None]:
     """The actor that is the subject of the movement, else the subject's own words."""
     for sent in chain.sentences:
-        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in ("say", "tell", "add")]
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in cues().speech]
         for verb in verbs:
             subj = next((ch for ch in verb.children if ch.dep_ in SUBJECTS), None)
             if subj is None or subj.pos_ == "PRON":

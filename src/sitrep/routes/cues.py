@@ -22,6 +22,7 @@ class Cues:
     qualifier_preps: frozenset[str]
     verb_role: dict[str, str]
     place_nouns: frozenset[str]
+    speech: frozenset[str]
     continuation: tuple[str, ...]
     onward: tuple[str, ...]
     earlier_openers: frozenset[str]
@@ -31,9 +32,34 @@ class Cues:
     what: dict[str, tuple[str, float]]  # lemma -> (category, weight)
 
 
+CUES_FILE = "sitrep/routes/data/cues.yaml"
+# Each entry of the file and the shape it must have: a list of words, or a mapping of them.
+LISTS = ("for_heads", "qualifier_preps", "origin_verbs", "via_verbs", "dest_verbs", "place_nouns",
+         "road_nouns", "continuation", "onward", "alternative", "branch", "earlier_openers",
+         "branch_openers", "speech")
+MAPPINGS = ("preps", "verb_preps", "of_nouns", "object_verbs", "carriers", "what")
+
+
+class CueError(ValueError):
+    """The route cue file lacks an entry or holds one of the wrong shape."""
+
+
+def _checked(raw: object) -> dict:
+    """The parsed file, or a one-line error naming it and the entry at fault."""
+    if not isinstance(raw, dict):
+        raise CueError(f"{CUES_FILE}: expected a mapping of cue lists")
+    for key in LISTS:
+        if not isinstance(raw.get(key), list):
+            raise CueError(f"{CUES_FILE}: '{key}' must be a list")
+    for key in MAPPINGS:
+        if not isinstance(raw.get(key), dict):
+            raise CueError(f"{CUES_FILE}: '{key}' must be a mapping")
+    return raw
+
+
 @cache
 def cues() -> Cues:
-    raw = yaml.safe_load(resources.files("sitrep.routes").joinpath("data/cues.yaml").read_text("utf-8"))
+    raw = _checked(yaml.safe_load(resources.files("sitrep.routes").joinpath("data/cues.yaml").read_text("utf-8")))
     verb_role = {v: "origin" for v in raw["origin_verbs"]}
     verb_role.update({v: "via" for v in raw["via_verbs"] if v not in verb_role})
     verb_role.update({v: "dest" for v in raw["dest_verbs"]})
@@ -47,6 +73,7 @@ def cues() -> Cues:
         qualifier_preps=frozenset(raw["qualifier_preps"]),
         verb_role=verb_role,
         place_nouns=frozenset(raw["place_nouns"]),
+        speech=frozenset(raw["speech"]),
         continuation=tuple(raw["continuation"]),
         onward=tuple(raw["onward"]),
         earlier_openers=frozenset(raw["earlier_openers"]),
