@@ -1,4 +1,5 @@
 """The claims stage's lexicons (``data/cues.yaml``, ``data/source_types.yaml``), loaded once."""
+
 from __future__ import annotations
 
 from functools import cache
@@ -10,7 +11,9 @@ import yaml
 
 @cache
 def _load(name: str) -> dict[str, Any]:
-    return yaml.safe_load(resources.files("sitrep.claims").joinpath(f"data/{name}").read_text("utf-8"))
+    return yaml.safe_load(
+        resources.files("sitrep.claims").joinpath(f"data/{name}").read_text("utf-8")
+    )
 
 
 class LexiconError(ValueError):

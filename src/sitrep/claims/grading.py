@@ -5,6 +5,7 @@ knowledge base refines it across reports. Credibility follows corroboration insi
 the same content from an independent source raises it, a denial or a clashing figure lowers it.
 README.md ("Admiralty grading") documents the method.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -31,7 +32,11 @@ CONTENT_POS = ("NOUN", "PROPN", "NUM", "VERB")
 
 def _content(doc: Doc, c: Claim) -> set[str]:
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    return {t.lemma_.lower() for t in span or [] if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in words("speech_verbs")}
+    return {
+        t.lemma_.lower()
+        for t in span or []
+        if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in words("speech_verbs")
+    }
 
 
 def _numbers(doc: Doc, c: Claim) -> set[str]:
@@ -54,7 +59,14 @@ def _speakers(claims: list[Claim]) -> list[Source]:
         outer = c
         for _ in range(MAX_NESTING):
             cue = outer.cue
-            holder = next((o for o in claims if o is not outer and cue is not None and o.start <= cue.start < o.end), None)
+            holder = next(
+                (
+                    o
+                    for o in claims
+                    if o is not outer and cue is not None and o.start <= cue.start < o.end
+                ),
+                None,
+            )
             if holder is None:
                 break
             outer = holder
@@ -80,8 +92,14 @@ def _topic_mates(content: list[set[str]]) -> list[list[int]]:
     """For each claim, the others about the same thing among its neighbours (all of them in any
     report of ordinary length; a window keeps a book-length text linear)."""
     n = len(content)
-    return [[j for j in range(max(0, i - MATE_WINDOW), min(n, i + MATE_WINDOW + 1))
-             if j != i and _same_topic(content[i], content[j])] for i in range(n)]
+    return [
+        [
+            j
+            for j in range(max(0, i - MATE_WINDOW), min(n, i + MATE_WINDOW + 1))
+            if j != i and _same_topic(content[i], content[j])
+        ]
+        for i in range(n)
+    ]
 
 
 def grade(claims: list[Claim], doc: Doc) -> None:
@@ -96,7 +114,9 @@ def grade(claims: list[Claim], doc: Doc) -> None:
         for j in mates:
             if not _independent(speakers[i], speakers[j]):
                 continue
-            if denies[i] != denies[j] or (numbers[i] and numbers[j] and not numbers[i] & numbers[j]):
+            if denies[i] != denies[j] or (
+                numbers[i] and numbers[j] and not numbers[i] & numbers[j]
+            ):
                 clash = True
             else:
                 support += 1

@@ -6,6 +6,7 @@ only named a starting point ("left the camp on Monday") and this one names where
 "From there the network offered two routes" makes the route so far a branch point: each
 alternative that follows ("The cheaper one ...", "The second ...") starts from it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -55,13 +56,15 @@ def _starts(text: str, cue_words: tuple[str, ...]) -> bool:
 
 def _goes_on(sent: SpacySpan, first: Point) -> bool:
     """ "Those who get across are driven on to Kerman": the first place is reached onward."""
-    before = text_of(sent.doc)[sent.start_char:first.mention.start].lower()
+    before = text_of(sent.doc)[sent.start_char : first.mention.start].lower()
     return any(before.endswith(f" {w} ") for w in cues().onward)
 
 
 def _continues(current: Chain, pts: list[Point], opening: str, sent: SpacySpan) -> bool:
     """Does this sentence carry on the route of the one before?"""
-    if _has(opening, cues().continuation) or (opening.startswith(" from ") and pts[0].role == "origin"):
+    if _has(opening, cues().continuation) or (
+        opening.startswith(" from ") and pts[0].role == "origin"
+    ):
         return True
     if pts[0].role != "origin" and _goes_on(sent, pts[0]):
         return True
@@ -93,7 +96,11 @@ def link(a: Analysis, sents: list[SpacySpan]) -> list[Chain]:
             if current is not None and _has(full, c.branch):
                 base, gap = current.copy(), 0
             continue
-        if current is not None and _starts(opening, c.alternative) and (gap <= MAX_GAP or base is not None):
+        if (
+            current is not None
+            and _starts(opening, c.alternative)
+            and (gap <= MAX_GAP or base is not None)
+        ):
             if base is None or current.points != base.points:
                 done.append(current)
             current = base.copy() if base is not None else Chain()
@@ -109,7 +116,8 @@ def link(a: Analysis, sents: list[SpacySpan]) -> list[Chain]:
 
 
 def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
-    """Drop countries told with a finer place of theirs inside a path, single places, lone lists and recaps of other routes."""
+    """Drop countries told with a finer place of theirs, single places, lone lists and recaps
+    of other routes."""
     out: list[Chain] = []
     for ch in chains:
         ch.points = pts = _without_coarse_legs(a, ch.points)
@@ -121,9 +129,14 @@ def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
     kept: list[Chain] = []
     for ch in out:
         ents = {p.mention.entity for p in ch.points}
-        if any([p.mention.entity for p in k.points] == [p.mention.entity for p in ch.points] for k in kept):
+        if any(
+            [p.mention.entity for p in k.points] == [p.mention.entity for p in ch.points]
+            for k in kept
+        ):
             continue  # the same path told twice
-        longer: set[str] = set().union(*({p.mention.entity for p in o.points} for o in out if len(o.points) > len(ch.points)))
+        longer: set[str] = set().union(
+            *({p.mention.entity for p in o.points} for o in out if len(o.points) > len(ch.points))
+        )
         if ents <= longer:
             continue  # said again in fewer words ("the journey from A to B")
         if any(_sums_up(a, ch, o) for o in out if len(o.points) > 2):
@@ -148,7 +161,9 @@ def _without_coarse_legs(a: Analysis, pts: list[Point]) -> list[Point]:
         if i in (0, len(pts) - 1):
             inner = 1 if i == 0 else len(pts) - 2
             return code(i) is None or code(inner) != code(i)
-        return code(i) is not None and all(c is not None and c != code(i) for c in (code(i - 1), code(i + 1)))
+        return code(i) is not None and all(
+            c is not None and c != code(i) for c in (code(i - 1), code(i + 1))
+        )
 
     return [p for i, p in enumerate(pts) if kept(i)]
 

@@ -1,4 +1,5 @@
 """The route cue lexicon (``data/cues.yaml``), loaded once and kept as reviewable data."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,7 +7,6 @@ from functools import cache
 from importlib import resources
 
 import yaml
-
 
 CARRIER_WEIGHT = 0.5
 
@@ -34,9 +34,22 @@ class Cues:
 
 CUES_FILE = "sitrep/routes/data/cues.yaml"
 # Each entry of the file and the shape it must have: a list of words, or a mapping of them.
-LISTS = ("for_heads", "qualifier_preps", "origin_verbs", "via_verbs", "dest_verbs", "place_nouns",
-         "road_nouns", "continuation", "onward", "alternative", "branch", "earlier_openers",
-         "branch_openers", "speech")
+LISTS = (
+    "for_heads",
+    "qualifier_preps",
+    "origin_verbs",
+    "via_verbs",
+    "dest_verbs",
+    "place_nouns",
+    "road_nouns",
+    "continuation",
+    "onward",
+    "alternative",
+    "branch",
+    "earlier_openers",
+    "branch_openers",
+    "speech",
+)
 MAPPINGS = ("preps", "verb_preps", "of_nouns", "object_verbs", "carriers", "what")
 
 
@@ -59,7 +72,11 @@ def _checked(raw: object) -> dict:
 
 @cache
 def cues() -> Cues:
-    raw = _checked(yaml.safe_load(resources.files("sitrep.routes").joinpath("data/cues.yaml").read_text("utf-8")))
+    raw = _checked(
+        yaml.safe_load(
+            resources.files("sitrep.routes").joinpath("data/cues.yaml").read_text("utf-8")
+        )
+    )
     verb_role = {v: "origin" for v in raw["origin_verbs"]}
     verb_role.update({v: "via" for v in raw["via_verbs"] if v not in verb_role})
     verb_role.update({v: "dest" for v in raw["dest_verbs"]})
@@ -80,6 +97,8 @@ def cues() -> Cues:
         branch_openers=frozenset(raw["branch_openers"]),
         alternative=tuple(raw["alternative"]),
         branch=tuple(raw["branch"]),
-        what={**{w: (cat, CARRIER_WEIGHT) for cat, words in raw["carriers"].items() for w in words},
-              **{w: (cat, 1.0) for cat, words in raw["what"].items() for w in words}},
+        what={
+            **{w: (cat, CARRIER_WEIGHT) for cat, words in raw["carriers"].items() for w in words},
+            **{w: (cat, 1.0) for cat, words in raw["what"].items() for w in words},
+        },
     )

@@ -5,6 +5,7 @@ or from it ("from X", "through X", "left X", "crossed the border at X"). Places 
 locate another place ("the Jeddah camp near Qayyarah", "Tapachula in Chiapas", "the capital
 of Sinaloa state") or a speaker ("a manager in Chtaura") are context, not waypoints.
 """
+
 from __future__ import annotations
 
 import re
@@ -66,7 +67,11 @@ def covers(outer: Entity | None, inner: Entity | None) -> bool:
 
 def named_places(a: Analysis, start: int, end: int) -> list[Mention]:
     """Place mentions in [start, end) that name the place ("the Lebanese border" does not)."""
-    return [m for m in a.mentions_in(start, end, ("place",)) if not m.demonym and not getattr(a.entity(m.entity), "demonym", False)]
+    return [
+        m
+        for m in a.mentions_in(start, end, ("place",))
+        if not m.demonym and not getattr(a.entity(m.entity), "demonym", False)
+    ]
 
 
 class _Sentence:
@@ -86,7 +91,11 @@ class _Sentence:
             for t in span:
                 self.owner[t.i] = m
             # "Chagai district", "the Qalamoun ridges": the place noun stands for the place.
-            if root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in cues().place_nouns and root.head.i not in self.owner:
+            if (
+                root.dep_ in ("compound", "nmod", "amod")
+                and root.head.lower_ in cues().place_nouns
+                and root.head.i not in self.owner
+            ):
                 root = root.head
                 self.owner[root.i] = m
             self.anchor[id(m)] = root
@@ -105,10 +114,11 @@ class _Sentence:
         return travel_order(found)
 
     def _dash_chain(self) -> list[tuple[Point, Token]]:
-        """ "the Agadez–Dirkou–Madama road": places joined by dashes before a road noun are a path."""
+        """ "the Agadez–Dirkou–Madama road": places joined by dashes before a road noun are
+        a path."""
         text, runs = self.a.document.text, [[self.mentions[0]]] if self.mentions else []
         for m in self.mentions[1:]:
-            if DASH_JOIN.fullmatch(text[runs[-1][-1].end:m.start]):
+            if DASH_JOIN.fullmatch(text[runs[-1][-1].end : m.start]):
                 runs[-1].append(m)
             else:
                 runs.append([m])
@@ -121,8 +131,10 @@ class _Sentence:
 
     def _before_road(self, m: Mention) -> bool:
         tok = self.anchor[id(m)]
-        after = tok.doc[tok.i + 1:tok.i + 1 + DASH_REACH]
-        return tok.lemma_.lower() in cues().road_nouns or any(t.lemma_.lower() in cues().road_nouns for t in after)
+        after = tok.doc[tok.i + 1 : tok.i + 1 + DASH_REACH]
+        return tok.lemma_.lower() in cues().road_nouns or any(
+            t.lemma_.lower() in cues().road_nouns for t in after
+        )
 
     def _role(self, m: Mention, tok: Token, depth: int) -> tuple[str, int, bool] | None:
         """Climb from the place's token to the word that says how it lies on the path."""
@@ -151,7 +163,8 @@ class _Sentence:
         """ "of", "in", "at", "near": the role comes from what the phrase hangs on."""
         c, p = cues(), prep.lower_
         holder = prep.head
-        # "left the camp in northeast Syria": a place right before the preposition is what it locates.
+        # "left the camp in northeast Syria": a place right before the preposition is what it
+        # locates.
         before = prep.doc[prep.i - 1] if prep.i > 0 else None
         if before is not None and before.i in self.owner and p in c.qualifier_preps:
             holder = before
@@ -177,7 +190,8 @@ class _Sentence:
 
 
 def _object_role(verb: Token, located: bool) -> str | None:
-    """ "left Zakho", "crossed the Drina"; "buy the items in Maiduguri" names where a load starts."""
+    """ "left Zakho", "crossed the Drina"; "buy the items in Maiduguri" names where a load
+    starts."""
     lemma = verb.lemma_.lower()
     return cues().object_verbs.get(lemma) or (cues().verb_role.get(lemma) if located else None)
 
@@ -199,7 +213,9 @@ def _path_prep(prep: Token) -> str | None:
 def _offers_choice(tok: Token) -> bool:
     """Is this the head of a list joined by "or"?"""
     children = list(tok.children)
-    return any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in children) and any(ch.dep_ == "conj" for ch in children)
+    return any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in children) and any(
+        ch.dep_ == "conj" for ch in children
+    )
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -246,8 +262,17 @@ def travel_order(found: list[tuple[Point, Token]]) -> list[Point]:
     verb = {id(p): _index(_clause_verb(tok)) for p, tok in found}
     for p, tok in found:
         if p.role == "origin" or _explicit_via(tok):
-            _move_before(order, p, [q for q in order if verb[id(q)] is not None and verb[id(q)] == verb[id(p)]
-                                    and (p.role == "origin" or q.role == "dest")])
+            _move_before(
+                order,
+                p,
+                [
+                    q
+                    for q in order
+                    if verb[id(q)] is not None
+                    and verb[id(q)] == verb[id(p)]
+                    and (p.role == "origin" or q.role == "dest")
+                ],
+            )
     order = _after_clauses_first(found, order, verb)
     _mark_branches(found)
     return order
@@ -266,7 +291,9 @@ def _move_before(order: list[Point], p: Point, same: list[Point]) -> None:
         order.insert(order.index(ahead[0]), p)
 
 
-def _after_clauses_first(found: list[tuple[Point, Token]], order: list[Point], verb: dict[int, int | None]) -> list[Point]:
+def _after_clauses_first(
+    found: list[tuple[Point, Token]], order: list[Point], verb: dict[int, int | None]
+) -> list[Point]:
     earlier = {id(p): _opened_by(tok, cues().earlier_openers) for p, tok in found}
     for clause in {e.i: e for e in earlier.values() if e is not None}.values():
         block = [q for q in order if earlier[id(q)] is not None and earlier[id(q)].i == clause.i]
