@@ -2,15 +2,7 @@
 clashing figures and relayed words graded."""
 
 import pytest
-from handmade import handmade
-
-from sitrep import claims
-
-
-def claims_of(text: str, **kw):
-    a, doc = handmade(text, **kw)
-    claims.annotate(a, doc)
-    return a, a.claims
+from test_claims_sources import claims_of
 
 
 @pytest.mark.parametrize(
