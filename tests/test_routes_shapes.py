@@ -32,6 +32,12 @@ def test_each_shape_gives_its_path_in_travel_order(text, path):
     assert [names(a, r) for r in a.routes] == [path]
 
 
+def test_a_road_that_only_locates_is_no_route():
+    text = "A roadside bomb hit a truck on the Gao–Ansongo road on Friday."
+    a = run(text, dict.fromkeys(["Gao", "Ansongo"], TOWN))
+    assert a.routes == []
+
+
 def test_the_path_told_backwards_is_put_in_travel_order():
     a = run(
         "They reached Erbil after crossing Kirkuk from Mosul.",

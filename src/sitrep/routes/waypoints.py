@@ -130,11 +130,17 @@ class _Sentence:
         return out
 
     def _before_road(self, m: Mention) -> bool:
+        """Is the chain the name of a road travelled ("use the A–B road"), not one that only
+        locates something ("a bomb on the A–B road")?"""
         tok = self.anchor[id(m)]
-        after = tok.doc[tok.i + 1 : tok.i + 1 + DASH_REACH]
-        return tok.lemma_.lower() in cues().road_nouns or any(
-            t.lemma_.lower() in cues().road_nouns for t in after
-        )
+        near = [tok, *tok.doc[tok.i + 1 : tok.i + 1 + DASH_REACH]]
+        road = next((t for t in near if t.lemma_.lower() in cues().road_nouns), None)
+        if road is None:
+            return False
+        for _ in range(DASH_REACH + 1):  # up to the head of the road's noun phrase
+            if road.dep_ in ("appos", "compound", "nmod") and road.head.i != road.i:
+                road = road.head
+        return not (road.dep_ == "pobj" and road.head.lower_ in cues().qualifier_preps)
 
     def _role(self, m: Mention, tok: Token, depth: int) -> tuple[str, int, bool] | None:
         """Climb from the place's token to the word that says how it lies on the path."""
