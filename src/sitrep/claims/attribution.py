@@ -233,15 +233,6 @@ def _content(
         return min(_subtree(c)[0] for c in clauses), max(_subtree(c)[1] for c in clauses)
     if subj.i > verb.i and verb.i > sent.start:  # '"...," said X': the quote came first
         return sent.start_char, verb.idx
-    if (
-        before.endswith(",")
-        and subj.i < verb.i
-        and verb.dep_ == "parataxis"
-        and verb.head.i > verb.i
-    ):
-        return _end(verb.right_edge), _end(
-            verb.head.right_edge
-        )  # "On the way, the source said, couriers ..."
     if before.endswith(",") and subj.i < verb.i:  # "..., two officers told the wire"
         return sent.start_char, sent.start_char + len(before)
     return _predicate(verb, relative)
