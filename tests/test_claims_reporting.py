@@ -53,16 +53,6 @@ def test_source_type_follows_what_the_source_is(text, actors, kind):
     assert [c.source.type for c in found] == [kind]
 
 
-def test_the_source_named_again_keeps_its_voice():
-    text = (
-        "A military source at the General Command of the armed forces said the patrol had "
-        "been ambushed. "
-        "The source said two soldiers were hurt."
-    )
-    _, found = claims_of(text, actors={"General Command": "state_force"})
-    assert [c.source.type for c in found] == ["official_statement", "official_statement"]
-
-
 @pytest.mark.parametrize(
     "text, dateline",
     [

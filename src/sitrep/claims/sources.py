@@ -270,35 +270,5 @@ def make_source(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source]) 
             if _one_person(doc, s) == personal:
                 return Source(s.text, s.type, s.entity, s.start, s.end)
         return Source(text, "anonymous", None, lo, hi)
-    same = _antecedent(doc, lo, hi, earlier)
-    if same is not None:
-        return Source(text, same.type, same.entity, lo, hi)
     kind, entity = source_type(a, doc, lo, hi, earlier)
     return Source(text, kind, entity, lo, hi)
-
-
-def _antecedent(doc: Doc, lo: int, hi: int, earlier: list[Source]) -> Source | None:
-    """ "the source", "the spokesman": a definite bare noun points back to the latest source
-    whose head is that noun, and speaks with its voice."""
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    words = [t for t in span or [] if not t.is_punct]
-    if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN":
-        return None
-    lemma = words[1].lemma_.lower()
-    for s in reversed(earlier):
-        prev = (
-            doc.char_span(s.start, s.end, alignment_mode="expand")
-            if s.start is not None and s.end is not None
-            else None
-        )
-        first = next(
-            (t for t in prev or [] if t.pos_ == "NOUN"), None
-        )  # the parse's root may drift
-        if (
-            prev is not None
-            and first is not None
-            and first.lemma_.lower() == lemma
-            and prev.start != span.start
-        ):
-            return s
-    return None
