@@ -129,25 +129,6 @@ def _handmade(text, places):
     return handmade(text, places)
 
 
-def test_a_country_at_an_end_gives_way_to_its_own_town_beside_it():
-    from sitrep import routes
-    from sitrep.model import Geo
-
-    text = "Cigarettes bought in Syria are moved through Qusayr to Hermel and sold in Baalbek."
-    a, doc = _handmade(text, dict.fromkeys(["Syria", "Qusayr", "Hermel", "Baalbek"], TOWN))
-    for name, code, feature in (
-        ("Syria", "SY", COUNTRY),
-        ("Qusayr", "SY", TOWN),
-        ("Hermel", "LB", TOWN),
-        ("Baalbek", "LB", TOWN),
-    ):
-        next(e for e in a.entities if e.name == name).geo = Geo(
-            0.0, 0.0, country=code, feature=feature
-        )
-    routes.annotate(a, doc)
-    assert [names(a, r) for r in a.routes] == [["Qusayr", "Hermel", "Baalbek"]]
-
-
 def test_a_broken_cue_file_is_named_in_one_line():
     from importlib import resources
 

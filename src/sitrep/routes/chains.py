@@ -148,24 +148,21 @@ def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
 def _without_coarse_legs(a: Analysis, pts: list[Point]) -> list[Point]:
     """A country inside a path gives way to the finer places beside it ("into Serbia near
     Presevo"), unless they are known to lie outside it: "shipped from Bandar Abbas along the
-    coast of Somalia to Hodeidah" passes Somalia. A country at either end gives way to the
-    town of its own next to it ("bought in Syria and moved through Qusayr" starts at Qusayr)."""
+    coast of Somalia to Hodeidah" passes Somalia."""
     ents = [a.entity(p.mention.entity) for p in pts]
 
     def code(i: int) -> str | None:
-        return ents[i].geo.country if 0 <= i < len(ents) and ents[i] and ents[i].geo else None
+        return ents[i].geo.country if ents[i] and ents[i].geo else None
 
-    def kept(i: int) -> bool:
-        if not is_country(ents[i]):
-            return True
-        if i in (0, len(pts) - 1):
-            inner = 1 if i == 0 else len(pts) - 2
-            return code(i) is None or code(inner) != code(i)
-        return code(i) is not None and all(
-            c is not None and c != code(i) for c in (code(i - 1), code(i + 1))
-        )
+    def passed(i: int) -> bool:
+        neighbours = (code(i - 1), code(i + 1))
+        return code(i) is not None and all(c is not None and c != code(i) for c in neighbours)
 
-    return [p for i, p in enumerate(pts) if kept(i)]
+    return [
+        p
+        for i, p in enumerate(pts)
+        if i in (0, len(pts) - 1) or not is_country(ents[i]) or passed(i)
+    ]
 
 
 def _sums_up(a: Analysis, short: Chain, detailed: Chain) -> bool:
