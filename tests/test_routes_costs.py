@@ -88,25 +88,6 @@ def test_a_range_is_priced_at_its_lower_figure():
     assert (a.routes[0].cost.amount, a.routes[0].cost.currency) == (4000, "LYD")
 
 
-def test_the_place_of_a_speaker_does_not_tie_a_price_to_a_route():
-    from handmade import handmade
-
-    from sitrep import claims, routes
-
-    text = (
-        "Migrants are driven from Homs to Talkalakh and then on to Minyeh.\n"
-        "A smuggler in Talkalakh said each pays $150 for the river crossing. "
-        "A seat on a boat from Minyeh costs $5,000, relatives said."
-    )
-    money = {"$150": (150, "USD", None), "$5,000": (5000, "USD", None)}
-    a, doc = handmade(text, dict.fromkeys(["Homs", "Talkalakh", "Minyeh"], TOWN), money=money)
-    claims.annotate(a, doc)
-    routes.annotate(a, doc)
-    assert [(names(a, r), r.cost.amount) for r in a.routes] == [
-        (["Homs", "Talkalakh", "Minyeh"], 5000)
-    ]
-
-
 def test_the_seed_gives_its_two_routes_in_order_with_its_price(seed):
     said = [[w["mention"]["text"] for w in r["waypoints"]] for r in seed["routes"]]
     assert len(said) == 2

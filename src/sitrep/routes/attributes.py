@@ -217,14 +217,5 @@ def _clause(text: str, sent: SpacySpan, q: Quantity) -> tuple[int, int]:
 
 
 def _clause_places(a: Analysis, sent: SpacySpan, q: Quantity) -> set[str]:
-    """Places named in the sum's clause, less those that only locate who says it ("a smuggler
-    in Wadi Khaled said Syrians pay $150 ..." does not price a trip to Wadi Khaled)."""
     lo, hi = _clause(a.document.text, sent, q)
-    speakers = [
-        (c.source.start, c.source.end)
-        for c in a.claims
-        if c.source.start is not None and c.source.end is not None
-    ]
-    return {
-        m.entity for m in named_places(a, lo, hi) if not any(s <= m.start < e for s, e in speakers)
-    }
+    return {m.entity for m in named_places(a, lo, hi)}
