@@ -1,9 +1,12 @@
 """Routes told over several sentences: continuation, alternatives, costs, who and what."""
+
 from handmade import COUNTRY, TOWN, routed as run, waypoint_names as names
 
 
 def test_continuation_across_sentences():
-    text = "The migrants were driven from Agadez to Dirkou. From there, they continued north to Sebha."
+    text = (
+        "The migrants were driven from Agadez to Dirkou. From there, they continued north to Sebha."
+    )
     a = run(text, {"Agadez": TOWN, "Dirkou": TOWN, "Sebha": TOWN})
     assert [names(a, r) for r in a.routes] == [["Agadez", "Dirkou", "Sebha"]]
     assert len(a.routes[0].evidence) == 2
@@ -16,19 +19,36 @@ def test_a_starting_point_joins_the_next_sentence():
 
 
 def test_second_road_is_a_separate_route():
-    text = ("The smuggling routes run through Yabroud and Flita, then into Arsal. "
-            "The second road passes through Qusayr into Hermel and then they move to Baalbek.")
-    places = {"Yabroud": TOWN, "Flita": TOWN, "Arsal": TOWN, "Qusayr": TOWN, "Hermel": TOWN, "Baalbek": TOWN}
+    text = (
+        "The smuggling routes run through Yabroud and Flita, then into Arsal. "
+        "The second road passes through Qusayr into Hermel and then they move to Baalbek."
+    )
+    places = {
+        "Yabroud": TOWN,
+        "Flita": TOWN,
+        "Arsal": TOWN,
+        "Qusayr": TOWN,
+        "Hermel": TOWN,
+        "Baalbek": TOWN,
+    }
     a = run(text, places)
-    assert [names(a, r) for r in a.routes] == [["Yabroud", "Flita", "Arsal"], ["Qusayr", "Hermel", "Baalbek"]]
+    assert [names(a, r) for r in a.routes] == [
+        ["Yabroud", "Flita", "Arsal"],
+        ["Qusayr", "Hermel", "Baalbek"],
+    ]
 
 
 def test_alternatives_share_the_branch_point():
-    text = ("The network moved people from Kakuma to Moyale. From there it offered two routes. "
-            "The cheaper one ran through Marsabit to Isiolo. The second went from Moyale to Wajir.")
+    text = (
+        "The network moved people from Kakuma to Moyale. From there it offered two routes. "
+        "The cheaper one ran through Marsabit to Isiolo. The second went from Moyale to Wajir."
+    )
     places = {"Kakuma": TOWN, "Moyale": TOWN, "Marsabit": TOWN, "Isiolo": TOWN, "Wajir": TOWN}
     a = run(text, places)
-    assert [names(a, r) for r in a.routes] == [["Kakuma", "Moyale", "Marsabit", "Isiolo"], ["Kakuma", "Moyale", "Wajir"]]
+    assert [names(a, r) for r in a.routes] == [
+        ["Kakuma", "Moyale", "Marsabit", "Isiolo"],
+        ["Kakuma", "Moyale", "Wajir"],
+    ]
 
 
 def test_countries_inside_a_path_give_way_to_towns():
@@ -38,19 +58,30 @@ def test_countries_inside_a_path_give_way_to_towns():
 
 
 def test_cost_stated_before_the_route_applies_to_it():
-    text = ("Each passenger pays $1,500 per person to the drivers. "
-            "The route runs from Agadez through Dirkou to Sebha.")
-    a = run(text, {"Agadez": TOWN, "Dirkou": TOWN, "Sebha": TOWN}, money={"$1,500 per person": (1500, "USD", "person")})
+    text = (
+        "Each passenger pays $1,500 per person to the drivers. "
+        "The route runs from Agadez through Dirkou to Sebha."
+    )
+    a = run(
+        text,
+        {"Agadez": TOWN, "Dirkou": TOWN, "Sebha": TOWN},
+        money={"$1,500 per person": (1500, "USD", "person")},
+    )
     cost = a.routes[0].cost
     assert (cost.amount, cost.currency, cost.per) == (1500, "USD", "person")
 
 
 def test_each_alternative_gets_the_price_said_with_its_places():
-    text = ("The first route goes from Bihac to Velika Kladusa. The second goes from Bihac to Cazin. "
-            "Migrants pay 2,000 euros for Velika Kladusa, while the trip via Cazin costs 3,000 euros.")
+    text = (
+        "The first route goes from Bihac to Velika Kladusa. The second goes from Bihac to Cazin. "
+        "Migrants pay 2,000 euros for Velika Kladusa, while the trip via Cazin costs 3,000 euros."
+    )
     money = {"2,000 euros": (2000, "EUR", None), "3,000 euros": (3000, "EUR", None)}
     a = run(text, {"Bihac": TOWN, "Velika Kladusa": TOWN, "Cazin": TOWN}, money=money)
-    assert [(names(a, r)[-1], r.cost.amount) for r in a.routes] == [("Velika Kladusa", 2000), ("Cazin", 3000)]
+    assert [(names(a, r)[-1], r.cost.amount) for r in a.routes] == [
+        ("Velika Kladusa", 2000),
+        ("Cazin", 3000),
+    ]
 
 
 def test_who_and_what():
@@ -90,16 +121,20 @@ def _route_names(data) -> list[list[str]]:
 
 
 def test_a_headline_route_gives_way_to_the_detailed_one(analyze):
-    data = analyze("Rifles are being smuggled from Hatay province into Syria, officials said. "
-                   "Couriers carry them from Antakya through Reyhanli to Sarmada, then on to Idlib.")
+    data = analyze(
+        "Rifles are being smuggled from Hatay province into Syria, officials said. "
+        "Couriers carry them from Antakya through Reyhanli to Sarmada, then on to Idlib."
+    )
     routes = _route_names(data)
     assert len(routes) == 1
     assert len(routes[0]) == 4 and "Syria" not in routes[0]
 
 
 def test_a_short_route_elsewhere_is_not_a_headline(analyze):
-    data = analyze("Diesel moves from Hermel into Syria every night. Separately, cigarettes travel "
-                   "from Tripoli through Halba to Wadi Khaled, traders said.")
+    data = analyze(
+        "Diesel moves from Hermel into Syria every night. Separately, cigarettes travel "
+        "from Tripoli through Halba to Wadi Khaled, traders said."
+    )
     routes = _route_names(data)
     assert len(routes) == 2
     assert any(len(r) == 2 and r[-1] == "Syria" for r in routes)

@@ -5,6 +5,7 @@ entity. Only attributed statements become claims: the outlet's own voice (unattr
 sentences) is the default source of everything else and is not listed, so that a claim always
 means "someone other than the outlet said this". Repeated passages are read once.
 """
+
 from spacy.tokens import Doc
 
 from ..model import Analysis, Claim, Source
@@ -23,11 +24,22 @@ def annotate(a: Analysis, doc: Doc) -> None:
     for sent in doc.sents:
         if _in_duplicate(a, sent.start_char):
             continue
-        for att in sorted(attributions(sent), key=lambda x: (x.content[0], x.content[0] - x.content[1])):
+        for att in sorted(
+            attributions(sent), key=lambda x: (x.content[0], x.content[0] - x.content[1])
+        ):
             source = make_source(a, doc, *att.source, earlier)
             earlier.append(source)
             lo, hi = att.content
-            found.append(Claim(id="", start=lo, end=hi, text=a.document.text[lo:hi], source=source, cue=a.span(*att.cue)))
+            found.append(
+                Claim(
+                    id="",
+                    start=lo,
+                    end=hi,
+                    text=a.document.text[lo:hi],
+                    source=source,
+                    cue=a.span(*att.cue),
+                )
+            )
     grade(found, doc)
     for claim in found:
         claim.id = a.new_id("cl", a.claims)

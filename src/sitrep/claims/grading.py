@@ -5,11 +5,12 @@ knowledge base refines it across reports. Credibility follows corroboration insi
 the same content from an independent source raises it, a denial or a clashing figure lowers it.
 README.md ("Admiralty grading") documents the method.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import Claim
+from ..model import Claim, Source
 from .cues import words
 
 RELIABILITY = {
@@ -24,13 +25,18 @@ SINGLE_SOURCE = 3  # "possibly true": reported once, neither confirmed nor denie
 ANONYMOUS_CAP = ("C", 3)  # an anonymous single-source claim is never graded above C3
 SHARED_FOR_SAME_TOPIC = 3  # content words two claims share to be about the same thing
 SAME_TOPIC_OVERLAP = 0.3  # ... and their share of all the content words of both
+MAX_NESTING = 3  # claims within claims followed this deep to their outer source
 MATE_WINDOW = 50  # claims either side a claim is compared with for corroboration
 CONTENT_POS = ("NOUN", "PROPN", "NUM", "VERB")
 
 
 def _content(doc: Doc, c: Claim) -> set[str]:
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    return {t.lemma_.lower() for t in span or [] if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in words("speech_verbs")}
+    return {
+        t.lemma_.lower()
+        for t in span or []
+        if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in words("speech_verbs")
+    }
 
 
 def _numbers(doc: Doc, c: Claim) -> set[str]:
@@ -45,13 +51,36 @@ def _denies(doc: Doc, c: Claim) -> bool:
     return any(t.lemma_.lower() in words("denial") for t in tokens)
 
 
-def _independent(x: Claim, y: Claim) -> bool:
+def _speakers(claims: list[Claim]) -> list[Source]:
+    """Who each claim is heard from: a claim told inside another ("police said the suspect told
+    investigators he had planted the bomb") reaches the report only through the outer source."""
+    out = []
+    for c in claims:
+        outer = c
+        for _ in range(MAX_NESTING):
+            cue = outer.cue
+            holder = next(
+                (
+                    o
+                    for o in claims
+                    if o is not outer and cue is not None and o.start <= cue.start < o.end
+                ),
+                None,
+            )
+            if holder is None:
+                break
+            outer = holder
+        out.append(outer.source)
+    return out
+
+
+def _independent(x: Source, y: Source) -> bool:
     """Different sources, at least one of them known: two anonymous sources may be one."""
-    if x.source.type == y.source.type == "anonymous":
+    if x.type == y.type == "anonymous":
         return False
-    if x.source.entity and y.source.entity:
-        return x.source.entity != y.source.entity
-    return x.source.text.lower() != y.source.text.lower()
+    if x.entity and y.entity:
+        return x.entity != y.entity
+    return x.text.lower() != y.text.lower()
 
 
 def _same_topic(x: set[str], y: set[str]) -> bool:
@@ -63,8 +92,14 @@ def _topic_mates(content: list[set[str]]) -> list[list[int]]:
     """For each claim, the others about the same thing among its neighbours (all of them in any
     report of ordinary length; a window keeps a book-length text linear)."""
     n = len(content)
-    return [[j for j in range(max(0, i - MATE_WINDOW), min(n, i + MATE_WINDOW + 1))
-             if j != i and _same_topic(content[i], content[j])] for i in range(n)]
+    return [
+        [
+            j
+            for j in range(max(0, i - MATE_WINDOW), min(n, i + MATE_WINDOW + 1))
+            if j != i and _same_topic(content[i], content[j])
+        ]
+        for i in range(n)
+    ]
 
 
 def grade(claims: list[Claim], doc: Doc) -> None:
@@ -72,13 +107,16 @@ def grade(claims: list[Claim], doc: Doc) -> None:
     content = [_content(doc, c) for c in claims]
     numbers = [_numbers(doc, c) for c in claims]
     denies = [_denies(doc, c) for c in claims]
+    speakers = _speakers(claims)
     for i, (c, mates) in enumerate(zip(claims, _topic_mates(content))):
         c.reliability = RELIABILITY[c.source.type]
         support, clash = 0, False
         for j in mates:
-            if not _independent(c, claims[j]):
+            if not _independent(speakers[i], speakers[j]):
                 continue
-            if denies[i] != denies[j] or (numbers[i] and numbers[j] and not numbers[i] & numbers[j]):
+            if denies[i] != denies[j] or (
+                numbers[i] and numbers[j] and not numbers[i] & numbers[j]
+            ):
                 clash = True
             else:
                 support += 1

@@ -3,6 +3,7 @@
 Runs last, so it reads the place mentions and entities (waypoints resolve to place
 entities), actor mentions (who moves) and the events stage's quantities (what it costs).
 """
+
 from spacy.tokens import Doc
 
 from ..model import Analysis, Route, Span, Waypoint
@@ -23,12 +24,17 @@ def annotate(a: Analysis, doc: Doc) -> None:
     costs = assign_costs(a, chains, doc)
     for chain, cost in zip(chains, costs):
         who, who_text = who_moves(a, chain)
-        a.routes.append(Route(
-            id=a.new_id("ro", a.routes),
-            waypoints=[Waypoint(p.mention.entity, a.span(p.mention.start, p.mention.end)) for p in chain.points],
-            who=who,
-            who_text=who_text,
-            what=what_moves(chain, doc),
-            cost=cost,
-            evidence=[_sentence(a, s.start_char, s.end_char) for s in chain.sentences],
-        ))
+        a.routes.append(
+            Route(
+                id=a.new_id("ro", a.routes),
+                waypoints=[
+                    Waypoint(p.mention.entity, a.span(p.mention.start, p.mention.end))
+                    for p in chain.points
+                ],
+                who=who,
+                who_text=who_text,
+                what=what_moves(chain, doc),
+                cost=cost,
+                evidence=[_sentence(a, s.start_char, s.end_char) for s in chain.sentences],
+            )
+        )

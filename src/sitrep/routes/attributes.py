@@ -1,4 +1,5 @@
 """Who moves, what moves and what it costs, read from the words around a route."""
+
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ from typing import Literal, cast
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from ..events.numbers import NUMBER, as_number, parse_number
 from ..model import Analysis, Cost, Quantity
 from ..nlp import text_of
 from .chains import Chain, in_duplicate
@@ -20,8 +22,16 @@ COST_LOOKAHEAD = 1
 SUBJECTS = ("nsubj", "nsubjpass")
 What = Literal["people", "weapons", "drugs", "fuel", "goods", "money", "unknown"]
 CLAUSE_BREAK = re.compile(r"[,;]\s")
+# "between 4,000 and 6,000 dinars", "$150 to $200", "8,000-12,000 pesos": the figure before the sum.
+# A bare year ("from 3,000 in 2021 to 5,000 euros") is no lower figure.
+RANGE_BEFORE = re.compile(
+    rf"(?:between\s+(?P<low>{NUMBER})\s+and|(?<![\w,.])(?!(?:19|20)\d\d\b)(?P<low2>{NUMBER})\s*(?:to|-|–))\s*\$?$",
+    re.IGNORECASE,
+)
+RANGE_REACH = 40  # characters before a sum searched for the start of a range
 
-# A "paragraph" reaches at most this far either side of its sentence (a text may have no line breaks).
+# A "paragraph" reaches at most this far either side of its sentence (a text may have no
+# line breaks).
 PARAGRAPH_REACH = 2000
 
 
@@ -36,7 +46,11 @@ def what_moves(chain: Chain, doc: Doc) -> What:
     whole = doc.user_data.get("sitrep_what")
     if whole is None:  # the report's own count, made once for all its routes
         whole = doc.user_data["sitrep_what"] = _loads([doc[:]])
-    for counts in (_loads(chain.sentences), _loads([_paragraph(doc, s) for s in chain.sentences]), whole):
+    for counts in (
+        _loads(chain.sentences),
+        _loads([_paragraph(doc, s) for s in chain.sentences]),
+        whole,
+    ):
         if counts:
             return cast(What, max(counts, key=lambda k: counts[k]))  # ties: the kind named first
     return "unknown"
@@ -55,14 +69,18 @@ def _paragraph(doc: Doc, sent: SpacySpan) -> SpacySpan:
     text = text_of(doc)
     start = max(text.rfind("\n", 0, sent.start_char) + 1, sent.start_char - PARAGRAPH_REACH)
     end = text.find("\n", sent.end_char, sent.end_char + PARAGRAPH_REACH)
-    span = doc.char_span(start, min(len(text), sent.end_char + PARAGRAPH_REACH) if end < 0 else end, alignment_mode="expand")
+    span = doc.char_span(
+        start,
+        min(len(text), sent.end_char + PARAGRAPH_REACH) if end < 0 else end,
+        alignment_mode="expand",
+    )
     return span if span is not None else sent
 
 
 def who_moves(a: Analysis, chain: Chain) -> tuple[str | None, str | None]:
     """The actor that is the subject of the movement, else the subject's own words."""
     for sent in chain.sentences:
-        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in ("say", "tell", "add")]
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in cues().speech]
         for verb in verbs:
             subj = next((ch for ch in verb.children if ch.dep_ in SUBJECTS), None)
             if subj is None or subj.pos_ == "PRON":
@@ -90,13 +108,15 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
     firsts = _first_sums(a, sents)
     costs: list[Cost | None] = [None] * len(chains)
     taken: set[int] = set()
-    spans = [sorted(index[s.start_char] for s in ch.sentences if s.start_char in index) for ch in chains]
+    spans = [
+        sorted(index[s.start_char] for s in ch.sentences if s.start_char in index) for ch in chains
+    ]
 
     def free(i: int) -> Quantity | None:
         return next((q for q in firsts.get(i, []) if q.start not in taken), None)
 
     def give(k: int, q: Quantity) -> None:
-        costs[k] = Cost(q.value, q.unit, q.per)
+        costs[k] = Cost(_low_bound(a.document.text, q), q.unit, q.per)
         taken.add(q.start)
 
     def others(k: int) -> set[int]:
@@ -104,7 +124,16 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
 
     for k, ids in enumerate(spans):  # among its own sentences
         if ids:
-            q = next((q for i in range(ids[0], ids[-1] + 1) if i not in others(k) for q in [free(i)] if q), None)
+            q = next(
+                (
+                    q
+                    for i in range(ids[0], ids[-1] + 1)
+                    if i not in others(k)
+                    for q in [free(i)]
+                    if q
+                ),
+                None,
+            )
             if q:
                 give(k, q)
     for k, ids in enumerate(spans):  # right after in the same paragraph, or just before
@@ -112,16 +141,26 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
             continue
         para_end = text_of(doc).find("\n", sents[ids[-1]].end_char - 1)
         before = list(range(ids[0] - 1, max(-1, ids[0] - 1 - COST_LOOKBACK), -1))
-        after = [i for i in range(ids[-1] + 1, min(len(sents), ids[-1] + 1 + COST_LOOKAHEAD))
-                 if para_end < 0 or sents[i].start_char < para_end]
+        after = [
+            i
+            for i in range(ids[-1] + 1, min(len(sents), ids[-1] + 1 + COST_LOOKAHEAD))
+            if para_end < 0 or sents[i].start_char < para_end
+        ]
         mine = {p.mention.entity for p in chains[k].points}
         for near in (after, before):
             for i in near:
                 if i in others(k):
                     break
                 # a sum said with other places than this route's belongs elsewhere
-                q = next((q for q in firsts.get(i, []) if q.start not in taken
-                          and (not (named := _clause_places(a, sents[i], q)) or named & mine)), None)
+                q = next(
+                    (
+                        q
+                        for q in firsts.get(i, [])
+                        if q.start not in taken
+                        and (not (named := _clause_places(a, sents[i], q)) or named & mine)
+                    ),
+                    None,
+                )
                 if q:
                     give(k, q)
                     break
@@ -132,11 +171,22 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
             if q.start in taken:
                 continue
             named = _clause_places(a, sent, q)
-            score = [(len(named & {p.mention.entity for p in ch.points}), -k) for k, ch in enumerate(chains) if costs[k] is None]
+            score = [
+                (len(named & {p.mention.entity for p in ch.points}), -k)
+                for k, ch in enumerate(chains)
+                if costs[k] is None
+            ]
             best = max(score, default=(0, 0))
             if best[0]:
                 give(-best[1], q)
     return costs
+
+
+def _low_bound(text: str, q: Quantity) -> float:
+    """ "between 4,000 and 6,000 dinars": a range is priced at its lower figure."""
+    m = RANGE_BEFORE.search(text, max(0, q.start - RANGE_REACH), q.start)
+    value = parse_number(m.group("low") or m.group("low2")) if m else None
+    return as_number(value) if value is not None and value < q.value else q.value
 
 
 def _first_sums(a: Analysis, sents: list[SpacySpan]) -> dict[int, list[Quantity]]:
@@ -158,7 +208,10 @@ def _first_sums(a: Analysis, sents: list[SpacySpan]) -> dict[int, list[Quantity]
 
 def _clause(text: str, sent: SpacySpan, q: Quantity) -> tuple[int, int]:
     """The stretch between the commas or semicolons around a sum (not those inside "1,300")."""
-    lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, sent.start_char, q.start)), default=sent.start_char)
+    lo = max(
+        (m.end() for m in CLAUSE_BREAK.finditer(text, sent.start_char, q.start)),
+        default=sent.start_char,
+    )
     hi = next((m.start() for m in CLAUSE_BREAK.finditer(text, q.end, sent.end_char)), sent.end_char)
     return lo, hi
 

@@ -6,6 +6,7 @@ only named a starting point ("left the camp on Monday") and this one names where
 "From there the network offered two routes" makes the route so far a branch point: each
 alternative that follows ("The cheaper one ...", "The second ...") starts from it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis
+from ..nlp import text_of
 from .cues import cues
 from .waypoints import Point, covers, is_area, is_country, sentence_points
 
@@ -52,12 +54,23 @@ def _starts(text: str, cue_words: tuple[str, ...]) -> bool:
     return any(text.startswith(f" {w} ") for w in cue_words)
 
 
-def _continues(current: Chain, pts: list[Point], opening: str) -> bool:
+def _goes_on(sent: SpacySpan, first: Point) -> bool:
+    """ "Those who get across are driven on to Kerman": the first place is reached onward."""
+    before = text_of(sent.doc)[sent.start_char : first.mention.start].lower()
+    return any(before.endswith(f" {w} ") for w in cues().onward)
+
+
+def _continues(current: Chain, pts: list[Point], opening: str, sent: SpacySpan) -> bool:
     """Does this sentence carry on the route of the one before?"""
-    if _has(opening, cues().continuation) or (opening.startswith(" from ") and pts[0].role == "origin"):
+    if _has(opening, cues().continuation) or (
+        opening.startswith(" from ") and pts[0].role == "origin"
+    ):
         return True
+    if pts[0].role != "origin" and _goes_on(sent, pts[0]):
+        return True
+    known = {p.mention.entity for p in current.points}
     # "A convoy left the camp on Monday. Buses drove the families to ...": a lone starting point
-    return len({p.mention.entity for p in current.points}) == 1 and not any(p.role == "origin" for p in pts)
+    return len(known) == 1 and not any(p.role == "origin" for p in pts)
 
 
 def in_duplicate(a: Analysis, pos: int) -> bool:
@@ -83,11 +96,15 @@ def link(a: Analysis, sents: list[SpacySpan]) -> list[Chain]:
             if current is not None and _has(full, c.branch):
                 base, gap = current.copy(), 0
             continue
-        if current is not None and _starts(opening, c.alternative) and (gap <= MAX_GAP or base is not None):
+        if (
+            current is not None
+            and _starts(opening, c.alternative)
+            and (gap <= MAX_GAP or base is not None)
+        ):
             if base is None or current.points != base.points:
                 done.append(current)
             current = base.copy() if base is not None else Chain()
-        elif current is None or gap > MAX_GAP or not _continues(current, pts, opening):
+        elif current is None or gap > MAX_GAP or not _continues(current, pts, opening, sent):
             if current is not None:
                 done.append(current)
             current, base = Chain(), None
@@ -99,12 +116,11 @@ def link(a: Analysis, sents: list[SpacySpan]) -> list[Chain]:
 
 
 def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
-    """Drop countries inside a path, single places, lone lists and recaps of other routes."""
+    """Drop countries told with a finer place of theirs, single places, lone lists and recaps
+    of other routes."""
     out: list[Chain] = []
     for ch in chains:
-        pts = [p for i, p in enumerate(ch.points)
-               if i in (0, len(ch.points) - 1) or not is_country(a.entity(p.mention.entity))]
-        ch.points = pts
+        ch.points = pts = _without_coarse_legs(a, ch.points)
         if len({p.mention.entity for p in pts}) < 2:
             continue
         if len(ch.sentences) == 1 and len({p.group for p in pts}) == 1:
@@ -113,15 +129,40 @@ def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
     kept: list[Chain] = []
     for ch in out:
         ents = {p.mention.entity for p in ch.points}
-        if any([p.mention.entity for p in k.points] == [p.mention.entity for p in ch.points] for k in kept):
+        if any(
+            [p.mention.entity for p in k.points] == [p.mention.entity for p in ch.points]
+            for k in kept
+        ):
             continue  # the same path told twice
-        longer: set[str] = set().union(*({p.mention.entity for p in o.points} for o in out if len(o.points) > len(ch.points)))
+        longer: set[str] = set().union(
+            *({p.mention.entity for p in o.points} for o in out if len(o.points) > len(ch.points))
+        )
         if ents <= longer:
             continue  # said again in fewer words ("the journey from A to B")
         if any(_sums_up(a, ch, o) for o in out if len(o.points) > 2):
             continue
         kept.append(ch)
     return kept
+
+
+def _without_coarse_legs(a: Analysis, pts: list[Point]) -> list[Point]:
+    """A country inside a path gives way to the finer places beside it ("into Serbia near
+    Presevo"), unless they are known to lie outside it: "shipped from Bandar Abbas along the
+    coast of Somalia to Hodeidah" passes Somalia."""
+    ents = [a.entity(p.mention.entity) for p in pts]
+
+    def code(i: int) -> str | None:
+        return ents[i].geo.country if ents[i] and ents[i].geo else None
+
+    def passed(i: int) -> bool:
+        neighbours = (code(i - 1), code(i + 1))
+        return code(i) is not None and all(c is not None and c != code(i) for c in neighbours)
+
+    return [
+        p
+        for i, p in enumerate(pts)
+        if i in (0, len(pts) - 1) or not is_country(ents[i]) or passed(i)
+    ]
 
 
 def _sums_up(a: Analysis, short: Chain, detailed: Chain) -> bool:

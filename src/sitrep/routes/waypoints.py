@@ -5,8 +5,10 @@ or from it ("from X", "through X", "left X", "crossed the border at X"). Places 
 locate another place ("the Jeddah camp near Qayyarah", "Tapachula in Chiapas", "the capital
 of Sinaloa state") or a speaker ("a manager in Chtaura") are context, not waypoints.
 """
+
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -17,8 +19,15 @@ from ..model import Analysis, Entity, Mention
 from .cues import cues
 
 MAX_CLIMB = 12
+DASH_JOIN = re.compile(r"\s*[-–—]\s*")  # what joins the places of "the Agadez–Dirkou road"
+DASH_REACH = 2  # words between a dash chain's last place and its road noun
 # How far from a district's or province's centre a place may lie and still be in it.
 AREA_KM = 60.0
+
+
+# What one step up the parse gives: a role, the next token to climb to (and whether the way
+# went through a locating preposition), or nothing.
+Step = str | tuple[Token, bool] | None
 
 
 @dataclass
@@ -58,7 +67,11 @@ def covers(outer: Entity | None, inner: Entity | None) -> bool:
 
 def named_places(a: Analysis, start: int, end: int) -> list[Mention]:
     """Place mentions in [start, end) that name the place ("the Lebanese border" does not)."""
-    return [m for m in a.mentions_in(start, end, ("place",)) if not m.demonym and not getattr(a.entity(m.entity), "demonym", False)]
+    return [
+        m
+        for m in a.mentions_in(start, end, ("place",))
+        if not m.demonym and not getattr(a.entity(m.entity), "demonym", False)
+    ]
 
 
 class _Sentence:
@@ -78,83 +91,236 @@ class _Sentence:
             for t in span:
                 self.owner[t.i] = m
             # "Chagai district", "the Qalamoun ridges": the place noun stands for the place.
-            if root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in cues().place_nouns and root.head.i not in self.owner:
+            if (
+                root.dep_ in ("compound", "nmod", "amod")
+                and root.head.lower_ in cues().place_nouns
+                and root.head.i not in self.owner
+            ):
                 root = root.head
                 self.owner[root.i] = m
             self.anchor[id(m)] = root
             self.mentions.append(m)
 
     def points(self) -> list[Point]:
-        out = []
+        """The sentence's waypoints in the order the path is travelled."""
+        found = self._dash_chain()
+        chained = {id(p.mention) for p, _ in found}
         for m in self.mentions:
-            found = self._role(m, self.anchor[id(m)], depth=0)
-            if found:
-                role, group, alternative = found
-                out.append(Point(m, role, group, alternative))
+            if id(m) in chained:
+                continue
+            role = self._role(m, self.anchor[id(m)], depth=0)
+            if role:
+                found.append((Point(m, *role), self.anchor[id(m)]))
+        return travel_order(found)
+
+    def _dash_chain(self) -> list[tuple[Point, Token]]:
+        """ "the Agadez–Dirkou–Madama road": places joined by dashes before a road noun are
+        a path."""
+        text, runs = self.a.document.text, [[self.mentions[0]]] if self.mentions else []
+        for m in self.mentions[1:]:
+            if DASH_JOIN.fullmatch(text[runs[-1][-1].end : m.start]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        out: list[tuple[Point, Token]] = []
+        for run in (r for r in runs if len(r) > 1 and self._before_road(r[-1])):
+            for k, m in enumerate(run):
+                role = "origin" if k == 0 else "dest" if k == len(run) - 1 else "via"
+                out.append((Point(m, role, self.anchor[id(m)].i, False), self.anchor[id(m)]))
         return out
 
+    def _before_road(self, m: Mention) -> bool:
+        """Is the chain the name of a road travelled ("use the A–B road"), not one that only
+        locates something ("a bomb on the A–B road")?"""
+        tok = self.anchor[id(m)]
+        near = [tok, *tok.doc[tok.i + 1 : tok.i + 1 + DASH_REACH]]
+        road = next((t for t in near if t.lemma_.lower() in cues().road_nouns), None)
+        if road is None:
+            return False
+        for _ in range(DASH_REACH + 1):  # up to the head of the road's noun phrase
+            if road.dep_ in ("appos", "compound", "nmod") and road.head.i != road.i:
+                road = road.head
+        return not (road.dep_ == "pobj" and road.head.lower_ in cues().qualifier_preps)
+
     def _role(self, m: Mention, tok: Token, depth: int) -> tuple[str, int, bool] | None:
-        c = cues()
+        """Climb from the place's token to the word that says how it lies on the path."""
         group, alternative = tok.i, _offers_choice(tok)
+        located = False  # reached through "in", "at", "near": the place locates what it hangs on
         for _ in range(MAX_CLIMB):
-            dep, head = tok.dep_, tok.head
-            if head.i == tok.i:
+            if tok.head.i == tok.i:
                 return None
-            if dep == "conj":
-                tok = head
+            if tok.dep_ == "conj":
+                tok = tok.head
                 alternative = alternative or _offers_choice(tok)
                 group = tok.i
                 continue
-            if dep == "dobj":
-                role = c.object_verbs.get(head.lemma_.lower())
-                return (role, group, alternative) if role else None
-            if dep != "pobj":
+            if tok.dep_ == "dobj":
+                step: Step = _object_role(tok.head, located)
+            elif tok.dep_ == "pobj":
+                step = _path_prep(tok.head) or self._qualifier_step(m, tok.head, depth)
+            else:
                 return None
-            prep, p = head, head.lower_
-            if prep.head.lower_ == "according":
-                return None  # "according to an official in Arsal" names a source, not a path
-            if p == "for":
-                return ("dest", group, alternative) if prep.head.lower_ in c.for_heads else None
-            if p in c.prep_role:
-                return c.prep_role[p], group, alternative
-            holder = prep.head
-            # "left the camp in northeast Syria": a place right before the preposition is what it locates.
-            before = prep.doc[prep.i - 1] if prep.i > 0 else None
-            if before is not None and before.i in self.owner and p in c.qualifier_preps:
-                holder = before
-            other = self.owner.get(holder.i)
-            if p == "of":
-                if holder.lower_ in c.of_nouns:
-                    return c.of_nouns[holder.lower_], group, alternative
-                if other is not None and other is not m:
-                    return None
-                tok = holder
-                continue
-            if p not in c.qualifier_preps:
-                return None
-            if other is not None and other is not m:
-                # "into Serbia near Presevo": the finer place takes the country's part.
-                if depth == 0 and p in ("at", "near") and is_country(self.a.entity(other.entity)):
-                    inherited = self._role(other, self.anchor[id(other)], depth + 1)
-                    return (inherited[0], group, alternative) if inherited else None
-                return None
-            if holder.pos_ in ("VERB", "AUX"):
-                role = c.verb_role.get(holder.lemma_.lower())
-                return (role, group, alternative) if role else None
-            if holder.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
-                return None
-            tok = holder
+            if step is None or isinstance(step, str):
+                return (step, group, alternative) if step else None
+            tok, located = step[0], located or step[1]
         return None
+
+    def _qualifier_step(self, m: Mention, prep: Token, depth: int) -> Step:
+        """ "of", "in", "at", "near": the role comes from what the phrase hangs on."""
+        c, p = cues(), prep.lower_
+        holder = prep.head
+        # "left the camp in northeast Syria": a place right before the preposition is what it
+        # locates.
+        before = prep.doc[prep.i - 1] if prep.i > 0 else None
+        if before is not None and before.i in self.owner and p in c.qualifier_preps:
+            holder = before
+        other = self.owner.get(holder.i)
+        if p == "of":
+            if holder.lower_ in c.of_nouns:
+                return c.of_nouns[holder.lower_]
+            return None if other is not None and other is not m else (holder, False)
+        if p not in c.qualifier_preps:
+            return None
+        if other is not None and other is not m:
+            # "into Serbia near Presevo": the finer place takes the country's part.
+            if depth == 0 and p in ("at", "near") and is_country(self.a.entity(other.entity)):
+                inherited = self._role(other, self.anchor[id(other)], depth + 1)
+                return inherited[0] if inherited else None
+            return None
+        if holder.pos_ in ("VERB", "AUX"):
+            return c.verb_role.get(holder.lemma_.lower())
+        if holder.pos_ == "ADP":
+            # "and from there to the beach at Abdeh": "at" hung on "to" shares its role
+            return c.prep_role.get(holder.lower_)
+        return (holder, True) if holder.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
+
+
+def _object_role(verb: Token, located: bool) -> str | None:
+    """ "left Zakho", "crossed the Drina"; "buy the items in Maiduguri" names where a load
+    starts."""
+    lemma = verb.lemma_.lower()
+    return cues().object_verbs.get(lemma) or (cues().verb_role.get(lemma) if located else None)
+
+
+def _path_prep(prep: Token) -> str | None:
+    """The role a preposition gives its object by itself ("from", "via", "bound for")."""
+    c, p = cues(), prep.lower_
+    if prep.head.lower_ == "according":
+        return None  # "according to an official in Arsal" names a source, not a path
+    if p == "for":
+        return "dest" if prep.head.lower_ in c.for_heads else None
+    if p == "from" and prep.head.dep_ == "appos":
+        return None  # "Nasir, a farmer from Kunduz, said": where a person comes from
+    if p in c.verb_preps and prep.head.lemma_.lower() in c.verb_role:
+        return c.verb_preps[p]  # "crossed over the Drina"; "fought over the town" is no path
+    return c.prep_role.get(p)
 
 
 def _offers_choice(tok: Token) -> bool:
     """Is this the head of a list joined by "or"?"""
     children = list(tok.children)
-    return any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in children) and any(ch.dep_ == "conj" for ch in children)
+    return any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in children) and any(
+        ch.dep_ == "conj" for ch in children
+    )
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause holds the token."""
+    for _ in range(MAX_CLIMB):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _opener(verb: Token) -> str | None:
+    """The word that opens a verb's clause ("after crossing", "while part continues")."""
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_
+    return next((ch.lower_ for ch in verb.children if ch.dep_ == "mark"), None)
+
+
+def _opened_by(tok: Token, openers: frozenset[str]) -> Token | None:
+    """The nearest verb above the token whose clause one of ``openers`` opens."""
+    for _ in range(MAX_CLIMB):
+        if tok.pos_ in ("VERB", "AUX") and _opener(tok) in openers:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _index(tok: Token | None) -> int | None:
+    return tok.i if tok is not None else None
+
+
+def travel_order(found: list[tuple[Point, Token]]) -> list[Point]:
+    """Text order, corrected where the text tells the path out of order: a starting point named
+    after the rest of its clause goes first ("crossed the desert from Agadez to Sabha"), so
+    does a stop named with "via" after the end ("reach Raqqa via Tal Afar"), and a clause
+    opened by "after" goes before the clause it hangs on ("reached Erbil after crossing Kirkuk
+    from Mosul"). A "while" clause beside places outside it ("..., while part continues south
+    to Tabuk") is a branch, not a leg: its points are marked as alternatives."""
+    order = [p for p, _ in found]
+    verb = {id(p): _index(_clause_verb(tok)) for p, tok in found}
+    for p, tok in found:
+        if p.role == "origin" or _explicit_via(tok):
+            _move_before(
+                order,
+                p,
+                [
+                    q
+                    for q in order
+                    if verb[id(q)] is not None
+                    and verb[id(q)] == verb[id(p)]
+                    and (p.role == "origin" or q.role == "dest")
+                ],
+            )
+    order = _after_clauses_first(found, order, verb)
+    _mark_branches(found)
+    return order
+
+
+def _explicit_via(tok: Token) -> bool:
+    head = tok.head
+    return head.lower_ == "via" or (head.lower_ == "of" and head.head.lower_ == "way")
+
+
+def _move_before(order: list[Point], p: Point, same: list[Point]) -> None:
+    """Put ``p`` before the first of ``same`` that precedes it."""
+    ahead = [q for q in same if order.index(q) < order.index(p)]
+    if ahead:
+        order.remove(p)
+        order.insert(order.index(ahead[0]), p)
+
+
+def _after_clauses_first(
+    found: list[tuple[Point, Token]], order: list[Point], verb: dict[int, int | None]
+) -> list[Point]:
+    earlier = {id(p): _opened_by(tok, cues().earlier_openers) for p, tok in found}
+    for clause in {e.i: e for e in earlier.values() if e is not None}.values():
+        block = [q for q in order if earlier[id(q)] is not None and earlier[id(q)].i == clause.i]
+        head = _index(_clause_verb(clause.head))
+        rest = [q for q in order if q not in block]
+        anchor = next((q for q in rest if head is not None and verb[id(q)] == head), None)
+        if anchor is not None and order.index(anchor) < order.index(block[0]):
+            at = rest.index(anchor)
+            order = rest[:at] + block + rest[at:]
+    return order
+
+
+def _mark_branches(found: list[tuple[Point, Token]]) -> None:
+    branch = {id(p): _index(_opened_by(tok, cues().branch_openers)) for p, tok in found}
+    for p, _ in found:
+        if branch[id(p)] is not None and any(branch[id(q)] != branch[id(p)] for q, _ in found):
+            p.alternative = True
 
 
 def sentence_points(a: Analysis, sent: SpacySpan) -> list[Point]:
-    """Waypoints of one sentence in text order; enumerations and alternatives left out.
+    """Waypoints of one sentence in travel order; enumerations and alternatives left out.
 
     "From Afghanistan, Syria and Morocco" lists where people come from, and "to the Gulf or
     the Red Sea" offers choices: neither is a leg of one path.
