@@ -14,15 +14,11 @@ from .grading import grade
 from .sources import make_source
 
 
-def _in_duplicate(a: Analysis, pos: int) -> bool:
-    return any(d.span.start <= pos < d.span.end for d in a.duplicates)
-
-
 def annotate(a: Analysis, doc: Doc) -> None:
     found: list[Claim] = []
     earlier: list[Source] = []
     for sent in doc.sents:
-        if _in_duplicate(a, sent.start_char):
+        if a.in_duplicate(sent.start_char):
             continue
         for att in sorted(
             attributions(sent), key=lambda x: (x.content[0], x.content[0] - x.content[1])

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from ..events.numbers import NUMBER, as_number, parse_number
 from ..model import Analysis, Cost, Quantity
 from ..nlp import text_of
-from .chains import Chain, in_duplicate
+from .chains import Chain
 from .cues import cues
 from .waypoints import named_places
 
@@ -103,7 +103,7 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
 
     Only the first sum of a clause counts: what follows is a conversion ("($1,450)").
     """
-    sents = [s for s in doc.sents if not in_duplicate(a, s.start_char)]
+    sents = [s for s in doc.sents if not a.in_duplicate(s.start_char)]
     index = {s.start_char: i for i, s in enumerate(sents)}
     firsts = _first_sums(a, sents)
     costs: list[Cost | None] = [None] * len(chains)

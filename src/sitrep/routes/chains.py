@@ -73,11 +73,6 @@ def _continues(current: Chain, pts: list[Point], opening: str, sent: SpacySpan) 
     return len(known) == 1 and not any(p.role == "origin" for p in pts)
 
 
-def in_duplicate(a: Analysis, pos: int) -> bool:
-    """Repeated passages were said once already; reading them again would double the routes."""
-    return any(d.span.start <= pos < d.span.end for d in a.duplicates)
-
-
 def link(a: Analysis, sents: list[SpacySpan]) -> list[Chain]:
     """Chains of at least two distinct places, in the order their description starts."""
     c = cues()
@@ -86,7 +81,7 @@ def link(a: Analysis, sents: list[SpacySpan]) -> list[Chain]:
     base: Chain | None = None
     gap = 0
     for sent in sents:
-        if in_duplicate(a, sent.start_char):
+        if a.in_duplicate(sent.start_char):
             continue
         pts = sentence_points(a, sent)
         opening = _opening(sent)
