@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..intervals import Intervals
 from ..model import Analysis, Entity, Mention
 from . import affiliation, overlap
 from .candidates import Cand, acronyms, forces, literal, ner, patterns, registry_hits, titled
@@ -107,13 +108,13 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
         wanted.setdefault(last, c.name)
         if firsts.count(first) == 1 and len(first) > 2 and not re.match(r"(?:Abu|Umm)\s", c.name):
             wanted.setdefault(first, c.name)
-    out = []
+    out, taken = [], Intervals((c.start, c.end) for c in chosen)
     ws = text_words(text)
     for i, w in enumerate(ws):
         if w.article or not w.text[:1].isupper() or w.key not in wanted:
             continue
         start = ws[i - 1].start if i and ws[i - 1].article and ws[i - 1].end == w.start - 1 else w.start
-        if not any(c.start < w.end and start < c.end for c in chosen):  # never a piece of a longer name
+        if not taken.overlaps(start, w.end):  # never a piece of a longer name
             out.append(Cand(start, w.end, "person", "short", wanted[w.key]))
     return out
 
