@@ -7,6 +7,7 @@ paragraph) and repeated to each size. Each size runs in a fresh process so that 
 (``ru_maxrss``) is its own; the model load is timed apart. The target: time per character grows
 by less than 1.5x from the smallest size to the largest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,7 +22,11 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "corpus.jsonl"
 
 def long_line(chars: int) -> str:
     """The example reports on one line, repeated and cut to ``chars`` characters."""
-    reports = [json.loads(line)["text"] for line in EXAMPLES.read_text("utf-8").splitlines() if line.strip()]
+    reports = [
+        json.loads(line)["text"]
+        for line in EXAMPLES.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
     body = " ".join(r.replace("\n", " ") for r in reports)
     return (body * (chars // len(body) + 1))[:chars]
 
@@ -53,7 +58,9 @@ def measure(chars: int, profile: str | None) -> dict[str, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", default="0.25,0.5,1,2", help="millions of characters, comma-separated")
+    ap.add_argument(
+        "--sizes", default="0.25,0.5,1,2", help="millions of characters, comma-separated"
+    )
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process measuring one size
     ap.add_argument("--profile", help="write a cProfile of the (single) size to this file")
     args = ap.parse_args()
@@ -65,14 +72,21 @@ def main() -> None:
         cmd = [sys.executable, __file__, "--one", str(int(size * 1_000_000))]
         if args.profile:
             cmd += ["--profile", args.profile]
-        rows.append(json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout))
+        rows.append(
+            json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+        )
         r = rows[-1]
-        print(f"{r['chars'] / 1e6:5.2f} M chars  {r['seconds']:7.1f} s  {r['seconds'] / r['chars'] * 1e6:6.1f} us/char"
-              f"  peak {r['peak_mb']:7.0f} MB", flush=True)
+        print(
+            f"{r['chars'] / 1e6:5.2f} M chars  {r['seconds']:7.1f} s  {r['seconds'] / r['chars'] * 1e6:6.1f} us/char"
+            f"  peak {r['peak_mb']:7.0f} MB",
+            flush=True,
+        )
     first, last = rows[0], rows[-1]
     growth = (last["seconds"] / last["chars"]) / (first["seconds"] / first["chars"])
-    print(f"time per character grows {growth:.2f}x from {first['chars'] / 1e6:g} M to {last['chars'] / 1e6:g} M "
-          f"(target < 1.5x)")
+    print(
+        f"time per character grows {growth:.2f}x from {first['chars'] / 1e6:g} M to {last['chars'] / 1e6:g} M "
+        f"(target < 1.5x)"
+    )
 
 
 if __name__ == "__main__":

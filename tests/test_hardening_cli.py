@@ -1,6 +1,7 @@
 """Careless and hostile input to the command line: output over input, deep JSON, unreadable
 files, FIFOs, a wrong --db, and spreadsheet formulas in the ACLED CSV. Each test reproduces a
 failure of the hardening probe (issue 23)."""
+
 from __future__ import annotations
 
 import csv
@@ -20,7 +21,9 @@ from sitrep.analyze_cmd import run_analyze
 from sitrep.ingest import InputError
 from sitrep.ingest.readers import read_inputs, read_path
 
-REPORT = "Gunmen attacked a police post near Gao on Monday, killing two officers, a local official said."
+REPORT = (
+    "Gunmen attacked a police post near Gao on Monday, killing two officers, a local official said."
+)
 
 
 def _console() -> tuple[Console, io.StringIO]:
@@ -34,14 +37,23 @@ def _error_lines(text: str) -> list[str]:
 
 # 1. Output over input -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, fmt", [("in.jsonl", "jsonl"), ("in.txt", "text"), ("in.json", "json")])
+
+@pytest.mark.parametrize(
+    "name, fmt", [("in.jsonl", "jsonl"), ("in.txt", "text"), ("in.json", "json")]
+)
 def test_output_over_an_input_is_refused_and_the_input_kept(tmp_path, name, fmt):
     src = tmp_path / name
-    content = json.dumps({"id": "one", "text": REPORT}) + "\n" if name.endswith(("l", "n")) else REPORT
+    content = (
+        json.dumps({"id": "one", "text": REPORT}) + "\n" if name.endswith(("l", "n")) else REPORT
+    )
     src.write_text(content, "utf-8")
     link = tmp_path / "hard-link"
     os.link(src, link)
-    for output in (src, tmp_path / "." / name, link):  # the same file by another spelling, and by inode
+    for output in (
+        src,
+        tmp_path / "." / name,
+        link,
+    ):  # the same file by another spelling, and by inode
         err, buf = _console()
         status = run_analyze([str(src)], fmt, output, None, "utf-8", err)
         assert status == 2
@@ -67,7 +79,10 @@ def test_a_crash_midway_leaves_the_old_output_whole(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         run_analyze([str(src)], "jsonl", out, None, "utf-8", _console()[0])
     assert out.read_text("utf-8") == "previous run\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.jsonl"]  # no half file left beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.txt",
+        "out.jsonl",
+    ]  # no half file left beside it
 
 
 def test_output_is_written_whole_with_the_files_permissions(tmp_path, cli):
@@ -84,9 +99,12 @@ def test_output_is_written_whole_with_the_files_permissions(tmp_path, cli):
 
 # 5. Deeply nested JSON; 12. the "at at" message -------------------------------------------------
 
+
 def test_deeply_nested_json_is_one_error_and_the_batch_goes_on(tmp_path):
     good = json.dumps({"id": "good", "text": REPORT})
-    (tmp_path / "deep.jsonl").write_text(f"{good}\n{'[' * 5000}\n{good.replace('good', 'after')}\n", "utf-8")
+    (tmp_path / "deep.jsonl").write_text(
+        f"{good}\n{'[' * 5000}\n{good.replace('good', 'after')}\n", "utf-8"
+    )
     (tmp_path / "deep.json").write_text("[" * 5000, "utf-8")
     (tmp_path / "deep-object.json").write_text('{"a":' * 5000, "utf-8")
     results = list(read_path(tmp_path))
@@ -110,6 +128,7 @@ def test_control_character_message_reads_plainly(tmp_path):
 
 # 6. Unreadable files and folders ----------------------------------------------------------------
 
+
 def _unreadable(monkeypatch, path: Path) -> None:
     """Make ``path`` unreadable: by permissions, or (as root, whom permissions do not stop) at the OS call."""
     path.chmod(0)
@@ -130,6 +149,7 @@ def _unreadable(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(os, "open", guarded_open)
     monkeypatch.setattr(os, "scandir", guarded_scandir)
     import io as _io
+
     real_io_open = _io.open
 
     def guarded_io_open(file, *args, **kwargs):
@@ -155,8 +175,10 @@ def test_unreadable_file_and_folder_are_errors_and_the_rest_is_read(tmp_path, mo
         (tmp_path / "locked").chmod(0o755)
     errors = sorted(str(r) for r in results if isinstance(r, InputError))
     assert sorted(r.id for r in results if not isinstance(r, InputError)) == ["a", "z"]
-    assert errors == [f"{tmp_path / 'b.txt'}: cannot read: Permission denied",
-                      f"{tmp_path / 'locked'}: cannot read folder: Permission denied"]
+    assert errors == [
+        f"{tmp_path / 'b.txt'}: cannot read: Permission denied",
+        f"{tmp_path / 'locked'}: cannot read folder: Permission denied",
+    ]
 
 
 def test_unreadable_file_exits_2_with_one_line(tmp_path, monkeypatch):
@@ -166,7 +188,9 @@ def test_unreadable_file_exits_2_with_one_line(tmp_path, monkeypatch):
     _unreadable(monkeypatch, bad)
     err, buf = _console()
     try:
-        status = run_analyze([str(bad), str(good)], "jsonl", tmp_path / "out.jsonl", None, "utf-8", err)
+        status = run_analyze(
+            [str(bad), str(good)], "jsonl", tmp_path / "out.jsonl", None, "utf-8", err
+        )
     finally:
         bad.chmod(0o644)
     assert status == 2
@@ -175,6 +199,7 @@ def test_unreadable_file_exits_2_with_one_line(tmp_path, monkeypatch):
 
 
 # 12. A FIFO given by name ----------------------------------------------------------------------
+
 
 def test_a_fifo_by_name_is_refused_at_once(tmp_path):
     fifo = tmp_path / "pipe.txt"
@@ -193,12 +218,17 @@ def test_a_fifo_by_name_is_refused_at_once(tmp_path):
 
 # 10. A wrong --db -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("command", [["events"], ["search", "gao"], ["ingest", "-"]])
 def test_a_file_that_is_no_database_is_one_line(tmp_path, command):
     bogus = tmp_path / "notes.db"
     bogus.write_text("these are my notes, not a database\n" * 50, "utf-8")
-    result = subprocess.run([sys.executable, "-m", "sitrep", *command, "--db", str(bogus)], capture_output=True,
-                            text=True, input="")
+    result = subprocess.run(
+        [sys.executable, "-m", "sitrep", *command, "--db", str(bogus)],
+        capture_output=True,
+        text=True,
+        input="",
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     [line] = result.stderr.strip().splitlines()
@@ -215,14 +245,23 @@ def test_a_password_in_a_bad_url_is_masked():
 
 # 8. Formula injection in the ACLED CSV ------------------------------------------------------------
 
+
 def test_acled_csv_defuses_formulas_and_keeps_numbers():
     from kb_fixtures import actor, event, place, report
     from sitrep.export.acled import write
 
     text = "@SUM(1+1) Gunmen from =HYPERLINK attacked a market in Kidal on 3 May 2024."
-    data = report("formula", text, [place("pl1", "Kidal", -18.44, -1.41, "ML"), actor("ac1", "=HYPERLINK")],
-                  events=[event(text, "ev1", "attacked", "Attack", "pl1", "2024-05-03", {"ac1": "actor1"}, killed=2)],
-                  outlet="+cmd|' /C calc'!A0")
+    data = report(
+        "formula",
+        text,
+        [place("pl1", "Kidal", -18.44, -1.41, "ML"), actor("ac1", "=HYPERLINK")],
+        events=[
+            event(
+                text, "ev1", "attacked", "Attack", "pl1", "2024-05-03", {"ac1": "actor1"}, killed=2
+            )
+        ],
+        outlet="+cmd|' /C calc'!A0",
+    )
     out = io.StringIO()
     write([data], out)
     [row] = list(csv.DictReader(io.StringIO(out.getvalue())))

@@ -1,6 +1,7 @@
 """The knowledge base under careless input and concurrent writers, on SQLite and PostgreSQL
 (issue 23): long and odd metadata, NUL characters, the project's own corpus, two writers on
 one file, two first runs at once, and regrading while another run commits."""
+
 from __future__ import annotations
 
 import threading
@@ -20,15 +21,45 @@ CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus.jsonl"
 GAO = ("Gao", 16.2666, -0.0403, "ML", 2457163)
 
 
-def _report(n: int, outlet: str = "Sahel Wire", published: str = "2024-03-05", role: str | None = None) -> dict:
-    text = (f"Attack number {n} near Gao\nGunmen of the Katiba Serma attacked a convoy near Gao on 4 March 2024, "
-            f"killing {n + 2} soldiers, a local official said. Commander Amadou Kone denied it.")
-    data = report(f"r{n}", text, [place("pl1", *GAO), actor("ac1", "Katiba Serma"), person("pe1", "Amadou Kone")],
-                  events=[make_event(text, "ev1", "attacked", "Attack", "pl1", "2024-03-04", {"ac1": "actor1"},
-                                     killed=n + 2, type="Battles", claim="cl1")],
-                  claims=[claim(text, "cl1", "Gunmen of the Katiba Serma attacked a convoy", "a local official",
-                                "anonymous", "C", 3)],
-                  outlet=outlet, published=published)
+def _report(
+    n: int, outlet: str = "Sahel Wire", published: str = "2024-03-05", role: str | None = None
+) -> dict:
+    text = (
+        f"Attack number {n} near Gao\nGunmen of the Katiba Serma attacked a convoy near Gao on 4 March 2024, "
+        f"killing {n + 2} soldiers, a local official said. Commander Amadou Kone denied it."
+    )
+    data = report(
+        f"r{n}",
+        text,
+        [place("pl1", *GAO), actor("ac1", "Katiba Serma"), person("pe1", "Amadou Kone")],
+        events=[
+            make_event(
+                text,
+                "ev1",
+                "attacked",
+                "Attack",
+                "pl1",
+                "2024-03-04",
+                {"ac1": "actor1"},
+                killed=n + 2,
+                type="Battles",
+                claim="cl1",
+            )
+        ],
+        claims=[
+            claim(
+                text,
+                "cl1",
+                "Gunmen of the Katiba Serma attacked a convoy",
+                "a local official",
+                "anonymous",
+                "C",
+                3,
+            )
+        ],
+        outlet=outlet,
+        published=published,
+    )
     if role is not None:
         next(e for e in data["entities"] if e["id"] == "pe1")["role"] = role
     return data
@@ -36,10 +67,18 @@ def _report(n: int, outlet: str = "Sahel Wire", published: str = "2024-03-05", r
 
 # 2. Long and odd values --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("published, stored", [
-    ("2024-03-05T10:00:00Z", "2024-03-05"), ("Tuesday 5 March 2024", "2024-03-05"), ("5 March 2024", "2024-03-05"),
-    ("2024-03-05", "2024-03-05"), ("sometime last spring", None), ("", None),
-])
+
+@pytest.mark.parametrize(
+    "published, stored",
+    [
+        ("2024-03-05T10:00:00Z", "2024-03-05"),
+        ("Tuesday 5 March 2024", "2024-03-05"),
+        ("5 March 2024", "2024-03-05"),
+        ("2024-03-05", "2024-03-05"),
+        ("sometime last spring", None),
+        ("", None),
+    ],
+)
 def test_published_is_stored_as_an_iso_day(kb, published, stored):
     with kb.begin() as s:
         store(s, _report(1, published=published))
@@ -48,7 +87,9 @@ def test_published_is_stored_as_an_iso_day(kb, published, stored):
 
 
 def test_long_values_and_nul_characters_are_stored(kb):
-    data = _report(2, outlet="O" * 400, role="commander of the southern sector's reserve units")  # 48 characters
+    data = _report(
+        2, outlet="O" * 400, role="commander of the southern sector's reserve units"
+    )  # 48 characters
     data["document"]["title"] = "Attack\x00 near Gao"
     data["document"]["byline"] = "B" * 350
     with kb.begin() as s:
@@ -79,6 +120,7 @@ def test_the_projects_corpus_ingests_fully(db_url):  # noqa: F811
 
 
 # 7. Concurrent writers --------------------------------------------------------------------------------
+
 
 def _run_all(targets) -> list[BaseException]:
     errors: list[BaseException] = []
@@ -124,7 +166,9 @@ def test_first_runs_at_once_migrate_once(db_url):  # noqa: F811
 
 def test_regrading_while_another_run_commits(db_url, kb):  # noqa: F811
     if db_url.startswith("sqlite"):
-        pytest.skip("on SQLite regrading holds the write lock (BEGIN IMMEDIATE): no run commits meanwhile")
+        pytest.skip(
+            "on SQLite regrading holds the write lock (BEGIN IMMEDIATE): no run commits meanwhile"
+        )
     with kb.begin() as s:
         store(s, _report(1, outlet="First Wire"))
     late = _report(2, outlet="Second Wire")

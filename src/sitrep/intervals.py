@@ -3,6 +3,7 @@
 Stages ask "does this span overlap any taken span?" once per candidate; a scan of every taken
 span made that quadratic on long texts (a 1 M-character line has tens of thousands of each).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -16,7 +17,9 @@ class Intervals:
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         ordered = sorted(spans)
         self._starts = [s for s, _ in ordered]
-        self._reach = list(accumulate((e for _, e in ordered), max))  # the furthest end among the first k
+        self._reach = list(
+            accumulate((e for _, e in ordered), max)
+        )  # the furthest end among the first k
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether some span shares a character with ``[start, end)``."""

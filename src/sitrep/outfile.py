@@ -4,6 +4,7 @@ An output that is one of the inputs would be emptied before it is read, so it is
 before anything is opened for writing. A regular file is written beside its target and renamed
 into place when done, so a crash leaves the old file (or none), never a torn one.
 """
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@ that made every other upload wait, and a client's timeout lost the result. Here 
 checks the upload and queues it; ``GET /api/jobs/{id}`` says how it went. One worker keeps the
 app's memory to one analysis at a time, and reads never wait for it.
 """
+
 from __future__ import annotations
 
 import queue
@@ -55,12 +56,16 @@ class Jobs:
         job = Job(secrets.token_hex(8))
         with self._lock:
             if self._worker is None:
-                self._worker = threading.Thread(target=self._work, name="sitrep-analysis", daemon=True)
+                self._worker = threading.Thread(
+                    target=self._work, name="sitrep-analysis", daemon=True
+                )
                 self._worker.start()
             try:
                 self._queue.put_nowait((job, doc))
             except queue.Full:
-                raise Busy(f"{MAX_QUEUED} reports are waiting for analysis; try again later") from None
+                raise Busy(
+                    f"{MAX_QUEUED} reports are waiting for analysis; try again later"
+                ) from None
             self._jobs[job.job] = job
             while len(self._jobs) > KEPT:
                 self._jobs.popitem(last=False)
@@ -95,4 +100,8 @@ class Jobs:
             except Refused as exc:
                 job.status, job.error, job.code = "failed", str(exc), exc.status
             except Exception as exc:  # noqa: BLE001 - a worker that died would stall every later upload
-                job.status, job.error, job.code = "failed", f"analysis failed: {exc.__class__.__name__}", 500
+                job.status, job.error, job.code = (
+                    "failed",
+                    f"analysis failed: {exc.__class__.__name__}",
+                    500,
+                )

@@ -12,6 +12,7 @@ rather than served open. On top of the token:
   (``SameSite=Strict`` does not separate two ports of one host);
 - ``/login`` is rate-limited per client.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,8 +40,10 @@ LOGIN_WINDOW_S = 60  # ... per this many seconds, then 429
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 # No inline scripts anywhere; styles may be set by the vendored libraries at run time.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -65,8 +68,10 @@ def weak_token(token: str | None) -> str | None:
     if token is None:
         return None
     if len(token.strip()) < MIN_TOKEN or token != token.strip():
-        return (f"SITREP_TOKEN must be at least {MIN_TOKEN} random characters without surrounding spaces; "
-                f"for example: {secrets.token_urlsafe(32)}")
+        return (
+            f"SITREP_TOKEN must be at least {MIN_TOKEN} random characters without surrounding spaces; "
+            f"for example: {secrets.token_urlsafe(32)}"
+        )
     return None
 
 
@@ -76,7 +81,9 @@ def check_bind(host: str, token: str | None) -> None:
     if problem:
         raise SystemExit(problem)
     if not is_loopback(host) and not token:
-        raise SystemExit(f"refusing to bind {host} without SITREP_TOKEN: set a bearer token to serve beyond this machine")
+        raise SystemExit(
+            f"refusing to bind {host} without SITREP_TOKEN: set a bearer token to serve beyond this machine"
+        )
 
 
 def token_ok(presented: str | None, token: str) -> bool:
@@ -116,14 +123,20 @@ class Sessions:
     def issue(self, host: str) -> tuple[str, str]:
         """A new session cookie for ``host`` and its CSRF token."""
         expiry, nonce = str(int(time.time()) + SESSION_S), secrets.token_urlsafe(16)
-        return f"{expiry}.{nonce}.{self._mac('session', expiry, nonce, host)}", self._mac("csrf", nonce)
+        return f"{expiry}.{nonce}.{self._mac('session', expiry, nonce, host)}", self._mac(
+            "csrf", nonce
+        )
 
     def nonce(self, cookie: str | None, host: str) -> str | None:
         """The session's nonce when ``cookie`` is genuine, unexpired, not signed out and for ``host``."""
-        expiry, nonce, mac = (cookie or "").split(".", 2) if (cookie or "").count(".") == 2 else ("", "", "")
+        expiry, nonce, mac = (
+            (cookie or "").split(".", 2) if (cookie or "").count(".") == 2 else ("", "", "")
+        )
         if not expiry.isdigit() or int(expiry) < time.time() or nonce in self.revoked:
             return None
-        return nonce if hmac.compare_digest(mac, self._mac("session", expiry, nonce, host)) else None
+        return (
+            nonce if hmac.compare_digest(mac, self._mac("session", expiry, nonce, host)) else None
+        )
 
     def csrf_ok(self, nonce: str, presented: str | None) -> bool:
         return presented is not None and hmac.compare_digest(presented, self._mac("csrf", nonce))
@@ -147,7 +160,9 @@ class LoginLimit:
         now = time.monotonic()
         with self._lock:
             if len(self._seen) > 10_000:  # forget idle clients so the table cannot grow without end
-                self._seen = {c: q for c, q in self._seen.items() if q and q[-1] > now - self.window_s}
+                self._seen = {
+                    c: q for c, q in self._seen.items() if q and q[-1] > now - self.window_s
+                }
             seen = self._seen.setdefault(client, deque())
             while seen and seen[0] <= now - self.window_s:
                 seen.popleft()
@@ -187,13 +202,21 @@ class Guard(BaseHTTPMiddleware):
         assert self.sessions is not None and self.token is not None
         auth = request.headers.get("authorization", "")
         if auth.lower().startswith("bearer "):
-            return None if token_ok(auth[7:], self.token) else _refuse(request, 401, "a valid bearer token is required")
+            return (
+                None
+                if token_ok(auth[7:], self.token)
+                else _refuse(request, 401, "a valid bearer token is required")
+            )
         nonce = self.sessions.nonce(request.cookies.get(COOKIE), request.headers.get("host", ""))
         if nonce is None:
             return _refuse(request, 401, "a valid bearer token is required")
         if unsafe and not self.sessions.csrf_ok(nonce, request.headers.get(CSRF_HEADER)):
-            return _refuse(request, 403, f"missing or wrong CSRF token (send the {CSRF_COOKIE} cookie's value "
-                                         f"as X-CSRF-Token)")
+            return _refuse(
+                request,
+                403,
+                f"missing or wrong CSRF token (send the {CSRF_COOKIE} cookie's value "
+                f"as X-CSRF-Token)",
+            )
         request.state.session = nonce
         return None
 
