@@ -34,7 +34,7 @@ def ids(kb_path):
     return kb_path[1]
 
 
-def finished(client, status_url: str, timeout_s: float = 120) -> dict:
+def finished(client, status_url: str, timeout_s: float = 600) -> dict:
     """The job at ``status_url`` once the analysis worker is done with it."""
     import time
 

@@ -44,7 +44,7 @@ def token_client(kb_path):
         yield c
 
 
-def _finished(client, url: str, timeout_s: float = 120) -> dict:
+def _finished(client, url: str, timeout_s: float = 600) -> dict:
     deadline = time.monotonic() + timeout_s
     while (job := client.get(url).json())["status"] in (
         "queued",
@@ -211,6 +211,44 @@ def test_open_paths_match_exactly(token_client, path):
     assert r.status_code != 200
     assert token_client.get("/login").status_code == 200
     assert token_client.get("/static/app.css").status_code == 200
+
+
+def _raw_get(app, path: str) -> int:
+    """The status for ``path`` sent as is: the test client would resolve ``..`` before sending."""
+    import asyncio
+
+    answer: list[dict] = []
+    calls = 0
+
+    async def receive():
+        nonlocal calls
+        calls += 1
+        if calls > 1:  # the client stays connected until the answer is sent
+            await asyncio.Event().wait()
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        answer.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+             "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
+             "root_path": "", "headers": [(b"host", b"127.0.0.1:8000")],
+             "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 8000), "state": {}}
+    asyncio.run(app(scope, receive, send))
+    return answer[0]["status"]
+
+
+@pytest.mark.parametrize("path", ["/static/app.css/../js/map.js", "/login/../api/events",
+                                  "/static/app.css/../../static/js/common.js"])
+def test_a_dotted_path_behind_an_open_one_needs_a_sign_in(token_client, path):
+    assert _raw_get(token_client.app, path) in (303, 401, 404)
+    assert _raw_get(token_client.app, "/static/app.css") == 200
+
+
+def test_open_path_is_an_exact_match():
+    assert security.open_path("/login") and security.open_path("/static/app.css")
+    for path in ("/loginx", "/login/x", "/static/app.css/../js/map.js", "/static/app.cssx", "/"):
+        assert not security.open_path(path), path
 
 
 # 4. Upload limit while streaming -----------------------------------------------------------------------
