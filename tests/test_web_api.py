@@ -25,13 +25,23 @@ def kb_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(kb_path):
-    with TestClient(create_app(kb_path[0])) as c:
+    with TestClient(create_app(kb_path[0]), base_url="http://127.0.0.1:8000") as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def ids(kb_path):
     return kb_path[1]
+
+
+def finished(client, status_url: str, timeout_s: float = 600) -> dict:
+    """The job at ``status_url`` once the analysis worker is done with it."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while (job := items(client, status_url))["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return job
 
 
 def items(client, path, **params):
@@ -162,18 +172,21 @@ def test_openapi_schema_lists_the_api(client):
 
 
 def test_token_is_required_when_set(kb_path):
-    with TestClient(create_app(kb_path[0], token="s3cret-token")) as c:
+    token = "s3cret-token-" + "x" * 32
+    with TestClient(create_app(kb_path[0], token=token), base_url="http://127.0.0.1:8000") as c:
         assert c.get("/api/events").status_code == 401
         assert c.get("/api/events", headers={"Authorization": "Bearer wrong"}).status_code == 401
-        assert c.get("/api/events", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+        assert c.get("/api/events", headers={"Authorization": f"Bearer {token}"}).status_code == 200
         assert c.get("/map", follow_redirects=False).headers["location"] == "/login"
         assert c.get("/login").status_code == 200
         assert c.post("/login", data={"token": "nope"}, follow_redirects=False).headers["location"].startswith("/login")
-        r = c.post("/login", data={"token": "s3cret-token"}, follow_redirects=False)
+        r = c.post("/login", data={"token": token}, follow_redirects=False)
         cookie = r.headers["set-cookie"]
         assert r.headers["location"] == "/map" and "HttpOnly" in cookie and "SameSite=strict" in cookie
-        c.cookies.set(COOKIE, "s3cret-token")
+        assert token not in cookie  # a signed session, never the token itself
         assert c.get("/api/events").status_code == 200
+        c.cookies.set(COOKIE, token)
+        assert c.get("/api/events").status_code == 401
 
 
 def test_serve_refuses_a_public_bind_without_a_token(monkeypatch):
@@ -279,10 +292,11 @@ def test_a_pasted_report_is_analysed_and_stored_once(client):
             "police said. The Desert Shield brigade denied any part in the attack.")
     form = {"text": text, "title": "Market attack in Sabha", "outlet": "Oasis Post", "published": "2024-05-03"}
     first = client.post("/api/reports", data=form)
-    assert first.status_code == 200, first.text
-    assert first.json()["created"] is True
+    assert first.status_code == 202, first.text
+    done = finished(client, first.json()["status_url"])
+    assert done["status"] == "done" and done["created"] is True
     again = client.post("/api/reports", data=form).json()
-    assert again == {"id": first.json()["id"], "created": False}
+    assert again == {"id": done["id"], "created": False}
     doc = items(client, f"/api/documents/{again['id']}")["document"]
     assert (doc["text"], doc["title"], doc["outlet"], doc["published"]) == (text, "Market attack in Sabha", "Oasis Post", "2024-05-03")
     assert "Market attack in Sabha" in {d["title"] for d in items(client, "/api/documents")["items"]}

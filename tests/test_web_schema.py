@@ -13,6 +13,7 @@ from web_fixtures import fill, sample
 
 from sitrep.kb.db import open_kb
 from sitrep.web.app import create_app
+from sitrep.web.security import LOOPBACK_HOSTS
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +21,9 @@ def web_schema(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("web-schema") / "kb.db")
     with open_kb(path) as factory:
         fill(factory, sample())
-    return schemathesis.openapi.from_asgi("/api/openapi.json", create_app(path))
+    # schemathesis calls the app as host "testserver": allowed here, besides the loopback names
+    app = create_app(path, hosts=[*LOOPBACK_HOSTS, "testserver"])
+    return schemathesis.openapi.from_asgi("/api/openapi.json", app)
 
 
 schema = schemathesis.pytest.from_fixture("web_schema").exclude(method="POST")

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .ingest import InputError, read_inputs
 from .model import Analysis, Document
+from .outfile import atomic_output, clashing_input
 from .pipeline import analyze
 from .render import render_html, render_text
 from .serialize import to_dict
@@ -29,7 +30,12 @@ def run_analyze(inputs: list[str], fmt: str, output: Path | None, published: str
     """Analyse every input; returns the exit status (0 all good, 2 some failed)."""
     ok = failed = 0
     results: list[Analysis] = []
-    out_cm = output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout)
+    if output is not None:
+        refused = _check_output(output, inputs)
+        if refused:
+            err.print(f"error: {refused}", markup=False, soft_wrap=True)
+            return 2
+    out_cm = atomic_output(output) if output else nullcontext(sys.stdout)
     progress = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
     with out_cm as out, progress:
@@ -56,6 +62,18 @@ def run_analyze(inputs: list[str], fmt: str, output: Path | None, published: str
     if failed or ok != 1:
         err.print(f"analysed {ok} document{'s' * (ok != 1)}, {failed} failed", markup=False)
     return 2 if failed else 0
+
+
+def _check_output(output: Path, inputs: list[str]) -> str | None:
+    """Why ``output`` cannot be written, checked before anything is opened for writing."""
+    clash = clashing_input(output, inputs)
+    if clash is not None:
+        return f"{output}: is the input {clash}; writing it would destroy the input (choose another -o)"
+    if output.is_dir():
+        return f"{output}: is a folder, not a file"
+    if not output.parent.is_dir():
+        return f"{output}: folder {output.parent} does not exist"
+    return None
 
 
 def _write_line(out: IO[str], a: Analysis) -> None:

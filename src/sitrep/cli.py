@@ -67,7 +67,14 @@ _register(app)
 
 
 def main() -> None:
-    app()
+    """The entry point: a KB that cannot be opened is one line on stderr, not a traceback."""
+    from .kb.db import KBUnavailable
+
+    try:
+        app()
+    except KBUnavailable as exc:
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..intervals import Intervals
 from ..model import Analysis, Entity, Mention
 from . import affiliation, overlap
 from .candidates import (BRACKETED, Cand, acronyms, forces, initials_fit, literal, named_groups,
@@ -111,13 +112,13 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
         wanted.setdefault(last, c)
         if firsts.count(first) == 1 and len(first) > 2 and not re.match(r"(?:Abu|Umm)\s", c.name):
             wanted.setdefault(first, c)
-    out = []
+    out, taken = [], Intervals((c.start, c.end) for c in chosen)
     ws = text_words(text)
     for i, w in enumerate(ws):
         if w.article or not w.text[:1].isupper() or w.key not in wanted:
             continue
         start = ws[i - 1].start if i and ws[i - 1].article and ws[i - 1].end == w.start - 1 else w.start
-        if not any(c.start < w.end and start < c.end for c in chosen):  # never a piece of a longer name
+        if not taken.overlaps(start, w.end):  # never a piece of a longer name
             whole = wanted[w.key]
             out.append(Cand(start, w.end, "person", "short", whole.name,
                             titled=whole.source in ("title", "registry", "kunya")))

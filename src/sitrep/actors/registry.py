@@ -193,11 +193,10 @@ _GLUE = re.compile(r"[ \t\-\u2010\u2011\u00a0]*")
 
 def _joined(all_words: list[Word], word_starts: list[int], text: str, start: int, end: int) -> bool:
     """The words of a match follow each other with only spaces or hyphens between them."""
-    inner = []
-    for w in all_words[bisect.bisect_left(word_starts, start):]:
-        if w.end > end:
-            break
-        inner.append(w)
+    lo = bisect.bisect_left(word_starts, start)
+    inner = all_words[lo:bisect.bisect_left(word_starts, end, lo)]  # not the whole tail: linear per text
+    while inner and inner[-1].end > end:
+        inner.pop()
     return all(_GLUE.fullmatch(text[a.end:b.start]) for a, b in zip(inner, inner[1:]))
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..intervals import Intervals
 from ..model import Analysis, Entity, Source
 from ..nlp import ents_in
 from .cues import source_words, words
@@ -246,7 +247,17 @@ def _names_organisation(a: Analysis, prep: Token) -> bool:
 
 
 def _covers(a: Analysis, entity: str, pos: int) -> bool:
-    return any(m.entity == entity and m.start <= pos < m.end for m in a.mentions)
+    """Whether a mention of ``entity`` covers ``pos``: indexed once per set of mentions, since a
+    scan of every mention per source made long texts quadratic."""
+    cached = getattr(a, "_covers_key", None)
+    if cached is None or cached[0] is not a.mentions or cached[1] != len(a.mentions):
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for m in a.mentions:
+            spans.setdefault(m.entity, []).append((m.start, m.end))
+        a._covers_index = {e: Intervals(s) for e, s in spans.items()}
+        a._covers_key = (a.mentions, len(a.mentions))
+    found = a._covers_index.get(entity)
+    return found is not None and found.overlaps(pos, pos + 1)
 
 
 def _one_person(doc: Doc, s: Source) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
@@ -17,6 +18,9 @@ EXTRA_COLUMNS = ["document", "trigger", "trigger_start", "trigger_end", "modalit
 INTER_CODES = {"state_force": 1, "government": 1, "armed_group": 2, "militia": 3, "criminal_network": 3,
                "political_party": 6, "civilians": 7, "foreign_force": 8, "international_org": 8}
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 def _inter(view, event: dict[str, Any], role: str) -> int | str:
@@ -76,7 +80,18 @@ def _sentence(view, event: dict[str, Any]) -> str:
     return text[start:end if end >= 0 else len(text)].strip()
 
 
+def defuse(value: Any) -> Any:
+    """A text cell that a spreadsheet would evaluate, prefixed with ``'`` so it stays text.
+
+    Numbers, and text that is just a number ("-3.5"), are left alone so they stay numeric.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def write(analyses: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """The CSV, every text cell defused, since the file is meant to be opened in a spreadsheet."""
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(analyses))
+    writer.writerows({k: defuse(v) for k, v in row.items()} for row in rows(analyses))

@@ -88,6 +88,21 @@ def _html_text(html: str) -> tuple[str | None, str | None]:
     return found.text, found.author or None
 
 
+class JsonProblem(str):
+    """Why a text is not usable JSON, as one line."""
+
+
+def parse_json(text: str, with_line: bool = True) -> object:
+    """The decoded value, or a :class:`JsonProblem`: malformed, or nested too deep to decode."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}" if with_line else f"column {exc.colno}"
+        return JsonProblem(f"malformed JSON ({exc.msg.removesuffix(' at')} at {where})")
+    except RecursionError:
+        return JsonProblem("JSON nested too deep to read")
+
+
 def _read_jsonl(lines: Iterator[tuple[int, str | InputError]], origin: str) -> Iterator[Document | InputError]:
     """Documents from numbered JSON Lines; a line that could not be decoded arrives as an InputError."""
     for n, line in lines:
@@ -100,10 +115,9 @@ def _read_jsonl(lines: Iterator[tuple[int, str | InputError]], origin: str) -> I
         if len(line) > MAX_CHARS * 2:
             yield InputError(where, f"line of {len(line):,} characters is over the limit")
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+        record = parse_json(line, with_line=False)
+        if isinstance(record, JsonProblem):
+            yield InputError(where, str(record))
             continue
         yield document_from_record(record, where, fallback_id=f"{Path(origin).stem}-{n}")
 
@@ -112,20 +126,39 @@ def read_path(path: Path, encoding: str = "utf-8", skip: frozenset[Path] = froze
     """Documents from one file, or from every readable file under a folder (sorted, so runs repeat)."""
     origin = str(path)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*")
-                       if p.is_file() and p.suffix.lower() in SUFFIXES and p.resolve() not in skip)
-        if not files:
-            yield InputError(origin, f"folder holds no readable reports ({', '.join(sorted(SUFFIXES))})")
-        for f in files:
-            yield from read_path(f, encoding, skip)
+        yield from _read_folder(path, encoding, skip)
         return
     if not path.exists():
         yield InputError(origin, "no such file")
         return
-    reader = reader_for(path)
-    if reader is not None:  # PDF, images, Word, e-mail, Telegram export (formats.py)
-        yield from reader(path)
+    if not path.is_file():  # a FIFO or device would block or never end
+        yield InputError(origin, "not a regular file (a pipe, device or socket); pipe it to - instead")
         return
+    try:
+        reader = reader_for(path)
+        if reader is not None:  # PDF, images, Word, e-mail, Telegram export (formats.py)
+            yield from reader(path)
+        else:
+            yield from _read_file(path, encoding)
+    except OSError as exc:
+        yield InputError(origin, f"cannot read: {exc.strerror or exc.__class__.__name__}")
+
+
+def _read_folder(folder: Path, encoding: str, skip: frozenset[Path]) -> Iterator[Document | InputError]:
+    """Every report file under ``folder``; a subfolder that cannot be listed is an error, not a silent gap."""
+    unlisted: list[OSError] = []
+    files = sorted(Path(root, name) for root, _, names in os.walk(folder, onerror=unlisted.append) for name in names)
+    for exc in sorted(unlisted, key=lambda e: str(e.filename)):
+        yield InputError(str(exc.filename), f"cannot read folder: {exc.strerror or exc.__class__.__name__}")
+    files = [p for p in files if p.suffix.lower() in SUFFIXES and p.resolve() not in skip]
+    if not files and not unlisted:
+        yield InputError(str(folder), f"folder holds no readable reports ({', '.join(sorted(SUFFIXES))})")
+    for f in files:
+        yield from read_path(f, encoding, skip)
+
+
+def _read_file(path: Path, encoding: str) -> Iterator[Document | InputError]:
+    origin = str(path)
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         yield from _read_jsonl_file(path, encoding)
@@ -139,10 +172,9 @@ def read_path(path: Path, encoding: str = "utf-8", skip: frozenset[Path] = froze
         yield text
         return
     if suffix == ".json":
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield InputError(origin, f"malformed JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        record = parse_json(text)
+        if isinstance(record, JsonProblem):
+            yield InputError(origin, str(record))
             return
         yield document_from_record(record, origin, fallback_id=path.stem)
         return

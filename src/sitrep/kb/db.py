@@ -6,12 +6,22 @@ through a URL. Migrations run on every open (``upgrade head`` is a no-op when cu
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
+WRITE = "sitrep_write"  # execution option: this connection's transaction will write
+MIGRATION_LOCK = 0x5173_5245  # PostgreSQL advisory lock key: one first-run migration at a time
+RETRIES = 8  # attempts at a write transaction that met a lock
+BACKOFF_S = 0.05  # the first wait; doubled each attempt, with jitter (about 13 s in all)
 
 DEFAULT_DB = "sitrep.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -37,16 +47,50 @@ def _sqlite_connect(dbapi_conn, _record) -> None:
 
 
 def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    """A write transaction takes the write lock at once (waiting up to the busy timeout): a read
+    transaction that later writes fails at once when another process wrote meanwhile."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+
+class KBSession(Session):
+    """A session whose ``begin()`` (``factory.begin()``) marks its transaction as a write."""
+
+    def begin(self, nested: bool = False):
+        transaction = super().begin(nested=nested)
+        if not nested:
+            self.connection(execution_options={WRITE: True})
+        return transaction
+
+
+class KBUnavailable(Exception):
+    """The KB cannot be opened (not a database, no server, a bad URL); the message is one line."""
+
+
+def _shown(url: str) -> str:
+    """The URL with any password masked, for error messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _first_line(exc: BaseException) -> str:
+    cause = getattr(exc, "orig", None) or exc
+    lines = str(cause).strip().splitlines()
+    return lines[0] if lines else cause.__class__.__name__
 
 
 def create(db: str | None = None) -> Engine:
-    """An engine on the KB, its schema brought up to date."""
-    engine = create_engine(resolve_url(db))
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_connect)
-        event.listen(engine, "begin", _sqlite_begin)
-    migrate(engine)
+    """An engine on the KB, its schema brought up to date; :class:`KBUnavailable` when it cannot be."""
+    url = resolve_url(db)
+    try:
+        engine = create_engine(url)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_connect)
+            event.listen(engine, "begin", _sqlite_begin)
+        migrate(engine)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise KBUnavailable(f"{_shown(url)}: cannot open the knowledge base ({_first_line(exc)})") from exc
     return engine
 
 
@@ -56,13 +100,35 @@ def migrate(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    with engine.connect() as conn, conn.execution_options(**{WRITE: True}).begin():
+        if engine.dialect.name == "postgresql":  # two first runs at once would both create the tables
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
 
 def sessions(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    return sessionmaker(engine, class_=KBSession, expire_on_commit=False)
+
+
+def _contended(exc: DBAPIError) -> bool:
+    """A lock or serialisation conflict with another writer, worth retrying."""
+    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    text = str(exc.orig).lower()
+    return code in ("40001", "40P01", "55P03") or "database is locked" in text or "database is busy" in text
+
+
+def write(factory: sessionmaker[Session], work: Callable[[Session], T], retries: int = RETRIES) -> T:
+    """``work`` in one write transaction, retried with backoff while another writer holds the KB."""
+    for attempt in range(retries):
+        try:
+            with factory.begin() as s:
+                return work(s)
+        except DBAPIError as exc:
+            if attempt == retries - 1 or not _contended(exc):
+                raise
+            time.sleep(BACKOFF_S * 2 ** attempt * (0.5 + random.random()))
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 @contextmanager

@@ -48,35 +48,43 @@ def grade(reliability: str | None, credibility: int | None, source_type: str, ou
 
 def outlet_key(doc: Document) -> str:
     """Independence is judged by outlet; a report without one counts as its own outlet."""
-    return fold(doc.outlet) if doc.outlet else f"doc:{doc.id}"
+    return _outlet_key(doc.id, doc.outlet)
+
+
+def _outlet_key(doc_id: int, outlet: str | None) -> str:
+    return fold(outlet) if outlet else f"doc:{doc_id}"
 
 
 def regrade(session: Session) -> int:
-    """Update every stored claim's grade; returns how many changed."""
-    docs = {d.id: d for d in session.scalars(select(Document))}
-    told = session.execute(select(ReportEvent.incident_id, ReportEvent.document_id, ReportEvent.claim_id)).all()
+    """Update every stored claim's grade; returns how many changed.
+
+    Each row carries its report's outlet from the same query, so a report that another run
+    commits between two of these queries is either wholly seen or not seen, never half.
+    """
+    told = [(incident, doc, claim, _outlet_key(doc, outlet)) for incident, doc, claim, outlet in session.execute(
+        select(ReportEvent.incident_id, ReportEvent.document_id, ReportEvent.claim_id, Document.outlet)
+        .join(Document, Document.id == ReportEvent.document_id))]
     outlets: dict[int, set[str]] = defaultdict(set)
-    for incident, doc, _ in told:
-        outlets[incident].add(outlet_key(docs[doc]))
+    for incident, _, _, key in told:
+        outlets[incident].add(key)
     disputed = {(c.event, d) for c in contradictions.find(session) if c.event is not None for d in c.document_keys}
     corroborated, contradicted = defaultdict(set), defaultdict(set)
-    for incident, doc, _ in told:
-        if len(outlets[incident]) >= 2:
-            corroborated[outlet_key(docs[doc])].add(incident)
-        if (incident, doc) in disputed:
-            contradicted[outlet_key(docs[doc])].add(incident)
     claim_incidents: dict[int, set[int]] = defaultdict(set)
-    for incident, _, claim in told:
+    for incident, doc, claim, key in told:
+        if len(outlets[incident]) >= 2:
+            corroborated[key].add(incident)
+        if (incident, doc) in disputed:
+            contradicted[key].add(incident)
         if claim is not None:
             claim_incidents[claim].add(incident)
     changed = 0
-    for claim in session.scalars(select(Claim)):
+    for claim, outlet in session.execute(select(Claim, Document.outlet).join(Document, Document.id == Claim.document_id)):
         incidents = claim_incidents[claim.id]
-        outlet = outlet_key(docs[claim.document_id])
+        key = _outlet_key(claim.document_id, outlet)
         new = grade(claim.base_reliability, claim.base_credibility, claim.source_type,
                     max((len(outlets[i]) for i in incidents), default=1),
                     any((i, claim.document_id) in disputed for i in incidents),
-                    Record(len(corroborated[outlet]), len(contradicted[outlet])))
+                    Record(len(corroborated[key]), len(contradicted[key])))
         if new != (claim.reliability, claim.credibility):
             claim.reliability, claim.credibility = new
             changed += 1

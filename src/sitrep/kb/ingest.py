@@ -16,6 +16,7 @@ from ..ingest import InputError, read_inputs
 from ..model import Analysis, Document
 from ..pipeline import analyze as run_pipeline
 from ..serialize import to_dict
+from .db import write
 from .grading import regrade
 from .store import content_hash, known, record_failure, store
 
@@ -58,15 +59,14 @@ def ingest(factory: sessionmaker[Session], inputs: list[str], encoding: str = "u
         else:
             _fail(factory, out, result)
         on_done()
-    with factory.begin() as s:
-        regrade(s)
+    write(factory, regrade)
     return result
 
 
 def _store(factory: sessionmaker[Session], a: Analysis, result: IngestResult) -> None:
     try:
-        with factory.begin() as s:
-            stored = store(s, to_dict(a), origin=a.document.origin)
+        data = to_dict(a)
+        stored = write(factory, lambda s: store(s, data, origin=a.document.origin))
     except IntegrityError:  # another ingest stored the same report meanwhile
         stored = None
     if stored is None:
@@ -76,6 +76,5 @@ def _store(factory: sessionmaker[Session], a: Analysis, result: IngestResult) ->
 
 
 def _fail(factory: sessionmaker[Session], failure: InputError, result: IngestResult) -> None:
-    with factory.begin() as s:
-        record_failure(s, failure.origin, failure.problem)
+    write(factory, lambda s: record_failure(s, failure.origin, failure.problem))
     result.failed.append(str(failure))

@@ -10,12 +10,36 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+class CleanText(TypeDecorator[str]):
+    """Unbounded text without NUL characters: PostgreSQL refuses NUL in text, SQLite stores it,
+    so it is removed here, at the model boundary, and both backends keep the same value."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect) -> str | None:
+        return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+def iso_date(value: str | None) -> str | None:
+    """A publication date as ``YYYY-MM-DD`` ("2024-03-05T10:00:00Z" and "Tuesday 5 March 2024"
+    alike); None when it names no day, since the column is filtered and sorted as a date."""
+    if not value or not value.strip():
+        return None
+    from dateutil import parser
+
+    try:
+        return parser.parse(value.replace("\x00", "")[:100], fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 class Base(DeclarativeBase):
@@ -27,19 +51,23 @@ class Document(Base):
 
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(primary_key=True)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    doc_id: Mapped[str] = mapped_column(String(300), index=True)
-    origin: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[str | None] = mapped_column(Text)
-    outlet: Mapped[str | None] = mapped_column(String(300))
-    byline: Mapped[str | None] = mapped_column(String(300))
-    published: Mapped[str | None] = mapped_column(String(10), index=True)
-    url: Mapped[str | None] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
+    doc_id: Mapped[str] = mapped_column(CleanText, index=True)
+    origin: Mapped[str | None] = mapped_column(CleanText)
+    title: Mapped[str | None] = mapped_column(CleanText)
+    outlet: Mapped[str | None] = mapped_column(CleanText)
+    byline: Mapped[str | None] = mapped_column(CleanText)
+    published: Mapped[str | None] = mapped_column(CleanText, index=True)
+    url: Mapped[str | None] = mapped_column(CleanText)
+    text: Mapped[str] = mapped_column(CleanText)
     analysis: Mapped[dict[str, Any]]
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     entities: Mapped[list[DocEntity]] = relationship(back_populates="document", cascade="all, delete-orphan")
+
+    @validates("published")
+    def _published(self, _key: str, value: str | None) -> str | None:
+        return iso_date(value)
 
 
 class Failure(Base):
@@ -48,8 +76,8 @@ class Failure(Base):
     __tablename__ = "failures"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)  # hash of origin and problem: reruns add nothing
-    origin: Mapped[str] = mapped_column(Text)
-    problem: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(CleanText)
+    problem: Mapped[str] = mapped_column(CleanText)
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
@@ -58,16 +86,16 @@ class Entity(Base):
 
     __tablename__ = "entities"
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(10))
-    name: Mapped[str] = mapped_column(String(300))
-    folded: Mapped[str] = mapped_column(String(300), index=True)
-    registry_id: Mapped[str | None] = mapped_column(String(300), index=True)  # the alias registry's key
+    kind: Mapped[str] = mapped_column(CleanText)
+    name: Mapped[str] = mapped_column(CleanText)
+    folded: Mapped[str] = mapped_column(CleanText, index=True)
+    registry_id: Mapped[str | None] = mapped_column(CleanText, index=True)  # the alias registry's key
     geonameid: Mapped[int | None] = mapped_column(Integer, index=True)
-    country: Mapped[str | None] = mapped_column(String(2))
-    feature: Mapped[str | None] = mapped_column(String(40))
+    country: Mapped[str | None] = mapped_column(CleanText)
+    feature: Mapped[str | None] = mapped_column(CleanText)
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
-    actor_type: Mapped[str | None] = mapped_column(String(40))
+    actor_type: Mapped[str | None] = mapped_column(CleanText)
     split_from: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
@@ -79,13 +107,13 @@ class DocEntity(Base):
     __table_args__ = (UniqueConstraint("document_id", "local_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    local_id: Mapped[str] = mapped_column(String(40))
+    local_id: Mapped[str] = mapped_column(CleanText)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(10))
-    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(CleanText)
+    name: Mapped[str] = mapped_column(CleanText)
     aliases: Mapped[list[Any]] = mapped_column(default=list)
-    role: Mapped[str | None] = mapped_column(String(40))
-    affiliation: Mapped[str | None] = mapped_column(String(40))  # local id of the person's actor
+    role: Mapped[str | None] = mapped_column(CleanText)
+    affiliation: Mapped[str | None] = mapped_column(CleanText)  # local id of the person's actor
 
     document: Mapped[Document] = relationship(back_populates="entities")
     entity: Mapped[Entity] = relationship()
@@ -98,8 +126,8 @@ class Merge(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
     doc_entity_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"), index=True)
-    rule: Mapped[str] = mapped_column(String(20))  # registry, geonames or name
-    key: Mapped[str] = mapped_column(String(300))
+    rule: Mapped[str] = mapped_column(CleanText)  # registry, geonames or name
+    key: Mapped[str] = mapped_column(CleanText)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     split_to: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
@@ -114,8 +142,8 @@ class Mention(Base):
     doc_entity_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"), index=True)
     start: Mapped[int]
     end: Mapped[int]
-    text: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(CleanText)
+    kind: Mapped[str] = mapped_column(CleanText)
 
 
 class Relation(Base):
@@ -126,10 +154,10 @@ class Relation(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"), index=True)
     object_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(CleanText)
     start: Mapped[int]
     end: Mapped[int]
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(CleanText)
 
 
 class Claim(Base):
@@ -138,18 +166,18 @@ class Claim(Base):
     __tablename__ = "claims"
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    local_id: Mapped[str] = mapped_column(String(40))
+    local_id: Mapped[str] = mapped_column(CleanText)
     start: Mapped[int]
     end: Mapped[int]
-    text: Mapped[str] = mapped_column(Text)
-    source_text: Mapped[str] = mapped_column(Text)
-    source_type: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(CleanText)
+    source_text: Mapped[str] = mapped_column(CleanText)
+    source_type: Mapped[str] = mapped_column(CleanText)
     source_entity_id: Mapped[int | None] = mapped_column(ForeignKey("document_entities.id", ondelete="SET NULL"))
     source_start: Mapped[int | None]
     source_end: Mapped[int | None]
-    base_reliability: Mapped[str | None] = mapped_column(String(1))
+    base_reliability: Mapped[str | None] = mapped_column(CleanText)
     base_credibility: Mapped[int | None]
-    reliability: Mapped[str | None] = mapped_column(String(1))
+    reliability: Mapped[str | None] = mapped_column(CleanText)
     credibility: Mapped[int | None]
 
 
@@ -158,10 +186,10 @@ class Incident(Base):
 
     __tablename__ = "incidents"
     id: Mapped[int] = mapped_column(primary_key=True)
-    type: Mapped[str] = mapped_column(String(40), index=True)
-    sub_type: Mapped[str] = mapped_column(String(80))
-    date: Mapped[str | None] = mapped_column(String(10), index=True)
-    precision: Mapped[str | None] = mapped_column(String(5))
+    type: Mapped[str] = mapped_column(CleanText, index=True)
+    sub_type: Mapped[str] = mapped_column(CleanText)
+    date: Mapped[str | None] = mapped_column(CleanText, index=True)
+    precision: Mapped[str | None] = mapped_column(CleanText)
     lat: Mapped[float | None] = mapped_column(Float, index=True)
     lon: Mapped[float | None] = mapped_column(Float)
     mergeable: Mapped[bool] = mapped_column(default=True)  # False for planned, negated or hypothetical events
@@ -176,19 +204,19 @@ class ReportEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
-    local_id: Mapped[str] = mapped_column(String(40))
-    type: Mapped[str] = mapped_column(String(40))
-    sub_type: Mapped[str] = mapped_column(String(80))
+    local_id: Mapped[str] = mapped_column(CleanText)
+    type: Mapped[str] = mapped_column(CleanText)
+    sub_type: Mapped[str] = mapped_column(CleanText)
     trigger_start: Mapped[int]
     trigger_end: Mapped[int]
-    trigger_text: Mapped[str] = mapped_column(Text)
+    trigger_text: Mapped[str] = mapped_column(CleanText)
     place_id: Mapped[int | None] = mapped_column(ForeignKey("document_entities.id", ondelete="SET NULL"))
-    date: Mapped[str | None] = mapped_column(String(10))
-    precision: Mapped[str | None] = mapped_column(String(5))
+    date: Mapped[str | None] = mapped_column(CleanText)
+    precision: Mapped[str | None] = mapped_column(CleanText)
     fatalities: Mapped[int | None]
     fatalities_low: Mapped[int | None]
     fatalities_high: Mapped[int | None]
-    modality: Mapped[str] = mapped_column(String(20))
+    modality: Mapped[str] = mapped_column(CleanText)
     confidence: Mapped[float] = mapped_column(Float)
     claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"))
 
@@ -203,7 +231,7 @@ class EventActor(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     report_event_id: Mapped[int] = mapped_column(ForeignKey("report_events.id", ondelete="CASCADE"), index=True)
     doc_entity_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"), index=True)
-    role: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(CleanText)
 
     doc_entity: Mapped[DocEntity] = relationship()
 
@@ -214,13 +242,13 @@ class Route(Base):
     __tablename__ = "routes"
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    local_id: Mapped[str] = mapped_column(String(40))
+    local_id: Mapped[str] = mapped_column(CleanText)
     who_id: Mapped[int | None] = mapped_column(ForeignKey("document_entities.id", ondelete="SET NULL"), index=True)
-    who_text: Mapped[str | None] = mapped_column(Text)
-    what: Mapped[str] = mapped_column(String(20))
+    who_text: Mapped[str | None] = mapped_column(CleanText)
+    what: Mapped[str] = mapped_column(CleanText)
     cost_amount: Mapped[float | None] = mapped_column(Float)
-    cost_currency: Mapped[str | None] = mapped_column(String(3))
-    cost_per: Mapped[str | None] = mapped_column(String(40))
+    cost_currency: Mapped[str | None] = mapped_column(CleanText)
+    cost_per: Mapped[str | None] = mapped_column(CleanText)
     start: Mapped[int | None]
     end: Mapped[int | None]
     evidence: Mapped[list[Any]] = mapped_column(default=list)

@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from ..intervals import Intervals
 from .fold import Word, fold, fold_word, key_of, words
 from .sources import DATA
 from .store import Gazetteer
@@ -482,13 +483,15 @@ def _near(text: str, a: Word, b: Word) -> bool:
 
 def _ner_only(text: str, doc: Doc, ws: list[Word], hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
     """Place entities the matcher missed: a known key once the type word is cut, or an unknown camp, river..."""
-    taken = [(h.start, h.end) for h in hits]
+    taken = Intervals((h.start, h.end) for h in hits)  # both lookups logarithmic: long texts stay linear
+    starts = [w.start for w in ws]
     table = type_words()
     out = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+        if ent.label_ not in PLACE_LABELS or taken.overlaps(ent.start_char, ent.end_char):
             continue
-        ews = [w for w in ws if ent.start_char <= w.start and w.end <= ent.end_char]
+        inside = ws[bisect.bisect_left(starts, ent.start_char):bisect.bisect_left(starts, ent.end_char)]
+        ews = [w for w in inside if w.end <= ent.end_char]
         while ews and ews[0].key == "the":
             ews = ews[1:]
         typed = None
@@ -540,7 +543,7 @@ def _sentence_start(text: str, ws: list[Word], i: int) -> bool:
 
 def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit]) -> list[Hit]:
     """'Al-Shouk camp': a capitalised name before a strict type word is a place even if unknown."""
-    table, out = type_words(), []
+    table, out, taken = type_words(), [], Intervals((h.start, h.end) for h in hits)
     for k, w in enumerate(ws):
         kinds = table.get(w.text.lower())
         if not kinds or not kinds[1] or k == 0 or not _capitalised(ws[k - 1]) or not _near(text, ws[k - 1], w):
@@ -553,7 +556,7 @@ def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit]) -> list[Hit]:
         if ws[i].article and ws[i].key == "the":
             i += 1
         start, end = ws[i].start, ws[k - 1].end
-        if i < k and key_of(ws[i:k]) and not ws[i].start == 0 and not any(h.start < end and start < h.end for h in hits):
+        if i < k and key_of(ws[i:k]) and not ws[i].start == 0 and not taken.overlaps(start, end):
             out.append(Hit(start, end, key_of(ws[i:k]), ner="typed", kinds=kinds[0], strict=True))
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Literal, cast
 
@@ -192,9 +193,10 @@ def _low_bound(text: str, q: Quantity) -> float:
 def _first_sums(a: Analysis, sents: list[SpacySpan]) -> dict[int, list[Quantity]]:
     """Per sentence, the first sum of money of each clause."""
     money = sorted((q for q in a.quantities if is_money(q)), key=lambda q: q.start)
+    starts = [q.start for q in money]  # each sentence's sums by bisection: a scan per sentence was quadratic
     out: dict[int, list[Quantity]] = {}
     for i, sent in enumerate(sents):
-        inside = [q for q in money if sent.start_char <= q.start < sent.end_char]
+        inside = money[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]
         kept, last_clause = [], None
         for q in inside:
             clause = _clause(a.document.text, sent, q)

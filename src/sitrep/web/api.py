@@ -10,22 +10,13 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import (
-    APIRouter,
-    Depends,
-    File,
-    Form,
-    HTTPException,
-    Path,
-    Query,
-    Request,
-    UploadFile,
-)
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from ..kb import query
-from . import records, upload, views
+from . import jobs, records, upload, views
 from .selection import GRADES, Filters, text_matches
 
 MAX_LIMIT = 1000
@@ -190,7 +181,14 @@ def get_graph(s: Db, f: Filtered, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT
     return views.graph(s, f, limit)
 
 
-@router.post("/reports", response_model=Created, status_code=200,
+class Queued(BaseModel):
+    job: str
+    status: str
+    status_url: str
+
+
+@router.post("/reports", response_model=Created | Queued, status_code=200,
+             responses={202: {"model": Queued, "description": "Queued for analysis: poll status_url"}},
              summary=f"Add a report: pasted text or one .txt/.html/.json/.pdf/image/.docx/.eml file (at most {upload.MAX_BYTES:,} bytes)")
 def add_report(
     request: Request,
@@ -199,7 +197,9 @@ def add_report(
     title: Annotated[str | None, Form(max_length=500)] = None,
     outlet: Annotated[str | None, Form(max_length=300)] = None,
     published: Annotated[str | None, Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD (may be empty)")] = None,
-) -> Created:
+) -> Created | JSONResponse:
+    """A report already stored answers 200 with its id; a new one is checked, queued and answered
+    202 with a job to poll, so that no request waits for an analysis."""
     if published:
         try:
             date.fromisoformat(published)
@@ -210,7 +210,23 @@ def add_report(
         form.filename, form.content_type = file.filename, file.content_type
         form.data = file.file.read(upload.MAX_BYTES + 1)
     try:
-        kb_id, created = upload.analyse_and_store(request.app.state.sessions, upload.document(form))
+        doc = upload.document(form)
     except upload.Refused as exc:
         raise HTTPException(exc.status, str(exc)) from None
-    return Created(id=kb_id, created=created)
+    existing = upload.stored_id(request.app.state.sessions, doc)
+    if existing is not None:
+        return Created(id=existing, created=False)
+    try:
+        job = request.app.state.jobs.submit(doc)
+    except jobs.Busy as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": "30"}) from None
+    return JSONResponse(Queued(job=job.job, status=job.status, status_url=f"/api/jobs/{job.job}").model_dump(),
+                        status_code=202)
+
+
+@router.get("/jobs/{job_id}", summary="How a queued report's analysis went: queued, running, done (with id) or failed")
+def get_job(request: Request, job_id: Annotated[str, Path(max_length=64, pattern=r"^[0-9a-f]+$")]) -> dict[str, Any]:
+    job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id}")
+    return job.as_dict()

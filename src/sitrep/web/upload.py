@@ -1,34 +1,34 @@
 """A report pasted or uploaded in the browser: checked, analysed with the pipeline, stored in the KB.
 
 Uploads come from whoever can reach the app, so the size and type are checked before any
-parsing, the bytes must be UTF-8, and only one analysis runs at a time (the pipeline is the
-memory-hungry part of the app).
+parsing (while the body streams in), the bytes must be UTF-8, and the analysis runs on the
+jobs worker, one at a time (the pipeline is the memory-hungry part of the app).
 """
 from __future__ import annotations
 
-import json
 import os
-import threading
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..ingest import InputError
 from ..ingest.formats import READERS, read_bytes
-from ..ingest.readers import document_from_record, read_text_input
+from ..ingest.readers import JsonProblem, document_from_record, parse_json, read_text_input
 from ..model import Analysis, Document
 
 MAX_BYTES = int(os.environ.get("SITREP_MAX_UPLOAD", 1_000_000))
+BODY_LIMIT = MAX_BYTES + 64_000  # the whole request body: room for the form's own fields
+TOO_LARGE = f"the upload is over the limit of {MAX_BYTES:,} bytes"
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", **dict.fromkeys(READERS, "binary")}
 # What browsers and HTTP clients send for those files; anything else is refused.
 CONTENT_TYPES = {"text/plain", "text/html", "application/json", "application/octet-stream", ""}
 # ... and for PDF, image, Word and e-mail files (the suffix decides which reader reads them).
 BINARY_TYPES = CONTENT_TYPES | {"application/pdf", "image/png", "image/jpeg", "image/tiff", "message/rfc822",
                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
-_analysing = threading.Lock()
 
 
 class Refused(ValueError):
@@ -53,20 +53,47 @@ class Upload:
 
 
 class BodyLimit:
-    """Answers 413 to a report upload whose declared body is over the limit, before it is read."""
+    """Answers 413 to a report upload over the limit: at once when its declared length is over,
+    and as soon as the bytes read pass it when it declares none (chunked transfer encoding)."""
 
     def __init__(self, app: ASGIApp, path: str) -> None:
         self.app, self.path = app, path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"] == self.path:
-            length = dict(scope["headers"]).get(b"content-length", b"0")
-            if not length.isdigit() or int(length) > MAX_BYTES + 64_000:  # room for the form's own fields
-                from starlette.responses import JSONResponse
+        if scope["type"] != "http" or scope["path"] != self.path:
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > BODY_LIMIT):
+            await _too_large(scope, receive, send)
+            return
+        seen, started = 0, False
 
-                await JSONResponse({"detail": f"the upload is over the limit of {MAX_BYTES:,} bytes"}, status_code=413)(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > BODY_LIMIT:
+                raise HTTPException(413, TOO_LARGE)  # FastAPI passes it on; the body is read no further
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except HTTPException as exc:
+            if exc.status_code != 413 or started:
+                raise
+            await _too_large(scope, receive, send)
+
+
+async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
+    from starlette.responses import JSONResponse
+
+    await JSONResponse({"detail": TOO_LARGE}, status_code=413)(scope, receive, send)
 
 
 def document(upload: Upload) -> Document:
@@ -108,10 +135,9 @@ def _from_file(upload: Upload) -> Document:
         raise Refused(415, f"{name}: not UTF-8 (bad byte at {exc.start})") from None
     if kind != "json":
         return _checked(read_text_input(text, name, html=kind == "html"))
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise Refused(422, f"{name}: malformed JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    record = parse_json(text)
+    if isinstance(record, JsonProblem):
+        raise Refused(422, f"{name}: {record}")
     return _checked(document_from_record(record, name))
 
 
@@ -121,26 +147,40 @@ def _checked(doc: Document | InputError) -> Document:
     return doc
 
 
-def analyse_and_store(factory: sessionmaker[Session], doc: Document) -> tuple[int, bool]:
-    """(KB id of the report, whether it is new); a report already stored is not analysed again."""
-    from ..kb.grading import regrade
+def stored_id(factory: sessionmaker[Session], doc: Document) -> int | None:
+    """The KB id of a report with this text, if one is stored already."""
     from ..kb.models import Document as Stored
-    from ..kb.store import content_hash, store
+    from ..kb.store import content_hash
+
+    with factory() as s:
+        return s.scalar(select(Stored.id).where(Stored.content_hash == content_hash(doc.text)))
+
+
+def analyse_and_store(factory: sessionmaker[Session], doc: Document) -> tuple[int, bool]:
+    """(KB id of the report, whether it is new); a report already stored is not analysed again.
+
+    Runs on the jobs worker (``sitrep.web.jobs``), never on a request.
+    """
+    from ..kb.db import write
+    from ..kb.grading import regrade
+    from ..kb.store import store
     from ..pipeline import analyze
     from ..serialize import to_dict
 
-    digest = content_hash(doc.text)
-    with factory() as s:
-        existing = s.scalar(select(Stored.id).where(Stored.content_hash == digest))
+    existing = stored_id(factory, doc)
     if existing is not None:
         return existing, False
-    with _analysing:
-        result = next(analyze([doc]))
+    result = next(analyze([doc]))
     if not isinstance(result, Analysis):
         raise Refused(422, str(result))
-    with factory.begin() as s:
-        stored = store(s, to_dict(result), origin=f"upload:{doc.origin}")
-        if stored is None:  # stored by another request meanwhile
-            return s.scalar(select(Stored.id).where(Stored.content_hash == digest)), False
+    data = to_dict(result)
+
+    def save(s: Session) -> tuple[int, bool] | None:
+        stored = store(s, data, origin=f"upload:{doc.origin}")
+        if stored is None:  # stored by another writer meanwhile
+            return None
         regrade(s)
         return stored.id, True
+
+    saved = write(factory, save)
+    return saved if saved is not None else (stored_id(factory, doc) or 0, False)
