@@ -11,6 +11,26 @@ P, N, W = Verdict.PLACE, Verdict.NOT_PLACE, Verdict.WEAK
 
 # rule name -> [(sentence, matched name, the rule's verdict or None for no say)]
 CASES = {
+    "byline": [
+        ("Reporting by Nadia Karam and Omar Haddad", "Nadia", N),
+        ("Aid reached Nadia district on Monday.", "Nadia", None),
+    ],
+    "weapon_system": [
+        ("Russia fired Grad rockets at the town overnight.", "Grad", N),
+        ("The convoy stopped in Ashby overnight.", "Ashby", None),
+    ],
+    "armed_group_name": [
+        ("Troops clashed with the Jalisco New Generation Cartel at dawn.", "Jalisco", N),
+        ("Troops clashed with gunmen in Jalisco at dawn.", "Jalisco", None),
+    ],
+    "short_alternate": [
+        ("Police said the Los Viagras gang had fled.", "Los", N),
+        ("Aid convoys crossed into Jordan on Monday.", "Jordan", None),
+    ],
+    "demonym_for_people": [
+        ("Two Syrian refugees crossed at dawn.", "Syrian", N),
+        ("On the Syrian side, the border was calm.", "Syrian", None),
+    ],
     "in_firm": [
         ("The contract went to Marlowe & Ashby, a firm of surveyors.", "Ashby", N),
         ("The convoy stopped in Ashby overnight.", "Ashby", None),
@@ -129,7 +149,14 @@ def test_every_rule_has_cases_and_every_case_a_rule():
     "rule,sentence,name,verdict", [(r, *case) for r, cases in CASES.items() for case in cases]
 )
 def test_rule(rule: str, sentence: str, name: str, verdict: Verdict | None):
-    assert getattr(rules, rule)(_facts(sentence, name)) is verdict
+    f = _facts(sentence, name)
+    f = replace(f, th=replace(f.th, people_demonyms=False))  # demonym_for_people is off by default
+    assert getattr(rules, rule)(f) is verdict
+
+
+def test_people_demonyms_count_as_places_by_default():
+    f = _facts("Two Syrian refugees crossed at dawn.", "Syrian")
+    assert rules.demonym_for_people(f) is None and rules.judge(f)[0] is P
 
 
 def test_the_first_rule_with_a_say_decides():

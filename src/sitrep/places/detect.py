@@ -119,6 +119,7 @@ def people(text: str, doc: Doc, ws: list[Word]) -> set[str]:
             and not lexicon().patterns.party.search(text, max(0, w.start - 8), w.start)
         ) or (
             prev and prev.text == "said" and near(text, prev, w)
+            and not _before_local_noun(text, w.end)  # "said Balkh provincial police"
         ):  # "a resident of X told" is no speaker X
             names.add(w.text)
     return names
@@ -188,17 +189,26 @@ def _acronym_ok(run: list[Word], gaz: Gazetteer, key: str) -> bool:
     )
 
 
-def _before_local_noun(text: str, hit: Hit) -> bool:
+def _before_local_noun(text: str, end: int) -> bool:
     """Followed by a word only places modify: "Roswell police", "an Albany man", "Canton's mayor"."""
-    m = lexicon().patterns.next_word.match(text, hit.end)
+    m = lexicon().patterns.next_word.match(text, end)
     return m is not None and m.group(1).lower() in word_list("local_nouns")
+
+
+def _dated(text: str, hit: Hit) -> bool:
+    """A dateline or a dated bullet: "4 Mar, Kismayo –", "Medellín, 8 May 2022"."""
+    pats = lexicon().patterns
+    return bool(
+        pats.dated_before.search(text, max(0, hit.start - 16), hit.start)
+        or pats.dated_after.match(text, hit.end)
+    )
 
 
 def _cued(text: str, hit: Hit, hits: list[Hit], n: int) -> bool:
     """Words around a weak name that say it is a place: a type word, a locative, a listed place."""
     if hit.kinds:
         return True
-    if after_locative(text, hit) or _before_local_noun(text, hit):
+    if after_locative(text, hit) or _before_local_noun(text, hit.end) or _dated(text, hit):
         return True
     for m in (n - 1, n + 1):
         if (
@@ -268,13 +278,61 @@ def _ner_only(text: str, doc: Doc, ws: list[Word], hits: list[Hit], gaz: Gazette
             typed, ews = table[ews[-1].text.lower()], ews[:-1]
         if not ews or not capitalised(ews[0]):
             continue
-        key = key_of(ews)
-        if key in gaz.keys or (typed and typed[1]):
-            hit = Hit(ews[0].start, ews[-1].end, key, ner=ent.label_)
-            if typed:
-                hit.kinds, hit.strict = typed
+        hit = Hit(ews[0].start, ews[-1].end, key_of(ews), ner=ent.label_)
+        if typed:
+            hit.kinds, hit.strict = typed
+        if hit.key not in gaz.keys:
+            hit.key = spelling_variant(hit.key, gaz) or hit.key
+        if hit.key in gaz.keys or (typed and typed[1]) or _marked_unknown(text, hit, ent.label_):
             out.append(hit)
     return out
+
+
+def _marked_unknown(text: str, hit: Hit, label: str) -> bool:
+    """A name spaCy calls a town or region that the gazetteer lacks, with a locative or a type word:
+    kept without coordinates rather than lost ("fled to Kharabat", "Deh Salah district")."""
+    return label in ("GPE", "LOC") and (bool(hit.kinds) or after_locative(text, hit))
+
+
+def _strongly_cued(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
+    """Capitalised runs right after a strong cue ("near X", "the village of X") that no other step
+    took: a gazetteer spelling variant if there is one, else a place kept without coordinates."""
+    strong, out = lexicon().strong_cues, []
+    for i, w in enumerate(ws):
+        if i < 1 or not capitalised(w) or w.article:
+            continue
+        last = ws[i - 1].text.lower()
+        if last not in strong and (i < 2 or f"{ws[i - 2].text.lower()} {last}" not in strong):
+            continue
+        run = _run(text, ws, i)
+        start, end = run[0].start, run[-1].end
+        if any(h.start < end and start < h.end for h in hits + out):
+            continue
+        key = key_of(run)
+        out.append(Hit(start, end, spelling_variant(key, gaz) or key, ner="cued"))
+    return out
+
+
+def _run(text: str, ws: list[Word], i: int) -> list[Word]:
+    """The capitalised run from word ``i``: "Dair al-Kahf", "Shariff Aguak"."""
+    run = [ws[i]]
+    for w in ws[i + 1 : i + DETECT.max_words]:
+        if not _joined(text, run[-1], w) or not (capitalised(w) or w.article):
+            break
+        run.append(w)
+    while run[-1].article:
+        run.pop()
+    return run
+
+
+def spelling_variant(key: str, gaz: Gazetteer) -> str | None:
+    """A gazetteer key one transliteration drift away (Dair/Deir, Zwara/Zuwara, Sabrata/Sabratha,
+    Kot Addu/Kotaddu), tried only for names the gazetteer lacks."""
+    for pattern, repl in lexicon().spelling_variants:
+        other = pattern.sub(repl, key)
+        if other != key and other in gaz.keys:
+            return other
+    return None
 
 
 def _not_part_of_longer_name(
@@ -423,6 +481,7 @@ def find(
     hits = _not_part_of_longer_name(text, ws, hits, th)
     hits += [h for h in _ner_only(text, doc, ws, plausible, gaz) if (h.start, h.end) not in vetoed]
     hits += _typed_unknowns(text, ws, hits)
+    hits += _strongly_cued(text, ws, hits, gaz)
     hits.sort(key=lambda h: h.start)
     for h in hits:
         h.demonym = _is_demonym(h, gaz)  # NER-only hits too

@@ -82,7 +82,9 @@ def near(text: str, a: Word, b: Word) -> bool:
 def after_locative(text: str, hit: Hit) -> bool:
     """After "in", "near", "from"... or "residents of", "north of", "the outskirts of"."""
     lex = lexicon()
-    before = text[max(0, hit.start - 24) : hit.start].lower().split()
+    before = text[max(0, hit.start - 28) : hit.start].lower().split()
+    if len(before) > 1 and before[-1] == "the":  # "in the Qalamoun", "the outskirts of the"
+        before = before[:-1]
     return bool(before) and (
         before[-1] in lex.locatives
         or (before[-1] == "of" and len(before) > 1 and before[-2] in lex.located_of)

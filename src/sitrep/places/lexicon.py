@@ -27,6 +27,12 @@ _WORD_SETS = (
     "locatives",
     "date_words",
     "joiners",
+    "soft_labels",
+    "armed_group_words",
+    "weapon_nouns",
+    "weapon_systems",
+    "strong_cues",
+    "people_nouns",
 )
 _PATTERNS = (
     "speaker",
@@ -41,6 +47,12 @@ _PATTERNS = (
     "firm_before",
     "container_gap",
     "capital_next",
+    "byline",
+    "weapon_next",
+    "run_after",
+    "group_of",
+    "dated_before",
+    "dated_after",
 )
 
 
@@ -64,6 +76,12 @@ class Patterns:
     firm_before: re.Pattern[str]
     container_gap: re.Pattern[str]
     capital_next: re.Pattern[str]
+    byline: re.Pattern[str]
+    weapon_next: re.Pattern[str]
+    run_after: re.Pattern[str]
+    group_of: re.Pattern[str]
+    dated_before: re.Pattern[str]
+    dated_after: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -79,7 +97,14 @@ class Lexicon:
     locatives: frozenset[str]
     date_words: frozenset[str]
     joiners: frozenset[str]
+    soft_labels: frozenset[str]
+    armed_group_words: frozenset[str]
+    weapon_nouns: frozenset[str]
+    weapon_systems: frozenset[str]
+    strong_cues: frozenset[str]
+    people_nouns: frozenset[str]
     patterns: Patterns
+    spelling_variants: tuple[tuple[re.Pattern[str], str], ...]
 
 
 def _word_set(raw: dict, key: str, path: Path) -> frozenset[str]:
@@ -110,7 +135,16 @@ def load(path: Path) -> Lexicon:
     sets = {k: _word_set(raw, k, path) for k in _WORD_SETS}
     sets["qualifiers"] = frozenset(fold_word(w) for w in sets["qualifiers"])
     patterns = Patterns(**{k: _pattern(raw["patterns"], k, path) for k in _PATTERNS})
-    return Lexicon(**sets, patterns=patterns)
+    return Lexicon(**sets, patterns=patterns, spelling_variants=_variants(raw, path))
+
+
+def _variants(raw: dict, path: Path) -> tuple[tuple[re.Pattern[str], str], ...]:
+    pairs = raw.get("spelling_variants")
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
+    ):
+        raise LexiconError(f"{path}: 'spelling_variants' must be a list of [pattern, replacement]")
+    return tuple((_pattern({"v": p}, "v", path), r) for p, r in pairs)
 
 
 @cache

@@ -119,6 +119,62 @@ def _veto(cond: bool) -> Verdict | None:
     return Verdict.NOT_PLACE if cond else None
 
 
+def byline(f: Facts) -> Verdict | None:
+    """A name in a byline is a reporter's: "Reporting by Nadia Karam", "By Ann Roe and Sam Lee"."""
+    line_start = f.text.rfind("\n", 0, f.hit.start) + 1
+    prefix = f.text[line_start : f.hit.start]
+    return _veto(lexicon().patterns.byline.fullmatch(prefix) is not None)
+
+
+def weapon_system(f: Facts) -> Verdict | None:
+    """A weapon named like a place: "Grad rockets", "a Tochka", "Shahed-136 drones" (not "in Grad")."""
+    lex = lexicon()
+    m = lex.patterns.weapon_next.match(f.text, f.hit.end)
+    before_weapon = m is not None and m.group(1).lower() in lex.weapon_nouns
+    named = f.surface.lower() in lex.weapon_systems
+    return _veto(
+        not after_locative(f.text, f.hit)
+        and (named or (before_weapon and small_towns_only(f.gaz, f.hit.key, f.th)))
+    )
+
+
+def armed_group_name(f: Facts) -> Verdict | None:
+    """A name inside an armed group's or a gang's name: "Jalisco New Generation Cartel",
+    "the Cartel de Sinaloa", "the Hamza Brigade": the group is named, not the place."""
+    group = lexicon().armed_group_words
+    after = lexicon().patterns.run_after.match(f.text, f.hit.end)
+    tail = after.group(0).split() if after else []
+    before = lexicon().patterns.group_of.search(f.text, max(0, f.hit.start - 24), f.hit.start)
+    return _veto(
+        any(w.lower() in group for w in tail)
+        or (before is not None and before.group(1).lower() in group)
+    )
+
+
+def short_alternate(f: Facts) -> Verdict | None:
+    """A word of three letters or fewer that no sizeable place is called, only an alternate name such
+    as an airport code ("LOS" for Lagos) or an article ("Los Viagras"): no place in running text,
+    unless a locative or a type word marks it ("by boat to Ibo island")."""
+    key = f.hit.key
+    typed = lexicon().patterns.next_word.match(f.text, f.hit.end)
+    cued = after_locative(f.text, f.hit) or (
+        typed is not None and typed.group(1).lower() in type_words()
+    )
+    return _veto(
+        f.one_word
+        and not cued
+        and len(key) <= 3
+        and not any(_named_so(c, key, f.th) for c in f.gaz.candidates(key))
+    )
+
+
+def _named_so(c, key: str, th: DetectThresholds) -> bool:
+    """A country or state by this name, or a town of some size called so (not "Loos" for "Los")."""
+    return c.feature in ("PCLI", "ADM1") or (
+        c.called(key) and c.population >= th.facility_town_population
+    )
+
+
 def in_firm(f: Facts) -> Verdict | None:
     """Names joined by an ampersand make a firm: Stevens & Wilkinson (unless a country or state)."""
     return _veto(_in_firm(f.text, f.hit) and not major(f.gaz, f.hit.key))
@@ -181,8 +237,28 @@ def spacy_place(f: Facts) -> Verdict | None:
 
 
 def other_label(f: Facts) -> Verdict | None:
-    """Dates, sums, titles of works, or a make after a model year ("a red 1994 Dodge")."""
-    return _veto(f.label in lexicon().not_place_labels or _after_model_year(f.text, f.hit))
+    """Dates, sums, titles of works, or a make after a model year ("a red 1994 Dodge"); a label
+    spaCy often gives unfamiliar towns (WORK_OF_ART: "leave from Yabroud") yields to a locative."""
+    lex = lexicon()
+    typed = lex.patterns.next_word.match(f.text, f.hit.end)
+    cued = after_locative(f.text, f.hit) or (typed is not None and typed.group(1).lower() in type_words())
+    soft = f.label in lex.soft_labels and cued
+    return _veto(
+        (f.label in lex.not_place_labels and not soft) or _after_model_year(f.text, f.hit)
+    )
+
+
+def demonym_for_people(f: Facts) -> Verdict | None:
+    """A demonym that names people, not their country: "Syrian refugees", "a Yemeni who", "among
+    them Lebanese, Syrians and": no place, where "Syrian territory" still is one. Only when the
+    thresholds say people's demonyms are no places (``people_demonyms=False``)."""
+    cands = f.gaz.candidates(f.hit.key)
+    if f.th.people_demonyms or not cands or not all(c.demonym for c in cands):
+        return None
+    nxt = lexicon().patterns.next_word.match(f.text, f.hit.end)
+    tok = next_token(f.doc, f.hit.end)
+    as_noun = tok is None or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+    return _veto(as_noun or (nxt is not None and nxt.group(1).lower() in lexicon().people_nouns))
 
 
 def demonym(f: Facts) -> Verdict | None:
@@ -221,8 +297,14 @@ def hyphen_compound(f: Facts) -> Verdict | None:
 
 
 def surname(f: Facts) -> Verdict | None:
-    """A one-word name the report uses for a person elsewhere, and no country."""
-    return _veto(f.one_word and f.surface in f.person_words and not nation(f.gaz, f.hit.key))
+    """A one-word name the report uses for a person elsewhere, and no country, unless a locative
+    stands right before it here ("between Comalapa and", "near Balkh")."""
+    return _veto(
+        f.one_word
+        and f.surface in f.person_words
+        and not nation(f.gaz, f.hit.key)
+        and not after_locative(f.text, f.hit)
+    )
 
 
 def known_word_hamlet(f: Facts) -> Verdict | None:
@@ -254,9 +336,13 @@ def person_or_people_label(f: Facts) -> Verdict | None:
 
 
 def not_a_common_word(f: Facts) -> Verdict | None:
-    """Multi-word names and abbreviations (U.S., S.C.) are not common words."""
+    """Multi-word names and abbreviations (U.S., S.C., UAE) are not common words; a longer word in
+    capitals that spells a common word only hamlets bear ("OUTLOOK:") is judged as that word."""
     s = f.surface
-    return Verdict.PLACE if not f.one_word or "." in s.rstrip(".") or s.isupper() else None
+    header = len(s) > 4 and small_towns_only(f.gaz, f.hit.key, f.th) \
+        and zipf(s.lower()) >= f.th.sentence_start_zipf
+    caps = s.isupper() and not header
+    return Verdict.PLACE if not f.one_word or "." in s.rstrip(".") or caps else None
 
 
 def common_word(f: Facts) -> Verdict | None:
@@ -273,6 +359,10 @@ def common_word(f: Facts) -> Verdict | None:
 
 
 RULES: tuple[Rule, ...] = (
+    byline,
+    weapon_system,
+    armed_group_name,
+    short_alternate,
     in_firm,
     direction_before_name,
     part_of_facility,
@@ -281,6 +371,7 @@ RULES: tuple[Rule, ...] = (
     tagged_speaker,
     bare_type_word,
     region_not_hamlet,
+    demonym_for_people,
     spacy_place,
     other_label,
     demonym,
