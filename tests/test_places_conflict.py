@@ -75,3 +75,16 @@ def test_a_type_word_after_a_short_name_keeps_it(analyze):
 def test_a_place_before_a_provincial_office_is_no_speaker(analyze):
     data = analyze("Nine passengers died, said Balkh provincial police spokesman Ahmad Zia.")
     assert _places(data)["Balkh"]["geo"]["country"] == "AF"
+
+
+def test_a_name_with_its_type_word_beats_the_type_word_alone(analyze):
+    data = analyze("Ministers from the Arab Gulf states met in Riyadh on Monday.")
+    places = _places(data)
+    assert "Gulf" not in places
+    assert places["Arab Gulf"]["geo"]["feature"] == "GULF"
+
+
+def test_the_report_names_the_province_of_a_village(analyze):
+    data = analyze("Houthi forces shelled the Yemeni governorates of Saada and Al Jawf on Sunday.")
+    places = _places(data)
+    assert places["Al Jawf"]["geo"]["country"] == "YE" and places["Saada"]["geo"]["country"] == "YE"

@@ -381,7 +381,7 @@ def _sentence_start(text: str, ws: list[Word], i: int) -> bool:
     )
 
 
-def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit]) -> list[Hit]:
+def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
     """'Al-Shouk camp': a capitalised name before a strict type word is a place even if unknown."""
     table, out = type_words(), []
     for k, w in enumerate(ws):
@@ -412,8 +412,25 @@ def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit]) -> list[Hit]:
             and not ws[i].start == 0
             and not any(h.start < end and start < h.end for h in hits)
         ):
-            out.append(Hit(start, end, key_of(ws[i:k]), ner="typed", kinds=kinds[0], strict=True))
+            out.append(_typed_hit(ws, i, k, kinds, gaz))
     return out
+
+
+def _inside(a: Hit, b: Hit) -> bool:
+    """``a`` lies within the longer ``b``: "Gulf" in "Arab Gulf"."""
+    return b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
+
+
+def _typed_hit(
+    ws: list[Word], i: int, k: int, kinds: tuple[tuple[str, ...], bool], gaz: Gazetteer
+) -> Hit:
+    """The unknown name before type word ``k``, or the whole phrase when the gazetteer knows it
+    with the type word, perhaps in another spelling ("Arab Gulf" as the Arabian Gulf)."""
+    whole = key_of(ws[i : k + 1])
+    whole = whole if whole in gaz.keys else spelling_variant(whole, gaz)
+    if whole:
+        return Hit(ws[i].start, ws[k].end, whole, ner="typed")
+    return Hit(ws[i].start, ws[k - 1].end, key_of(ws[i:k]), ner="typed", kinds=kinds[0], strict=True)
 
 
 def _parents(text: str, hits: list[Hit]) -> None:
@@ -480,7 +497,8 @@ def find(
     ]
     hits = _not_part_of_longer_name(text, ws, hits, th)
     hits += [h for h in _ner_only(text, doc, ws, plausible, gaz) if (h.start, h.end) not in vetoed]
-    hits += _typed_unknowns(text, ws, hits)
+    typed = _typed_unknowns(text, ws, hits, gaz)
+    hits = [h for h in hits if not any(_inside(h, t) for t in typed)] + typed
     hits += _strongly_cued(text, ws, hits, gaz)
     hits.sort(key=lambda h: h.start)
     for h in hits:

@@ -152,17 +152,19 @@ def armed_group_name(f: Facts) -> Verdict | None:
 
 
 def short_alternate(f: Facts) -> Verdict | None:
-    """A word of three letters or fewer that no sizeable place is called, only an alternate name such
-    as an airport code ("LOS" for Lagos) or an article ("Los Viagras"): no place in running text,
+    """A code in capitals, or a short word opening a longer name, that no sizeable place is called,
+    only an alternate name: an airport code ("LOS" for Lagos), an article ("Los Viagras"),
     unless a locative or a type word marks it ("by boat to Ibo island")."""
     key = f.hit.key
     typed = lexicon().patterns.next_word.match(f.text, f.hit.end)
     cued = after_locative(f.text, f.hit) or (
         typed is not None and typed.group(1).lower() in type_words()
     )
+    opens = lexicon().patterns.capital_next.match(f.text, f.hit.end) is not None
     return _veto(
         f.one_word
         and not cued
+        and (f.surface.isupper() or opens)
         and len(key) <= 3
         and not any(_named_so(c, key, f.th) for c in f.gaz.candidates(key))
     )
