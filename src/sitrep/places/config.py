@@ -1,8 +1,11 @@
-"""Tunables of the places stage: detection thresholds and resolution weights, each with where it came from.
+"""Tunables of the places stage: detection thresholds and resolution weights, each with where it
+came from.
 
-Both configs are frozen and passed in (``find(..., th=)``, ``resolve(..., w=)``), so a benchmark or a
+Both configs are frozen and passed in (``find(..., th=)``, ``resolve(..., w=)``), so a benchmark or
+a
 test can run the stage with other values. "Hand-set" means the value was chosen when its rule was
-written and kept because the dev figures (LGL recall161/precision161, reports dev place scores) held;
+written and kept because the dev figures (LGL recall161/precision161, reports dev place scores)
+held;
 none has been fitted by search.
 """
 
@@ -21,7 +24,7 @@ class DetectThresholds:
     known_word_zipf: float = 3.0
     # Hand-set: a given name ("Helen") this frequent that only hamlets bear is no place (LGL dev).
     given_name_zipf: float = 3.5
-    # Hand-set: a capitalised word this frequent in lower case needs spaCy's word that it is a place.
+    # Hand-set: a capitalised word this frequent in lower case needs spaCy to call it a place.
     common_zipf: float = 4.3
     # Hand-set: a sentence-initial word this frequent needs a major place to be kept.
     sentence_start_zipf: float = 3.5
@@ -29,7 +32,7 @@ class DetectThresholds:
     very_common_zipf: float = 5.0
     # Longest gazetteer name tried, in words (the longest common names in LGL have six).
     max_words: int = 6
-    # Hand-set: a town this big is often named in facilities and still locates them (Hartford Hospital).
+    # Hand-set: a town this big names facilities and still locates them (Hartford Hospital).
     facility_town_population: int = 25_000
     # Hand-set: a town this size is still found by its alternate names without a cue.
     alternate_population: int = 30_000
@@ -44,7 +47,8 @@ class DetectThresholds:
 
 @dataclass(frozen=True)
 class ResolveWeights:
-    """Prior and evidence weights on a log-odds-like scale (a softmax over them gives the confidence)."""
+    """Prior and evidence weights on a log-odds-like scale (a softmax over them gives the
+    confidence)."""
 
     # Hand-set with LGL dev: countries and capitals before towns; a county gives way to its seat.
     feature_prior: Mapping[str, float] = field(
@@ -89,7 +93,7 @@ class ResolveWeights:
     # Hand-set: a reading with a reading of another name this close: local stories lie together.
     neighbour_km: float = 60.0
     neighbour_bonus: float = 2.5
-    # Hand-set: a hamlet this far below its country's likeliest namesake gets no county/neighbour help.
+    # Hand-set: a hamlet this far below its country's likeliest namesake gets no county help.
     minor_margin: float = 2.0
     # Hand-set: a place near the middle of a country the report names (Gaza beside Israel).
     border_km: float = 500.0

@@ -76,7 +76,8 @@ def _one_of(text: str, w: Word, table: Collection[str]) -> bool:
 
 
 def _speaks(text: str, ws: list[Word], i: int) -> bool:
-    """The word, or the given name before a surname, opens a speaker: "Nelson said", "Dana Nelson said"."""
+    """The word, or the given name before a surname, opens a speaker: "Nelson said", "Dana Nelson
+    said"."""
     if lexicon().patterns.speaker.match(text, ws[i].end):
         return True
     nxt = ws[i + 1] if i + 1 < len(ws) else None
@@ -118,7 +119,9 @@ def people(text: str, doc: Doc, ws: list[Word]) -> set[str]:
             and not (prev and prev.key in lexicon().locatives | {"of"})
             and not lexicon().patterns.party.search(text, max(0, w.start - 8), w.start)
         ) or (
-            prev and prev.text == "said" and near(text, prev, w)
+            prev
+            and prev.text == "said"
+            and near(text, prev, w)
             and not _before_local_noun(text, w.end)  # "said Balkh provincial police"
         ):  # "a resident of X told" is no speaker X
             names.add(w.text)
@@ -126,7 +129,8 @@ def people(text: str, doc: Doc, ws: list[Word]) -> set[str]:
 
 
 def _name_part(ent: Span, titles: frozenset[str]) -> Span:
-    """The words of a PERSON entity after its last title: "Fargo Mayor Dana Kyle" names Dana Kyle."""
+    """The words of a PERSON entity after its last title: "Fargo Mayor Dana Kyle" names Dana
+    Kyle."""
     last = max((t.i for t in ent if t.text.rstrip(".").lower() in titles), default=ent.start - 1)
     return ent.doc[last + 1 : ent.end]
 
@@ -190,7 +194,8 @@ def _acronym_ok(run: list[Word], gaz: Gazetteer, key: str) -> bool:
 
 
 def _before_local_noun(text: str, end: int) -> bool:
-    """Followed by a word only places modify: "Roswell police", "an Albany man", "Canton's mayor"."""
+    """Followed by a word only places modify: "Roswell police", "an Albany man", "Canton's
+    mayor"."""
     m = lexicon().patterns.next_word.match(text, end)
     return m is not None and m.group(1).lower() in word_list("local_nouns")
 
@@ -222,7 +227,8 @@ def _cued(text: str, hit: Hit, hits: list[Hit], n: int) -> bool:
 
 
 def _type_word(text: str, ws: list[Word], hit: Hit, index: dict[int, int], max_list: int) -> None:
-    """'Idlib province', 'the town of Hermel', 'Maaraboun and Tafil villages': what kind of place it is."""
+    """'Idlib province', 'the town of Hermel', 'Maaraboun and Tafil villages': what kind of place
+    it is."""
     table = type_words()
     i = index[hit.start]
     j = i
@@ -238,8 +244,10 @@ def _type_word(text: str, ws: list[Word], hit: Hit, index: dict[int, int], max_l
 
 
 def _past_list(text: str, ws: list[Word], k: int, table: Collection[str], max_list: int) -> int:
-    """The word after a coordinated list of names ("X and Y villages", "X, Y and Z counties"), or ``k``
-    itself when no "and"/"or" closes a list there (in "Aleppo, Idlib province" only Idlib is a province)."""
+    """The word after a coordinated list of names ("X and Y villages", "X, Y and Z counties"), or
+    ``k``
+    itself when no "and"/"or" closes a list there (in "Aleppo, Idlib province" only Idlib is a
+    province)."""
     end, pos = k, k
     for _ in range(max_list):
         comma = (
@@ -261,7 +269,8 @@ def _past_list(text: str, ws: list[Word], k: int, table: Collection[str], max_li
 
 
 def _ner_only(text: str, doc: Doc, ws: list[Word], hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
-    """Place entities the matcher missed: a known key once the type word is cut, or an unknown camp, river..."""
+    """Place entities the matcher missed: a known key once the type word is cut, or an unknown
+    camp, river..."""
     taken = [(h.start, h.end) for h in hits]
     table = type_words()
     out = []
@@ -368,7 +377,8 @@ def _not_part_of_longer_name(
 
 
 def _plain_word(word: str, th: DetectThresholds) -> bool:
-    """A capitalised word that opens no name: a day, a month or a very common word (A, First, Education)."""
+    """A capitalised word that opens no name: a day, a month or a very common word (A, First,
+    Education)."""
     low = word.lower()
     return low in lexicon().calendar or zipf(low) >= th.very_common_zipf
 
@@ -395,7 +405,7 @@ def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) 
         ):
             continue
         if k + 1 < len(ws) and capitalised(ws[k + 1]) and near(text, w, ws[k + 1]):
-            continue  # the type word goes on into a longer name: Indian Lake Road, Green Valley Community Center
+            continue  # the type word goes on into a longer name: Indian Lake Road
         i = k - 1
         while (
             i > 0
@@ -430,7 +440,9 @@ def _typed_hit(
     whole = whole if whole in gaz.keys else spelling_variant(whole, gaz)
     if whole:
         return Hit(ws[i].start, ws[k].end, whole, ner="typed")
-    return Hit(ws[i].start, ws[k - 1].end, key_of(ws[i:k]), ner="typed", kinds=kinds[0], strict=True)
+    return Hit(
+        ws[i].start, ws[k - 1].end, key_of(ws[i:k]), ner="typed", kinds=kinds[0], strict=True
+    )
 
 
 def _parents(text: str, hits: list[Hit]) -> None:

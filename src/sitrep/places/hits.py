@@ -53,7 +53,8 @@ def type_keys(kind: str | None = None) -> frozenset[str]:
 
 @cache
 def word_list(name: str) -> frozenset[str]:
-    """One of the lower-case word lists in data/ (person_titles, facility_words, street_words...)."""
+    """One of the lower-case word lists in data/ (person_titles, facility_words,
+    street_words...)."""
     with open(DATA / f"{name}.txt", encoding="utf-8") as fh:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
@@ -106,17 +107,20 @@ def next_token(doc: Doc, end: int):
 
 
 def major(gaz: Gazetteer, key: str) -> bool:
-    """A name most readers take for a place: a country, a continent, a first-level division, a demonym."""
+    """A name most readers take for a place: a country, a continent, a first-level division, a
+    demonym."""
     return any(c.feature in ("PCLI", "ADM1", "CONT") or c.demonym for c in gaz.candidates(key))
 
 
 def nation(gaz: Gazetteer, key: str) -> bool:
-    """A country, a continent or a demonym: too well known to be vetoed as a surname (Jordan, Chad)."""
+    """A country, a continent or a demonym: too well known to be vetoed as a surname (Jordan,
+    Chad)."""
     return any(c.feature in ("PCLI", "CONT") or c.demonym for c in gaz.candidates(key))
 
 
 def well_known(gaz: Gazetteer, key: str, th: DetectThresholds) -> bool:
-    """Places a facility is often named after and still locates (Hartford Hospital, Guernsey County Jail)."""
+    """Places a facility is often named after and still locates (Hartford Hospital, Guernsey County
+    Jail)."""
     return (
         major(gaz, key)
         or key.split()[-1] in ("county", "parish")
@@ -126,7 +130,8 @@ def well_known(gaz: Gazetteer, key: str, th: DetectThresholds) -> bool:
 
 def only_an_alternate(gaz: Gazetteer, key: str, th: DetectThresholds) -> bool:
     """No place is called this: it is only an alternate name of small towns (a county's bare name
-    and a city's exonym, like Phila or Auschwitz, are how writers name them, so they do not count)."""
+    and a city's exonym, like Phila or Auschwitz, are how writers name them, so they do not
+    count)."""
     return not major(gaz, key) and not any(
         c.called(key) or c.feature == "ADM2" or c.population >= th.alternate_population
         for c in gaz.candidates(key)

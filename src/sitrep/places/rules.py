@@ -1,8 +1,9 @@
 """Whether a gazetteer match is a place: an ordered list of small veto and support rules.
 
 Each rule looks at one match's ``Facts`` and returns a ``Verdict`` or ``None`` (no say); the first
-rule with a say decides, so the order of ``RULES`` is the only ordering. A ``WEAK`` verdict keeps the
-name only when the words around it say it is a place (a locative, a type word, a listed place).
+rule with a say decides, so the order of ``RULES`` is the only ordering. A ``WEAK`` verdict
+keeps the name only when the words around it say it is a place (a locative, a type word, a
+listed place).
 spaCy's small model calls many unfamiliar Arabic place names PERSON or NORP; those labels are weak.
 """
 
@@ -127,7 +128,8 @@ def byline(f: Facts) -> Verdict | None:
 
 
 def weapon_system(f: Facts) -> Verdict | None:
-    """A weapon named like a place: "Grad rockets", "a Tochka", "Shahed-136 drones" (not "in Grad")."""
+    """A weapon named like a place: "Grad rockets", "a Tochka", "Shahed-136 drones" (not "in
+    Grad")."""
     lex = lexicon()
     m = lex.patterns.weapon_next.match(f.text, f.hit.end)
     before_weapon = m is not None and m.group(1).lower() in lex.weapon_nouns
@@ -189,7 +191,8 @@ def direction_before_name(f: Facts) -> Verdict | None:
 
 
 def part_of_facility(f: Facts) -> Verdict | None:
-    """spaCy's FAC reaching past the name: part of a street or building's name, Washington Street."""
+    """spaCy's FAC reaching past the name: part of a street or building's name, Washington
+    Street."""
     return _veto(f.label == "FAC" and f.extends and not f.opens)
 
 
@@ -202,7 +205,8 @@ def state_highway(f: Facts) -> Verdict | None:
 
 
 def the_thing(f: Facts) -> Verdict | None:
-    """A building, vehicle or firm named like a town: "the White House said", "the Durango sped off"."""
+    """A building, vehicle or firm named like a town: "the White House said", "the Durango sped
+    off"."""
     return _veto(f.label not in ("GPE", "LOC", "NORP") and _the_thing(f))
 
 
@@ -226,7 +230,8 @@ def bare_type_word(f: Facts) -> Verdict | None:
 
 
 def region_not_hamlet(f: Facts) -> Verdict | None:
-    """spaCy's LOC is a region or feature ("New England", "Old Town"), not the hamlet named like it."""
+    """spaCy's LOC is a region or feature ("New England", "Old Town"), not the hamlet named like
+    it."""
     return _veto(f.label == "LOC" and small_towns_only(f.gaz, f.hit.key, f.th))
 
 
@@ -243,11 +248,11 @@ def other_label(f: Facts) -> Verdict | None:
     spaCy often gives unfamiliar towns (WORK_OF_ART: "leave from Yabroud") yields to a locative."""
     lex = lexicon()
     typed = lex.patterns.next_word.match(f.text, f.hit.end)
-    cued = after_locative(f.text, f.hit) or (typed is not None and typed.group(1).lower() in type_words())
-    soft = f.label in lex.soft_labels and cued
-    return _veto(
-        (f.label in lex.not_place_labels and not soft) or _after_model_year(f.text, f.hit)
+    cued = after_locative(f.text, f.hit) or (
+        typed is not None and typed.group(1).lower() in type_words()
     )
+    soft = f.label in lex.soft_labels and cued
+    return _veto((f.label in lex.not_place_labels and not soft) or _after_model_year(f.text, f.hit))
 
 
 def demonym_for_people(f: Facts) -> Verdict | None:
@@ -281,7 +286,8 @@ def abbreviated_title(f: Facts) -> Verdict | None:
 
 
 def misdecoded(f: Facts) -> Verdict | None:
-    """A mis-decoded apostrophe: We\u00e2\u20ac\u2122re read as Latin-1 leaves a word ending in \u00e2."""
+    """A mis-decoded apostrophe: We\u00e2\u20ac\u2122re read as Latin-1 leaves a word ending in
+    \u00e2."""
     return _veto(f.surface.endswith("\u00e2"))
 
 
@@ -294,7 +300,8 @@ def before_person(f: Facts) -> Verdict | None:
 
 
 def hyphen_compound(f: Facts) -> Verdict | None:
-    """Part of a hyphenated name (Wal-Mart), unless a party tag or a pair of places (Fargo-Moorhead)."""
+    """Part of a hyphenated name (Wal-Mart), unless a party tag or a pair of places
+    (Fargo-Moorhead)."""
     return _veto(_in_compound(f.text, f.hit) and not _hyphen_ok(f))
 
 
@@ -341,8 +348,11 @@ def not_a_common_word(f: Facts) -> Verdict | None:
     """Multi-word names and abbreviations (U.S., S.C., UAE) are not common words; a longer word in
     capitals that spells a common word only hamlets bear ("OUTLOOK:") is judged as that word."""
     s = f.surface
-    header = len(s) > 4 and small_towns_only(f.gaz, f.hit.key, f.th) \
+    header = (
+        len(s) > 4
+        and small_towns_only(f.gaz, f.hit.key, f.th)
         and zipf(s.lower()) >= f.th.sentence_start_zipf
+    )
     caps = s.isupper() and not header
     return Verdict.PLACE if not f.one_word or "." in s.rstrip(".") or caps else None
 
@@ -462,7 +472,8 @@ def _in_compound(text: str, hit: Hit) -> bool:
 
 
 def _hyphen_ok(f: Facts) -> bool:
-    """A hyphen that joins a party to a home town (R-Marion) or two known places (Fargo-Moorhead)."""
+    """A hyphen that joins a party to a home town (R-Marion) or two known places
+    (Fargo-Moorhead)."""
     text, hit, pats = f.text, f.hit, lexicon().patterns
     if pats.party.search(text, max(0, hit.start - 8), hit.start):
         return True
