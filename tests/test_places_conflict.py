@@ -55,12 +55,16 @@ def test_a_transliteration_variant_finds_the_gazetteer_row(analyze):
 
 
 def test_a_dated_bullet_marks_its_town(analyze):
-    data = analyze("Weekly summary.\n\u2022 4 Mar, Kismayo \u2013 Police arrested six men after a grenade attack.")
+    data = analyze(
+        "Weekly summary.\n\u2022 4 Mar, Kismayo \u2013 Police arrested six men after a grenade attack."
+    )
     assert _places(data)["Kismayo"]["geo"]["country"] == "SO"
 
 
 def test_a_locative_outweighs_a_label_spacy_gets_wrong(analyze):
-    data = analyze("Smugglers say the groups leave from Yabroud in the Qalamoun mountains at night.")
+    data = analyze(
+        "Smugglers say the groups leave from Yabroud in the Qalamoun mountains at night."
+    )
     places = _places(data)
     assert _near(places["Yabroud"]["geo"], 33.97, 36.66)
     assert places["Qalamoun"]["geo"]["country"] == "SY"
