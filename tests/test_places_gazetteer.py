@@ -139,3 +139,26 @@ def test_an_abbreviation_reads_only_as_a_country_state_or_great_city(gaz):
 
     assert any(c.feature == "PPL" for c in gaz.candidates("us"))
     assert {c.feature for c in _candidates(_hit("us", abbreviation=True), gaz)} == {"PCLI"}
+
+
+def test_a_country_dump_given_to_the_build_command_adds_its_villages_camps_and_wadis(tmp_path):
+    """`sitrep gazetteer build --geonames XX.txt` (GeoNames' 19-column country file) imports every
+    row, and later builds keep it; the fixture's places are invented so nothing else knows them."""
+    import os
+    import subprocess
+    import sys
+
+    dump = FIXTURE / "geonames_XX_country.txt"
+    env = {**os.environ, "SITREP_CACHE": str(tmp_path)}
+
+    def sitrep(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "sitrep", *args], capture_output=True,
+                              text=True, env=env)
+
+    built = sitrep("gazetteer", "build", "--geonames", str(dump))
+    assert built.returncode == 0, built.stderr
+    for name, feature in (("Ain Zaarouba", "PPL"), ("Wadi Zaarouba", "WAD"), ("Zaarouba Camp", "CMPRF")):
+        found = sitrep("gazetteer", "lookup", name)
+        assert found.returncode == 0 and "LB" in found.stdout and feature in found.stdout, found.stderr
+    missing = sitrep("gazetteer", "build", "--geonames", str(tmp_path / "SY.txt"))
+    assert missing.returncode != 0 and "SY.txt" in missing.stderr

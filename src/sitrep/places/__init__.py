@@ -1,4 +1,5 @@
 """Places stage: find place names, resolve each to a gazetteer row, or abstain with a warning."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -18,10 +19,12 @@ def annotate(a: Analysis, doc: Doc) -> None:
     by_place: dict[object, Entity] = {}
     for hit, choice in zip(hits, choices):
         ent = _entity(a, hit, choice, by_place)
-        surface = text[hit.start:hit.end]
+        surface = text[hit.start : hit.end]
         if surface not in ent.aliases and surface != ent.name:
             ent.aliases.append(surface)
-        a.mentions.append(Mention(hit.start, hit.end, surface, "place", ent.id, demonym=hit.demonym))
+        a.mentions.append(
+            Mention(hit.start, hit.end, surface, "place", ent.id, demonym=hit.demonym)
+        )
     for ent in by_place.values():
         ent.demonym = all(m.demonym for m in a.mentions if m.entity == ent.id)
 
@@ -31,10 +34,15 @@ def _entity(a: Analysis, hit: Hit, choice: Choice, by_place: dict[object, Entity
     c = choice.candidate
     ident: object = c.id if c else ("unresolved", hit.key)
     if ident not in by_place:
-        ent = Entity(a.new_id("pl", [e for e in a.entities if e.kind == "place"]), "place",
-                     c.name if c else a.document.text[hit.start:hit.end])
+        ent = Entity(
+            a.new_id("pl", [e for e in a.entities if e.kind == "place"]),
+            "place",
+            c.name if c else a.document.text[hit.start : hit.end],
+        )
         if c:
-            ent.geo = Geo(c.lat, c.lon, c.country, c.feature, c.id if c.id > 0 else None, choice.confidence)
+            ent.geo = Geo(
+                c.lat, c.lon, c.country, c.feature, c.id if c.id > 0 else None, choice.confidence
+            )
             if c.id > 0:
                 ent.ids["geonames"] = c.id
         else:

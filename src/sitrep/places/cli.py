@@ -1,4 +1,5 @@
 """``sitrep gazetteer build|lookup``: make the local gazetteer and ask it about a name."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,12 +7,19 @@ from typing import Annotated, Optional
 
 import typer
 
-gazetteer_app = typer.Typer(no_args_is_help=True, help="Build and query the local gazetteer (GeoNames data, CC BY 4.0).")
+gazetteer_app = typer.Typer(
+    no_args_is_help=True, help="Build and query the local gazetteer (GeoNames data, CC BY 4.0)."
+)
 
 
 @gazetteer_app.command()
 def build(
-    geonames: Annotated[Optional[list[Path]], typer.Option("--geonames", help="A GeoNames dump to import too (allCountries.txt or a country file).")] = None,
+    geonames: Annotated[
+        Optional[list[Path]],
+        typer.Option(
+            "--geonames", help="A GeoNames dump to import too (allCountries.txt or a country file)."
+        ),
+    ] = None,
 ) -> None:
     """Build the gazetteer into the cache dir ($SITREP_CACHE or the user cache)."""
     from .store import ensure_built
@@ -42,8 +50,26 @@ def lookup(
     if not cands:
         typer.echo(f"no place called {name!r} (key {key!r})", err=True)
         raise typer.Exit(1)
-    table = Table("score", "name", "country", "feature", "population", "lat", "lon", "geonameid", title=f"{name} (key {key!r})")
+    table = Table(
+        "score",
+        "name",
+        "country",
+        "feature",
+        "population",
+        "lat",
+        "lon",
+        "geonameid",
+        title=f"{name} (key {key!r})",
+    )
     for c in cands:
-        table.add_row(f"{prior(c):.2f}", c.name + (" (demonym)" if c.demonym else ""), c.country or "", c.feature,
-                      f"{c.population:,}", f"{c.lat:.4f}", f"{c.lon:.4f}", str(c.id) if c.id > 0 else "curated")
+        table.add_row(
+            f"{prior(c):.2f}",
+            c.name + (" (demonym)" if c.demonym else ""),
+            c.country or "",
+            c.feature,
+            f"{c.population:,}",
+            f"{c.lat:.4f}",
+            f"{c.lon:.4f}",
+            str(c.id) if c.id > 0 else "curated",
+        )
     Console().print(table)

@@ -3,6 +3,7 @@
 Transliterated Arabic names drift between sources (ou/u, q/k, doubled consonants, the
 article, apostrophes for ayn and hamza); the key forgets exactly those differences.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,12 +13,16 @@ from functools import lru_cache
 
 # Arabic articles are dropped anywhere; the short English-looking ones only when hyphenated (as-Sham).
 ARTICLES = frozenset({"al", "el", "ul", "ash", "the"})
-HYPHEN_ARTICLES = frozenset({"ad", "ed", "ar", "as", "at", "az", "an", "ad", "ud", "ut", "es", "et", "ez"})
+HYPHEN_ARTICLES = frozenset(
+    {"ad", "ed", "ar", "as", "at", "az", "an", "ad", "ud", "ut", "es", "et", "ez"}
+)
 _WORD = re.compile(r"[^\W_]+(?:[\u2018\u2019'`\u02bf\u02be.][^\W_]+)*\.?")
 _APOSTROPHES = re.compile(r"[\u2018\u2019'`\u02bf\u02be]")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)")
 SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
-_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"})
+_SPECIAL = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"}
+)
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ def words(text: str) -> list[Word]:
         elif raw.endswith(".") and "." not in raw[:-1] and len(raw) > 3:
             raw = raw[:-1]  # a full stop, not an abbreviation like St. or U.S.
         key = fold_word(raw)
-        hyphen = text[m.end():m.end() + 1] in ("-", "\u2010", "\u2011")
+        hyphen = text[m.end() : m.end() + 1] in ("-", "\u2010", "\u2011")
         article = key in ARTICLES or (hyphen and key in HYPHEN_ARTICLES)
         out.append(Word(m.start(), m.start() + len(raw), raw, key, article))
     return out

@@ -7,6 +7,7 @@ how the readings of different names fit together: a town inside a county the rep
 towns that lie close to each other, a place beside a country the report names.
 Resolution runs three times so that confident names (countries, unique names) inform the rest.
 """
+
 from __future__ import annotations
 
 import math
@@ -17,32 +18,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..geodesy import km, nearest_km
-from .detect import Hit, type_keys
+from .config import WEIGHTS, ResolveWeights
+from .hits import Hit, type_keys
 from .fold import fold
 from .store import Candidate, Gazetteer
-
-# A county or district shares its name with its seat; it wins only with a type word (Hermel district).
-FEATURE_PRIOR = {"PCLI": 6.0, "CONT": 5.0, "ADM1": 2.5, "PPLC": 4.0, "ADM2": -1.5}
-AREA_PRIOR = 4.0  # named regions, terrain and water carry no population; as likely as a town of 10,000
-TYPE_MATCH, TYPE_MISMATCH = 4.0, -3.0
-PARENT_BONUS = 6.0
-COUNTRY_BONUS, ADMIN1_BONUS = 3.5, 2.5
-NEAR_KM, NEAR_BONUS = 300.0, 3.0  # fades linearly to nothing at NEAR_KM
-MAX_CANDIDATES = 60
-PASSES = 3
-SOFT_MARGIN = 2.0
-# A town that has the name only as an alternate ("Rogersville" for Chicago's Rogers Park) gives way to one called so.
-ALIAS_PENALTY = 2.5
-# A town lying in a county the report names elsewhere (Paris beside Henry County: Tennessee's), and that county.
-COUNTY_BONUS = 5.0
-# A reading with a reading of another name close by: the places of a local story lie together.
-NEIGHBOUR_KM, NEIGHBOUR_BONUS = 60.0, 2.5
-MINOR_MARGIN = 2.0  # neither counts for a hamlet this far below its country's likeliest namesake (a Youngstown beside Youngstown, Ohio)
-# A place in a country the report does not name, but close to the middle of one it does: Gaza beside Israel, not Mozambique's.
-BORDER_KM, BORDER_BONUS = 500.0, 2.5
-ABBREVIATED_CITY = 1_000_000  # "U.S." is a country or a state, or a city this big (L.A.), never the village "Us"
-SEAT_POPULATION = 50_000  # a town this size named like its province is the province's seat
-SEAT_KM = 100.0  # and lies within this of the province's centroid when division codes are missing
 
 
 @dataclass
@@ -52,10 +31,16 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     admin1: Counter = field(default_factory=Counter)
     points: set[tuple[float, float]] = field(default_factory=set)
-    counties: set[tuple] = field(default_factory=set)  # (country, admin1, admin2) of counties other names may be
+    counties: set[tuple] = field(
+        default_factory=set
+    )  # (country, admin1, admin2) of counties other names may be
     towns: set[tuple] = field(default_factory=set)  # and of the towns other names may be
-    minor: set[int] = field(default_factory=set)  # this name's readings too small for a county or a neighbour to support
-    neighbours: set[int] = field(default_factory=set)  # this name's readings with another name's reading close by
+    minor: set[int] = field(
+        default_factory=set
+    )  # this name's readings too small for a county or a neighbour to support
+    neighbours: set[int] = field(
+        default_factory=set
+    )  # this name's readings with another name's reading close by
     nations: set[tuple[float, float]] = field(default_factory=set)  # points of the countries named
     _array: np.ndarray | None = field(default=None, repr=False)
 
@@ -77,7 +62,9 @@ class Context:
 
     def without(self, other: Context, points: set[tuple[float, float]]) -> Context:
         """This context less what ``other`` added (one name's own say), with the given points."""
-        return Context(_less(self.countries, other.countries), _less(self.admin1, other.admin1), points)
+        return Context(
+            _less(self.countries, other.countries), _less(self.admin1, other.admin1), points
+        )
 
     def nearest_km(self, lat: float, lon: float) -> float | None:
         if not self.points:
@@ -91,7 +78,7 @@ def _less(total: Counter, part: Counter) -> Counter:
     return Counter({k: v - part[k] for k, v in total.items() if v - part[k] > 1e-9})
 
 
-def contains(parent: Candidate, child: Candidate) -> bool:
+def contains(parent: Candidate, child: Candidate, w: ResolveWeights = WEIGHTS) -> bool:
     """Whether ``child`` plausibly lies in ``parent`` (same country, same division, or close by)."""
     if parent.id == child.id:
         return False
@@ -99,45 +86,66 @@ def contains(parent: Candidate, child: Candidate) -> bool:
         return parent.country == child.country and child.feature != "PCLI"
     if parent.feature == "ADM1":
         return (parent.country, parent.admin1) == (child.country, child.admin1) or (
-            parent.country == child.country and km(parent.lat, parent.lon, child.lat, child.lon) < 250)
-    return km(parent.lat, parent.lon, child.lat, child.lon) < 60
+            parent.country == child.country
+            and km(parent.lat, parent.lon, child.lat, child.lon) < w.admin1_reach_km
+        )
+    return km(parent.lat, parent.lon, child.lat, child.lon) < w.area_reach_km
 
 
-def prior(c: Candidate) -> float:
+def prior(c: Candidate, w: ResolveWeights = WEIGHTS) -> float:
     """How likely a bare mention of this name means this row: feature class plus log population."""
-    base = FEATURE_PRIOR.get(c.feature, AREA_PRIOR if c.kind not in ("town", "place") and not c.population else 0.0)
+    base = w.feature_prior.get(
+        c.feature, w.area_prior if c.kind not in ("town", "place") and not c.population else 0.0
+    )
     return base + math.log10(c.population + 1)
 
 
-def _named_prior(c: Candidate, key: str) -> float:
-    """The prior, less ALIAS_PENALTY for a town that has the name only as an alternate."""
-    return prior(c) - (ALIAS_PENALTY if c.feature.startswith("PPL") and not c.called(key) else 0.0)
+def _named_prior(c: Candidate, key: str, w: ResolveWeights) -> float:
+    """The prior, less the alias penalty for a town that has the name only as an alternate."""
+    return prior(c, w) - (
+        w.alias_penalty if c.feature.startswith("PPL") and not c.called(key) else 0.0
+    )
 
 
-def score(c: Candidate, hit: Hit, ctx: Context, parents: list[list[Candidate]]) -> float:
+def score(
+    c: Candidate,
+    hit: Hit,
+    ctx: Context,
+    parents: list[list[Candidate]],
+    w: ResolveWeights = WEIGHTS,
+) -> float:
     """Prior plus document evidence, on a log-odds-like scale (softmax gives the confidence)."""
-    s = _named_prior(c, hit.key)
+    s = _named_prior(c, hit.key, w)
     if hit.kinds:
-        s += TYPE_MATCH if c.kind in hit.kinds else TYPE_MISMATCH
-    if any(contains(p, c) for ps in parents for p in ps):
-        s += PARENT_BONUS
+        s += w.type_match if c.kind in hit.kinds else w.type_mismatch
+    if any(contains(p, c, w) for ps in parents for p in ps):
+        s += w.parent_bonus
     if c.country and ctx.countries[c.country]:
-        w = ctx.countries[c.country]
-        s += COUNTRY_BONUS * min(1.0, w) + 0.75 * min(w, 4)
+        n = ctx.countries[c.country]
+        s += w.country_bonus * min(1.0, n) + w.country_repeat_bonus * min(n, w.country_repeat_cap)
     if ctx.admin1[(c.country, c.admin1)]:
-        s += ADMIN1_BONUS * min(1.0, ctx.admin1[(c.country, c.admin1)])
+        s += w.admin1_bonus * min(1.0, ctx.admin1[(c.country, c.admin1)])
     if c.id not in ctx.minor and (c.admin2 or c.id in ctx.neighbours):
-        if (c.country, c.admin1, c.admin2) in (ctx.counties if c.feature.startswith("PPL") else
-                                               ctx.towns if c.feature == "ADM2" else ()):
-            s += COUNTY_BONUS
+        if (c.country, c.admin1, c.admin2) in (
+            ctx.counties
+            if c.feature.startswith("PPL")
+            else ctx.towns
+            if c.feature == "ADM2"
+            else ()
+        ):
+            s += w.county_bonus
         if c.id in ctx.neighbours and _in_named_division(c, ctx):
-            s += NEIGHBOUR_BONUS
-    if c.country and not ctx.countries[c.country] and c.feature != "PCLI" \
-            and any(km(c.lat, c.lon, *p) < BORDER_KM for p in ctx.nations):
-        s += BORDER_BONUS
+            s += w.neighbour_bonus
+    if (
+        c.country
+        and not ctx.countries[c.country]
+        and c.feature != "PCLI"
+        and any(km(c.lat, c.lon, *p) < w.border_km for p in ctx.nations)
+    ):
+        s += w.border_bonus
     d = ctx.nearest_km(c.lat, c.lon) if c.feature not in ("PCLI", "CONT", "ADM1") else None
     if d is not None:
-        s += NEAR_BONUS * max(0.0, 1 - d / NEAR_KM)
+        s += w.near_bonus * max(0.0, 1 - d / w.near_km)
     return s
 
 
@@ -148,7 +156,13 @@ class Choice:
     reason: str = ""
 
 
-def choose(hit: Hit, cands: list[Candidate], ctx: Context, parents: list[list[Candidate]]) -> Choice:
+def choose(
+    hit: Hit,
+    cands: list[Candidate],
+    ctx: Context,
+    parents: list[list[Candidate]],
+    w: ResolveWeights = WEIGHTS,
+) -> Choice:
     """The best candidate with a softmax confidence; abstain when a strict type word fits none."""
     if hit.strict:
         cands = [c for c in cands if c.kind in hit.kinds]
@@ -157,52 +171,71 @@ def choose(hit: Hit, cands: list[Candidate], ctx: Context, parents: list[list[Ca
     if not cands:
         return Choice(None, 0.0, "not in the gazetteer")
     if not hit.kinds:
-        cands = _seats_over_provinces(cands, hit.key)
-    scored = _distinct(sorted(((score(c, hit, ctx, parents), c) for c in cands), key=lambda t: -t[0]))
+        cands = _seats_over_provinces(cands, hit.key, w)
+    scored = _distinct(
+        sorted(((score(c, hit, ctx, parents, w), c) for c in cands), key=lambda t: -t[0]), w
+    )
     top = scored[0][0]
     conf = 1.0 / sum(math.exp(s - top) for s, _ in scored)
     return Choice(scored[0][1], round(conf, 3))
 
 
-def _seats_over_provinces(cands: list[Candidate], key: str) -> list[Candidate]:
+def _seats_over_provinces(cands: list[Candidate], key: str, w: ResolveWeights) -> list[Candidate]:
     """A bare "Homs" or "Aleppo" is the city, not the province named after it: without a type
     word, a first-level division gives way to a sizeable town inside it that bears the name
     as its own or the division's (not "N.Y." for New York City, nor "Ind." for Indianapolis)."""
-    towns = [c for c in cands if c.feature.startswith("PPL") and c.population >= SEAT_POPULATION]
+    towns = [c for c in cands if c.feature.startswith("PPL") and c.population >= w.seat_population]
 
     def seat_of(c: Candidate) -> bool:
-        return any(t.country == c.country and fold(t.name) in (key, fold(c.name))
-                   and (t.admin1 == c.admin1 or km(t.lat, t.lon, c.lat, c.lon) < SEAT_KM) for t in towns)
+        return any(
+            t.country == c.country
+            and fold(t.name) in (key, fold(c.name))
+            and (t.admin1 == c.admin1 or km(t.lat, t.lon, c.lat, c.lon) < w.seat_km)
+            for t in towns
+        )
+
     return [c for c in cands if c.feature != "ADM1" or not seat_of(c)]
 
 
-def _distinct(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+def _distinct(
+    scored: list[tuple[float, Candidate]], w: ResolveWeights
+) -> list[tuple[float, Candidate]]:
     """Drop rows that repeat a better-scored one (the same village from two sources)."""
     kept: list[tuple[float, Candidate]] = []
     for s, c in scored:
-        if not any(k.kind == c.kind and km(k.lat, k.lon, c.lat, c.lon) < 10 for _, k in kept):
+        if not any(
+            k.kind == c.kind and km(k.lat, k.lon, c.lat, c.lon) < w.same_place_km for _, k in kept
+        ):
             kept.append((s, c))
     return kept
 
 
-def resolve(hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = ()) -> list[Choice]:
+def resolve(
+    hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = (), w: ResolveWeights = WEIGHTS
+) -> list[Choice]:
     """Three passes: the first settles what the report is about, the later ones use the previous
     pass's readings for everyone (the second may find that "Georgia" beside Atlanta is the state).
 
     A name never counts as context for itself, so one wrong first guess cannot confirm itself.
     Repeats of a name with the same type word and parents are scored once: long texts stay linear.
     """
-    pool = [_candidates(h, gaz) for h in hits]
-    base = _context(dateline, [])
+    pool = [_candidates(h, gaz, w) for h in hits]
+    base = _context(dateline, w)
     memo: dict[tuple, Choice] = {}
-    choices = [_memo(memo, (h.key, h.demonym, h.abbreviation, h.kinds, h.strict), lambda: choose(h, pool[n], base, []))
-               for n, h in enumerate(hits)]
-    minors = {_sign(h): _minor(cands, h.key) for h, cands in _once(hits, pool)}
+    choices = [
+        _memo(
+            memo,
+            (h.key, h.demonym, h.abbreviation, h.kinds, h.strict),
+            lambda: choose(h, pool[n], base, [], w),
+        )
+        for n, h in enumerate(hits)
+    ]
+    minors = {_sign(h): _minor(cands, h.key, w) for h, cands in _once(hits, pool)}
     counties, towns = _counties(hits, pool, minors)
-    neighbours = _neighbours(hits, pool, minors)
-    for _ in range(PASSES - 1):
-        said = _said(hits, choices, pool)
-        total = _context(dateline, [])
+    neighbours = _neighbours(hits, pool, minors, w)
+    for _ in range(w.passes - 1):
+        said = _said(hits, choices, pool, w)
+        total = _context(dateline, w)
         for own in said.values():
             total.update(own)
         contexts: dict[str, Context] = {}
@@ -215,34 +248,50 @@ def resolve(hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = ()) -> 
                 ctx.counties = set().union(*(v for k, v in counties.items() if k != _stem(h.key)))
                 ctx.minor = minors[_sign(h)]
                 ctx.neighbours = neighbours.get(_stem(h.key), set())
-                ctx.nations = set(base.nations).union(*(o.nations for k, o in said.items() if k != h.key))
+                ctx.nations = set(base.nations).union(
+                    *(o.nations for k, o in said.items() if k != h.key)
+                )
                 if _names_county(h):
                     ctx.towns = set().union(*(v for k, v in towns.items() if k != _stem(h.key)))
             parents = tuple((hits[p].key, hits[p].demonym) for p in h.parents)
-            out.append(_memo(memo, (h.key, h.demonym, h.abbreviation, h.kinds, h.strict, parents),
-                             lambda: choose(h, pool[n], contexts[h.key], [pool[p][:10] for p in h.parents])))
+            out.append(
+                _memo(
+                    memo,
+                    (h.key, h.demonym, h.abbreviation, h.kinds, h.strict, parents),
+                    lambda: choose(
+                        h,
+                        pool[n],
+                        contexts[h.key],
+                        [pool[p][: w.parent_candidates] for p in h.parents],
+                        w,
+                    ),
+                )
+            )
         choices = out
     return _one_sense(hits, choices)
 
 
-def _said(hits: list[Hit], choices: list[Choice], pool: list[list[Candidate]]) -> dict[str, Context]:
+def _said(
+    hits: list[Hit], choices: list[Choice], pool: list[list[Candidate]], w: ResolveWeights
+) -> dict[str, Context]:
     """What each name adds to the context: its settled reading, or else one vote however often it comes."""
     said: dict[str, Context] = {}
     votes: dict[str, tuple[Counter, Counter]] = {}
     for h, ch, cands in zip(hits, choices, pool):
         own = said.setdefault(h.key, Context())
-        if ch.candidate and _settled(ch, cands):
+        if ch.candidate and _settled(ch, cands, w):
             own.add(ch.candidate)
         elif cands:
-            votes[h.key] = _vote(cands)
+            votes[h.key] = _vote(cands, w)
     for key, (countries, divisions) in votes.items():
         said[key].countries.update(countries)
         said[key].admin1.update(divisions)
     return said
 
 
-def _counties(hits: list[Hit], pool: list[list[Candidate]],
-              minors: dict[tuple, set[int]]) -> tuple[dict[str, set[tuple]], dict[str, set[tuple]]]:
+def _counties(
+    hits: list[Hit], pool: list[list[Candidate]], minors: dict[tuple, set[int]]
+) -> tuple[dict[str, set[tuple]], dict[str, set[tuple]]]:
     """Per name, the counties it may be (only when its own words say county: "Henry County",
     "Clarke and Oconee counties") and the counties its possible towns lie in.
 
@@ -253,24 +302,39 @@ def _counties(hits: list[Hit], pool: list[list[Candidate]],
     for h, cands in _once(hits, pool):
         cands = [c for c in cands if c.admin2 and c.id not in minors[_sign(h)]]
         if _names_county(h):
-            counties.setdefault(_stem(h.key), set()).update((c.country, c.admin1, c.admin2) for c in cands if c.feature == "ADM2")
-        towns.setdefault(_stem(h.key), set()).update((c.country, c.admin1, c.admin2) for c in cands if c.feature.startswith("PPL"))
+            counties.setdefault(_stem(h.key), set()).update(
+                (c.country, c.admin1, c.admin2) for c in cands if c.feature == "ADM2"
+            )
+        towns.setdefault(_stem(h.key), set()).update(
+            (c.country, c.admin1, c.admin2) for c in cands if c.feature.startswith("PPL")
+        )
     return counties, towns
 
 
-def _neighbours(hits: list[Hit], pool: list[list[Candidate]], minors: dict[tuple, set[int]]) -> dict[str, set[int]]:
-    """Per name, its town and county readings that lie within NEIGHBOUR_KM of a reading of another
+def _neighbours(
+    hits: list[Hit], pool: list[list[Candidate]], minors: dict[tuple, set[int]], w: ResolveWeights
+) -> dict[str, set[int]]:
+    """Per name, its town and county readings that lie within the neighbour distance of a reading of another
     name: the places of a local story lie together. A one-degree grid keeps it near linear."""
     grid: dict[tuple[int, int], list[tuple[str, Candidate]]] = {}
     for h, cands in _once(hits, pool):
         for c in cands:
-            if (c.feature.startswith("PPL") or c.feature == "ADM2") and c.id not in minors[_sign(h)]:
-                grid.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append((_stem(h.key), c))
+            if (c.feature.startswith("PPL") or c.feature == "ADM2") and c.id not in minors[
+                _sign(h)
+            ]:
+                grid.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append(
+                    (_stem(h.key), c)
+                )
     out: dict[str, set[int]] = {}
     for (i, j), members in grid.items():
-        around = [m for di in (-1, 0, 1) for dj in (-2, -1, 0, 1, 2) for m in grid.get((i + di, j + dj), ())]
+        around = [
+            m
+            for di in (-1, 0, 1)
+            for dj in (-2, -1, 0, 1, 2)
+            for m in grid.get((i + di, j + dj), ())
+        ]
         for key, c in members:
-            if any(k != key and km(c.lat, c.lon, o.lat, o.lon) < NEIGHBOUR_KM for k, o in around):
+            if any(k != key and km(c.lat, c.lon, o.lat, o.lon) < w.neighbour_km for k, o in around):
                 out.setdefault(key, set()).add(c.id)
     return out
 
@@ -289,12 +353,12 @@ def _sign(hit: Hit) -> tuple:
     return hit.key, hit.demonym, hit.abbreviation
 
 
-def _minor(cands: list[Candidate], key: str) -> set[int]:
-    """Readings more than MINOR_MARGIN below the likeliest namesake in their own country."""
+def _minor(cands: list[Candidate], key: str, w: ResolveWeights) -> set[int]:
+    """Readings more than the minor margin below the likeliest namesake in their own country."""
     best: dict[str | None, float] = {}
     for c in cands:
-        best[c.country] = max(best.get(c.country, -math.inf), _named_prior(c, key))
-    return {c.id for c in cands if _named_prior(c, key) < best[c.country] - MINOR_MARGIN}
+        best[c.country] = max(best.get(c.country, -math.inf), _named_prior(c, key, w))
+    return {c.id for c in cands if _named_prior(c, key, w) < best[c.country] - w.minor_margin}
 
 
 def _in_named_division(c: Candidate, ctx: Context) -> bool:
@@ -319,27 +383,33 @@ def _memo(memo: dict[tuple, Choice], key: tuple, make: Callable[[], Choice]) -> 
     return memo[key]
 
 
-def _vote(cands: list[Candidate]) -> tuple[Counter, Counter]:
+def _vote(cands: list[Candidate], w: ResolveWeights) -> tuple[Counter, Counter]:
     """An ambiguous name still says something: half a vote shared among its likely readings' countries and divisions."""
-    best = max(map(prior, cands))
-    likely = [c for c in cands if prior(c) >= best - SOFT_MARGIN]
+    best = max(prior(c, w) for c in cands)
+    likely = [c for c in cands if prior(c, w) >= best - w.soft_margin]
     countries = {c.country for c in likely if c.country}
     divisions = {(c.country, c.admin1) for c in likely if c.admin1}
-    return (Counter({k: 0.5 / len(countries) for k in countries}), Counter({k: 0.5 / len(divisions) for k in divisions}))
+    return (
+        Counter({k: w.vote_weight / len(countries) for k in countries}),
+        Counter({k: w.vote_weight / len(divisions) for k in divisions}),
+    )
 
 
-def _settled(ch: Choice, cands: list[Candidate]) -> bool:
+def _settled(ch: Choice, cands: list[Candidate], w: ResolveWeights) -> bool:
     """Readings sure enough to inform others: countries, first-level divisions, names with one place."""
     c = ch.candidate
-    return c.feature in ("PCLI", "ADM1") or len(_distinct([(0.0, k) for k in cands])) == 1 or ch.confidence >= 0.95
+    return (
+        c.feature in ("PCLI", "ADM1")
+        or len(_distinct([(0.0, k) for k in cands], w)) == 1
+        or ch.confidence >= w.settled_confidence
+    )
 
 
-def _context(dateline: list[Candidate], settled: list[Candidate]) -> Context:
+def _context(dateline: list[Candidate], w: ResolveWeights) -> Context:
+    """The context the dateline alone sets: its place counts as much as two mentions."""
     ctx = Context()
     for c in dateline:
-        ctx.add(c, 2.0)
-    for c in settled:
-        ctx.add(c)
+        ctx.add(c, w.dateline_weight)
     return ctx
 
 
@@ -349,13 +419,18 @@ def _one_sense(hits: list[Hit], choices: list[Choice]) -> list[Choice]:
     for h, ch in zip(hits, choices):
         if ch.candidate and (h.key not in best or ch.confidence > best[h.key].confidence):
             best[h.key] = ch
-    return [best[h.key] if ch.candidate and not h.kinds and h.key in best else ch for h, ch in zip(hits, choices)]
+    return [
+        best[h.key] if ch.candidate and not h.kinds and h.key in best else ch
+        for h, ch in zip(hits, choices)
+    ]
 
 
-def _candidates(hit: Hit, gaz: Gazetteer) -> list[Candidate]:
-    cands = gaz.candidates(hit.key)[:MAX_CANDIDATES]
+def _candidates(hit: Hit, gaz: Gazetteer, w: ResolveWeights = WEIGHTS) -> list[Candidate]:
+    cands = gaz.candidates(hit.key)[: w.max_candidates]
     if hit.abbreviation and any(c.feature in ("PCLI", "ADM1") for c in cands):
-        cands = [c for c in cands if c.feature in ("PCLI", "ADM1") or c.population >= ABBREVIATED_CITY]
+        cands = [
+            c for c in cands if c.feature in ("PCLI", "ADM1") or c.population >= w.abbreviated_city
+        ]
     if hit.demonym:
         return [c for c in cands if c.demonym]
     return [c for c in cands if not c.demonym]

