@@ -4,6 +4,7 @@ Each generated report keeps an example's structure and length but swaps names fo
 the same kind drawn from the project's own gazetteer supplements and alias registry, so the
 matchers see thousands of distinct entities rather than the same eight reports again.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,11 @@ def _places() -> list[str]:
     names = []
     for path in sorted(SUPPLEMENTS.glob("*.csv")):
         with path.open(encoding="utf-8") as fh:
-            names += [row["name"] for row in csv.DictReader(fh) if row.get("kind") in ("town", "village", "city", "camp")]
+            names += [
+                row["name"]
+                for row in csv.DictReader(fh)
+                if row.get("kind") in ("town", "village", "city", "camp")
+            ]
     return names or ["Gao", "Kidal", "Mopti"]
 
 
@@ -32,7 +37,11 @@ def _groups() -> list[str]:
 
     names = []
     for path in sorted(REGISTRY.glob("*.yaml")):
-        names += [a["name"] for a in yaml.safe_load(path.read_text("utf-8")) or [] if a.get("type") == "armed_group"]
+        names += [
+            a["name"]
+            for a in yaml.safe_load(path.read_text("utf-8")) or []
+            if a.get("type") == "armed_group"
+        ]
     return names or ["Ansar Group"]
 
 
@@ -46,7 +55,7 @@ def generate(n: int, seed: int = 1) -> list[dict]:
     for i in range(n):
         doc = dict(base[i % len(base)])
         swap: dict[str, str] = {}
-        text = pattern.sub(lambda m: swap.setdefault(m.group(0), rng.choice(places)), doc["text"])
+        text = pattern.sub(lambda m: swap.setdefault(m.group(0), rng.choice(places)), doc["text"])  # noqa: B023 - called at once, inside the iteration
         for group in rng.sample(groups, k=min(2, len(groups))):
             text = text.replace("militants", f"{group} militants", 1)
         doc.update(id=f"bench-{i:05d}", text=text)

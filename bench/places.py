@@ -6,6 +6,7 @@ Reads LGL article texts from ../shared/eval/geo/lgl.xml (at run time; nothing is
 The target is a ratio of at most 0.30. Gazetteer loading is timed on its own, once per
 process, because the stage caches the connection and key set.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +21,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=100)
     args = ap.parse_args()
-    texts = [a.findtext("text") or "" for a in ET.parse(CORPUS).getroot().iter("article")][: args.docs]
+    texts = [a.findtext("text") or "" for a in ET.parse(CORPUS).getroot().iter("article")][
+        : args.docs
+    ]
 
     from sitrep.model import Analysis, Document
     from sitrep.nlp import get_nlp
@@ -37,12 +40,14 @@ def main() -> None:
     docs = list(nlp.pipe(texts))
     spacy_s = time.perf_counter() - t
     t = time.perf_counter()
-    for n, (text, doc) in enumerate(zip(texts, docs)):
+    for n, (text, doc) in enumerate(zip(texts, docs, strict=False)):
         annotate(Analysis(Document(id=str(n), text=text)), doc)
     places_s = time.perf_counter() - t
     words = sum(len(d) for d in docs)
     print(f"docs {len(texts)}  tokens {words}  gazetteer load {load:.2f}s")
-    print(f"spaCy {spacy_s:.2f}s  places {places_s:.2f}s  ratio {places_s / spacy_s:.3f} (target <= 0.30)")
+    print(
+        f"spaCy {spacy_s:.2f}s  places {places_s:.2f}s  ratio {places_s / spacy_s:.3f} (target <= 0.30)"
+    )
 
 
 if __name__ == "__main__":

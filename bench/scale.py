@@ -6,6 +6,7 @@ the figure to read; the counts must be identical.
 
     python bench/scale.py -n 400 [--dask]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,21 +30,31 @@ def counts(db: Path) -> dict[str, int]:
 
 def ingest(corpus: Path, db: Path, *extra: str) -> float:
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(corpus), "--db", str(db), *extra],
-                   check=True, capture_output=True, env={**os.environ})
+    subprocess.run(
+        [sys.executable, "-m", "sitrep", "ingest", str(corpus), "--db", str(db), *extra],
+        check=True,
+        capture_output=True,
+        env={**os.environ},
+    )
     return time.perf_counter() - t0
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("-n", type=int, default=400, help="reports to generate")
-    ap.add_argument("--dask", action="store_true", help="also ingest through a 2-worker Dask LocalCluster")
+    ap.add_argument(
+        "--dask", action="store_true", help="also ingest through a 2-worker Dask LocalCluster"
+    )
     args = ap.parse_args()
     from corpus import generate
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in generate(args.n)), "utf-8")
+        corpus.write_text(
+            "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in generate(args.n)), "utf-8"
+        )
         runs = {"1 worker": ("--workers", "1"), "2 workers": ("--workers", "2")}
         result: dict[str, object] = {"reports": args.n, "cores": os.cpu_count()}
         seconds, tallies = {}, {}
@@ -63,7 +74,9 @@ def main() -> None:
                 cluster.close()
         result["seconds"] = {k: round(v, 1) for k, v in seconds.items()}
         result["speedup_2_workers"] = round(seconds["1 worker"] / seconds["2 workers"], 2)
-        result["identical_counts"] = len({json.dumps(t, sort_keys=True) for t in tallies.values()}) == 1
+        result["identical_counts"] = (
+            len({json.dumps(t, sort_keys=True) for t in tallies.values()}) == 1
+        )
         result["counts"] = tallies["1 worker"]
     for key, value in result.items():
         print(f"{key:20s} {value}")

@@ -5,6 +5,7 @@ falls on both; the figure that matters is the ratio of the medians (the aim is <
 
     python bench/startup.py --rounds 5
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,8 +19,10 @@ import time
 from pathlib import Path
 
 REPORT = "Gunmen attacked a checkpoint near Gao in Mali on Monday, killing two soldiers, the army said.\n"
-BARE = ("import spacy; from sitrep.nlp import MODEL; nlp = spacy.load(MODEL); "
-        "nlp('Gunmen attacked a checkpoint near Gao.')")
+BARE = (
+    "import spacy; from sitrep.nlp import MODEL; nlp = spacy.load(MODEL); "
+    "nlp('Gunmen attacked a checkpoint near Gao.')"
+)
 
 
 def _timed(cmd: list[str]) -> float:
@@ -42,8 +45,16 @@ def main() -> None:
             bare.append(_timed([sys.executable, "-c", BARE]))
             ours.append(_timed([sitrep, "analyze", str(report)]))
     b, o = statistics.median(bare), statistics.median(ours)
-    print(json.dumps({"bare_spacy_load_s": round(b, 3), "sitrep_analyze_s": round(o, 3), "ratio": round(o / b, 3),
-                      "rounds": args.rounds}))
+    print(
+        json.dumps(
+            {
+                "bare_spacy_load_s": round(b, 3),
+                "sitrep_analyze_s": round(o, 3),
+                "ratio": round(o / b, 3),
+                "rounds": args.rounds,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

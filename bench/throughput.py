@@ -5,6 +5,7 @@ the figure that matters is the ratio, since absolute speed varies from machine t
 
     python bench/throughput.py -n 2000
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,7 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def _texts(path: Path) -> list[str]:
-    return [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()
+    ]
 
 
 def run_bare(path: Path) -> dict:
@@ -41,8 +44,8 @@ def run_bare(path: Path) -> dict:
 
 def run_sitrep(path: Path) -> dict:
     """The whole analysis, warmed up on one report so one-off loading is not counted as throughput."""
-    from sitrep.ingest import read_inputs
     from sitrep import Analysis, analyze, analyze_text
+    from sitrep.ingest import read_inputs
 
     analyze_text("Fighters clashed near Gao on Monday, local sources said.")
     t0 = time.perf_counter()
@@ -51,7 +54,12 @@ def run_sitrep(path: Path) -> dict:
 
 
 def _child(mode: str, path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -60,12 +68,16 @@ def cold_start(path: Path) -> float:
     one = path.with_name("one.txt")
     one.write_text("Gunmen attacked a checkpoint near Kidal on Tuesday, officials said.\n", "utf-8")
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "sitrep", "analyze", str(one)], capture_output=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "sitrep", "analyze", str(one)], capture_output=True, check=True
+    )
     return time.perf_counter() - t0
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("-n", type=int, default=2000, help="reports to generate")
     ap.add_argument("--child", nargs=2, metavar=("MODE", "CORPUS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -86,12 +98,16 @@ def main() -> None:
         bare, full = _child("bare", path), _child("sitrep", path)
     result = {
         "machine": f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}".strip(),
-        "reports": args.n, "words": words,
-        "bare_docs_per_s": round(args.n / bare["seconds"], 1), "sitrep_docs_per_s": round(args.n / full["seconds"], 1),
+        "reports": args.n,
+        "words": words,
+        "bare_docs_per_s": round(args.n / bare["seconds"], 1),
+        "sitrep_docs_per_s": round(args.n / full["seconds"], 1),
         "sitrep_words_per_s": round(words / full["seconds"]),
         "ratio_sitrep_to_bare": round(bare["seconds"] / full["seconds"], 3),
-        "bare_peak_rss_mb": round(bare["peak_rss_mb"]), "sitrep_peak_rss_mb": round(full["peak_rss_mb"]),
-        "cold_start_s": round(start, 2), "analysed_ok": full["ok"],
+        "bare_peak_rss_mb": round(bare["peak_rss_mb"]),
+        "sitrep_peak_rss_mb": round(full["peak_rss_mb"]),
+        "cold_start_s": round(start, 2),
+        "analysed_ok": full["ok"],
     }
     for key, value in result.items():
         print(f"{key:24s} {value}")

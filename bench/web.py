@@ -297,8 +297,11 @@ def main() -> None:
         ]
         result["api"] = time_api(base, args.runs)
         for name, t in result["api"].items():
-            print(f"{name:28s} p50 {t['p50_ms']:8.1f} ms  p95 {t['p95_ms']:8.1f} ms  "
-                  f"{t['kb']:9.1f} KiB", flush=True)
+            print(
+                f"{name:28s} p50 {t['p50_ms']:8.1f} ms  p95 {t['p95_ms']:8.1f} ms  "
+                f"{t['kb']:9.1f} KiB",
+                flush=True,
+            )
         if CHROMIUM.exists():
             result["pages_s"] = time_pages(base, args.runs)
             for name, seconds in result["pages_s"].items():

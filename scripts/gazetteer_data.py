@@ -11,6 +11,7 @@ GeoNames point is written instead (source column ``geonames``).
 cities500 lacks and reports name (villages, camps, mountains, valleys, rivers, districts).
 GeoNames data is CC BY 4.0.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,14 +22,38 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "places" / "data"
 
 # GeoNames' country points for large countries where countryinfo's differs by over 161 km.
-GEONAMES_POINTS = {"US": (39.76, -98.5), "CA": (60.10867, -113.64258), "AU": (-25.0, 135.0), "IN": (22.0, 79.0)}
+GEONAMES_POINTS = {
+    "US": (39.76, -98.5),
+    "CA": (60.10867, -113.64258),
+    "AU": (-25.0, 135.0),
+    "IN": (22.0, 79.0),
+}
 # Short forms news uses that countryinfo's spellings lack (two-letter codes are not names in general).
-SHORT_FORMS = {"US": ["U.S.", "US", "U.S.A.", "America"], "GB": ["U.K.", "UK", "Britain"], "AE": ["UAE", "U.A.E."],
-               "CD": ["DRC", "DR Congo"], "KP": ["North Korea"], "KR": ["South Korea"]}
+SHORT_FORMS = {
+    "US": ["U.S.", "US", "U.S.A.", "America"],
+    "GB": ["U.K.", "UK", "Britain"],
+    "AE": ["UAE", "U.A.E."],
+    "CD": ["DRC", "DR Congo"],
+    "KP": ["North Korea"],
+    "KR": ["South Korea"],
+}
 
 # GeoNames feature codes worth shipping from a country dump: places, camps, terrain, water, areas.
 KEEP_CLASSES = {"P", "A"}
-KEEP_CODES = {"CMPRF", "CMP", "MTS", "PLAT", "VAL", "PLN", "DSRT", "STM", "LK", "RGN", "PASS", "BDCR"}
+KEEP_CODES = {
+    "CMPRF",
+    "CMP",
+    "MTS",
+    "PLAT",
+    "VAL",
+    "PLN",
+    "DSRT",
+    "STM",
+    "LK",
+    "RGN",
+    "PASS",
+    "BDCR",
+}
 
 
 def countries(src: Path) -> None:
@@ -41,7 +66,9 @@ def countries(src: Path) -> None:
         lat, lon, source = *info["latlng"][:2], "countryinfo"
         if iso in GEONAMES_POINTS:
             (lat, lon), source = GEONAMES_POINTS[iso], "geonames"
-        alts = [s for s in info.get("altSpellings", []) if len(s) > 3 and s.isascii()] + SHORT_FORMS.get(iso, [])
+        alts = [
+            s for s in info.get("altSpellings", []) if len(s) > 3 and s.isascii()
+        ] + SHORT_FORMS.get(iso, [])
         rows[iso] = [iso, info["name"], lat, lon, info.get("demonym") or "", "|".join(alts), source]
     with open(DATA / "countries.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)

@@ -1,4 +1,5 @@
 """Shared fixtures: analyse text into validated contract JSON, and run the CLI."""
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,7 @@ def check_offsets(data: dict) -> None:
     def walk(node):
         if isinstance(node, dict):
             if {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
-                assert text[node["start"]:node["end"]] == node["text"], node
+                assert text[node["start"] : node["end"]] == node["text"], node
             for v in node.values():
                 walk(v)
         elif isinstance(node, list):
@@ -63,9 +64,17 @@ def seed(analyze) -> dict:
     return analyze(path.read_text("utf-8"))
 
 
-def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sitrep", *args], input=stdin, capture_output=True, text=True,
-                          cwd=cwd or ROOT, env={**os.environ})
+def run_cli(
+    *args: str, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sitrep", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env={**os.environ},
+    )
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Build an Analysis by hand (places, actors, quantities) so a stage can be tested on its own,
 whatever the earlier stages find in the same text."""
+
 from __future__ import annotations
 
 import re
@@ -16,18 +17,29 @@ def _find(text: str, word: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
 
 
-def handmade(text: str, places: dict[str, str] | None = None, actors: dict[str, str] | None = None,
-             persons: tuple[str, ...] = (), money: dict[str, tuple[float, str, str | None]] | None = None):
+def handmade(
+    text: str,
+    places: dict[str, str] | None = None,
+    actors: dict[str, str] | None = None,
+    persons: tuple[str, ...] = (),
+    money: dict[str, tuple[float, str, str | None]] | None = None,
+):
     """(analysis, parsed doc) with a place entity per name in ``places`` (name -> GeoNames feature),
     an actor per name in ``actors`` (name -> actor type), persons, and sums of money
     (words -> (amount, ISO code, per))."""
     a = prepare(Document(id="t", text=text, language="en"))
-    for kind, names in (("place", places or {}), ("actor", actors or {}), ("person", dict.fromkeys(persons))):
+    for kind, names in (
+        ("place", places or {}),
+        ("actor", actors or {}),
+        ("person", dict.fromkeys(persons)),
+    ):
         for name, detail in names.items():
             prefix = {"place": "pl", "actor": "ac", "person": "pe"}[kind]
             eid = f"{prefix}{sum(e.kind == kind for e in a.entities) + 1}"
             geo = Geo(0.0, 0.0, feature=detail) if kind == "place" else None
-            a.entities.append(Entity(eid, kind, name, geo=geo, actor_type=detail if kind == "actor" else None))
+            a.entities.append(
+                Entity(eid, kind, name, geo=geo, actor_type=detail if kind == "actor" else None)
+            )
             for start, end in _find(text, name):
                 a.mentions.append(Mention(start, end, name, kind, eid))
     for words, (amount, code, per) in (money or {}).items():

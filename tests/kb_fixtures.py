@@ -3,6 +3,7 @@
 Analyses are built from the model dataclasses rather than the pipeline, so the KB is tested
 against the contract while the extraction stages are still changing.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,20 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from sitrep.model import Analysis, Claim, DateRef, Document, Entity, Event, EventActor, Fatalities, Geo, Mention, Source, Span
+from sitrep.model import (
+    Analysis,
+    Claim,
+    DateRef,
+    Document,
+    Entity,
+    Event,
+    EventActor,
+    Fatalities,
+    Geo,
+    Mention,
+    Source,
+    Span,
+)
 from sitrep.serialize import to_dict, validate
 
 
@@ -47,13 +61,39 @@ def kb(db_url):
         yield factory
 
 
-def actor(eid: str, name: str, registry: str | None = None, aliases: tuple[str, ...] = (), actor_type: str | None = None) -> Entity:
-    return Entity(eid, "actor", name, aliases=list(aliases), actor_type=actor_type, ids={"registry": registry} if registry else {})
+def actor(
+    eid: str,
+    name: str,
+    registry: str | None = None,
+    aliases: tuple[str, ...] = (),
+    actor_type: str | None = None,
+) -> Entity:
+    return Entity(
+        eid,
+        "actor",
+        name,
+        aliases=list(aliases),
+        actor_type=actor_type,
+        ids={"registry": registry} if registry else {},
+    )
 
 
-def place(eid: str, name: str, lat: float, lon: float, country: str, geonameid: int | None = None, feature: str = "PPL") -> Entity:
-    return Entity(eid, "place", name, geo=Geo(lat, lon, country, feature, geonameid, 0.9),
-                  ids={"geonames": geonameid} if geonameid else {})
+def place(
+    eid: str,
+    name: str,
+    lat: float,
+    lon: float,
+    country: str,
+    geonameid: int | None = None,
+    feature: str = "PPL",
+) -> Entity:
+    return Entity(
+        eid,
+        "place",
+        name,
+        geo=Geo(lat, lon, country, feature, geonameid, 0.9),
+        ids={"geonames": geonameid} if geonameid else {},
+    )
 
 
 def person(eid: str, name: str, affiliation: str | None = None) -> Entity:
@@ -66,25 +106,74 @@ def word(text: str, w: str, nth: int = 0) -> Span:
     return Span(starts[nth], starts[nth] + len(w), w)
 
 
-def event(text: str, eid: str, trigger: str, sub_type: str, place_id: str | None, day: str | None,
-          actors: dict[str, str] | None = None, killed: int | None = None, type: str = "Explosions/Remote violence",
-          precision: str = "day", claim: str | None = None) -> Event:
-    return Event(eid, type, sub_type, word(text, trigger), actors=[EventActor(e, r) for e, r in (actors or {}).items()],
-                 place=place_id, date=DateRef(day, precision) if day else None,
-                 fatalities=Fatalities(killed) if killed is not None else None, claim=claim)
+def event(
+    text: str,
+    eid: str,
+    trigger: str,
+    sub_type: str,
+    place_id: str | None,
+    day: str | None,
+    actors: dict[str, str] | None = None,
+    killed: int | None = None,
+    type: str = "Explosions/Remote violence",
+    precision: str = "day",
+    claim: str | None = None,
+) -> Event:
+    return Event(
+        eid,
+        type,
+        sub_type,
+        word(text, trigger),
+        actors=[EventActor(e, r) for e, r in (actors or {}).items()],
+        place=place_id,
+        date=DateRef(day, precision) if day else None,
+        fatalities=Fatalities(killed) if killed is not None else None,
+        claim=claim,
+    )
 
 
-def claim(text: str, cid: str, words: str, source: str, kind: str, reliability: str = "B", credibility: int = 2) -> Claim:
+def claim(
+    text: str,
+    cid: str,
+    words: str,
+    source: str,
+    kind: str,
+    reliability: str = "B",
+    credibility: int = 2,
+) -> Claim:
     c = word(text, words)
     s = word(text, source)
-    return Claim(cid, c.start, c.end, c.text, Source(s.text, kind, start=s.start, end=s.end), reliability=reliability,
-                 credibility=credibility)
+    return Claim(
+        cid,
+        c.start,
+        c.end,
+        c.text,
+        Source(s.text, kind, start=s.start, end=s.end),
+        reliability=reliability,
+        credibility=credibility,
+    )
 
 
-def report(doc_id: str, text: str, entities: list[Entity], events: list[Event] = (), claims: list[Claim] = (),
-           outlet: str = "Test Wire", published: str = "2024-04-15") -> dict[str, Any]:
+def report(
+    doc_id: str,
+    text: str,
+    entities: list[Entity],
+    events: list[Event] = (),
+    claims: list[Claim] = (),
+    outlet: str = "Test Wire",
+    published: str = "2024-04-15",
+) -> dict[str, Any]:
     """A validated contract dict; every occurrence of an entity's name or alias in the text is a mention."""
-    a = Analysis(Document(doc_id, text, title=text.split("\n")[0], outlet=outlet, published=published, language="en"))
+    a = Analysis(
+        Document(
+            doc_id,
+            text,
+            title=text.split("\n")[0],
+            outlet=outlet,
+            published=published,
+            language="en",
+        )
+    )
     a.entities = list(entities)
     for e in entities:
         for name in {e.name, *e.aliases}:

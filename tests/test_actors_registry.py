@@ -1,4 +1,5 @@
 """The alias registry: loading its YAML, folded matching, acronym case, ambiguous aliases."""
+
 from __future__ import annotations
 
 import sys
@@ -42,7 +43,7 @@ def small(tmp_path) -> Registry:
 
 
 def spans(reg: Registry, text: str) -> set[tuple[str, str]]:
-    return {(text[h.start:h.end], h.entry.key) for h in reg.find(text)}
+    return {(text[h.start : h.end], h.entry.key) for h in reg.find(text)}
 
 
 def test_spelling_variants_fold_to_one_entry(small):
@@ -69,7 +70,7 @@ def test_match_never_crosses_a_sentence(small):
 def test_people_and_their_group(small):
     hits = small.find("Troops say al-Fajri escaped.")
     assert [(h.entry.kind, h.entry.parent) for h in hits] == [("person", "front-of-the-dawn")]
-    assert "al-Fajri" == "Troops say al-Fajri escaped."[hits[0].start:hits[0].end]
+    assert "al-Fajri" == "Troops say al-Fajri escaped."[hits[0].start : hits[0].end]
 
 
 def test_lookup_and_ids(small):
@@ -93,7 +94,9 @@ def test_shipped_registry_loads_and_keys_are_unique():
     keys = [(e.kind, e.key) for e in entries]
     assert len(keys) == len(set(keys))
     assert registry().lookup("HTS")[0].name == "Hayat Tahrir al-Sham"
-    assert {e.key for e in registry().lookup("Daesh")} == {e.key for e in registry().lookup("Islamic State")}
+    assert {e.key for e in registry().lookup("Daesh")} == {
+        e.key for e in registry().lookup("Islamic State")
+    }
 
 
 def test_cli_lookup(cli):
@@ -141,9 +144,12 @@ def test_shipped_registry_data_is_sound():
 
 def test_short_alias_matches_only_its_own_case(small, tmp_path):
     groups = tmp_path / "g.yaml"
-    groups.write_text("- key: aa\n  name: Arakan Hills Army\n  type: armed_group\n  country: MM\n"
-                      "  source: s\n  aliases: [{name: AA, needs_context: true},\n"
-                      "            {name: HaD, needs_context: true}]\n", "utf-8")
+    groups.write_text(
+        "- key: aa\n  name: Arakan Hills Army\n  type: armed_group\n  country: MM\n"
+        "  source: s\n  aliases: [{name: AA, needs_context: true},\n"
+        "            {name: HaD, needs_context: true}]\n",
+        "utf-8",
+    )
     reg = Registry(load_file(groups, "actor"))
     assert spans(reg, "A group of men had left; Had they gone?") == set()
     assert spans(reg, "AA fighters and HaD fighters") == {("AA", "aa"), ("HaD", "aa")}

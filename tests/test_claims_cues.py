@@ -1,9 +1,9 @@
 """Attribution cues: each way a report hands a statement to a source, and what is not a claim."""
 
 import pytest
+from handmade import handmade
 
 from sitrep import claims
-from handmade import handmade
 
 
 def claims_of(text: str, **kw):

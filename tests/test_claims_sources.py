@@ -1,9 +1,9 @@
 """Source types, entity links and Admiralty grades."""
 
 import pytest
+from handmade import handmade
 
 from sitrep import claims
-from handmade import handmade
 
 
 def claims_of(text: str, **kw):

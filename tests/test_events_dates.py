@@ -1,4 +1,5 @@
 """Date expressions resolved against the publication date."""
+
 import pytest
 
 from sitrep.events.dates import find_dates
@@ -10,20 +11,23 @@ def first(text: str, published: str | None = "2024-03-14"):  # a Thursday
     return found[0].ref.value, found[0].ref.precision
 
 
-@pytest.mark.parametrize("text, value, precision", [
-    ("It happened on Tuesday.", "2024-03-12", "day"),
-    ("It happened on Thursday.", "2024-03-14", "day"),  # the day of publication itself
-    ("It happened late on Sunday night.", "2024-03-10", "day"),
-    ("It happened yesterday.", "2024-03-13", "day"),
-    ("It happened three days ago.", "2024-03-11", "day"),
-    ("It happened last week.", "2024-03", "week"),
-    ("It happened earlier this month.", "2024-03", "month"),
-    ("It happened last month.", "2024-02", "month"),
-    ("It happened in November.", "2023-11", "month"),  # the latest November before publication
-    ("It happened on 2 March.", "2024-03-02", "day"),
-    ("It happened on October 27, 2019.", "2019-10-27", "day"),
-    ("It happened in 2016.", "2016", "year"),
-])
+@pytest.mark.parametrize(
+    "text, value, precision",
+    [
+        ("It happened on Tuesday.", "2024-03-12", "day"),
+        ("It happened on Thursday.", "2024-03-14", "day"),  # the day of publication itself
+        ("It happened late on Sunday night.", "2024-03-10", "day"),
+        ("It happened yesterday.", "2024-03-13", "day"),
+        ("It happened three days ago.", "2024-03-11", "day"),
+        ("It happened last week.", "2024-03", "week"),
+        ("It happened earlier this month.", "2024-03", "month"),
+        ("It happened last month.", "2024-02", "month"),
+        ("It happened in November.", "2023-11", "month"),  # the latest November before publication
+        ("It happened on 2 March.", "2024-03-02", "day"),
+        ("It happened on October 27, 2019.", "2019-10-27", "day"),
+        ("It happened in 2016.", "2016", "year"),
+    ],
+)
 def test_resolution(text, value, precision):
     assert first(text) == (value, precision)
 

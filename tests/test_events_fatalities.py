@@ -1,4 +1,5 @@
 """Fatality counts from the event's sentence, vague words included."""
+
 import pytest
 
 from sitrep.events.fatalities import fatalities
@@ -9,13 +10,16 @@ def fat(text: str):
     return fatalities(get_nlp()(text)[:])
 
 
-@pytest.mark.parametrize("text, best, low", [
-    ("Jets hit the convoy, killing 9 fighters.", 9, None),
-    ("At least 14 people were killed in the blast.", 14, 14),
-    ("The death toll rose to 31 on Sunday.", 31, None),
-    ("Three guards, one of them a sergeant, were killed at the gate.", 3, None),
-    ("A drone hit the car, killing a local commander and a driver.", 2, None),
-])
+@pytest.mark.parametrize(
+    "text, best, low",
+    [
+        ("Jets hit the convoy, killing 9 fighters.", 9, None),
+        ("At least 14 people were killed in the blast.", 14, 14),
+        ("The death toll rose to 31 on Sunday.", 31, None),
+        ("Three guards, one of them a sergeant, were killed at the gate.", 3, None),
+        ("A drone hit the car, killing a local commander and a driver.", 2, None),
+    ],
+)
 def test_counts(text, best, low):
     f = fat(text)
     assert (f.best, f.low) == (best, low)

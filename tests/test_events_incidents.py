@@ -1,4 +1,5 @@
 """Incidents: one happening told in several sentences is one event, its facts gathered from all of them."""
+
 from handmade import handmade
 
 from sitrep import events
@@ -12,10 +13,12 @@ def events_of(text: str, published: str = "2024-03-14", **kw):
 
 
 def test_an_incident_told_in_four_sentences_is_one_event_with_summed_tolls():
-    text = ("Troops clashed with insurgents near the village of Kelwa on Saturday.\n"
-            "Eleven insurgents were killed in the fighting.\n"
-            "Two soldiers also died, an officer said.\n"
-            "The surviving insurgents withdrew into the forest.")
+    text = (
+        "Troops clashed with insurgents near the village of Kelwa on Saturday.\n"
+        "Eleven insurgents were killed in the fighting.\n"
+        "Two soldiers also died, an officer said.\n"
+        "The surviving insurgents withdrew into the forest."
+    )
     evs = events_of(text, places={"Kelwa": "PPL"}).events
     assert [e.sub_type for e in evs] == ["Armed clash"]
     [ev] = evs
@@ -25,34 +28,42 @@ def test_an_incident_told_in_four_sentences_is_one_event_with_summed_tolls():
 
 
 def test_wounded_and_withdrew_are_facts_of_the_assault():
-    text = ("Gunmen stormed an army checkpoint outside Kelwa on Saturday night.\n"
-            "Two soldiers were wounded in the assault.\n"
-            "The attackers withdrew before dawn.")
+    text = (
+        "Gunmen stormed an army checkpoint outside Kelwa on Saturday night.\n"
+        "Two soldiers were wounded in the assault.\n"
+        "The attackers withdrew before dawn."
+    )
     evs = events_of(text).events
     assert len(evs) == 1 and evs[0].trigger.text == "stormed"
     assert evs[0].fatalities.best == 0
 
 
 def test_a_revised_toll_takes_the_latest_figure():
-    text = ("A car bomb exploded at a checkpoint in Kelwa on Friday.\n"
-            "Officials first said three people had died; doctors later put the toll at seven.")
+    text = (
+        "A car bomb exploded at a checkpoint in Kelwa on Friday.\n"
+        "Officials first said three people had died; doctors later put the toll at seven."
+    )
     [ev] = events_of(text).events
     assert ev.sub_type == "Remote explosive/landmine/IED"
     assert ev.fatalities.best == 7
 
 
 def test_two_separate_clashes_stay_two():
-    text = ("Rebels and soldiers clashed near Kelwa on Monday, killing four fighters.\n"
-            "Separately, militiamen clashed with police in Dorva on Wednesday.")
+    text = (
+        "Rebels and soldiers clashed near Kelwa on Monday, killing four fighters.\n"
+        "Separately, militiamen clashed with police in Dorva on Wednesday."
+    )
     evs = events_of(text).events
     assert [e.sub_type for e in evs] == ["Armed clash", "Armed clash"]
     assert [e.date.value for e in evs] == ["2024-03-11", "2024-03-13"]
 
 
 def test_claimed_responsibility_two_sentences_later_sets_actor1():
-    text = ("A car bomb exploded outside a police station in Kelwa on Friday, killing four officers.\n"
-            "The explosion shattered windows across the street.\n"
-            "The Delta Front claimed responsibility in a statement posted online.")
+    text = (
+        "A car bomb exploded outside a police station in Kelwa on Friday, killing four officers.\n"
+        "The explosion shattered windows across the street.\n"
+        "The Delta Front claimed responsibility in a statement posted online."
+    )
     evs = events_of(text, actors={"Delta Front": "armed_group"}).events
     assert len(evs) == 1
     roles = {r.role: r.entity for r in evs[0].actors}
@@ -60,8 +71,10 @@ def test_claimed_responsibility_two_sentences_later_sets_actor1():
 
 
 def test_a_claim_of_the_attack_is_no_second_event():
-    text = ("Gunmen shot dead three shopkeepers in Kelwa on Monday.\n"
-            "The Delta Front claimed the attack on its news channel.")
+    text = (
+        "Gunmen shot dead three shopkeepers in Kelwa on Monday.\n"
+        "The Delta Front claimed the attack on its news channel."
+    )
     evs = events_of(text, actors={"Delta Front": "armed_group"}).events
     assert [e.sub_type for e in evs] == ["Attack"]
     assert {r.role: r.entity for r in evs[0].actors}.get("actor1") == "ac1"
@@ -74,24 +87,30 @@ def test_the_happening_day_wins_over_the_reporting_day():
 
 
 def test_a_date_counted_from_the_one_before():
-    text = ("Police arrested a smuggler in Kelwa on 3 March.\n"
-            "Two days earlier, soldiers exchanged fire with smugglers near the border.")
+    text = (
+        "Police arrested a smuggler in Kelwa on 3 March.\n"
+        "Two days earlier, soldiers exchanged fire with smugglers near the border."
+    )
     evs = events_of(text).events
     assert [e.sub_type for e in evs] == ["Arrests", "Armed clash"]
     assert evs[1].date.value == "2024-03-01"
 
 
 def test_a_headline_defers_to_the_body():
-    text = ("Four soldiers killed in border ambush\n"
-            "Four soldiers were killed on Sunday when gunmen ambushed a patrol near Kelwa, the army said.")
+    text = (
+        "Four soldiers killed in border ambush\n"
+        "Four soldiers were killed on Sunday when gunmen ambushed a patrol near Kelwa, the army said."
+    )
     evs = events_of(text).events
     assert len(evs) == 1
     assert evs[0].trigger.start > text.index("\n")
 
 
 def test_civilians_killed_during_a_battle_are_an_attack_of_their_own():
-    text = ("Insurgents and soldiers fought for hours in Kelwa on Friday.\n"
-            "The insurgents killed two farmers near the market before they left.")
+    text = (
+        "Insurgents and soldiers fought for hours in Kelwa on Friday.\n"
+        "The insurgents killed two farmers near the market before they left."
+    )
     assert [e.sub_type for e in events_of(text).events] == ["Armed clash", "Attack"]
 
 

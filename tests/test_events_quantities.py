@@ -1,4 +1,5 @@
 """Money with ISO 4217 codes and what it is paid per; measures; counts of people and things."""
+
 import pytest
 from handmade import handmade
 
@@ -11,15 +12,27 @@ def quantities(text: str):
     return [(q.text, q.value, q.unit, q.per) for q in a.quantities]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Each migrant pays $1800 per person.", ("$1800 per person", 1800, "USD", "person")),
-    ("The fee was 3,000 dollars.", ("3,000 dollars", 3000, "USD", None)),
-    ("A pass costs 4 million Syrian pounds.", ("4 million Syrian pounds", 4_000_000, "SYP", None)),
-    ("Drivers pay 250,000 Lebanese pounds a head.", ("250,000 Lebanese pounds a head", 250_000, "LBP", "person")),
-    ("Boatmen took 900 euros each.", ("900 euros each", 900, "EUR", "person")),
-    ("The guard asked for 50,000 Iraqi dinars.", ("50,000 Iraqi dinars", 50_000, "IQD", None)),
-    ("Resin sells for 80,000 afghanis a kilo.", ("80,000 afghanis a kilo", 80_000, "AFN", "kg")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Each migrant pays $1800 per person.", ("$1800 per person", 1800, "USD", "person")),
+        ("The fee was 3,000 dollars.", ("3,000 dollars", 3000, "USD", None)),
+        (
+            "A pass costs 4 million Syrian pounds.",
+            ("4 million Syrian pounds", 4_000_000, "SYP", None),
+        ),
+        (
+            "Drivers pay 250,000 Lebanese pounds a head.",
+            ("250,000 Lebanese pounds a head", 250_000, "LBP", "person"),
+        ),
+        ("Boatmen took 900 euros each.", ("900 euros each", 900, "EUR", "person")),
+        ("The guard asked for 50,000 Iraqi dinars.", ("50,000 Iraqi dinars", 50_000, "IQD", None)),
+        (
+            "Resin sells for 80,000 afghanis a kilo.",
+            ("80,000 afghanis a kilo", 80_000, "AFN", "kg"),
+        ),
+    ],
+)
 def test_money(text, expected):
     assert expected in quantities(text)
 
@@ -31,7 +44,9 @@ def test_bracketed_equivalent_shares_the_per():
 
 
 def test_measures_keep_the_writers_unit():
-    found = quantities("Customs found 3.4 tonnes of hashish, 12,000 litres of fuel and a 25-kilogramme bag.")
+    found = quantities(
+        "Customs found 3.4 tonnes of hashish, 12,000 litres of fuel and a 25-kilogramme bag."
+    )
     assert ("3.4 tonnes", 3.4, "tonnes", None) in found
     assert ("12,000 litres", 12000, "litres", None) in found
     assert ("25-kilogramme", 25, "kg", None) in found

@@ -13,4 +13,7 @@ def test_seed_gives_one_event_the_killing_at_barisha(seed):
     assert names[ev["place"]] == "Barisha"
     assert ev["date"]["value"] == "2019-10-27"
     assert ev["sub_type"] in ("Attack", "Armed clash")
-    assert any("Baghdadi" in names[x["entity"]] or names[x["entity"]] == "Islamic State" for x in ev["actors"])
+    assert any(
+        "Baghdadi" in names[x["entity"]] or names[x["entity"]] == "Islamic State"
+        for x in ev["actors"]
+    )

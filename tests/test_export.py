@@ -1,4 +1,5 @@
 """Every export format, validated by its own ecosystem's library rather than by string comparison."""
+
 from __future__ import annotations
 
 import csv
@@ -14,12 +15,28 @@ from followthemoney import model as ftm_model
 from sitrep.export import export
 from sitrep.export.acled import ACLED_COLUMNS
 from sitrep.export.filters import EventFilter, filter_analyses
-from sitrep.model import (Analysis, Claim, Cost, DateRef, Document, Entity, Event, EventActor, Fatalities, Geo, Mention,
-                          Route, Source, Waypoint)
+from sitrep.model import (
+    Analysis,
+    Claim,
+    Cost,
+    DateRef,
+    Document,
+    Entity,
+    Event,
+    EventActor,
+    Fatalities,
+    Geo,
+    Mention,
+    Route,
+    Source,
+    Waypoint,
+)
 from sitrep.serialize import to_dict, validate
 
-TEXT_A = ("Gunmen of the Northern Front attacked a checkpoint in Zarqa Springs on Monday, killing three soldiers, "
-          "local sources said.\nSmugglers move people from Hill Town through Zarqa Springs to Port Amal for $900 a head.")
+TEXT_A = (
+    "Gunmen of the Northern Front attacked a checkpoint in Zarqa Springs on Monday, killing three soldiers, "
+    "local sources said.\nSmugglers move people from Hill Town through Zarqa Springs to Port Amal for $900 a head."
+)
 TEXT_B = "Fighters of the Northern Front shelled Port Amal on 2 May 2024, officials said."
 
 
@@ -29,29 +46,95 @@ def _span(text: str, word: str, after: int = 0) -> tuple[int, int]:
 
 
 def _analysis_a() -> dict:
-    a = Analysis(Document(id="doc-a", text=TEXT_A, outlet="Hill Courier", published="2024-05-08", url="https://example.org/a"))
-    places = {"Zarqa Springs": (32.07, 36.09, "JO", 101), "Hill Town": (31.95, 35.93, "JO", 102), "Port Amal": (29.53, 35.00, "JO", 103)}
+    a = Analysis(
+        Document(
+            id="doc-a",
+            text=TEXT_A,
+            outlet="Hill Courier",
+            published="2024-05-08",
+            url="https://example.org/a",
+        )
+    )
+    places = {
+        "Zarqa Springs": (32.07, 36.09, "JO", 101),
+        "Hill Town": (31.95, 35.93, "JO", 102),
+        "Port Amal": (29.53, 35.00, "JO", 103),
+    }
     for i, (name, (lat, lon, cc, gid)) in enumerate(places.items(), 1):
         a.entities.append(Entity(f"pl{i}", "place", name, geo=Geo(lat, lon, cc, "PPL", gid, 0.9)))
-    a.entities.append(Entity("ac1", "actor", "Northern Front", aliases=["NF"], actor_type="armed_group", ids={"registry": "northern-front"}))
-    a.entities.append(Entity("ac2", "actor", "Jordanian Armed Forces", actor_type="state_force", ids={"registry": "jaf"}))
+    a.entities.append(
+        Entity(
+            "ac1",
+            "actor",
+            "Northern Front",
+            aliases=["NF"],
+            actor_type="armed_group",
+            ids={"registry": "northern-front"},
+        )
+    )
+    a.entities.append(
+        Entity(
+            "ac2",
+            "actor",
+            "Jordanian Armed Forces",
+            actor_type="state_force",
+            ids={"registry": "jaf"},
+        )
+    )
     a.entities.append(Entity("pe1", "person", "Abu Karim", affiliation="ac1"))
-    for word, kind, eid in (("Northern Front", "actor", "ac1"), ("Zarqa Springs", "place", "pl1"), ("soldiers", "actor", "ac2"),
-                            ("Hill Town", "place", "pl2"), ("Port Amal", "place", "pl3")):
+    for word, kind, eid in (
+        ("Northern Front", "actor", "ac1"),
+        ("Zarqa Springs", "place", "pl1"),
+        ("soldiers", "actor", "ac2"),
+        ("Hill Town", "place", "pl2"),
+        ("Port Amal", "place", "pl3"),
+    ):
         s, e = _span(TEXT_A, word)
         a.mentions.append(Mention(s, e, word, kind, eid))
     claim_s, claim_e = 0, TEXT_A.index(", local sources")
     src_s, src_e = _span(TEXT_A, "local sources")
-    a.claims.append(Claim("cl1", claim_s, claim_e, TEXT_A[claim_s:claim_e], Source("local sources", "anonymous", None, src_s, src_e),
-                          reliability="C", credibility=3))
+    a.claims.append(
+        Claim(
+            "cl1",
+            claim_s,
+            claim_e,
+            TEXT_A[claim_s:claim_e],
+            Source("local sources", "anonymous", None, src_s, src_e),
+            reliability="C",
+            credibility=3,
+        )
+    )
     s, e = _span(TEXT_A, "attacked")
-    a.events.append(Event("ev1", "Battles", "Armed clash", a.span(s, e), plover="ASSAULT",
-                          actors=[EventActor("ac1", "actor1"), EventActor("ac2", "actor2")], place="pl1",
-                          date=DateRef("2024-05-06", "day"), fatalities=Fatalities(3), claim="cl1", confidence=0.8))
+    a.events.append(
+        Event(
+            "ev1",
+            "Battles",
+            "Armed clash",
+            a.span(s, e),
+            plover="ASSAULT",
+            actors=[EventActor("ac1", "actor1"), EventActor("ac2", "actor2")],
+            place="pl1",
+            date=DateRef("2024-05-06", "day"),
+            fatalities=Fatalities(3),
+            claim="cl1",
+            confidence=0.8,
+        )
+    )
     route_s = TEXT_A.index("Smugglers")
-    a.routes.append(Route("ro1", [Waypoint("pl2", a.span(*_span(TEXT_A, "Hill Town"))), Waypoint("pl1", a.span(*_span(TEXT_A, "Zarqa Springs", route_s))),
-                                  Waypoint("pl3", a.span(*_span(TEXT_A, "Port Amal")))],
-                          who_text="Smugglers", what="people", cost=Cost(900, "USD", "person"), evidence=[a.span(route_s, len(TEXT_A))]))
+    a.routes.append(
+        Route(
+            "ro1",
+            [
+                Waypoint("pl2", a.span(*_span(TEXT_A, "Hill Town"))),
+                Waypoint("pl1", a.span(*_span(TEXT_A, "Zarqa Springs", route_s))),
+                Waypoint("pl3", a.span(*_span(TEXT_A, "Port Amal"))),
+            ],
+            who_text="Smugglers",
+            what="people",
+            cost=Cost(900, "USD", "person"),
+            evidence=[a.span(route_s, len(TEXT_A))],
+        )
+    )
     data = to_dict(a)
     validate(data)
     return data
@@ -59,14 +142,34 @@ def _analysis_a() -> dict:
 
 def _analysis_b() -> dict:
     a = Analysis(Document(id="doc-b", text=TEXT_B, outlet="Desert Daily", published="2024-05-03"))
-    a.entities.append(Entity("ac1", "actor", "Northern Front", actor_type="armed_group", ids={"registry": "northern-front"}))
-    a.entities.append(Entity("pl1", "place", "Port Amal", geo=Geo(29.53, 35.00, "JO", "PPL", 103, 0.9)))
+    a.entities.append(
+        Entity(
+            "ac1",
+            "actor",
+            "Northern Front",
+            actor_type="armed_group",
+            ids={"registry": "northern-front"},
+        )
+    )
+    a.entities.append(
+        Entity("pl1", "place", "Port Amal", geo=Geo(29.53, 35.00, "JO", "PPL", 103, 0.9))
+    )
     for word, kind, eid in (("Northern Front", "actor", "ac1"), ("Port Amal", "place", "pl1")):
         s, e = _span(TEXT_B, word)
         a.mentions.append(Mention(s, e, word, kind, eid))
     s, e = _span(TEXT_B, "shelled")
-    a.events.append(Event("ev1", "Explosions/Remote violence", "Shelling/artillery/missile attack", a.span(s, e),
-                          actors=[EventActor("ac1", "actor1")], place="pl1", date=DateRef("2024-05-02", "day"), confidence=0.7))
+    a.events.append(
+        Event(
+            "ev1",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            a.span(s, e),
+            actors=[EventActor("ac1", "actor1")],
+            place="pl1",
+            date=DateRef("2024-05-02", "day"),
+            confidence=0.7,
+        )
+    )
     data = to_dict(a)
     validate(data)
     return data
@@ -98,7 +201,11 @@ def test_stix_bundle_parses_and_counts(corpus):
     assert len(by_type["report"]) == 2
     assert len(by_type["x-sitrep-event"]) == 2
     assert by_type["extension-definition"][0]["extension_types"] == ["new-sdo"]
-    assert {r["relationship_type"] for r in by_type["relationship"]} >= {"located-at", "targets", "related-to"}
+    assert {r["relationship_type"] for r in by_type["relationship"]} >= {
+        "located-at",
+        "targets",
+        "related-to",
+    }
     assert len(by_type["sighting"]) == 2
     ids = {o["id"] for o in bundle.objects}
     for report in by_type["report"]:
@@ -119,7 +226,10 @@ def test_geojson_events_and_routes(corpus):
     assert len(routes) == 1
     route = corpus[0]["routes"][0]
     assert len(routes[0]["geometry"]["coordinates"]) == len(route["waypoints"])
-    assert routes[0]["geometry"]["coordinates"][0] == [35.93, 31.95]  # longitude first, origin first
+    assert routes[0]["geometry"]["coordinates"][0] == [
+        35.93,
+        31.95,
+    ]  # longitude first, origin first
     assert routes[0]["properties"]["cost"] == "900 USD per person"
     assert points[0]["properties"]["claim"].startswith("Gunmen")
 
@@ -159,7 +269,9 @@ def test_graphml_round_trips(corpus, tmp_path):
     kinds = nx.get_node_attributes(g, "kind")
     assert sum(k == "document" for k in kinds.values()) == 2
     assert sum(k == "event" for k in kinds.values()) == 2
-    actor_nodes = [n for n, k in kinds.items() if k == "actor" and g.nodes[n]["label"] == "Northern Front"]
+    actor_nodes = [
+        n for n, k in kinds.items() if k == "actor" and g.nodes[n]["label"] == "Northern Front"
+    ]
     assert len(actor_nodes) == 1
     route_edges = [d for _, _, d in g.edges(data=True) if d.get("relation") == "route"]
     assert len(route_edges) == 2
@@ -177,7 +289,9 @@ def test_export_cli_from_file(corpus, tmp_path, cli):
     src = tmp_path / "a.jsonl"
     src.write_text("".join(json.dumps(a) + "\n" for a in corpus), "utf-8")
     out = tmp_path / "out.geojson"
-    proc = cli("export", "--format", "geojson", "--from", str(src), "-o", str(out), "--place", "Port Amal")
+    proc = cli(
+        "export", "--format", "geojson", "--from", str(src), "-o", str(out), "--place", "Port Amal"
+    )
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(out.read_text("utf-8"))["features"]) == 1
     bad = cli("export", "--format", "kml", "--from", str(src))
@@ -215,16 +329,25 @@ def test_every_format_from_a_kb_of_the_dev_reports(dev_kb, cli, tmp_path):
 
     with open_kb(str(dev_kb)) as factory, factory() as s:
         stored = list(analyses(s))
-    actors = {e["kb_id"] for a in stored for e in a["entities"]
-              if e["kind"] == "actor" and e.get("actor_type") in ("armed_group", "militia", "criminal_network")}
-    located = {e["kb_id"] for a in stored for e in a["entities"] if e["kind"] == "place" and e.get("geo")}
+    actors = {
+        e["kb_id"]
+        for a in stored
+        for e in a["entities"]
+        if e["kind"] == "actor"
+        and e.get("actor_type") in ("armed_group", "militia", "criminal_network")
+    }
+    located = {
+        e["kb_id"] for a in stored for e in a["entities"] if e["kind"] == "place" and e.get("geo")
+    }
     claims = sum(len(a["claims"]) for a in stored)
 
     bundle = stix2.parse(_export_kb(cli, dev_kb, "stix", tmp_path), allow_custom=True)
     types = [o["type"] for o in bundle.objects]
     assert types.count("threat-actor") == len(actors) > 0
     assert types.count("location") >= len(located) > 0
-    assert types.count("note") == claims > 0
+    disputes = [o for o in bundle.objects if o["type"] == "note" and "contradiction" in o.get("labels", [])]
+    assert types.count("note") == claims + len(disputes) and claims > 0
+    assert types.count("opinion") == len(disputes)  # each disputed field: a note and an opinion
     assert types.count("report") == len(stored)
 
     data = json.loads(_export_kb(cli, dev_kb, "geojson", tmp_path))

@@ -1,10 +1,12 @@
 """Any input gives a valid analysis with exact offsets or a clear one-line error, never a traceback."""
+
 from __future__ import annotations
 
 import json
 import random
 from pathlib import Path
 
+from conftest import check_offsets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,15 +17,41 @@ from sitrep.model import Analysis, Document
 from sitrep.pipeline import analyze
 from sitrep.serialize import to_dict, validate
 from sitrep.text import find_duplicates, paragraphs
-from conftest import check_offsets
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "corpus.jsonl"
 
 # Right-to-left text, zero-width joiners, combining marks, NULs and line separators mixed with report words.
-AWKWARD = st.lists(st.one_of(st.sampled_from(
-    list("abc XYZ.,-\n\t'\"$") + ["\u200f", "\u200d", "\u202e", "\u0301", "\u0000", "\u2028", "\ufeff", "\ud7ff",
-                                "ادلب", "حلب", "Ürümqi", "Şanlıurfa", "Kyiv", "ß", "𝔘", "🙂", "al-", "Abu ", "Daesh", "$2,000"]),
-    st.characters()), max_size=120).map("".join)
+AWKWARD = st.lists(
+    st.one_of(
+        st.sampled_from(
+            list("abc XYZ.,-\n\t'\"$")
+            + [
+                "\u200f",
+                "\u200d",
+                "\u202e",
+                "\u0301",
+                "\u0000",
+                "\u2028",
+                "\ufeff",
+                "\ud7ff",
+                "ادلب",
+                "حلب",
+                "Ürümqi",
+                "Şanlıurfa",
+                "Kyiv",
+                "ß",
+                "𝔘",
+                "🙂",
+                "al-",
+                "Abu ",
+                "Daesh",
+                "$2,000",
+            ]
+        ),
+        st.characters(),
+    ),
+    max_size=120,
+).map("".join)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -47,9 +75,9 @@ def _assert_ok(result: Analysis | InputError) -> None:
 @given(AWKWARD)
 def test_text_layer_offsets_are_exact(text):
     for span in paragraphs(text):
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
     for dup in find_duplicates(paragraphs(text)):
-        assert text[dup.span.start:dup.span.end] == dup.span.text
+        assert text[dup.span.start : dup.span.end] == dup.span.text
 
 
 @SETTINGS
@@ -67,8 +95,13 @@ def test_any_text_gives_analysis_or_clear_error(text):
 
 
 @SETTINGS
-@given(st.dictionaries(st.sampled_from(["id", "text", "published", "outlet", "title", "url", "x"]),
-                       st.one_of(st.none(), st.integers(), AWKWARD, st.lists(st.integers(), max_size=2)), max_size=6))
+@given(
+    st.dictionaries(
+        st.sampled_from(["id", "text", "published", "outlet", "title", "url", "x"]),
+        st.one_of(st.none(), st.integers(), AWKWARD, st.lists(st.integers(), max_size=2)),
+        max_size=6,
+    )
+)
 def test_any_json_record_gives_document_or_error(record):
     result = document_from_record(record, "prop.jsonl:1")
     if isinstance(result, InputError):
@@ -110,8 +143,17 @@ def test_fuzz_files(tmp_path):
     for r in results:
         _assert_ok(r)
     assert {str(e).split(":")[0].rsplit("/", 1)[-1] for e in errors} >= {
-        "random.txt", "latin1.txt", "arabic.txt", "utf16.txt", "array.json", "truncated.json", "wrongtype.json",
-        "empty.txt", "spaces.txt", "mixed.jsonl"}
+        "random.txt",
+        "latin1.txt",
+        "arabic.txt",
+        "utf16.txt",
+        "array.json",
+        "truncated.json",
+        "wrongtype.json",
+        "empty.txt",
+        "spaces.txt",
+        "mixed.jsonl",
+    }
     assert any(a.document.id == "ok" for a in good)
     assert sum(str(e).startswith(str(tmp_path / "mixed.jsonl")) for e in errors) == 3
 

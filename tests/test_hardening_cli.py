@@ -14,9 +14,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 from rich.console import Console
 
-from conftest import run_cli
 from sitrep.analyze_cmd import run_analyze
 from sitrep.ingest import InputError
 from sitrep.ingest.readers import read_inputs, read_path
@@ -248,6 +248,7 @@ def test_a_password_in_a_bad_url_is_masked():
 
 def test_acled_csv_defuses_formulas_and_keeps_numbers():
     from kb_fixtures import actor, event, place, report
+
     from sitrep.export.acled import write
 
     text = "@SUM(1+1) Gunmen from =HYPERLINK attacked a market in Kidal on 3 May 2024."

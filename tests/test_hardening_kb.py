@@ -8,9 +8,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from kb_fixtures import actor, claim, db_url, kb, person, place, report  # noqa: F401
+from kb_fixtures import event as make_event
 from sqlalchemy import event, select
 
-from kb_fixtures import actor, claim, db_url, event as make_event, kb, person, place, report  # noqa: F401
 from sitrep.kb.db import open_kb, write
 from sitrep.kb.grading import regrade
 from sitrep.kb.ingest import ingest
@@ -148,7 +149,7 @@ def test_two_writers_share_one_kb(db_url):  # noqa: F811
         with open_kb(db_url) as factory:
             for n in range(first, first + 12):
                 data = _report(n, outlet=f"Outlet {n % 3}")
-                write(factory, lambda s: (store(s, data), regrade(s)))
+                write(factory, lambda s: (store(s, data), regrade(s)))  # noqa: B023 - called at once, inside the iteration
 
     errors = _run_all([lambda: writer(0), lambda: writer(100)])
     assert errors == []

@@ -1,4 +1,5 @@
 """Every kind of input into Documents, or into one-line errors naming the file and line."""
+
 from __future__ import annotations
 
 import io
@@ -6,14 +7,15 @@ import json
 import sys
 
 import pytest
-
 from conftest import EXAMPLES, check_offsets, jsonl
-from sitrep.ingest import InputError, read_inputs
-from sitrep.ingest import readers
+
+from sitrep.ingest import InputError, read_inputs, readers
 from sitrep.model import Analysis, Document
 
-REPORT = ("Gunmen attacked a police checkpoint outside Ramadi late on Monday, killing two officers, "
-          "a local official said.\nThe attackers fled towards the desert, residents said.\n")
+REPORT = (
+    "Gunmen attacked a police checkpoint outside Ramadi late on Monday, killing two officers, "
+    "a local official said.\nThe attackers fled towards the desert, residents said.\n"
+)
 
 
 def read(*paths) -> list[Document | InputError]:
@@ -49,7 +51,11 @@ def test_html_page_loses_its_boilerplate_and_keeps_metadata():
     assert "Two Afghan men were killed" in doc.text
     assert doc.title == "Smugglers shoot it out near Hungarian border as Balkan route shifts"
     assert doc.byline == "Marko Petrovic"  # from the page's byline element, which the text drops
-    assert (doc.outlet, doc.dateline, doc.published) == ("Danube Dispatch", "Subotica", "2023-10-12")
+    assert (doc.outlet, doc.dateline, doc.published) == (
+        "Danube Dispatch",
+        "Subotica",
+        "2023-10-12",
+    )
 
 
 def test_html_without_main_text_is_an_error(tmp_path):
@@ -67,13 +73,19 @@ def test_json_object_gives_id_published_and_outlet():
     assert (doc.byline, doc.dateline) == ("Ibrahim Musa", "Maiduguri")
 
 
-@pytest.mark.parametrize("content, words", [
-    ('["not", "an", "object"]', ["JSON object"]),
-    ('{"id": "x", "body": "no text field"}', ["no 'text' field"]),
-    ('{"id": "x", "text": 42}', ["'text' must be a string"]),
-    ('{"id": "x", "text": "A report.", "published": 20240101}', ["'published' must be a string"]),
-    ('{"id": "x", "text": "A report",\n "outlet": }', ["malformed JSON", "line 2"]),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ('["not", "an", "object"]', ["JSON object"]),
+        ('{"id": "x", "body": "no text field"}', ["no 'text' field"]),
+        ('{"id": "x", "text": 42}', ["'text' must be a string"]),
+        (
+            '{"id": "x", "text": "A report.", "published": 20240101}',
+            ["'published' must be a string"],
+        ),
+        ('{"id": "x", "text": "A report",\n "outlet": }', ["malformed JSON", "line 2"]),
+    ],
+)
 def test_bad_json_files_are_errors(tmp_path, content, words):
     p = tmp_path / "bad.json"
     p.write_text(content, encoding="utf-8")
@@ -83,17 +95,36 @@ def test_bad_json_files_are_errors(tmp_path, content, words):
 
 def test_jsonl_lines_become_documents_and_a_bad_line_does_not_stop_the_rest(tmp_path):
     p = tmp_path / "batch.jsonl"
-    p.write_text("\n".join([
-        json.dumps({"id": "r1", "text": REPORT, "published": "2024-01-02", "outlet": "Anbar Now", "title": "T1"}),
-        '{"id": "r2", "text": broken}',
-        "",
-        json.dumps({"text": REPORT}),
-        json.dumps({"id": 7, "text": "  "}),
-    ]) + "\n", encoding="utf-8")
+    p.write_text(
+        "\n".join(
+            [
+                json.dumps(
+                    {
+                        "id": "r1",
+                        "text": REPORT,
+                        "published": "2024-01-02",
+                        "outlet": "Anbar Now",
+                        "title": "T1",
+                    }
+                ),
+                '{"id": "r2", "text": broken}',
+                "",
+                json.dumps({"text": REPORT}),
+                json.dumps({"id": 7, "text": "  "}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     items = read(p)
     assert [type(i).__name__ for i in items] == ["Document", "InputError", "Document", "InputError"]
     first, bad, third, empty = items
-    assert (first.id, first.published, first.outlet, first.title) == ("r1", "2024-01-02", "Anbar Now", "T1")
+    assert (first.id, first.published, first.outlet, first.title) == (
+        "r1",
+        "2024-01-02",
+        "Anbar Now",
+        "T1",
+    )
     assert first.origin == f"{p}:1"
     assert_one_line(bad, f"{p}:2", "malformed JSON", "column")
     assert third.id == "batch-4" and third.origin == f"{p}:4"  # no id: file stem and line number
@@ -102,7 +133,11 @@ def test_jsonl_lines_become_documents_and_a_bad_line_does_not_stop_the_rest(tmp_
 
 def test_jsonl_line_that_cannot_be_decoded_names_its_line(tmp_path):
     p = tmp_path / "mixed.jsonl"
-    p.write_bytes(json.dumps({"id": "a", "text": REPORT}).encode() + b"\n" + b'{"id": "b", "text": "caf\xe9"}\n')
+    p.write_bytes(
+        json.dumps({"id": "a", "text": REPORT}).encode()
+        + b"\n"
+        + b'{"id": "b", "text": "caf\xe9"}\n'
+    )
     good, bad = read(p)
     assert good.id == "a"
     assert_one_line(bad, f"{p}:2", "cannot decode", "--encoding")
@@ -110,7 +145,9 @@ def test_jsonl_line_that_cannot_be_decoded_names_its_line(tmp_path):
 
 def test_folder_reads_supported_files_recursively_in_sorted_order(tmp_path):
     (tmp_path / "b.txt").write_text(REPORT, encoding="utf-8")
-    (tmp_path / "a.json").write_text(json.dumps({"id": "from-json", "text": REPORT}), encoding="utf-8")
+    (tmp_path / "a.json").write_text(
+        json.dumps({"id": "from-json", "text": REPORT}), encoding="utf-8"
+    )
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text(REPORT, encoding="utf-8")
     (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04 not a report")
@@ -127,9 +164,17 @@ def test_stdin_plain_text_and_json_lines(monkeypatch):
     [doc] = list(read_inputs(["-"]))
     assert doc.text == REPORT and doc.origin == "<stdin>" and len(doc.id) == 16
 
-    lines = json.dumps({"id": "s1", "text": REPORT}) + "\n" + json.dumps({"id": "s2", "text": REPORT}) + "\n"
+    lines = (
+        json.dumps({"id": "s1", "text": REPORT})
+        + "\n"
+        + json.dumps({"id": "s2", "text": REPORT})
+        + "\n"
+    )
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode())))
-    assert [(d.id, d.origin) for d in read_inputs(["-"])] == [("s1", "<stdin>:1"), ("s2", "<stdin>:2")]
+    assert [(d.id, d.origin) for d in read_inputs(["-"])] == [
+        ("s1", "<stdin>:1"),
+        ("s2", "<stdin>:2"),
+    ]
 
 
 def test_bad_files_each_give_one_line_and_the_batch_goes_on(tmp_path):
@@ -143,7 +188,13 @@ def test_bad_files_each_give_one_line_and_the_batch_goes_on(tmp_path):
     empty.write_text(" \n\n\t\n", encoding="utf-8")
     missing = tmp_path / "missing.txt"
     items = read(missing, binary, good, latin, empty)
-    assert [type(i).__name__ for i in items] == ["InputError", "InputError", "Document", "InputError", "InputError"]
+    assert [type(i).__name__ for i in items] == [
+        "InputError",
+        "InputError",
+        "Document",
+        "InputError",
+        "InputError",
+    ]
     assert_one_line(items[0], str(missing), "no such file")
     assert_one_line(items[1], str(binary), "binary")
     assert_one_line(items[3], str(latin), "cannot decode as utf-8", "--encoding")
@@ -179,7 +230,9 @@ def test_every_example_analyses_to_valid_output_with_exact_offsets():
     from sitrep.serialize import to_dict, validate
 
     results = list(analyze(read_inputs([str(EXAMPLES)])))
-    assert results and all(isinstance(r, Analysis) for r in results), [str(r) for r in results if not isinstance(r, Analysis)]
+    assert results and all(isinstance(r, Analysis) for r in results), [
+        str(r) for r in results if not isinstance(r, Analysis)
+    ]
     for r in results:
         data = to_dict(r)
         validate(data)

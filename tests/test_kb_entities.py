@@ -1,9 +1,10 @@
 """One KB entity per real actor, person or place across reports; merges can be undone."""
+
 from __future__ import annotations
 
+from kb_fixtures import actor, db_url, kb, person, place, report  # noqa: F401  (fixtures)
 from sqlalchemy import select
 
-from kb_fixtures import actor, db_url, kb, person, place, report  # noqa: F401  (fixtures)
 from sitrep.kb import entities, query
 from sitrep.kb.models import DocEntity, Entity, Merge
 from sitrep.kb.store import store
@@ -13,8 +14,11 @@ B = "ISIS claimed the burning of the grain store, its channel said on Saturday."
 
 
 def kb_id(session, doc_id: str, local_id: str) -> int:
-    return session.scalar(select(DocEntity.entity_id).join(DocEntity.document)
-                          .where(DocEntity.local_id == local_id, DocEntity.document.has(doc_id=doc_id)))
+    return session.scalar(
+        select(DocEntity.entity_id)
+        .join(DocEntity.document)
+        .where(DocEntity.local_id == local_id, DocEntity.document.has(doc_id=doc_id))
+    )
 
 
 def test_aliases_of_one_group_in_two_reports_become_one_entity(kb):
@@ -41,7 +45,10 @@ def test_same_name_in_two_countries_stays_two_places(kb):
     with kb() as s:
         assert kb_id(s, "lb", "pl1") != kb_id(s, "ly", "pl1")
         assert kb_id(s, "lb", "pl1") == kb_id(s, "lb2", "pl1")
-        assert {e.country for e in s.scalars(select(Entity).where(Entity.kind == "place"))} == {"LB", "LY"}
+        assert {e.country for e in s.scalars(select(Entity).where(Entity.kind == "place"))} == {
+            "LB",
+            "LY",
+        }
 
 
 def test_name_match_never_overrides_disagreeing_keys(kb):
@@ -60,15 +67,31 @@ def test_name_match_never_overrides_disagreeing_keys(kb):
 def test_generic_descriptions_are_not_joined_by_name(kb):
     with kb.begin() as s:
         store(s, report("g1", "Gunmen shot at soldiers near the dam.", [actor("ac1", "soldiers")]))
-        store(s, report("g2", "Two soldiers were hurt at a checkpoint.", [actor("ac1", "soldiers")]))
+        store(
+            s, report("g2", "Two soldiers were hurt at a checkpoint.", [actor("ac1", "soldiers")])
+        )
     with kb() as s:
         assert kb_id(s, "g1", "ac1") != kb_id(s, "g2", "ac1")
 
 
 def test_people_match_by_folded_name(kb):
     with kb.begin() as s:
-        store(s, report("p1", "Commander Abu Zaid al-Shami was seen in the market.", [person("pe1", "Abu Zaid al-Shami")]))
-        store(s, report("p2", "Witnesses said ABU ZAID AL SHAMI had fled.", [person("pe1", "ABU ZAID AL SHAMI")]))
+        store(
+            s,
+            report(
+                "p1",
+                "Commander Abu Zaid al-Shami was seen in the market.",
+                [person("pe1", "Abu Zaid al-Shami")],
+            ),
+        )
+        store(
+            s,
+            report(
+                "p2",
+                "Witnesses said ABU ZAID AL SHAMI had fled.",
+                [person("pe1", "ABU ZAID AL SHAMI")],
+            ),
+        )
     with kb() as s:
         assert kb_id(s, "p1", "pe1") == kb_id(s, "p2", "pe1")
 

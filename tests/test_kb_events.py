@@ -1,9 +1,10 @@
 """Report events merge into incidents; disagreements between reports surface as contradictions."""
+
 from __future__ import annotations
 
+from kb_fixtures import actor, claim, db_url, event, kb, person, place, report  # noqa: F401  (fixtures)
 from sqlalchemy import select
 
-from kb_fixtures import actor, claim, db_url, event, kb, person, place, report  # noqa: F401  (fixtures)
 from sitrep.kb import contradictions, query
 from sitrep.kb.grading import regrade
 from sitrep.kb.incidents import gap_days, km, period
@@ -17,18 +18,44 @@ KAFR_NABL = (35.6131, 36.5617, "SY", 169020)
 HAMA = (35.1318, 36.7578, "SY", 170017)
 
 
-def strike(doc_id: str, text: str, trigger: str, perpetrator: str, killed: int, day: str = "2024-03-04",
-           where: tuple = KAFR_NABL, where_name: str = "Kafr Nabl", outlet: str = "Test Wire") -> dict:
-    ents = [actor("ac1", perpetrator, registry=perpetrator.lower().replace(" ", "-")),
-            actor("ac2", "Eagles Brigade", registry="eagles-brigade"), place("pl1", where_name, *where)]
-    ev = event(text, "ev1", trigger, "Air/drone strike", "pl1", day, {"ac1": "actor1", "ac2": "actor2"}, killed)
+def strike(
+    doc_id: str,
+    text: str,
+    trigger: str,
+    perpetrator: str,
+    killed: int,
+    day: str = "2024-03-04",
+    where: tuple = KAFR_NABL,
+    where_name: str = "Kafr Nabl",
+    outlet: str = "Test Wire",
+) -> dict:
+    ents = [
+        actor("ac1", perpetrator, registry=perpetrator.lower().replace(" ", "-")),
+        actor("ac2", "Eagles Brigade", registry="eagles-brigade"),
+        place("pl1", where_name, *where),
+    ]
+    ev = event(
+        text,
+        "ev1",
+        trigger,
+        "Air/drone strike",
+        "pl1",
+        day,
+        {"ac1": "actor1", "ac2": "actor2"},
+        killed,
+    )
     return report(doc_id, text, ents, [ev], outlet=outlet)
 
 
 def test_two_reports_of_one_strike_are_one_incident_with_contradictions(kb):
     with kb.begin() as s:
         store(s, strike("one", ONE, "hit", "Turkish army", 3, outlet="Hill Courier"))
-        store(s, strike("two", TWO, "struck", "Russian jets", 5, day="2024-03-05", outlet="Plain Herald"))
+        store(
+            s,
+            strike(
+                "two", TWO, "struck", "Russian jets", 5, day="2024-03-05", outlet="Plain Herald"
+            ),
+        )
     with kb() as s:
         assert len(s.scalars(select(Incident)).all()) == 1
         found = {c.about: c.as_dict() for c in contradictions.find(s)}
@@ -42,7 +69,17 @@ def test_two_reports_of_one_strike_are_one_incident_with_contradictions(kb):
 def test_agreeing_reports_raise_no_contradiction(kb):
     with kb.begin() as s:
         store(s, strike("one", ONE, "hit", "Turkish army", 3, outlet="Hill Courier"))
-        store(s, strike("two", ONE.replace("Monday", "Monday afternoon"), "hit", "Turkish army", 3, outlet="Plain Herald"))
+        store(
+            s,
+            strike(
+                "two",
+                ONE.replace("Monday", "Monday afternoon"),
+                "hit",
+                "Turkish army",
+                3,
+                outlet="Plain Herald",
+            ),
+        )
     with kb() as s:
         assert contradictions.find(s) == []
         [inc] = query.events(s)
@@ -50,28 +87,94 @@ def test_agreeing_reports_raise_no_contradiction(kb):
 
 
 def test_a_generic_actor_may_be_the_named_one(kb):
-    """"soldiers" (no registry key) may be the national army; two named groups blamed are a contradiction."""
+    """ "soldiers" (no registry key) may be the national army; two named groups blamed are a contradiction."""
     one = "The Sand Wolves overran an army post in Qarn on Sunday, killing seven soldiers."
     two = "The Night Riders attacked soldiers at their post in Qarn on Sunday."
     qarn = place("pl1", "Qarn", 12.36, 13.83, "NG", 2330000)
     with kb.begin() as s:
-        store(s, report("one", one, [actor("ac1", "Sand Wolves", "sand-wolves", actor_type="armed_group"),
-                                     actor("ac2", "army", "national-army", actor_type="state_force"), qarn],
-                        [event(one, "ev1", "overran", "Armed clash", "pl1", "2024-04-14", {"ac1": "actor1", "ac2": "actor2"},
-                               type="Battles")]))
-        store(s, report("two", two, [actor("ac1", "Night Riders", "night-riders", actor_type="armed_group"),
-                                     actor("ac2", "soldiers", actor_type="state_force"), qarn],
-                        [event(two, "ev1", "attacked", "Armed clash", "pl1", "2024-04-14", {"ac1": "actor1", "ac2": "actor2"},
-                               type="Battles")]))
+        store(
+            s,
+            report(
+                "one",
+                one,
+                [
+                    actor("ac1", "Sand Wolves", "sand-wolves", actor_type="armed_group"),
+                    actor("ac2", "army", "national-army", actor_type="state_force"),
+                    qarn,
+                ],
+                [
+                    event(
+                        one,
+                        "ev1",
+                        "overran",
+                        "Armed clash",
+                        "pl1",
+                        "2024-04-14",
+                        {"ac1": "actor1", "ac2": "actor2"},
+                        type="Battles",
+                    )
+                ],
+            ),
+        )
+        store(
+            s,
+            report(
+                "two",
+                two,
+                [
+                    actor("ac1", "Night Riders", "night-riders", actor_type="armed_group"),
+                    actor("ac2", "soldiers", actor_type="state_force"),
+                    qarn,
+                ],
+                [
+                    event(
+                        two,
+                        "ev1",
+                        "attacked",
+                        "Armed clash",
+                        "pl1",
+                        "2024-04-14",
+                        {"ac1": "actor1", "ac2": "actor2"},
+                        type="Battles",
+                    )
+                ],
+            ),
+        )
         three = "The Hill Band attacked market traders at their stalls in Qarn on Sunday."
-        store(s, report("three", three, [actor("ac1", "Hill Band", "hill-band", actor_type="armed_group"),
-                                         actor("ac2", "market traders", actor_type="civilians"), qarn],
-                        [event(three, "ev1", "attacked", "Armed clash", "pl1", "2024-04-14", {"ac1": "actor1", "ac2": "actor2"},
-                               type="Battles")]))
+        store(
+            s,
+            report(
+                "three",
+                three,
+                [
+                    actor("ac1", "Hill Band", "hill-band", actor_type="armed_group"),
+                    actor("ac2", "market traders", actor_type="civilians"),
+                    qarn,
+                ],
+                [
+                    event(
+                        three,
+                        "ev1",
+                        "attacked",
+                        "Armed clash",
+                        "pl1",
+                        "2024-04-14",
+                        {"ac1": "actor1", "ac2": "actor2"},
+                        type="Battles",
+                    )
+                ],
+            ),
+        )
     with kb() as s:
-        assert len(s.scalars(select(Incident)).all()) == 2  # the third names other known actors: another event
+        assert (
+            len(s.scalars(select(Incident)).all()) == 2
+        )  # the third names other known actors: another event
         [c] = [c.as_dict() for c in contradictions.find(s)]
-    assert (c["about"], c["documents"], c["values"]) == ("perpetrator", ["one", "two"], ["Sand Wolves", "Night Riders"])
+    assert (c["about"], c["documents"], c["values"]) == (
+        "perpetrator",
+        ["one", "two"],
+        ["Sand Wolves", "Night Riders"],
+    )
 
 
 def test_events_far_apart_and_days_apart_or_beyond_a_week_stay_separate(kb):
@@ -79,7 +182,19 @@ def test_events_far_apart_and_days_apart_or_beyond_a_week_stay_separate(kb):
     beyond a week, is another incident."""
     with kb.begin() as s:
         store(s, strike("one", ONE, "hit", "Turkish army", 3))
-        store(s, strike("far", TWO, "struck", "Turkish army", 3, day="2024-03-09", where=HAMA, where_name="Kafr Nabl"))
+        store(
+            s,
+            strike(
+                "far",
+                TWO,
+                "struck",
+                "Turkish army",
+                3,
+                day="2024-03-09",
+                where=HAMA,
+                where_name="Kafr Nabl",
+            ),
+        )
         store(s, strike("late", TWO + " ", "struck", "Turkish army", 3, day="2024-03-13"))
     with kb() as s:
         assert len(s.scalars(select(Incident)).all()) == 3
@@ -103,10 +218,39 @@ def test_conflicting_allegiance_read_from_mention_context(kb):
     one = "Fighters of the Black Banner, a splinter group loyal to al-Qaeda, took the hill."
     two = "Daesh-aligned Black Banner fighters were seen near the hill."
     with kb.begin() as s:
-        store(s, report("one", one, [actor("ac1", "Black Banner", "black-banner"), actor("ac2", "al-Qaeda", "al-qaeda")]))
-        store(s, report("two", two, [actor("ac1", "Black Banner", "black-banner"), actor("ac2", "Daesh", "islamic-state")]))
-        store(s, report("three", "The Black Banner is loyal to al-Qaeda, the statement said.",
-                        [actor("ac1", "Black Banner", "black-banner"), actor("ac2", "al-Qaeda", "al-qaeda")]))
+        store(
+            s,
+            report(
+                "one",
+                one,
+                [
+                    actor("ac1", "Black Banner", "black-banner"),
+                    actor("ac2", "al-Qaeda", "al-qaeda"),
+                ],
+            ),
+        )
+        store(
+            s,
+            report(
+                "two",
+                two,
+                [
+                    actor("ac1", "Black Banner", "black-banner"),
+                    actor("ac2", "Daesh", "islamic-state"),
+                ],
+            ),
+        )
+        store(
+            s,
+            report(
+                "three",
+                "The Black Banner is loyal to al-Qaeda, the statement said.",
+                [
+                    actor("ac1", "Black Banner", "black-banner"),
+                    actor("ac2", "al-Qaeda", "al-qaeda"),
+                ],
+            ),
+        )
     with kb() as s:
         [c] = contradictions.find(s)
     data = c.as_dict()
@@ -117,17 +261,42 @@ def test_conflicting_allegiance_read_from_mention_context(kb):
 
 def test_regrade_caps_anonymous_and_rewards_corroboration(kb):
     anon = "A drone hit a lorry near Kafr Nabl on Monday, killing three men, a source said."
-    named = "Colonel Amer Haddad said a drone hit a lorry near Kafr Nabl on Monday, killing three men."
+    named = (
+        "Colonel Amer Haddad said a drone hit a lorry near Kafr Nabl on Monday, killing three men."
+    )
     other = "A drone hit a lorry near Kafr Nabl on Monday, killing three men, a resident said."
     ents = [place("pl1", "Kafr Nabl", *KAFR_NABL)]
     with kb.begin() as s:
-        for doc_id, text, source, kind, outlet in (("anon", anon, "a source", "anonymous", "Hill Courier"),
-                                                   ("named", named, "Colonel Amer Haddad", "named_person", "Plain Herald")):
-            c = claim(text, "cl1", "killing three men", source, kind, reliability="B", credibility=3)
-            ev = event(text, "ev1", "hit", "Air/drone strike", "pl1", "2024-03-04", killed=3, claim="cl1")
-            store(s, report(doc_id, text, [*ents, person("pe1", "Amer Haddad")] if doc_id == "named" else ents, [ev], [c],
-                            outlet=outlet))
-        lone = claim(other, "cl1", "killing three men", "a resident", "anonymous", reliability="B", credibility=2)
+        for doc_id, text, source, kind, outlet in (
+            ("anon", anon, "a source", "anonymous", "Hill Courier"),
+            ("named", named, "Colonel Amer Haddad", "named_person", "Plain Herald"),
+        ):
+            c = claim(
+                text, "cl1", "killing three men", source, kind, reliability="B", credibility=3
+            )
+            ev = event(
+                text, "ev1", "hit", "Air/drone strike", "pl1", "2024-03-04", killed=3, claim="cl1"
+            )
+            store(
+                s,
+                report(
+                    doc_id,
+                    text,
+                    [*ents, person("pe1", "Amer Haddad")] if doc_id == "named" else ents,
+                    [ev],
+                    [c],
+                    outlet=outlet,
+                ),
+            )
+        lone = claim(
+            other,
+            "cl1",
+            "killing three men",
+            "a resident",
+            "anonymous",
+            reliability="B",
+            credibility=2,
+        )
         store(s, report("lone", other, ents, [], [lone], outlet="Third Post"))
         regrade(s)
     with kb() as s:

@@ -44,8 +44,16 @@ def corpus() -> list[dict]:
         tell("c", strike.replace("Monday", "Sunday"), "hit", day="2024-03-03"),
         tell("d", strike.replace("near Alder", "by Birch"), "hit", where=("Birch", *BIRCH)),
         *(
-            tell(doc, raid.replace("raided", verb), verb, perpetrator=("Hill Cell", "hill-cell"),
-                 where=("Cedar", *CEDAR), killed=2, sub_type="Armed clash", type="Battles")
+            tell(
+                doc,
+                raid.replace("raided", verb),
+                verb,
+                perpetrator=("Hill Cell", "hill-cell"),
+                where=("Cedar", *CEDAR),
+                killed=2,
+                sub_type="Armed clash",
+                type="Battles",
+            )
             for doc, verb in (("e", "raided"), ("f", "stormed"))
         ),
     ]

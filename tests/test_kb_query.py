@@ -1,9 +1,10 @@
 """Queries over the KB: events by actor, place, distance, date and type; dossiers; full text; analyses."""
+
 from __future__ import annotations
 
 import pytest
-
 from kb_fixtures import actor, db_url, event, kb, person, place, report  # noqa: F401  (fixtures)
+
 from sitrep.kb import query
 from sitrep.kb.db import resolve_url
 from sitrep.kb.store import store
@@ -17,22 +18,51 @@ MARFAQ = (34.9, 35.9, "SY", None)
 
 @pytest.fixture
 def filled(kb):
-    raid_ents = [actor("ac1", "Red Hand", "red-hand", aliases=("RH",)), actor("ac2", "police", None),
-                 place("pl1", "Ruwaysh", *RUWAYSH), person("pe1", "Salim Haddad", affiliation="ac1")]
-    raid = event(RAID, "ev1", "raided", "Armed clash", "pl1", "2024-05-07", {"ac1": "actor1", "ac2": "actor2"}, 2,
-                 type="Battles")
+    raid_ents = [
+        actor("ac1", "Red Hand", "red-hand", aliases=("RH",)),
+        actor("ac2", "police", None),
+        place("pl1", "Ruwaysh", *RUWAYSH),
+        person("pe1", "Salim Haddad", affiliation="ac1"),
+    ]
+    raid = event(
+        RAID,
+        "ev1",
+        "raided",
+        "Armed clash",
+        "pl1",
+        "2024-05-07",
+        {"ac1": "actor1", "ac2": "actor2"},
+        2,
+        type="Battles",
+    )
     shell_ents = [actor("ac1", "Coastal Guard", "coastal-guard"), place("pl1", "Marfaq", *MARFAQ)]
-    shell = event(SHELLING, "ev1", "shelled", "Shelling/artillery/missile attack", "pl1", "2024-06", precision="month",
-                  actors={"ac1": "actor1"})
+    shell = event(
+        SHELLING,
+        "ev1",
+        "shelled",
+        "Shelling/artillery/missile attack",
+        "pl1",
+        "2024-06",
+        precision="month",
+        actors={"ac1": "actor1"},
+    )
     with kb.begin() as s:
         store(s, report("raid", RAID, raid_ents, [raid], published="2024-05-08"))
-        store(s, report("shell", SHELLING, shell_ents, [shell], outlet="Other Wire", published="2024-06-20"))
+        store(
+            s,
+            report(
+                "shell", SHELLING, shell_ents, [shell], outlet="Other Wire", published="2024-06-20"
+            ),
+        )
     return kb
 
 
 def test_events_filter_by_actor_place_distance_date_and_type(filled):
     with filled() as s:
-        assert [e["sub_type"] for e in query.events(s)] == ["Shelling/artillery/missile attack", "Armed clash"]
+        assert [e["sub_type"] for e in query.events(s)] == [
+            "Shelling/artillery/missile attack",
+            "Armed clash",
+        ]
         assert [e["reports"][0]["document"] for e in query.events(s, actor="RH")] == ["raid"]
         assert [e["reports"][0]["document"] for e in query.events(s, place="marfaq")] == ["shell"]
         assert [e["place"]["name"] for e in query.events(s, near=(33.55, 36.3, 10))] == ["Ruwaysh"]
@@ -41,10 +71,16 @@ def test_events_filter_by_actor_place_distance_date_and_type(filled):
         assert [e["date"] for e in query.events(s, until="2024-05-31")] == ["2024-05-07"]
         assert [e["type"] for e in query.events(s, type="battles")] == ["Battles"]
         assert len(query.events(s, limit=1, offset=1)) == 1
-        assert query.events(s, actor="Salim Haddad") == []  # named in the report, but no actor of an event
+        assert (
+            query.events(s, actor="Salim Haddad") == []
+        )  # named in the report, but no actor of an event
         [raid] = query.events(s, actor="Red Hand")
         report_event = raid["reports"][0]
-        assert report_event["trigger"] == {"start": RAID.index("raided"), "end": RAID.index("raided") + 6, "text": "raided"}
+        assert report_event["trigger"] == {
+            "start": RAID.index("raided"),
+            "end": RAID.index("raided") + 6,
+            "text": "raided",
+        }
         assert raid["fatalities"] == 2
 
 

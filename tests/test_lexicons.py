@@ -1,4 +1,5 @@
 """The shared word lists load, validate, and refuse bad data with the file's name."""
+
 from __future__ import annotations
 
 import pytest

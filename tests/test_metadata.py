@@ -1,4 +1,5 @@
 """Lead-in metadata: title, byline, outlet, dateline in both shapes, published date, language."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,8 +7,10 @@ import pytest
 from sitrep.ingest.metadata import detect_language, fill_metadata
 from sitrep.model import Document
 
-BODY = ("Gunmen attacked a police checkpoint outside the town late on Monday, killing two officers, "
-        "a local official said. The attackers fled towards the hills, residents said.")
+BODY = (
+    "Gunmen attacked a police checkpoint outside the town late on Monday, killing two officers, "
+    "a local official said. The attackers fled towards the hills, residents said."
+)
 
 
 def meta(text: str, **given) -> Document:
@@ -21,7 +24,9 @@ def test_reporting_by_byline_and_outlet_first_dateline():
 
 
 def test_by_byline_and_city_first_dateline_with_agency():
-    doc = meta(f"Checkpoint attack kills two\nBy Karim Nasser\nHERMEL, Lebanon, March 3 (The Frontier Ledger) - {BODY}")
+    doc = meta(
+        f"Checkpoint attack kills two\nBy Karim Nasser\nHERMEL, Lebanon, March 3 (The Frontier Ledger) - {BODY}"
+    )
     assert doc.title == "Checkpoint attack kills two"
     assert doc.byline == "Karim Nasser"
     assert doc.dateline == "Hermel"
@@ -52,9 +57,19 @@ def test_impossible_dateline_date_is_not_a_published_date():
 
 
 def test_values_from_the_input_win_over_the_lead_in():
-    doc = meta(f"Headline\nBy Karim Nasser\nMOSUL, Iraq, June 7, 2023 (Tigris Wire) - {BODY}",
-               outlet="Given Outlet", published="2023-06-08", title="Given title", byline="Given Name")
-    assert (doc.outlet, doc.published, doc.title, doc.byline) == ("Given Outlet", "2023-06-08", "Given title", "Given Name")
+    doc = meta(
+        f"Headline\nBy Karim Nasser\nMOSUL, Iraq, June 7, 2023 (Tigris Wire) - {BODY}",
+        outlet="Given Outlet",
+        published="2023-06-08",
+        title="Given title",
+        byline="Given Name",
+    )
+    assert (doc.outlet, doc.published, doc.title, doc.byline) == (
+        "Given Outlet",
+        "2023-06-08",
+        "Given title",
+        "Given Name",
+    )
     assert doc.dateline == "Mosul"  # not given, so still read from the text
 
 
@@ -69,12 +84,15 @@ def test_lower_case_words_before_brackets_are_not_an_outlet():
     assert doc.outlet is None and doc.dateline is None
 
 
-@pytest.mark.parametrize("text", [
-    "Des hommes armés ont attaqué un poste de police près de la ville lundi soir, tuant deux agents, "
-    "selon un responsable local. Les assaillants ont fui vers les collines, ont indiqué des habitants.",
-    "هاجم مسلحون نقطة تفتيش للشرطة قرب المدينة مساء الاثنين وقتلوا اثنين من عناصرها حسب مسؤول محلي "
-    "وفر المهاجمون نحو التلال",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hommes armés ont attaqué un poste de police près de la ville lundi soir, tuant deux agents, "
+        "selon un responsable local. Les assaillants ont fui vers les collines, ont indiqué des habitants.",
+        "هاجم مسلحون نقطة تفتيش للشرطة قرب المدينة مساء الاثنين وقتلوا اثنين من عناصرها حسب مسؤول محلي "
+        "وفر المهاجمون نحو التلال",
+    ],
+)
 def test_non_english_text_has_no_language(text):
     assert detect_language(text) is None
     assert meta(text).language is None
@@ -85,8 +103,10 @@ def test_english_text_is_english():
 
 
 def test_non_english_report_is_analysed_with_a_warning(analyze):
-    data = analyze("Des hommes armés ont attaqué un poste de police près de la ville lundi soir, tuant deux "
-                   "agents, selon un responsable local. Les assaillants ont fui vers les collines.")
+    data = analyze(
+        "Des hommes armés ont attaqué un poste de police près de la ville lundi soir, tuant deux "
+        "agents, selon un responsable local. Les assaillants ont fui vers les collines."
+    )
     assert data["document"]["language"] is None
     assert any("English" in w for w in data["warnings"])
 
@@ -116,7 +136,11 @@ The crossings run through the hills above Wadi Khaled, where smugglers lead grou
 def test_seed_shaped_report(analyze):
     data = analyze(SEED_SHAPED)
     doc = data["document"]
-    assert (doc["outlet"], doc["byline"], doc["dateline"]) == ("Cedar Files", "Rami Khoury", "Tripoli")
+    assert (doc["outlet"], doc["byline"], doc["dateline"]) == (
+        "Cedar Files",
+        "Rami Khoury",
+        "Tripoli",
+    )
     assert len(data["duplicates"]) == 1
     dup = data["duplicates"][0]
     assert dup["similarity"] == 1.0

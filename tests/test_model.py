@@ -1,4 +1,5 @@
 """The analysis' indexed lookups follow the lists that stages append to and replace."""
+
 from sitrep.model import Analysis, Document, Entity, Mention
 
 

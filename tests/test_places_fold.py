@@ -1,4 +1,5 @@
 """Spelling keys: transliteration variants of one name meet, different names stay apart."""
+
 from sitrep.places.fold import fold, words
 
 
@@ -28,10 +29,15 @@ def test_words_keep_exact_offsets_and_drop_a_full_stop_but_not_an_abbreviation()
     text = "Aid reached Idlib. Then the U.S. envoy left St. Louis."
     ws = words(text)
     for w in ws:
-        assert text[w.start:w.end] == w.text
+        assert text[w.start : w.end] == w.text
     surfaces = [w.text for w in ws]
     assert "Idlib" in surfaces and "U.S." in surfaces and "St." in surfaces and "Louis" in surfaces
 
 
 def test_possessive_is_not_part_of_the_name():
-    assert [w.text for w in words("Russia\u2019s envoy met Syria's")] == ["Russia", "envoy", "met", "Syria"]
+    assert [w.text for w in words("Russia\u2019s envoy met Syria's")] == [
+        "Russia",
+        "envoy",
+        "met",
+        "Syria",
+    ]

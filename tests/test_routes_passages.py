@@ -1,6 +1,8 @@
 """Routes told over several sentences: continuation, alternatives, costs, who and what."""
 
-from handmade import COUNTRY, TOWN, routed as run, waypoint_names as names
+from handmade import COUNTRY, TOWN
+from handmade import routed as run
+from handmade import waypoint_names as names
 
 
 def test_continuation_across_sentences():

@@ -1,6 +1,8 @@
 """Routes from movement descriptions: each phrasing a report uses for a path."""
 
-from handmade import COUNTRY, TOWN, routed as run, waypoint_names as names
+from handmade import COUNTRY, TOWN
+from handmade import routed as run
+from handmade import waypoint_names as names
 
 from sitrep import routes
 

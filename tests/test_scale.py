@@ -1,4 +1,5 @@
 """Parallel ingestion stores exactly what serial ingestion stores, even when a worker dies."""
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,18 @@ REPORTS = [
     ("s1", "Gunmen killed two farmers near Gao on Monday, local sources said."),
     ("s2", "The army said it arrested four smugglers at a checkpoint outside Kidal."),
     ("s3", "Protesters marched through Bamako on Friday against fuel prices."),
-    ("s4", "A roadside bomb hit a convoy between Mopti and Sevare, killing three soldiers, officials said."),
-    ("s5", "Smugglers move migrants from Agadez through Dirkou towards Libya for $800 a head, residents said."),
-    ("s6", "Fighters of the Islamic State in the Sahel attacked Menaka on Sunday, a local official said."),
+    (
+        "s4",
+        "A roadside bomb hit a convoy between Mopti and Sevare, killing three soldiers, officials said.",
+    ),
+    (
+        "s5",
+        "Smugglers move migrants from Agadez through Dirkou towards Libya for $800 a head, residents said.",
+    ),
+    (
+        "s6",
+        "Fighters of the Islamic State in the Sahel attacked Menaka on Sunday, a local official said.",
+    ),
 ]
 
 
@@ -48,7 +58,9 @@ def dies_once(docs):
 
 @pytest.fixture(scope="module")
 def cluster():
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as c:
         yield c
 
 
@@ -73,7 +85,9 @@ def test_worker_death_is_retried_exactly_once(tmp_path, cluster, monkeypatch):
     with Client(cluster.scheduler_address) as client:
         client.run(lambda: os.environ.update(cluster_env))
     serial, _ = _ingest(tmp_path / "serial.db", corpus)
-    retried, added = _ingest(tmp_path / "retried.db", corpus, dask=cluster.scheduler_address, task=dies_once)
+    retried, added = _ingest(
+        tmp_path / "retried.db", corpus, dask=cluster.scheduler_address, task=dies_once
+    )
     assert marker.read_text() == "died"  # a worker really was killed mid-task
     assert added == len(REPORTS)
     assert retried == serial

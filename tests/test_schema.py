@@ -1,12 +1,13 @@
 """Our schema copy keeps the shared contract: fields may be added, never renamed or dropped."""
+
 from __future__ import annotations
 
 import json
 
 import jsonschema
 import pytest
-
 from conftest import SHARED
+
 from sitrep.serialize import schema
 
 CONTRACT = SHARED / "contract" / "analysis.schema.json"
@@ -39,15 +40,19 @@ def test_our_copy_keeps_every_field_of_the_contract():
 
 @needs_contract
 def test_an_analysis_meets_the_shared_contract_itself(analyze):
-    data = analyze("Reporting by Hana Aziz\nCedar Files (Tripoli)- Gunmen killed two soldiers at a checkpoint "
-                   "near Akkar on Monday, sources told Cedar Files.")
+    data = analyze(
+        "Reporting by Hana Aziz\nCedar Files (Tripoli)- Gunmen killed two soldiers at a checkpoint "
+        "near Akkar on Monday, sources told Cedar Files."
+    )
     jsonschema.Draft202012Validator(json.loads(CONTRACT.read_text("utf-8"))).validate(data)
 
 
 def test_validate_rejects_output_that_breaks_the_contract(analyze):
     from sitrep.serialize import validate
 
-    data = analyze("Gunmen killed two soldiers at a checkpoint near Akkar on Monday, officials said.")
+    data = analyze(
+        "Gunmen killed two soldiers at a checkpoint near Akkar on Monday, officials said."
+    )
     del data["duplicates"]
     with pytest.raises(jsonschema.ValidationError):
         validate(data)

@@ -1,14 +1,19 @@
 """The text layer: paragraph spans with exact offsets, and repeated passages."""
+
 from __future__ import annotations
 
 from sitrep.text import find_duplicates, paragraphs
 from sitrep.text.layer import MIN_SIMILARITY
 
-ROUTE = ("Smugglers lead the groups from Yabroud across the Qalamoun hills at night, pass the village of Flita "
-         "and hand them to drivers who wait near Arsal on the Lebanese side of the border.")
+ROUTE = (
+    "Smugglers lead the groups from Yabroud across the Qalamoun hills at night, pass the village of Flita "
+    "and hand them to drivers who wait near Arsal on the Lebanese side of the border."
+)
 # The same paragraph with one clause reworded, as a copy editor might leave it.
-ROUTE_REWORDED = ("Smugglers take the groups from Yabroud over the Qalamoun hills after dark, pass the village of Flita "
-                  "and hand them to drivers who wait close to Arsal on the Lebanese side of the border.")
+ROUTE_REWORDED = (
+    "Smugglers take the groups from Yabroud over the Qalamoun hills after dark, pass the village of Flita "
+    "and hand them to drivers who wait close to Arsal on the Lebanese side of the border."
+)
 OTHER = [
     "The Lebanese army said it had arrested 14 Syrians and seized two pick-up trucks near Arsal last week.",
     "Hezbollah, which controls much of the border area, denied that its members were involved in the trade.",
@@ -20,9 +25,14 @@ OTHER = [
 def test_paragraph_offsets_are_exact_with_indents_blank_lines_and_crlf():
     text = "  Headline here  \r\n\r\nFirst paragraph of the report.\r\n\n\t Second one, indented.\nlast"
     spans = paragraphs(text)
-    assert [s.text for s in spans] == ["Headline here", "First paragraph of the report.", "Second one, indented.", "last"]
+    assert [s.text for s in spans] == [
+        "Headline here",
+        "First paragraph of the report.",
+        "Second one, indented.",
+        "last",
+    ]
     for s in spans:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
 
 
 def test_exact_repeat_is_found_with_similarity_one():
@@ -32,7 +42,9 @@ def test_exact_repeat_is_found_with_similarity_one():
     d = dups[0]
     assert d.similarity == 1.0
     assert d.duplicate_of.start == 0 and d.span.start > d.duplicate_of.end
-    assert text[d.span.start:d.span.end] == ROUTE == text[d.duplicate_of.start:d.duplicate_of.end]
+    assert (
+        text[d.span.start : d.span.end] == ROUTE == text[d.duplicate_of.start : d.duplicate_of.end]
+    )
 
 
 def test_near_exact_repeat_is_found_with_its_similarity():
@@ -50,7 +62,16 @@ def test_distinct_paragraphs_on_one_story_are_not_flagged():
 
 
 def test_short_repeated_lines_are_not_passages():
-    text = "\n".join(["Reuters", OTHER[0], "Reuters", "(Editing by Sam Holmes)", OTHER[1], "(Editing by Sam Holmes)"])
+    text = "\n".join(
+        [
+            "Reuters",
+            OTHER[0],
+            "Reuters",
+            "(Editing by Sam Holmes)",
+            OTHER[1],
+            "(Editing by Sam Holmes)",
+        ]
+    )
     assert find_duplicates(paragraphs(text)) == []
 
 
@@ -69,14 +90,19 @@ def test_repeats_reach_the_analysis(analyze):
 
 
 def test_a_long_report_takes_the_lsh_path_and_finds_the_same_repeat():
-    from sitrep.text.layer import PAIRWISE_MAX
-
     import random
 
+    from sitrep.text.layer import PAIRWISE_MAX
+
     rng = random.Random(7)
-    words = ("convoy depot flour fuel river bridge council market harvest school clinic drought border patrol "
-             "village mayor election tractor pipeline ferry storm bakery quarry orchard cattle well").split()
-    fillers = [" ".join(rng.choice(words) for _ in range(18)).capitalize() + "." for _ in range(PAIRWISE_MAX + 10)]
+    words = (
+        "convoy depot flour fuel river bridge council market harvest school clinic drought border patrol "
+        "village mayor election tractor pipeline ferry storm bakery quarry orchard cattle well"
+    ).split()
+    fillers = [
+        " ".join(rng.choice(words) for _ in range(18)).capitalize() + "."
+        for _ in range(PAIRWISE_MAX + 10)
+    ]
     text = "\n".join([ROUTE, *fillers[:40], ROUTE_REWORDED, *fillers[40:]])
     dups = find_duplicates(paragraphs(text))
     assert [(d.span.text, d.duplicate_of.text) for d in dups] == [(ROUTE_REWORDED, ROUTE)]

@@ -1,5 +1,6 @@
 """The JSON API on a small KB of our own reports: lists, pages, filters, dossiers, the token
 guard, security headers and the limits on uploaded reports."""
+
 from __future__ import annotations
 
 import json
@@ -39,7 +40,10 @@ def finished(client, status_url: str, timeout_s: float = 600) -> dict:
     import time
 
     deadline = time.monotonic() + timeout_s
-    while (job := items(client, status_url))["status"] in ("queued", "running") and time.monotonic() < deadline:
+    while (job := items(client, status_url))["status"] in (
+        "queued",
+        "running",
+    ) and time.monotonic() < deadline:
         time.sleep(0.2)
     return job
 
@@ -59,41 +63,66 @@ def test_events_are_incidents_across_reports_with_every_telling(client):
 
 
 def test_lists_page_with_limit_and_offset(client):
-    first, second = items(client, "/api/documents", limit=2), items(client, "/api/documents", limit=2, offset=2)
+    first, second = (
+        items(client, "/api/documents", limit=2),
+        items(client, "/api/documents", limit=2, offset=2),
+    )
     assert first["total"] == second["total"] == 3
     assert len(first["items"]) == 2 and len(second["items"]) == 1
-    assert not {d["kb_document"] for d in first["items"]} & {d["kb_document"] for d in second["items"]}
-    for path in ("/api/events", "/api/routes", "/api/claims", "/api/entities", "/api/contradictions", "/api/documents"):
+    assert not {d["kb_document"] for d in first["items"]} & {
+        d["kb_document"] for d in second["items"]
+    }
+    for path in (
+        "/api/events",
+        "/api/routes",
+        "/api/claims",
+        "/api/entities",
+        "/api/contradictions",
+        "/api/documents",
+    ):
         assert client.get(path, params={"limit": 100_000}).status_code == 422, path
         assert client.get(path, params={"offset": -1}).status_code == 422, path
         assert len(items(client, path, limit=1)["items"]) <= 1
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({"type": "Protests"}, {"Peaceful protest"}),
-    ({"type": "armed clash"}, {"Armed clash"}),
-    ({"actor": "Desert Shield brigade"}, {"Armed clash"}),
-    ({"place": "Misrata"}, {"Peaceful protest"}),
-    ({"near": "26.6,12.8,30"}, {"Armed clash"}),
-    ({"near": "26.6,12.8,1"}, set()),
-    ({"since": "2024-03-01"}, {"Armed clash"}),
-    ({"until": "2024-02-28"}, {"Peaceful protest"}),
-    ({"since": "2024-02-01", "until": "2024-03-31", "type": "Battles"}, {"Armed clash"}),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"type": "Protests"}, {"Peaceful protest"}),
+        ({"type": "armed clash"}, {"Armed clash"}),
+        ({"actor": "Desert Shield brigade"}, {"Armed clash"}),
+        ({"place": "Misrata"}, {"Peaceful protest"}),
+        ({"near": "26.6,12.8,30"}, {"Armed clash"}),
+        ({"near": "26.6,12.8,1"}, set()),
+        ({"since": "2024-03-01"}, {"Armed clash"}),
+        ({"until": "2024-02-28"}, {"Peaceful protest"}),
+        ({"since": "2024-02-01", "until": "2024-03-31", "type": "Battles"}, {"Armed clash"}),
+    ],
+)
 def test_event_filters_match_the_cli(client, params, expected):
     assert {e["sub_type"] for e in items(client, "/api/events", **params)["items"]} == expected
 
 
 def test_other_lists_take_the_same_filters(client):
-    assert {d["document"] for d in items(client, "/api/documents", actor="Desert Shield brigade")["items"]} == {"fuel-south", "ubari-clash"}
-    assert [d["document"] for d in items(client, "/api/documents", type="Protests")["items"]] == ["misrata-protest"]
+    assert {
+        d["document"]
+        for d in items(client, "/api/documents", actor="Desert Shield brigade")["items"]
+    } == {"fuel-south", "ubari-clash"}
+    assert [d["document"] for d in items(client, "/api/documents", type="Protests")["items"]] == [
+        "misrata-protest"
+    ]
     assert items(client, "/api/claims", type="Protests")["total"] == 0
-    assert {c["source"]["type"] for c in items(client, "/api/claims", actor="Desert Shield brigade")["items"]} == {
-        "anonymous", "official_statement"}
+    assert {
+        c["source"]["type"]
+        for c in items(client, "/api/claims", actor="Desert Shield brigade")["items"]
+    } == {"anonymous", "official_statement"}
     names = {e["name"] for e in items(client, "/api/entities", place="Misrata")["items"]}
     assert names == {"Misrata"}
     assert items(client, "/api/contradictions", type="Protests")["total"] == 0
-    assert items(client, "/api/contradictions", near="26.6,12.8,30")["items"][0]["about"] == "fatalities"
+    assert (
+        items(client, "/api/contradictions", near="26.6,12.8,30")["items"][0]["about"]
+        == "fatalities"
+    )
 
 
 def test_routes_with_their_waypoints_in_order(client):
@@ -101,15 +130,22 @@ def test_routes_with_their_waypoints_in_order(client):
     assert [w["name"] for w in route["waypoints"]] == ["Sabha", "Ubari", "Ghat"]
     assert route["what"] == "fuel" and route["who"]["name"] == "Desert Shield brigade"
     assert route["cost"] == {"amount": 300.0, "currency": "USD", "per": "barrel"}
-    for params, total in (({"type": "fuel"}, 1), ({"type": "people"}, 0), ({"place": "Ghat"}, 1), ({"place": "Misrata"}, 0),
-                          ({"near": "24.96,10.17,10"}, 1), ({"actor": "Desert Shield brigade"}, 1), ({"since": "2024-04-01"}, 0)):
+    for params, total in (
+        ({"type": "fuel"}, 1),
+        ({"type": "people"}, 0),
+        ({"place": "Ghat"}, 1),
+        ({"place": "Misrata"}, 0),
+        ({"near": "24.96,10.17,10"}, 1),
+        ({"actor": "Desert Shield brigade"}, 1),
+        ({"since": "2024-04-01"}, 0),
+    ):
         assert items(client, "/api/routes", **params)["total"] == total, params
 
 
 def test_reader_gets_the_stored_analysis_with_kb_ids(client, ids):
     a = items(client, f"/api/documents/{ids['fuel-south']}")
     text = a["document"]["text"]
-    assert all(text[m["start"]:m["end"]] == m["text"] for m in a["mentions"])
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in a["mentions"])
     brigade = next(e for e in a["entities"] if e["name"] == "Desert Shield brigade")
     assert items(client, f"/api/entities/{brigade['kb_id']}")["name"] == "Desert Shield brigade"
     assert client.get("/api/documents/999999").status_code == 404
@@ -117,13 +153,19 @@ def test_reader_gets_the_stored_analysis_with_kb_ids(client, ids):
 
 
 def test_dossiers_for_actors_and_places(client):
-    brigade = next(e for e in items(client, "/api/entities", kind="actor")["items"] if e["name"] == "Desert Shield brigade")
+    brigade = next(
+        e
+        for e in items(client, "/api/entities", kind="actor")["items"]
+        if e["name"] == "Desert Shield brigade"
+    )
     d = items(client, f"/api/entities/{brigade['id']}")
     assert [p["name"] for p in d["people"]] == ["Salem Warfalli"]
     assert d["events"][0]["sub_type"] == "Armed clash"
     assert [w["name"] for w in d["routes"][0]["waypoints"]] == ["Sabha", "Ubari", "Ghat"]
     assert {s["document"] for s in d["sources"]} == {"fuel-south", "ubari-clash"}
-    ghat = next(e for e in items(client, "/api/entities", kind="place")["items"] if e["name"] == "Ghat")
+    ghat = next(
+        e for e in items(client, "/api/entities", kind="place")["items"] if e["name"] == "Ghat"
+    )
     g = items(client, f"/api/entities/{ghat['id']}")
     assert g["kind"] == "place" and g["routes"][0]["what"] == "fuel" and g["events"] == []
     assert client.get("/api/entities/999999").status_code == 404
@@ -136,7 +178,10 @@ def test_graph_links_actors_events_places_and_members(client):
     assert ("Desert Shield brigade", "actor1", "Armed clash 2024-03-03") in edges
     assert ("Armed clash 2024-03-03", "at", "Ubari") in edges
     assert ("Salem Warfalli", "member of", "Desert Shield brigade") in edges
-    assert {n["kind"] for n in items(client, "/api/graph", type="Protests")["nodes"]} == {"event", "place"}
+    assert {n["kind"] for n in items(client, "/api/graph", type="Protests")["nodes"]} == {
+        "event",
+        "place",
+    }
 
 
 def test_search_finds_reports_by_their_words(client):
@@ -146,8 +191,18 @@ def test_search_finds_reports_by_their_words(client):
     assert client.get("/api/search").status_code == 422
 
 
-@pytest.mark.parametrize("params", [{"near": "1,2"}, {"near": "95,0,10"}, {"near": "nan,0,5"}, {"since": "2024-13-01"},
-                                    {"actor": "99999999999999999999"}, {"place": "²"}, {"actor": "a\x00b"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"near": "1,2"},
+        {"near": "95,0,10"},
+        {"near": "nan,0,5"},
+        {"since": "2024-13-01"},
+        {"actor": "99999999999999999999"},
+        {"place": "²"},
+        {"actor": "a\x00b"},
+    ],
+)
 def test_bad_filters_are_refused_not_crashed(client, params):
     assert client.get("/api/events", params=params).status_code == 422
 
@@ -159,16 +214,40 @@ def test_security_headers_on_pages_and_api(client):
         assert "script-src 'self'" in r.headers["content-security-policy"]
         assert r.headers["x-content-type-options"] == "nosniff"
     assert client.get("/", follow_redirects=False).headers["location"] == "/map"
-    for page in ("map", "graph", "timeline", "documents", "reader", "dossier", "add", "login", "claims", "contradictions", "source"):
+    for page in (
+        "map",
+        "graph",
+        "timeline",
+        "documents",
+        "reader",
+        "dossier",
+        "add",
+        "login",
+        "claims",
+        "contradictions",
+        "source",
+    ):
         html = client.get(f"/{page}").text
         assert "<script>" not in html and "onload=" not in html, page
 
 
 def test_openapi_schema_lists_the_api(client):
     paths = client.get("/api/openapi.json").json()["paths"]
-    assert {"/api/events", "/api/documents/{document_id}", "/api/entities/{entity_id}", "/api/routes", "/api/claims",
-            "/api/contradictions", "/api/search", "/api/graph", "/api/reports", "/api/points", "/api/events/{event_id}",
-            "/api/sources", "/api/source"} <= paths.keys()
+    assert {
+        "/api/events",
+        "/api/documents/{document_id}",
+        "/api/entities/{entity_id}",
+        "/api/routes",
+        "/api/claims",
+        "/api/contradictions",
+        "/api/search",
+        "/api/graph",
+        "/api/reports",
+        "/api/points",
+        "/api/events/{event_id}",
+        "/api/sources",
+        "/api/source",
+    } <= paths.keys()
 
 
 def test_token_is_required_when_set(kb_path):
@@ -179,10 +258,16 @@ def test_token_is_required_when_set(kb_path):
         assert c.get("/api/events", headers={"Authorization": f"Bearer {token}"}).status_code == 200
         assert c.get("/map", follow_redirects=False).headers["location"] == "/login"
         assert c.get("/login").status_code == 200
-        assert c.post("/login", data={"token": "nope"}, follow_redirects=False).headers["location"].startswith("/login")
+        assert (
+            c.post("/login", data={"token": "nope"}, follow_redirects=False)
+            .headers["location"]
+            .startswith("/login")
+        )
         r = c.post("/login", data={"token": token}, follow_redirects=False)
         cookie = r.headers["set-cookie"]
-        assert r.headers["location"] == "/map" and "HttpOnly" in cookie and "SameSite=strict" in cookie
+        assert (
+            r.headers["location"] == "/map" and "HttpOnly" in cookie and "SameSite=strict" in cookie
+        )
         assert token not in cookie  # a signed session, never the token itself
         assert c.get("/api/events").status_code == 200
         c.cookies.set(COOKIE, token)
@@ -201,8 +286,22 @@ def test_points_carry_only_what_the_map_and_timeline_draw(client):
     page = items(client, "/api/points")
     assert page["total"] == 2
     clash = next(p for p in page["items"] if p["type"] == "Battles")
-    assert set(clash) == {"id", "lat", "lon", "type", "sub_type", "date", "precision", "place", "actor"}
-    assert (clash["place"], clash["actor"], clash["date"]) == ("Ubari", "Desert Shield brigade", "2024-03-03")
+    assert set(clash) == {
+        "id",
+        "lat",
+        "lon",
+        "type",
+        "sub_type",
+        "date",
+        "precision",
+        "place",
+        "actor",
+    }
+    assert (clash["place"], clash["actor"], clash["date"]) == (
+        "Ubari",
+        "Desert Shield brigade",
+        "2024-03-03",
+    )
     assert items(client, "/api/points", type="Protests")["total"] == 1
     assert client.get("/api/points", params={"limit": 50_000}).status_code == 422
     one = items(client, f"/api/events/{clash['id']}")
@@ -210,12 +309,15 @@ def test_points_carry_only_what_the_map_and_timeline_draw(client):
     assert client.get("/api/events/999999").status_code == 404
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({"grade": "B"}, {"Armed clash"}),  # the army's claim is graded B
-    ({"grade": "A"}, set()),
-    ({"q": "drivers protested"}, {"Peaceful protest"}),
-    ({"q": "statement", "type": "Protests"}, set()),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"grade": "B"}, {"Armed clash"}),  # the army's claim is graded B
+        ({"grade": "A"}, set()),
+        ({"q": "drivers protested"}, {"Peaceful protest"}),
+        ({"q": "statement", "type": "Protests"}, set()),
+    ],
+)
 def test_grade_and_words_narrow_every_view(client, params, expected):
     assert {e["sub_type"] for e in items(client, "/api/events", **params)["items"]} == expected
     assert {p["sub_type"] for p in items(client, "/api/points", **params)["items"]} == expected
@@ -223,7 +325,10 @@ def test_grade_and_words_narrow_every_view(client, params, expected):
 
 
 def test_events_page_in_the_database_newest_first(client):
-    first, second = items(client, "/api/events", limit=1), items(client, "/api/events", limit=1, offset=1)
+    first, second = (
+        items(client, "/api/events", limit=1),
+        items(client, "/api/events", limit=1, offset=1),
+    )
     assert first["total"] == second["total"] == 2
     assert first["items"][0]["date"] > second["items"][0]["date"]
 
@@ -233,8 +338,12 @@ def test_claims_filter_by_grade_and_source(client):
     assert every and all(c["reliability"] for c in every)
     best = items(client, "/api/claims", reliability="B")["items"]
     assert best and all(c["reliability"] <= "B" for c in best) and len(best) < len(every)
-    assert {c["source"]["text"] for c in items(client, "/api/claims", source_type="anonymous")["items"]} == {"a local official"}
-    assert items(client, "/api/claims", source="THE ARMY")["items"][0]["source"]["text"] == "the army"
+    assert {
+        c["source"]["text"] for c in items(client, "/api/claims", source_type="anonymous")["items"]
+    } == {"a local official"}
+    assert (
+        items(client, "/api/claims", source="THE ARMY")["items"][0]["source"]["text"] == "the army"
+    )
     assert client.get("/api/claims", params={"reliability": "G"}).status_code == 422
 
 
@@ -243,9 +352,11 @@ def test_contradictions_show_both_sides_with_their_sources_and_grades(client):
     assert c["about"] == "fatalities" and c["subject"] == "Armed clash 2024-03-03"
     sides = {s["document"]: s for s in c["sides"]}
     assert {s["value"] for s in sides.values()} == {"4", "6"}
-    clash_text = items(client, f"/api/documents/{sides['ubari-clash']['kb_document']}")["document"]["text"]
+    clash_text = items(client, f"/api/documents/{sides['ubari-clash']['kb_document']}")["document"][
+        "text"
+    ]
     evidence = sides["ubari-clash"]["evidence"][0]
-    assert clash_text[evidence["start"]:evidence["end"]] == evidence["text"] == "stormed"
+    assert clash_text[evidence["start"] : evidence["end"]] == evidence["text"] == "stormed"
     assert evidence["claim"]["source"] == "the army" and evidence["claim"]["reliability"] == "B"
     assert sides["fuel-south"]["evidence"][0]["claim"]["source_type"] == "anonymous"
 
@@ -263,18 +374,35 @@ def test_a_sources_record_says_who_corroborates_or_contradicts_it(client):
     assert items(client, "/api/source", name="nobody")["claims"] == []
 
 
-@pytest.mark.parametrize("files, data, status", [
-    ({"file": ("report.odt", b"PK\x03\x04", "application/vnd.oasis.opendocument.text")}, {}, 415),
-    ({"file": ("report.pdf", b"%PDF-1.4", "application/pdf")}, {}, 422),
-    ({"file": ("report.txt", b"\xff\xfe bad bytes", "text/plain")}, {}, 415),
-    ({"file": ("report.txt", b"a\x00b", "text/plain")}, {}, 415),
-    ({"file": ("report.txt", b"Some text", "image/png")}, {}, 415),
-    ({"file": ("report.txt", b"x" * (MAX_BYTES + 1), "text/plain")}, {}, 413),
-    ({"file": ("report.json", b"{not json", "application/json")}, {}, 422),
-    ({"file": ("report.json", json.dumps({"title": "no text"}).encode(), "application/json")}, {}, 422),
-    (None, {"text": "   "}, 422),
-    (None, {"text": "A short report.", "published": "yesterday"}, 422),
-])
+@pytest.mark.parametrize(
+    "files, data, status",
+    [
+        (
+            {"file": ("report.odt", b"PK\x03\x04", "application/vnd.oasis.opendocument.text")},
+            {},
+            415,
+        ),
+        ({"file": ("report.pdf", b"%PDF-1.4", "application/pdf")}, {}, 422),
+        ({"file": ("report.txt", b"\xff\xfe bad bytes", "text/plain")}, {}, 415),
+        ({"file": ("report.txt", b"a\x00b", "text/plain")}, {}, 415),
+        ({"file": ("report.txt", b"Some text", "image/png")}, {}, 415),
+        ({"file": ("report.txt", b"x" * (MAX_BYTES + 1), "text/plain")}, {}, 413),
+        ({"file": ("report.json", b"{not json", "application/json")}, {}, 422),
+        (
+            {
+                "file": (
+                    "report.json",
+                    json.dumps({"title": "no text"}).encode(),
+                    "application/json",
+                )
+            },
+            {},
+            422,
+        ),
+        (None, {"text": "   "}, 422),
+        (None, {"text": "A short report.", "published": "yesterday"}, 422),
+    ],
+)
 def test_uploads_are_checked_before_analysis(client, files, data, status):
     r = client.post("/api/reports", files=files, data=data)
     assert r.status_code == status, r.text
@@ -282,15 +410,25 @@ def test_uploads_are_checked_before_analysis(client, files, data, status):
 
 
 def test_an_oversized_body_is_refused_before_it_is_read(client):
-    r = client.post("/api/reports", content=b"x" * (MAX_BYTES + 100_000),
-                    headers={"Content-Type": "multipart/form-data; boundary=zz"})
+    r = client.post(
+        "/api/reports",
+        content=b"x" * (MAX_BYTES + 100_000),
+        headers={"Content-Type": "multipart/form-data; boundary=zz"},
+    )
     assert r.status_code == 413
 
 
 def test_a_pasted_report_is_analysed_and_stored_once(client):
-    text = ("Gunmen attack a market in Sabha\nGunmen attacked a market in Sabha on 2 May 2024, killing two traders, "
-            "police said. The Desert Shield brigade denied any part in the attack.")
-    form = {"text": text, "title": "Market attack in Sabha", "outlet": "Oasis Post", "published": "2024-05-03"}
+    text = (
+        "Gunmen attack a market in Sabha\nGunmen attacked a market in Sabha on 2 May 2024, killing two traders, "
+        "police said. The Desert Shield brigade denied any part in the attack."
+    )
+    form = {
+        "text": text,
+        "title": "Market attack in Sabha",
+        "outlet": "Oasis Post",
+        "published": "2024-05-03",
+    }
     first = client.post("/api/reports", data=form)
     assert first.status_code == 202, first.text
     done = finished(client, first.json()["status_url"])
@@ -298,9 +436,15 @@ def test_a_pasted_report_is_analysed_and_stored_once(client):
     again = client.post("/api/reports", data=form).json()
     assert again == {"id": done["id"], "created": False}
     doc = items(client, f"/api/documents/{again['id']}")["document"]
-    assert (doc["text"], doc["title"], doc["outlet"], doc["published"]) == (text, "Market attack in Sabha", "Oasis Post", "2024-05-03")
-    assert "Market attack in Sabha" in {d["title"] for d in items(client, "/api/documents")["items"]}
-
+    assert (doc["text"], doc["title"], doc["outlet"], doc["published"]) == (
+        text,
+        "Market attack in Sabha",
+        "Oasis Post",
+        "2024-05-03",
+    )
+    assert "Market attack in Sabha" in {
+        d["title"] for d in items(client, "/api/documents")["items"]
+    }
 
 
 def test_date_filters_in_sql_agree_with_the_kb_on_every_precision(tmp_path):
@@ -311,17 +455,65 @@ def test_date_filters_in_sql_agree_with_the_kb_on_every_precision(tmp_path):
     from sitrep.kb.query import incident_ids
     from sitrep.web.selection import Filters, newest_first
 
-    text = "Three raids near Ghat\nOne raid hit Ghat in a week, another in a month, a third in a year."
-    data = report("dated", text, [place("pl1", *GHAT)], events=[
-        event(text, "ev1", "raid hit", "Attack", "pl1", "2024-03-04", precision="week", type="Violence against civilians"),
-        event(text, "ev2", "another", "Attack", "pl1", "2024-05", precision="month", type="Violence against civilians"),
-        event(text, "ev3", "a third", "Attack", "pl1", "2022", precision="year", type="Violence against civilians")])
-    days = ("2022-06-30", "2023-01-01", "2024-03-03", "2024-03-08", "2024-03-10", "2024-03-11", "2024-05-31", "2024-06-01")
+    text = (
+        "Three raids near Ghat\nOne raid hit Ghat in a week, another in a month, a third in a year."
+    )
+    data = report(
+        "dated",
+        text,
+        [place("pl1", *GHAT)],
+        events=[
+            event(
+                text,
+                "ev1",
+                "raid hit",
+                "Attack",
+                "pl1",
+                "2024-03-04",
+                precision="week",
+                type="Violence against civilians",
+            ),
+            event(
+                text,
+                "ev2",
+                "another",
+                "Attack",
+                "pl1",
+                "2024-05",
+                precision="month",
+                type="Violence against civilians",
+            ),
+            event(
+                text,
+                "ev3",
+                "a third",
+                "Attack",
+                "pl1",
+                "2022",
+                precision="year",
+                type="Violence against civilians",
+            ),
+        ],
+    )
+    days = (
+        "2022-06-30",
+        "2023-01-01",
+        "2024-03-03",
+        "2024-03-08",
+        "2024-03-10",
+        "2024-03-11",
+        "2024-05-31",
+        "2024-06-01",
+    )
     with open_kb(str(tmp_path / "kb.db")) as factory:
         fill(factory, [data])
         with factory() as s:
             for since in (None, *days):
                 for until in (None, *days):
-                    mine = list(s.scalars(newest_first(Filters(since=since, until=until).incidents(s))))
+                    mine = list(
+                        s.scalars(newest_first(Filters(since=since, until=until).incidents(s)))
+                    )
                     assert mine == incident_ids(s, since=since, until=until), (since, until)
-            assert len(incident_ids(s, since="2024-03-08", until="2024-03-10")) == 1  # the week still runs
+            assert (
+                len(incident_ids(s, since="2024-03-08", until="2024-03-10")) == 1
+            )  # the week still runs

@@ -2,6 +2,7 @@
 reader highlights, a report added through the form shows up, the views share one filter state,
 and nothing a report carries ever runs as script. Screenshots of each page go to the test's
 output folder and to /tmp/web-shots/."""
+
 from __future__ import annotations
 
 import json
@@ -19,31 +20,67 @@ from sitrep.kb.db import open_kb
 from sitrep.web.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed"
+    ),
+]
 
 # Each payload calls back into the test if it ever runs; window.__pwned is exposed by the test.
-PAYLOADS = ('<script>window.__pwned("script")</script>', '<img src=x onerror="window.__pwned(\'img\')">',
-            'javascript:window.__pwned("href")')
+PAYLOADS = (
+    '<script>window.__pwned("script")</script>',
+    "<img src=x onerror=\"window.__pwned('img')\">",
+    'javascript:window.__pwned("href")',
+)
 SHOTS = Path("/tmp/web-shots")
-XSS_TEXT = ("Raid on the depot in Ghat\n"
-            f"Gunmen of the {PAYLOADS[1]} band raided a fuel depot in Ghat on 8 March 2024, {PAYLOADS[0]} said. "
-            f"Leaflets left behind read {PAYLOADS[0]} and {PAYLOADS[2]} in large letters. "
-            "The band carried the fuel from Ghat to Sabha.")
+XSS_TEXT = (
+    "Raid on the depot in Ghat\n"
+    f"Gunmen of the {PAYLOADS[1]} band raided a fuel depot in Ghat on 8 March 2024, {PAYLOADS[0]} said. "
+    f"Leaflets left behind read {PAYLOADS[0]} and {PAYLOADS[2]} in large letters. "
+    "The band carried the fuel from Ghat to Sabha."
+)
 
 
 def xss_report() -> dict:
     """Payloads in every string a page shows: title, outlet, actor (a route's who, a graph label,
     a timeline group), the claim's source (claims, contradictions and source pages)."""
     band = f"{PAYLOADS[1]} band"
-    data = report("xss-depot", XSS_TEXT, [place("pl1", *GHAT), place("pl2", *SABHA), actor("ac1", band)],
-                  events=[event(XSS_TEXT, "ev1", "raided", "Looting/property destruction", "pl1", "2024-03-08", {"ac1": "actor1"},
-                                type="Violence against civilians", claim="cl1")],
-                  claims=[claim(XSS_TEXT, "cl1", "raided a fuel depot in Ghat", PAYLOADS[0], "named_person", "C", 3)],
-                  outlet=PAYLOADS[0], published="2024-03-09")
+    data = report(
+        "xss-depot",
+        XSS_TEXT,
+        [place("pl1", *GHAT), place("pl2", *SABHA), actor("ac1", band)],
+        events=[
+            event(
+                XSS_TEXT,
+                "ev1",
+                "raided",
+                "Looting/property destruction",
+                "pl1",
+                "2024-03-08",
+                {"ac1": "actor1"},
+                type="Violence against civilians",
+                claim="cl1",
+            )
+        ],
+        claims=[
+            claim(
+                XSS_TEXT, "cl1", "raided a fuel depot in Ghat", PAYLOADS[0], "named_person", "C", 3
+            )
+        ],
+        outlet=PAYLOADS[0],
+        published="2024-03-09",
+    )
     data["document"]["title"] = f"{PAYLOADS[0]} {PAYLOADS[2]}"
-    return with_route(data, XSS_TEXT, [("pl1", "Ghat"), ("pl2", "Sabha")], "ac1", "fuel", None,
-                      "carried the fuel from Ghat to Sabha")
+    return with_route(
+        data,
+        XSS_TEXT,
+        [("pl1", "Ghat"), ("pl2", "Sabha")],
+        "ac1",
+        "fuel",
+        None,
+        "carried the fuel from Ghat to Sabha",
+    )
 
 
 def serve(tmp_path_factory, reports: list[dict]):
@@ -56,7 +93,9 @@ def serve(tmp_path_factory, reports: list[dict]):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -84,8 +123,10 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM),
-                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         yield b
         b.close()
 
@@ -115,7 +156,9 @@ def test_map_draws_events_and_a_route_and_opens_an_event(server, page):
     assert page.locator(".route-line").count() == 2
     assert page.locator(".route-arrow").count() == 3
     assert page.locator(".route-label").count() == 2
-    page.locator(".route-stop").nth(2).hover()  # the fuel route's Sabha, drawn over the other route's
+    page.locator(".route-stop").nth(
+        2
+    ).hover()  # the fuel route's Sabha, drawn over the other route's
     assert page.locator(".leaflet-tooltip:not(.route-label)").inner_text() == "Sabha"
     page.locator(".event-marker").first.dispatch_event("click")
     page.wait_for_selector("#detail .event-title")
@@ -175,8 +218,11 @@ def test_a_report_added_through_the_form_appears(server, page):
     page.goto(f"{base}/add")
     page.fill("input[name=title]", "Convoy stopped near Murzuq")
     page.fill("input[name=outlet]", "Sand Sea Times")
-    page.fill("textarea[name=text]", "Convoy stopped near Murzuq\nSoldiers stopped a fuel convoy near Murzuq on 4 April 2024 "
-                                     "and detained three drivers, the local council said.")
+    page.fill(
+        "textarea[name=text]",
+        "Convoy stopped near Murzuq\nSoldiers stopped a fuel convoy near Murzuq on 4 April 2024 "
+        "and detained three drivers, the local council said.",
+    )
     page.click("#add-form button[type=submit]")
     page.wait_for_selector("body[data-loaded='added']", timeout=300_000)
     assert page.locator("#add-status").inner_text().startswith("Added.")
@@ -207,8 +253,13 @@ def test_report_payloads_never_run(server, page):
     for marker in page.locator(".event-marker").all():
         marker.dispatch_event("click")
         no_injected_markup(page)
-    actor_id = next(e["kb_id"] for e in page.evaluate(f"fetch('/api/documents/{ids['xss-depot']}').then(r => r.json())")["entities"]
-                    if e["kind"] == "actor")
+    actor_id = next(
+        e["kb_id"]
+        for e in page.evaluate(f"fetch('/api/documents/{ids['xss-depot']}').then(r => r.json())")[
+            "entities"
+        ]
+        if e["kind"] == "actor"
+    )
     loaded(page, f"{base}/dossier?id={actor_id}", "dossier")
     assert page.locator("h1").inner_text().startswith("<img")
     no_injected_markup(page)
@@ -216,7 +267,11 @@ def test_report_payloads_never_run(server, page):
     for item in page.locator(".vis-item").all():
         item.click()
     no_injected_markup(page)
-    for url, name in ((f"{base}/documents", "documents"), (f"{base}/documents?q=leaflets", "documents"), (f"{base}/graph", "graph")):
+    for url, name in (
+        (f"{base}/documents", "documents"),
+        (f"{base}/documents?q=leaflets", "documents"),
+        (f"{base}/graph", "graph"),
+    ):
         loaded(page, url, name)
         no_injected_markup(page)
     page.wait_for_timeout(300)
@@ -265,12 +320,18 @@ def test_a_filter_set_on_the_map_narrows_the_timeline_and_graph(wide, page, tmp_
     reload_done(page, "timeline")
     assert page.locator("#filters select[name=type]").input_value() == "Protests"
     assert page.locator(".vis-item .tl-label").count() == protests
-    assert page.locator(".vis-item.vis-box.t-3 .tl-label").count() == protests  # Protests' colour class
+    assert (
+        page.locator(".vis-item.vis-box.t-3 .tl-label").count() == protests
+    )  # Protests' colour class
     page.click("nav a.keep[href^='/graph']")
     reload_done(page, "graph")
-    events = page.evaluate("window.sitrepGraph.nodes('[kind = \"event\"]').map(n => n.data('label'))")
+    events = page.evaluate(
+        "window.sitrepGraph.nodes('[kind = \"event\"]').map(n => n.data('label'))"
+    )
     assert len(events) == protests and all(label.startswith("Peaceful protest") for label in events)
-    actors = page.evaluate("window.sitrepGraph.nodes('[kind = \"actor\"]').map(n => n.data('label'))")
+    actors = page.evaluate(
+        "window.sitrepGraph.nodes('[kind = \"actor\"]').map(n => n.data('label'))"
+    )
     assert "Southern Tebu militia" in actors
     assert page.errors == []
 
@@ -284,7 +345,9 @@ def test_a_time_brush_narrows_the_map_and_the_url_reproduces_it(wide, page, brow
     y = strip["y"] + strip["height"] / 2
     page.mouse.move(strip["x"] + strip["width"] * 0.2, y)
     page.mouse.down()
-    page.mouse.move(strip["x"] + strip["width"] * 0.7, y, steps=12)  # drag right: the window moves to earlier dates
+    page.mouse.move(
+        strip["x"] + strip["width"] * 0.7, y, steps=12
+    )  # drag right: the window moves to earlier dates
     page.mouse.up()
     reload_done(page, "map")
     since = page.locator("#filters input[name=since]").input_value()
@@ -292,7 +355,9 @@ def test_a_time_brush_narrows_the_map_and_the_url_reproduces_it(wide, page, brow
     assert since and until and f"since={since}" in page.url and f"until={until}" in page.url
     shown = shown_points(page)
     assert 0 < len(shown) < everything
-    dates = page.evaluate(f"Promise.all({shown}.map(id => fetch('/api/events/' + id).then(r => r.json()).then(e => e.date)))")
+    dates = page.evaluate(
+        f"Promise.all({shown}.map(id => fetch('/api/events/' + id).then(r => r.json()).then(e => e.date)))"
+    )
     assert all(since <= d <= until for d in dates)
     shot(page, tmp_path, "map-brushed")
     again = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
@@ -321,7 +386,10 @@ def test_a_contradiction_is_shown_with_both_sources(wide, page, tmp_path):
     sides = card.locator(".side")
     assert sides.count() == 2
     assert {sides.nth(i).locator(".value").inner_text() for i in range(2)} == {"4", "6"}
-    assert {sides.nth(i).locator(".source-name").inner_text() for i in range(2)} == {"a local official", "the army"}
+    assert {sides.nth(i).locator(".source-name").inner_text() for i in range(2)} == {
+        "a local official",
+        "the army",
+    }
     assert all(sides.nth(i).locator(".grade").inner_text()[0] in "ABCDEF" for i in range(2))
     shot(page, tmp_path, "contradictions")
     sides.filter(has_text="the army").locator("a.sentence").first.click()
@@ -332,7 +400,10 @@ def test_a_contradiction_is_shown_with_both_sources(wide, page, tmp_path):
     reload_done(page, "contradictions")
     page.locator(".source-name", has_text="the army").first.click()
     reload_done(page, "source")
-    assert "disagrees" in page.locator(".record").inner_text() and "fatalities: 4 (this source: 6)" in page.locator(".record").inner_text()
+    assert (
+        "disagrees" in page.locator(".record").inner_text()
+        and "fatalities: 4 (this source: 6)" in page.locator(".record").inner_text()
+    )
     shot(page, tmp_path, "source")
 
 
@@ -344,7 +415,7 @@ def test_graph_labels_do_not_overlap_and_kinds_filter(wide, page, tmp_path):
         return [b.x1, b.y1, b.x2, b.y2]; })""")
     assert len(boxes) >= 15  # most labels are kept
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
     shot(page, tmp_path, "graph")
     page.uncheck("input[name=kind][value=event]")
@@ -371,8 +442,10 @@ def test_no_horizontal_artefact_crosses_the_map(wide, page, tmp_path):
     for center, zoom in (([60, 100], 2), ([-17, 178], 3), ([65, 170], 3)):
         page.evaluate(f"window.sitrepMap.map.setView({center}, {zoom}, {{animate: false}})")
         page.wait_for_timeout(200)
-        world = 256 * 2 ** zoom
-        widths = page.evaluate("[...document.querySelectorAll('path.country')].map(p => p.getBBox().width)")
+        world = 256 * 2**zoom
+        widths = page.evaluate(
+            "[...document.querySelectorAll('path.country')].map(p => p.getBBox().width)"
+        )
         assert len(widths) > 150
         assert max(widths) < world / 2, (center, zoom, max(widths), world)
     shot(page, tmp_path, "map-antimeridian")
@@ -385,8 +458,11 @@ def test_timeline_groups_grow_to_fit_and_claims_filter_by_grade(wide, page, tmp_
     items = page.locator(".vis-item:has(.tl-label)").all()
     assert len(items) == 14  # every event of the workspace KB
     frame = page.locator("#timeline .vis-panel.vis-center").bounding_box()
-    assert all(frame["y"] <= i.bounding_box()["y"] and i.bounding_box()["y"] + i.bounding_box()["height"] <= frame["y"] + frame["height"] + 1
-               for i in items)  # no item is cut off above or below
+    assert all(
+        frame["y"] <= i.bounding_box()["y"]
+        and i.bounding_box()["y"] + i.bounding_box()["height"] <= frame["y"] + frame["height"] + 1
+        for i in items
+    )  # no item is cut off above or below
     shot(page, tmp_path, "timeline-by-actor")
     loaded(page, f"{base}/claims", "claims")
     every = page.locator(".claim-row").count()
@@ -402,12 +478,21 @@ def test_timeline_groups_grow_to_fit_and_claims_filter_by_grade(wide, page, tmp_
 
 def test_new_pages_keep_report_payloads_as_text(server, page, tmp_path):
     base, _ = server
-    pages = (("/contradictions", "contradictions"), ("/claims", "claims"), ("/source", "source"),
-             (f"/source?name={PAYLOADS[0]}", "source"), ("/timeline?group=actor", "timeline"), ("/graph", "graph"), ("/map", "map"))
+    pages = (
+        ("/contradictions", "contradictions"),
+        ("/claims", "claims"),
+        ("/source", "source"),
+        (f"/source?name={PAYLOADS[0]}", "source"),
+        ("/timeline?group=actor", "timeline"),
+        ("/graph", "graph"),
+        ("/map", "map"),
+    )
     for url, name in pages:
         loaded(page, f"{base}{url}", name)
         no_injected_markup(page)
-    assert PAYLOADS[1] in page.evaluate("window.sitrepMap && [...document.querySelectorAll('.route-label')].map(x => x.textContent).join(' ')")
+    assert PAYLOADS[1] in page.evaluate(
+        "window.sitrepMap && [...document.querySelectorAll('.route-label')].map(x => x.textContent).join(' ')"
+    )
     for line in page.locator(".route-line").all():
         line.dispatch_event("mouseover")
         no_injected_markup(page)
@@ -447,4 +532,6 @@ def test_the_graph_can_be_walked_by_keyboard(wide, page):
     first = page.evaluate("document.activeElement.textContent")
     page.keyboard.press("Enter")
     page.wait_for_selector("#detail .node-title, #detail .event-title")
-    assert page.evaluate("window.sitrepGraph.nodes(':selected').map(n => n.data('label'))") == [first]
+    assert page.evaluate("window.sitrepGraph.nodes(':selected').map(n => n.data('label'))") == [
+        first
+    ]

@@ -4,6 +4,7 @@ whatever a client sends, the API answers without a server error.
 Adding a report runs the whole pipeline per request, so it is left to the upload tests in
 test_web_api.py rather than fuzzed here.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -33,4 +34,6 @@ schema = schemathesis.pytest.from_fixture("web_schema").exclude(method="POST")
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_server_errors(case):
     response = case.call()
-    assert response.status_code < 500, f"{case.method} {case.formatted_path} {case.query}: {response.status_code} {response.text[:300]}"
+    assert response.status_code < 500, (
+        f"{case.method} {case.formatted_path} {case.query}: {response.status_code} {response.text[:300]}"
+    )

@@ -230,16 +230,33 @@ def _raw_get(app, path: str) -> int:
     async def send(message):
         answer.append(message)
 
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-             "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
-             "root_path": "", "headers": [(b"host", b"127.0.0.1:8000")],
-             "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 8000), "state": {}}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"127.0.0.1:8000")],
+        "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 8000),
+        "state": {},
+    }
     asyncio.run(app(scope, receive, send))
     return answer[0]["status"]
 
 
-@pytest.mark.parametrize("path", ["/static/app.css/../js/map.js", "/login/../api/events",
-                                  "/static/app.css/../../static/js/common.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/app.css/../js/map.js",
+        "/login/../api/events",
+        "/static/app.css/../../static/js/common.js",
+    ],
+)
 def test_a_dotted_path_behind_an_open_one_needs_a_sign_in(token_client, path):
     assert _raw_get(token_client.app, path) in (303, 401, 404)
     assert _raw_get(token_client.app, "/static/app.css") == 200

@@ -4,6 +4,7 @@ The public API is what ``__all__`` names; everything else is internal and may ch
 names resolve on first use (PEP 562), so ``import sitrep`` and ``sitrep --help`` stay fast
 and spaCy loads only when something is analysed.
 """
+
 from __future__ import annotations
 
 from importlib import import_module
@@ -12,8 +13,13 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 __all__ = ["Analysis", "InputError", "SitrepError", "__version__", "analyze", "analyze_text"]
 
-_HOMES = {"Analysis": "sitrep.model", "InputError": "sitrep.errors", "SitrepError": "sitrep.errors",
-          "analyze": "sitrep.pipeline", "analyze_text": "sitrep.pipeline"}
+_HOMES = {
+    "Analysis": "sitrep.model",
+    "InputError": "sitrep.errors",
+    "SitrepError": "sitrep.errors",
+    "analyze": "sitrep.pipeline",
+    "analyze_text": "sitrep.pipeline",
+}
 
 if TYPE_CHECKING:
     from .errors import InputError, SitrepError

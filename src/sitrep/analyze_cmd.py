@@ -1,4 +1,5 @@
 """``sitrep analyze``: read, analyse and write, reporting bad input without stopping the batch."""
+
 from __future__ import annotations
 
 import json
@@ -19,14 +20,23 @@ from .render import render_html, render_text
 from .serialize import to_dict
 
 
-def _with_default_date(items: Iterator[Document | InputError], published: str | None) -> Iterator[Document | InputError]:
+def _with_default_date(
+    items: Iterator[Document | InputError], published: str | None
+) -> Iterator[Document | InputError]:
     for item in items:
         if published and isinstance(item, Document) and not item.published:
             item.published = published
         yield item
 
 
-def run_analyze(inputs: list[str], fmt: str, output: Path | None, published: str | None, encoding: str, err: Console) -> int:
+def run_analyze(
+    inputs: list[str],
+    fmt: str,
+    output: Path | None,
+    published: str | None,
+    encoding: str,
+    err: Console,
+) -> int:
     """Analyse every input; returns the exit status (0 all good, 2 some failed)."""
     ok = failed = 0
     results: list[Analysis] = []
@@ -36,11 +46,22 @@ def run_analyze(inputs: list[str], fmt: str, output: Path | None, published: str
             err.print(f"error: {refused}", markup=False, soft_wrap=True)
             return 2
     out_cm = atomic_output(output) if output else nullcontext(sys.stdout)
-    progress = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, transient=True, disable=not err.is_terminal)
+    progress = Progress(
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
     with out_cm as out, progress:
         task = progress.add_task("analyse", total=None)
-        for result in analyze(_with_default_date(read_inputs(inputs, encoding, skip=[output] if output else []), published)):
+        for result in analyze(
+            _with_default_date(
+                read_inputs(inputs, encoding, skip=[output] if output else []), published
+            )
+        ):
             progress.advance(task)
             if not isinstance(result, Analysis):
                 failed += 1
@@ -56,7 +77,14 @@ def run_analyze(inputs: list[str], fmt: str, output: Path | None, published: str
             json.dump(data[0] if len(data) == 1 else data, out, ensure_ascii=False, indent=2)
             out.write("\n")
         elif fmt == "text":
-            render_text(results, Console(file=out, width=110, force_terminal=out.isatty() if hasattr(out, "isatty") else False))
+            render_text(
+                results,
+                Console(
+                    file=out,
+                    width=110,
+                    force_terminal=out.isatty() if hasattr(out, "isatty") else False,
+                ),
+            )
         elif fmt == "html":
             out.write(render_html(results))
     if failed or ok != 1:

@@ -4,6 +4,7 @@ Errors that a caller can act on are raised as a ``SitrepError`` subclass. Bad in
 batch is never raised: it travels as an :class:`InputError` value in the result stream, in the
 place of the document it concerns, so that the batch goes on past it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

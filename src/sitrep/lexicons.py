@@ -3,6 +3,7 @@
 Stage-specific lexicons live beside their stage; these are the ones that would otherwise exist
 twice (calendar words, titles before a name).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,7 +14,6 @@ from typing import Any
 import yaml
 
 from .errors import DataFileError
-
 
 # libyaml's parser when the wheel has it: the registry and lexicons load several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -40,7 +40,9 @@ def word_list(raw: dict[str, Any], key: str, origin: str) -> tuple[str, ...]:
         raise DataFileError(f"{origin}: {key!r} must be a non-empty list of words")
     odd = [w for w in value if not isinstance(w, str)]
     if odd:  # YAML 1.1 reads bare on/off/yes/no as booleans: quote such words
-        raise DataFileError(f"{origin}: {key!r} holds non-text entries {odd[:3]}; quote words like 'on' or 'no'")
+        raise DataFileError(
+            f"{origin}: {key!r} holds non-text entries {odd[:3]}; quote words like 'on' or 'no'"
+        )
     words = tuple(value)
     bad = [w for w in words if not w.strip() or w != w.lower()]
     if bad:
@@ -66,7 +68,9 @@ def calendar() -> Calendar:
     raw = load_yaml("sitrep.data", "calendar.yaml")
     weekdays, months = word_list(raw, "weekdays", origin), word_list(raw, "months", origin)
     if len(weekdays) != 7 or len(months) != 12:
-        raise DataFileError(f"{origin}: expected 7 weekdays and 12 months, got {len(weekdays)} and {len(months)}")
+        raise DataFileError(
+            f"{origin}: expected 7 weekdays and 12 months, got {len(weekdays)} and {len(months)}"
+        )
     abbreviations = dict(raw.get("month_abbreviations") or {})
     unknown = sorted(set(abbreviations.values()) - set(months))
     if unknown:

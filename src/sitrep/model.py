@@ -4,6 +4,7 @@ Every stage is a function that reads these and adds to an :class:`Analysis`.
 Offsets are Python ``str`` indices into ``Document.text``, end exclusive, and
 must satisfy ``text[start:end] == span.text`` at every stage.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -38,7 +39,9 @@ class Document:
     origin: str | None = None  # file (and line) it came from, for error messages
     pages: list[dict[str, int]] | None = None  # PDF and scans: each page's {page, start, end}
     ocr_confidence: float | None = None  # mean Tesseract word confidence (0-1) of OCR'd pages
-    forwarded_from: str | None = None  # Telegram: the channel or user the message was forwarded from
+    forwarded_from: str | None = (
+        None  # Telegram: the channel or user the message was forwarded from
+    )
     attached_to: str | None = None  # e-mail attachment: the id of the message's own document
 
 
@@ -141,7 +144,9 @@ class Route:
 @dataclass
 class Source:
     text: str
-    type: Literal["anonymous", "named_person", "named_organization", "official_statement", "media", "document"]
+    type: Literal[
+        "anonymous", "named_person", "named_organization", "official_statement", "media", "document"
+    ]
     entity: str | None = None
     start: int | None = None
     end: int | None = None
@@ -214,14 +219,18 @@ class Analysis:
     def new_id(self, prefix: str, items: list) -> str:
         return f"{prefix}{len(items) + 1}"
 
-    def mentions_in(self, start: int, end: int, kinds: tuple[str, ...] = ("place", "actor", "person")) -> list[Mention]:
+    def mentions_in(
+        self, start: int, end: int, kinds: tuple[str, ...] = ("place", "actor", "person")
+    ) -> list[Mention]:
         """Mentions of the given kinds lying inside [start, end), in text order."""
         key = (self.mentions, len(self.mentions))
         if not _same(getattr(self, "_mention_key", None), key):
             self._by_start = sorted(self.mentions, key=lambda m: m.start)
             self._starts = [m.start for m in self._by_start]
             self._mention_key = key
-        window = self._by_start[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
+        window = self._by_start[
+            bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)
+        ]
         return [m for m in window if m.kind in kinds and m.end <= end]
 
 

@@ -4,6 +4,7 @@ Workers only analyse; the caller stays the single writer, so a knowledge base ne
 writers. A task whose worker dies is retried by the executor, and storing by content hash
 makes the retry harmless: each report lands exactly once.
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -28,14 +29,21 @@ def analyze_batch(docs: list[Document]) -> list[Result]:
     return list(analyze(docs))
 
 
-def _tasks(items: Iterable[Document | InputError], size: int) -> Iterator[list[Document | InputError]]:
+def _tasks(
+    items: Iterable[Document | InputError], size: int
+) -> Iterator[list[Document | InputError]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
-def _ordered(submit: Callable[[list[Document]], Any], result_of: Callable[[Any], list[Result]],
-             items: Iterable[Document | InputError], in_flight: int, size: int) -> Iterator[Result]:
+def _ordered(
+    submit: Callable[[list[Document]], Any],
+    result_of: Callable[[Any], list[Result]],
+    items: Iterable[Document | InputError],
+    in_flight: int,
+    size: int,
+) -> Iterator[Result]:
     """Submit tasks with at most ``in_flight`` outstanding; yield results in input order."""
     window: deque[tuple[list[Document | InputError], Any]] = deque()
 
@@ -58,32 +66,45 @@ Task = Callable[[list[Document]], list[Result]]
 
 
 @contextmanager
-def _local(workers: int, task: Task) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
+def _local(
+    workers: int, task: Task
+) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
     # spawn, not fork: a forked copy of a loaded spaCy model is neither smaller nor safe with threads.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+
         def run(items: Iterable[Document | InputError]) -> Iterator[Result]:
-            return _ordered(lambda docs: pool.submit(task, docs), Future.result, items, workers * 2, TASK_SIZE)
+            return _ordered(
+                lambda docs: pool.submit(task, docs), Future.result, items, workers * 2, TASK_SIZE
+            )
 
         yield run
 
 
 @contextmanager
-def _dask(address: str, task: Task) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
+def _dask(
+    address: str, task: Task
+) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
     from distributed import Client
 
     with Client(address, set_as_default=False) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
 
         def run(items: Iterable[Document | InputError]) -> Iterator[Result]:
-            return _ordered(lambda docs: client.submit(task, docs, pure=False, retries=3),
-                            lambda f: f.result(), items, workers * 3, TASK_SIZE)
+            return _ordered(
+                lambda docs: client.submit(task, docs, pure=False, retries=3),
+                lambda f: f.result(),
+                items,
+                workers * 3,
+                TASK_SIZE,
+            )
 
         yield run
 
 
 @contextmanager
-def runner(workers: int = 1, dask: str | None = None,
-           task: Task = analyze_batch) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
+def runner(
+    workers: int = 1, dask: str | None = None, task: Task = analyze_batch
+) -> Iterator[Callable[[Iterable[Document | InputError]], Iterator[Result]]]:
     """A function like ``pipeline.analyze``: serial, on local processes, or on a Dask cluster running ``task``."""
     if dask:
         with _dask(dask, task) as run:

@@ -3,6 +3,7 @@
 Each stage is a plain function ``annotate(analysis, doc)`` that adds its findings to the
 Analysis; a stage that fails on one document turns into an error for that document only.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -43,23 +44,47 @@ def check_order(stages: Iterable[Stage]) -> tuple[Stage, ...]:
     for stage in ordered:
         missing = sorted(stage.requires - have)
         if missing:
-            raise PipelineError(f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns")
+            raise PipelineError(
+                f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns"
+            )
         have |= stage.assigns
     return ordered
 
 
-STAGES: tuple[Stage, ...] = check_order((
-    Stage("places", places.annotate, frozenset({"paragraphs"}),
-          frozenset({"mentions.place", "entities.place"})),
-    Stage("actors", actors.annotate, frozenset({"mentions.place", "entities.place"}),
-          frozenset({"mentions.actor", "mentions.person", "entities.actor", "entities.person"})),
-    Stage("claims", claims.annotate, frozenset({"duplicates", "entities.actor", "entities.person"}),
-          frozenset({"claims"})),
-    Stage("events", events.annotate, frozenset({"entities.place", "entities.actor", "claims"}),
-          frozenset({"events", "quantities"})),
-    Stage("routes", routes.annotate, frozenset({"duplicates", "entities.place", "entities.actor", "quantities"}),
-          frozenset({"routes"})),
-))
+STAGES: tuple[Stage, ...] = check_order(
+    (
+        Stage(
+            "places",
+            places.annotate,
+            frozenset({"paragraphs"}),
+            frozenset({"mentions.place", "entities.place"}),
+        ),
+        Stage(
+            "actors",
+            actors.annotate,
+            frozenset({"mentions.place", "entities.place"}),
+            frozenset({"mentions.actor", "mentions.person", "entities.actor", "entities.person"}),
+        ),
+        Stage(
+            "claims",
+            claims.annotate,
+            frozenset({"duplicates", "entities.actor", "entities.person"}),
+            frozenset({"claims"}),
+        ),
+        Stage(
+            "events",
+            events.annotate,
+            frozenset({"entities.place", "entities.actor", "claims"}),
+            frozenset({"events", "quantities"}),
+        ),
+        Stage(
+            "routes",
+            routes.annotate,
+            frozenset({"duplicates", "entities.place", "entities.actor", "quantities"}),
+            frozenset({"routes"}),
+        ),
+    )
+)
 
 
 def prepare(doc: Document) -> Analysis:
@@ -78,8 +103,11 @@ def analyze_one(a: Analysis, doc: Doc, stages: Iterable[Stage] = STAGES) -> Anal
     return a
 
 
-def analyze(items: Iterable[Document | InputError], batch_size: int = BATCH_SIZE,
-            stages: Iterable[Stage] = STAGES) -> Iterator[Analysis | InputError]:
+def analyze(
+    items: Iterable[Document | InputError],
+    batch_size: int = BATCH_SIZE,
+    stages: Iterable[Stage] = STAGES,
+) -> Iterator[Analysis | InputError]:
     """Analyse documents in input order; errors pass through in their place.
 
     ``stages`` may be any subset or extension of STAGES whose order passes ``check_order``.
@@ -98,8 +126,11 @@ def analyze(items: Iterable[Document | InputError], batch_size: int = BATCH_SIZE
             try:
                 yield analyze_one(prepare(item), sdoc, chosen)
             except Exception as exc:  # one bad document must not sink the batch
-                yield InputError(item.origin or item.id, f"analysis failed: {exc.__class__.__name__}: {exc}",
-                                 stage="analysis")
+                yield InputError(
+                    item.origin or item.id,
+                    f"analysis failed: {exc.__class__.__name__}: {exc}",
+                    stage="analysis",
+                )
         pending.clear()
 
     for item in items:

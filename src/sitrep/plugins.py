@@ -3,6 +3,7 @@
 Each entry names its target as ``module:attribute`` and is imported only when used, so the CLI
 starts without stix2, followthemoney or spaCy. Adding a command or a format is one line here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

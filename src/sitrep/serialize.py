@@ -1,4 +1,5 @@
 """Turn an Analysis into the contract's JSON (``schema/analysis.schema.json``)."""
+
 from __future__ import annotations
 
 import json
@@ -10,7 +11,9 @@ from typing import Any
 from .model import SCHEMA_ID, Analysis
 
 # Optional keys whose schema type does not admit null: left out rather than written as null.
-_OMIT_WHEN_NONE = frozenset({"cue", "reliability", "credibility", "span", "mention", "start", "end", "vague"})
+_OMIT_WHEN_NONE = frozenset(
+    {"cue", "reliability", "credibility", "span", "mention", "start", "end", "vague"}
+)
 
 
 def _clean(value: Any) -> Any:
@@ -29,7 +32,9 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
 @cache
 def schema() -> dict[str, Any]:
     """The project's own copy of the contract."""
-    return json.loads(resources.files("sitrep.schema").joinpath("analysis.schema.json").read_text("utf-8"))
+    return json.loads(
+        resources.files("sitrep.schema").joinpath("analysis.schema.json").read_text("utf-8")
+    )
 
 
 def validate(data: dict[str, Any]) -> None:

@@ -2,6 +2,7 @@
 
 Runs after places and owns the place/actor decision (see DEVELOPERS.md).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -12,8 +13,20 @@ from spacy.tokens import Doc
 from ..intervals import Intervals
 from ..model import Analysis, Entity, Mention
 from . import affiliation, overlap
-from .candidates import (BRACKETED, Cand, acronyms, forces, initials_fit, literal, named_groups,
-                         ner, patterns, registry_hits, titled, units)
+from .candidates import (
+    BRACKETED,
+    Cand,
+    acronyms,
+    forces,
+    initials_fit,
+    literal,
+    named_groups,
+    ner,
+    patterns,
+    registry_hits,
+    titled,
+    units,
+)
 from .cluster import Cluster, Clusters
 from .lexicon import lexicon
 from .persons import name_keys, short_forms
@@ -34,9 +47,14 @@ def annotate(a: Analysis, doc: Doc) -> None:
     chosen = overlap.decide(a, overlap.possessive_places(a, chosen))
     chosen += overlap.decide(a, _short_uses(text, chosen))
     chosen += overlap.decide(a, _named_aliases(a, chosen))
-    groups = Clusters({key_of_name(text[acr.start:acr.end]): key_of_name(long.name) for long, acr in pairs})
+    groups = Clusters(
+        {key_of_name(text[acr.start : acr.end]): key_of_name(long.name) for long, acr in pairs}
+    )
     order = sorted(chosen, key=lambda c: c.start)
-    for c in sorted((c for c in order if c.source != "bare"), key=lambda c: (c.kind != "actor", -_size(c), c.start)):
+    for c in sorted(
+        (c for c in order if c.source != "bare"),
+        key=lambda c: (c.kind != "actor", -_size(c), c.start),
+    ):
         groups.place(c)
     for long, acr in pairs:
         groups.merge_at(long, acr)
@@ -51,7 +69,9 @@ def annotate(a: Analysis, doc: Doc) -> None:
 def select(cands: list[Cand]) -> list[Cand]:
     """The strongest, then longest, candidates that do not overlap one another."""
     taken: list[Cand] = []
-    spans: list[tuple[int, int]] = []  # taken spans in text order; they never overlap, so a neighbour check will do
+    spans: list[
+        tuple[int, int]
+    ] = []  # taken spans in text order; they never overlap, so a neighbour check will do
     for c in sorted(cands, key=lambda c: (-c.rank, -(c.end - c.start), c.start)):
         if c.end <= c.start:
             continue
@@ -72,30 +92,47 @@ def _acronym_uses(a: Analysis, pairs: list[tuple[Cand, Cand]]) -> list[Cand]:
     text = a.document.text
     out, seen = [], set()
     for long, acr in pairs:
-        word = text[acr.start:acr.end]
+        word = text[acr.start : acr.end]
         if word in seen:  # defined again further on: its uses are found already
             continue
         seen.add(word)
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-            out.append(Cand(m.start(), m.end(), "actor", "acronym", long.name, actor_type=long.actor_type))
+            out.append(
+                Cand(m.start(), m.end(), "actor", "acronym", long.name, actor_type=long.actor_type)
+            )
     return out
 
 
 def _settle_kinds(text: str, chosen: list[Cand]) -> None:
     """NER's ORG/PERSON label is overruled by cues: a group word makes an actor, a role a person."""
     lx = lexicon()
-    people = {k for c in chosen if c.kind == "person" and c.source != "ner" for k in name_keys(c.name)}
-    people |= {k for c in chosen if c.kind == "person" and len(name_keys(c.name)) > 1 for k in name_keys(c.name)}
+    people = {
+        k for c in chosen if c.kind == "person" and c.source != "ner" for k in name_keys(c.name)
+    }
+    people |= {
+        k
+        for c in chosen
+        if c.kind == "person" and len(name_keys(c.name)) > 1
+        for k in name_keys(c.name)
+    }
     roles = "|".join(sorted(map(re.escape, lx.roles | set(lx.titles)), key=len, reverse=True))
     for c in chosen:
         if c.source != "ner":
             continue
         if c.kind == "person" and c.actor_type:
             c.kind = "actor"
-        elif c.kind == "actor" and not c.actor_type and (
-                re.search(rf"(?i:\b(?:{roles}))\s+$", text[max(0, c.start - 30):c.start])
-                or re.match(rf",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{roles})\b", text[c.end:c.end + 60])
-                or (len(name_keys(c.name)) <= 2 and set(name_keys(c.name)) & people)):
+        elif (
+            c.kind == "actor"
+            and not c.actor_type
+            and (
+                re.search(rf"(?i:\b(?:{roles}))\s+$", text[max(0, c.start - 30) : c.start])
+                or re.match(
+                    rf",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{roles})\b",
+                    text[c.end : c.end + 60],
+                )
+                or (len(name_keys(c.name)) <= 2 and set(name_keys(c.name)) & people)
+            )
+        ):
             c.kind = "person"
 
 
@@ -104,7 +141,11 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
 
     A given name alone ("Idris") counts only when no other person shares it and the name is no kunya.
     """
-    full = [c for c in chosen if c.kind == "person" and c.source != "byline" and len(name_keys(c.name)) > 1]
+    full = [
+        c
+        for c in chosen
+        if c.kind == "person" and c.source != "byline" and len(name_keys(c.name)) > 1
+    ]
     firsts = [short_forms(c.name)[1] for c in full]
     wanted: dict[str, Cand] = {}
     for c in full:
@@ -117,11 +158,21 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
     for i, w in enumerate(ws):
         if w.article or not w.text[:1].isupper() or w.key not in wanted:
             continue
-        start = ws[i - 1].start if i and ws[i - 1].article and ws[i - 1].end == w.start - 1 else w.start
+        start = (
+            ws[i - 1].start if i and ws[i - 1].article and ws[i - 1].end == w.start - 1 else w.start
+        )
         if not taken.overlaps(start, w.end):  # never a piece of a longer name
             whole = wanted[w.key]
-            out.append(Cand(start, w.end, "person", "short", whole.name,
-                            titled=whole.source in ("title", "registry", "kunya")))
+            out.append(
+                Cand(
+                    start,
+                    w.end,
+                    "person",
+                    "short",
+                    whole.name,
+                    titled=whole.source in ("title", "registry", "kunya"),
+                )
+            )
     return out
 
 
@@ -138,8 +189,9 @@ def _named_aliases(a: Analysis, chosen: list[Cand]) -> list[Cand]:
         if m:
             names.setdefault(m.group("w"), c)
     for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-z]{1,6}[A-Z](?![\w-])", text):
-        fits = {c.name: c for c in actors
-                if len(c.name.split()) > 1 and initials_fit(c.name, m.group())}
+        fits = {
+            c.name: c for c in actors if len(c.name.split()) > 1 and initials_fit(c.name, m.group())
+        }
         if len(fits) == 1:
             names.setdefault(m.group(), next(iter(fits.values())))
     names = {w: c for w, c in names.items() if w not in places}
@@ -150,8 +202,17 @@ def _named_aliases(a: Analysis, chosen: list[Cand]) -> list[Cand]:
             i = bisect.bisect_right(taken, (m.start(), 10**9))
             clear_before = not (i and taken[i - 1][1] > m.start())
             if clear_before and not (i < len(taken) and taken[i][0] < m.end()):
-                out.append(Cand(m.start(), m.end(), "actor", "acronym", c.name, entry=c.entry,
-                                actor_type=c.actor_type))
+                out.append(
+                    Cand(
+                        m.start(),
+                        m.end(),
+                        "actor",
+                        "acronym",
+                        c.name,
+                        entry=c.entry,
+                        actor_type=c.actor_type,
+                    )
+                )
     return out
 
 
@@ -169,8 +230,14 @@ def _registry_affiliations(groups: Clusters) -> None:
 def _write(a: Analysis, groups: Clusters) -> None:
     """Turn clusters into entities and mentions; ids ac1…/pe1… in order of first mention."""
     needed = {id(cl.affiliation) for cl in groups.all if cl.affiliation is not None}
-    keep = [cl for cl in groups.all if cl.cands and any(c.end > c.start for c in cl.cands)
-            or id(cl) in needed or cl.role == "reporter"]
+    keep = [
+        cl
+        for cl in groups.all
+        if cl.cands
+        and any(c.end > c.start for c in cl.cands)
+        or id(cl) in needed
+        or cl.role == "reporter"
+    ]
     count = {"actor": 0, "person": 0}
     for cl in sorted(keep, key=lambda cl: cl.first):
         count[cl.kind] += 1
@@ -183,9 +250,16 @@ def _write(a: Analysis, groups: Clusters) -> None:
         spans = sorted({(c.start, c.end) for c in cl.cands if c.end > c.start})
         a.mentions.extend(Mention(s, e, a.document.text[s:e], cl.kind, cl.eid) for s, e in spans)
         surfaces = sorted({a.document.text[s:e] for s, e in spans} - {cl.name})
-        a.entities.append(Entity(
-            id=cl.eid, kind=cl.kind, name=cl.name, aliases=surfaces,
-            actor_type=(cl.actor_type or "other") if cl.kind == "actor" else None,
-            affiliation=cl.affiliation.eid if cl.affiliation is not None else None,
-            ids=cl.entry.ids if cl.entry else {}, role=cl.role))
+        a.entities.append(
+            Entity(
+                id=cl.eid,
+                kind=cl.kind,
+                name=cl.name,
+                aliases=surfaces,
+                actor_type=(cl.actor_type or "other") if cl.kind == "actor" else None,
+                affiliation=cl.affiliation.eid if cl.affiliation is not None else None,
+                ids=cl.entry.ids if cl.entry else {},
+                role=cl.role,
+            )
+        )
     a.mentions.sort(key=lambda m: (m.start, m.end))

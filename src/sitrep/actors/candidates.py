@@ -4,6 +4,7 @@ The registry is trusted most; generic NER least (the small model calls Hurras al
 person and Daesh a place). Cue patterns ("X militants", "the X-held town", "loyal to X",
 "Iraqi troops", "Colonel X") find what neither knows.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,20 @@ from .lexicon import ForceClass, lexicon
 from .registry import Entry, Hit, registry
 
 # Evidence, strongest first: resolves overlapping candidates.
-RANK = {"byline": 9, "registry": 8, "outlet": 8, "acronym": 7, "title": 6, "unit": 6, "pattern": 5,
-        "force": 5,
-        "short": 4, "ner": 3, "kunya": 3, "bare": 2}
+RANK = {
+    "byline": 9,
+    "registry": 8,
+    "outlet": 8,
+    "acronym": 7,
+    "title": 6,
+    "unit": 6,
+    "pattern": 5,
+    "force": 5,
+    "short": 4,
+    "ner": 3,
+    "kunya": 3,
+    "bare": 2,
+}
 
 CAP = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f-]*"
 LINK = r"(?:al-|el-|ad-|as-|ash-|at-|ibn |bin |de |del |of |for |on |the |la |wal-)"
@@ -27,9 +39,12 @@ NAME = rf"{CAP}(?:[ \t]+(?:{LINK})*{CAP})*"
 LONG_NAME = rf"{CAP}(?:[ \t]+(?:{LINK}|and )*{CAP})*"
 ACRONYM = re.compile(rf"(?P<long>{LONG_NAME})\s*\((?P<acr>[A-Z][A-Z0-9&.-]{{1,9}})\)")
 KUNYA = re.compile(rf"\b(?:Abu|Umm)\s+{CAP}(?:\s+(?:al|el|ad|as|ash|at)-{CAP})?")
-POSSESSIVE = re.compile(r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+[ \t]+){0,3}[a-z]+)\b")
+POSSESSIVE = re.compile(
+    r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+[ \t]+){0,3}[a-z]+)\b"
+)
 NICKNAME = re.compile(
-    r"\b(?i:alias|a\.k\.a\.?|aka|nicknamed)\s+[\"\u201c'](?P<n>[A-Z][\w .'-]{1,30}?)[\"\u201d']")
+    r"\b(?i:alias|a\.k\.a\.?|aka|nicknamed)\s+[\"\u201c'](?P<n>[A-Z][\w .'-]{1,30}?)[\"\u201d']"
+)
 # "the Defence Ministry (Sedena)", "... Operations agency (UKMTO)"
 BRACKETED = re.compile(r"(?:\s+[a-z]{3,12})?\s*\((?P<w>[A-Z][\w&\u00c0-\u024f-]{2,14})\)")
 MINISTRY = re.compile(r"\b(?P<x>[a-z]{4,})\s+ministry\b")
@@ -94,25 +109,38 @@ def registry_hits(a: Analysis) -> list[Cand]:
             if not cued or (len(rivals) > 1 and h.entry.key not in strong):
                 continue
         s, e = _strip(text, h.start, h.end)
-        out.append(Cand(s, e, h.entry.kind, "registry", h.entry.name, entry=h.entry,
-                        actor_type=h.entry.actor_type))
+        out.append(
+            Cand(
+                s,
+                e,
+                h.entry.kind,
+                "registry",
+                h.entry.name,
+                entry=h.entry,
+                actor_type=h.entry.actor_type,
+            )
+        )
     return out
 
 
 def _cued(text: str, h: Hit, group_words: frozenset[str]) -> bool:
     """An ambiguous alias reads as a group when a group word follows it."""
-    after = re.findall(r"[\w-]+", text[h.end:h.end + 40].lower())[:1]
-    capital_ok = not h.alias.name[:1].isupper() or text[h.start:h.start + 1].isupper()
+    after = re.findall(r"[\w-]+", text[h.end : h.end + 40].lower())[:1]
+    capital_ok = not h.alias.name[:1].isupper() or text[h.start : h.start + 1].isupper()
     return capital_ok and any(w in group_words for w in after)
 
 
-def literal(a: Analysis, value: str | None, kind: MentionKind, source: str, actor_type: str | None = None) -> list[Cand]:
+def literal(
+    a: Analysis, value: str | None, kind: MentionKind, source: str, actor_type: str | None = None
+) -> list[Cand]:
     """Every occurrence of a known string (the outlet, the byline's author)."""
     text = a.document.text
     if not value or len(value) < 3:
         return []
-    return [Cand(m.start(), m.end(), kind, source, value, actor_type=actor_type)
-            for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text)]
+    return [
+        Cand(m.start(), m.end(), kind, source, value, actor_type=actor_type)
+        for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text)
+    ]
 
 
 def acronyms(a: Analysis) -> list[tuple[Cand, Cand]]:
@@ -127,8 +155,12 @@ def acronyms(a: Analysis) -> list[tuple[Cand, Cand]]:
             continue
         name = text[fitted:long_e]
         kind = lexicon().actor_type(name)
-        out.append((Cand(fitted, long_e, "actor", "acronym", name, actor_type=kind),
-                    Cand(m.start("acr"), m.end("acr"), "actor", "acronym", name, actor_type=kind)))
+        out.append(
+            (
+                Cand(fitted, long_e, "actor", "acronym", name, actor_type=kind),
+                Cand(m.start("acr"), m.end("acr"), "actor", "acronym", name, actor_type=kind),
+            )
+        )
     return out
 
 
@@ -137,8 +169,11 @@ def _fit(long_text: str, acr: str, offset: int) -> int | None:
     ws = list(re.finditer(r"[\w\u2019']+", long_text))
     for i in range(len(ws) - 1, -1, -1):
         initials = "".join(w.group()[0] for w in ws[i:] if w.group()[0].isupper())
-        if initials.upper() == acr.upper() or (len(acr) >= 2 and _subseq(acr.upper(), "".join(
-                w.group()[0] for w in ws[i:]).upper()) and initials[:1] == acr[:1]):
+        if initials.upper() == acr.upper() or (
+            len(acr) >= 2
+            and _subseq(acr.upper(), "".join(w.group()[0] for w in ws[i:]).upper())
+            and initials[:1] == acr[:1]
+        ):
             return offset + ws[i].start()
     return None
 
@@ -165,7 +200,12 @@ def ner(a: Analysis, doc: Doc) -> list[Cand]:
         name = text[s:e]
         if not name or not name[0].isupper() or name.lower() in bare:
             continue  # "The Army" alone is the bare class noun, found with its class by forces()
-        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ != "PROPN":
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) == 1
+            and ent[0].is_sent_start
+            and ent[0].pos_ != "PROPN"
+        ):
             continue  # a capitalised common noun opening a sentence ("Migrants")
         kind: MentionKind = "person" if ent.label_ == "PERSON" else "actor"
         out.append(Cand(s, e, kind, "ner", name, actor_type=lexicon().actor_type(name)))
@@ -176,8 +216,13 @@ def patterns(a: Analysis, doc: Doc) -> list[Cand]:
     """Groups named by their cues: "X militants", "the X-held town", "loyal to X", "X-aligned"."""
     text, lx = a.document.text, lexicon()
     out = []
-    words = "|".join(sorted(map(re.escape, lx.group_words - {"said", "claimed", "announced", "denied", "attacked"}),
-                            key=len, reverse=True))
+    words = "|".join(
+        sorted(
+            map(re.escape, lx.group_words - {"said", "claimed", "announced", "denied", "attacked"}),
+            key=len,
+            reverse=True,
+        )
+    )
     for m in re.finditer(rf"(?P<x>{NAME})\s+(?:{words})\b", text):
         out.append(_group(text, doc, m.start("x"), m.end("x")))
     hyphen = "|".join(map(re.escape, lx.hyphen_cues))
@@ -188,7 +233,9 @@ def patterns(a: Analysis, doc: Doc) -> list[Cand]:
         out.append(_group(text, doc, m.start("x"), m.end("x")))
     for m in MINISTRY.finditer(text):
         if m.group("x") not in ("the", "this", "that", "which"):
-            out.append(Cand(m.start(), m.end(), "actor", "pattern", m.group(), actor_type="government"))
+            out.append(
+                Cand(m.start(), m.end(), "actor", "pattern", m.group(), actor_type="government")
+            )
     return [c for c in out if c.end > c.start and not _adjective(doc, c)]
 
 
@@ -221,18 +268,21 @@ def units(a: Analysis) -> list[Cand]:
     num = rf"(?:\d+(?:st|nd|rd|th)?|(?i:{alt(lx.unit_numbers)}))"
     word = rf"(?:[A-Z][\w-]*|(?i:{alt(lx.unit_words)}))"
     head = rf"(?i:{alt(lx.unit_heads)})"
-    shapes = [rf"\b{num}[ \t]+(?:{word}[ \t]+){{0,3}}{head}(?:[ \t]+(?i:garrison))?\b",
-              rf"\b(?:[A-Z][\w-]*[ \t]+){{0,2}}(?i:{alt(lx.unit_words)})[ \t]+"
-              rf"(?:{word}[ \t]+){{0,2}}{head}\b",
-              r"\b(?:Sector|SECTOR|Zone|ZONE)[ \t]+\d+\b",
-              r"\b(?:[A-Z][\w-]*[ \t]+){1,3}(?:Joint Task Force|Military Region|Military Zone)\b",
-              r"\bGeneral Command\b"]
+    shapes = [
+        rf"\b{num}[ \t]+(?:{word}[ \t]+){{0,3}}{head}(?:[ \t]+(?i:garrison))?\b",
+        rf"\b(?:[A-Z][\w-]*[ \t]+){{0,2}}(?i:{alt(lx.unit_words)})[ \t]+"
+        rf"(?:{word}[ \t]+){{0,2}}{head}\b",
+        r"\b(?:Sector|SECTOR|Zone|ZONE)[ \t]+\d+\b",
+        r"\b(?:[A-Z][\w-]*[ \t]+){1,3}(?:Joint Task Force|Military Region|Military Zone)\b",
+        r"\bGeneral Command\b",
+    ]
     out = []
     for shape in shapes:
         for m in re.finditer(shape, text):
             if m.group()[:1].isupper() or m.group()[:1].isdigit():
-                out.append(Cand(m.start(), m.end(), "actor", "unit", m.group(),
-                                actor_type="state_force"))
+                out.append(
+                    Cand(m.start(), m.end(), "actor", "unit", m.group(), actor_type="state_force")
+                )
     return out
 
 
@@ -249,7 +299,11 @@ def _national_body(a: Analysis, start: int, name: str) -> bool:
 def _adjective(doc: Doc, c: Cand) -> bool:
     """A lone "Islamist", "Russian" or "The" before "militants" describes them; it names no group."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].ent_type_ == "NORP" or span[0].is_stop)
+    return (
+        span is not None
+        and len(span) == 1
+        and (span[0].pos_ == "ADJ" or span[0].ent_type_ == "NORP" or span[0].is_stop)
+    )
 
 
 def _group(text: str, doc: Doc, start: int, end: int) -> Cand:
@@ -260,7 +314,9 @@ def _group(text: str, doc: Doc, start: int, end: int) -> Cand:
     if lead and first is not None and first[0].pos_ != "PROPN":
         s += lead.end()
     name = text[s:e]
-    return Cand(s, e, "actor", "pattern", name, actor_type=lexicon().actor_type(name) or "armed_group")
+    return Cand(
+        s, e, "actor", "pattern", name, actor_type=lexicon().actor_type(name) or "armed_group"
+    )
 
 
 def forces(a: Analysis, doc: Doc) -> list[Cand]:
@@ -269,14 +325,29 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
     out = []
     nouns = sorted({n for fc in lx.classes for n in fc.nouns}, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in nouns)
-    for m in re.finditer(rf"\b(?P<mod>[A-Z][\w]*(?:-(?:led|backed))?\s+)(?P<noun>(?i:{alt}))\b", text):
+    for m in re.finditer(
+        rf"\b(?P<mod>[A-Z][\w]*(?:-(?:led|backed))?\s+)(?P<noun>(?i:{alt}))\b", text
+    ):
         mod = m.group("mod").strip()
         fc = lx.force_class(m.group("noun"))
-        if fc is None or _function_word(doc, m.start("mod")) \
-                or _proper_name(a, m.start("mod"), m.group("noun")):
+        if (
+            fc is None
+            or _function_word(doc, m.start("mod"))
+            or _proper_name(a, m.start("mod"), m.group("noun"))
+        ):
             continue
-        out.append(Cand(m.start("mod"), m.end("noun"), "actor", "force", m.group(), actor_type=fc.actor_type,
-                        fclass=fc.name, group=f"{_country_key(a, m.start('mod'), mod)}|{fc.name}"))
+        out.append(
+            Cand(
+                m.start("mod"),
+                m.end("noun"),
+                "actor",
+                "force",
+                m.group(),
+                actor_type=fc.actor_type,
+                fclass=fc.name,
+                group=f"{_country_key(a, m.start('mod'), mod)}|{fc.name}",
+            )
+        )
     for m in POSSESSIVE.finditer(text):
         what = _body(m.group("what"))
         if what is None:
@@ -284,8 +355,18 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
         start, end = m.start("what"), m.start("what") + len(what)
         fc = lx.force_class(what)
         if fc:
-            out.append(Cand(start, end, "actor", "force", what, actor_type=fc.actor_type, fclass=fc.name,
-                            group=f"{_country_key(a, m.start('who'), m.group('who'))}|{fc.name}"))
+            out.append(
+                Cand(
+                    start,
+                    end,
+                    "actor",
+                    "force",
+                    what,
+                    actor_type=fc.actor_type,
+                    fclass=fc.name,
+                    group=f"{_country_key(a, m.start('who'), m.group('who'))}|{fc.name}",
+                )
+            )
         else:
             out.append(Cand(start, end, "actor", "pattern", what, actor_type=lx.actor_type(what)))
     bare = sorted({(n, fc) for fc in lx.classes for n in fc.bare}, key=lambda x: -len(x[0]))
@@ -297,22 +378,39 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
             if fc.refers_to and _modified(span):
                 out.append(_described(span, fc))
                 continue
-            out.append(_local(text, m.start(), m.end(), fc) or Cand(
-                m.start(), m.end(), "actor", "bare", m.group(), actor_type=fc.actor_type,
-                fclass=fc.name))
+            out.append(
+                _local(text, m.start(), m.end(), fc)
+                or Cand(
+                    m.start(),
+                    m.end(),
+                    "actor",
+                    "bare",
+                    m.group(),
+                    actor_type=fc.actor_type,
+                    fclass=fc.name,
+                )
+            )
     return out
 
 
 def _local(text: str, start: int, end: int, fc: ForceClass) -> Cand | None:
     """ "the state government", "provincial police": a region's body, not the nation's."""
     levels = "|".join(map(re.escape, lexicon().subnational))
-    m = re.search(rf"\b(?P<level>{levels})[ \t]+$", text[max(0, start - 20):start])
+    m = re.search(rf"\b(?P<level>{levels})[ \t]+$", text[max(0, start - 20) : start])
     if m is None or fc.refers_to:  # lower case only: "Islamic State fighters" are no state's
         return None
     level = m.group("level")
-    s = start - (len(text[max(0, start - 20):start]) - m.start())
-    return Cand(s, end, "actor", "force", text[s:end], actor_type=fc.actor_type, fclass=fc.name,
-                group=f"{level}|{fc.name}")
+    s = start - (len(text[max(0, start - 20) : start]) - m.start())
+    return Cand(
+        s,
+        end,
+        "actor",
+        "force",
+        text[s:end],
+        actor_type=fc.actor_type,
+        fclass=fc.name,
+        group=f"{level}|{fc.name}",
+    )
 
 
 def _modified(span: Span) -> bool:
@@ -326,19 +424,23 @@ def _modified(span: Span) -> bool:
 def _described(span: Span, fc: ForceClass) -> Cand:
     """ "Arab tribal fighters": fighters of a kind the report describes, an actor of their own."""
     first = span.start
-    while first > max(0, span.start - 3) and span.doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN") \
-            and not span.doc[first - 1].is_sent_end:
+    while (
+        first > max(0, span.start - 3)
+        and span.doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN")
+        and not span.doc[first - 1].is_sent_end
+    ):
         first -= 1
-    words = span.doc[first:span.end]
-    return Cand(words.start_char, words.end_char, "actor", "pattern", words.text,
-                actor_type=fc.actor_type)
+    words = span.doc[first : span.end]
+    return Cand(
+        words.start_char, words.end_char, "actor", "pattern", words.text, actor_type=fc.actor_type
+    )
 
 
 def _proper_name(a: Analysis, start: int, noun: str) -> bool:
     """ "Zomi Defence Forces", "People's Defence Forces": a capitalised noun after no country is a
     group's own name, not a country's generic force."""
     text = a.document.text
-    before = re.search(r"([\w'\u2019]+)[ \t]+$", text[max(0, start - 40):start])
+    before = re.search(r"([\w'\u2019]+)[ \t]+$", text[max(0, start - 40) : start])
     glued = before is not None and before.group(1)[:1].isupper()
     return (noun[:1].isupper() or glued) and _place_at(a, start) is None
 
@@ -360,7 +462,9 @@ def _body(words: str) -> str | None:
 
 def _function_word(doc: Doc, start: int) -> bool:
     tok = doc.char_span(start, start + 1, alignment_mode="expand")
-    return tok is not None and (tok[0].is_stop or tok[0].pos_ in ("DET", "PRON", "NUM", "ADP", "VERB", "ADV"))
+    return tok is not None and (
+        tok[0].is_stop or tok[0].pos_ in ("DET", "PRON", "NUM", "ADP", "VERB", "ADV")
+    )
 
 
 def _country_key(a: Analysis, start: int, mod: str) -> str:
@@ -384,7 +488,7 @@ def titled(a: Analysis) -> list[Cand]:
         name = text[s:e]
         if lx.actor_type(name) or name.lower() in lx.titles:
             continue
-        caps = [k.start() for k in re.finditer(r"(?<![\w.])[A-Z]", text[m.start():s])]
+        caps = [k.start() for k in re.finditer(r"(?<![\w.])[A-Z]", text[m.start() : s])]
         out.append(Cand(m.start() + caps[0] if caps else s, e, "person", "title", name))
     for m in NICKNAME.finditer(text):
         out.append(Cand(m.start("n"), m.end("n"), "person", "title", m.group("n")))

@@ -4,6 +4,7 @@ The registry is edited by hand, file by file; a duplicated alias silently merges
 alias such as "is" or "us" fires on ordinary prose, and an actor without a type reaches the
 output as "other". Each problem is reported with the file it is in.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,12 +17,37 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..places.fold import key_of, words
 from .lexicon import lexicon
 
-TYPES = frozenset({"armed_group", "state_force", "foreign_force", "militia", "government",
-                   "political_party", "international_org", "ngo", "media", "criminal_network",
-                   "civilians", "other"})
-FIELDS = {"actor": {"key", "name", "type", "country", "aliases", "successor_of", "parent",
-                    "wikidata", "source", "operates_in"},
-          "person": {"key", "name", "aliases", "affiliation", "role", "wikidata", "source"}}
+TYPES = frozenset(
+    {
+        "armed_group",
+        "state_force",
+        "foreign_force",
+        "militia",
+        "government",
+        "political_party",
+        "international_org",
+        "ngo",
+        "media",
+        "criminal_network",
+        "civilians",
+        "other",
+    }
+)
+FIELDS = {
+    "actor": {
+        "key",
+        "name",
+        "type",
+        "country",
+        "aliases",
+        "successor_of",
+        "parent",
+        "wikidata",
+        "source",
+        "operates_in",
+    },
+    "person": {"key", "name", "aliases", "affiliation", "role", "wikidata", "source"},
+}
 KEY_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 COUNTRY_RE = re.compile(r"[A-Z]{2}")
 
@@ -131,6 +157,8 @@ def _shared(entries: list[_Entry]) -> list[str]:
         plain = {key for key, how, _ in found if how == "alias"}
         if len(keys) > 1 and (plain or len(names) > 1):
             files = sorted({origin for _, _, origin in found})
-            out.append(f"{', '.join(files)}: {kind}s {sorted(keys)} share the spelling {k!r}; "
-                       "mark it needs_context in all but one")
+            out.append(
+                f"{', '.join(files)}: {kind}s {sorted(keys)} share the spelling {k!r}; "
+                "mark it needs_context in all but one"
+            )
     return out

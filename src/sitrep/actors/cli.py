@@ -1,4 +1,5 @@
 """``sitrep actors lookup NAME``: which registry groups or people a name may stand for."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -10,8 +11,12 @@ actors_app = typer.Typer(no_args_is_help=True, help="Query the actor alias regis
 
 @actors_app.command()
 def lookup(
-    name: Annotated[str, typer.Argument(help="A group or person as a report might write it (\"HTS\", \"Daesh\").")],
-    limit: Annotated[int, typer.Option(help="Near misses to show when nothing matches exactly.")] = 5,
+    name: Annotated[
+        str, typer.Argument(help='A group or person as a report might write it ("HTS", "Daesh").')
+    ],
+    limit: Annotated[
+        int, typer.Option(help="Near misses to show when nothing matches exactly.")
+    ] = 5,
 ) -> None:
     """Show the registry entries a name matches: exact (after folding), inside it, or close spellings."""
     from rapidfuzz import fuzz, process
@@ -22,8 +27,14 @@ def lookup(
     found = reg.lookup(name) or list({h.entry.key: h.entry for h in reg.find(name)}.values())
     how = "match"
     if not found:
-        names = {key_of_name(n): e for e in reg.entries.values() for n in [e.name, *(a.name for a in e.aliases)]}
-        close = process.extract(key_of_name(name), list(names), scorer=fuzz.ratio, limit=limit, score_cutoff=70)
+        names = {
+            key_of_name(n): e
+            for e in reg.entries.values()
+            for n in [e.name, *(a.name for a in e.aliases)]
+        }
+        close = process.extract(
+            key_of_name(name), list(names), scorer=fuzz.ratio, limit=limit, score_cutoff=70
+        )
         found, how = list({names[k].key: names[k] for k, _, _ in close}.values()), "close"
     if not found:
         typer.echo(f"no registry entry matches {name!r}", err=True)

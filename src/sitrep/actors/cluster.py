@@ -5,6 +5,7 @@ name; a name that shortens another ("Tahrir al-Sham", "Observatory", "Musa"); a 
 generic force ("Iraqi forces" / "Iraqi troops"); and a bare "the army" that points back to
 the named body of its class.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -17,7 +18,6 @@ from .candidates import Cand
 from .lexicon import lexicon
 from .persons import name_keys, shortens
 from .registry import Entry, key_of_name, registry
-
 
 
 @dataclass
@@ -59,10 +59,16 @@ def _force_class(name: str, actor_type: str | None) -> str | None:
 def _force_index() -> dict[str, Entry]:
     """Registry bodies by "modifier|class" ("syrian|army") and "country code|class" ("SY|army"); a
     body's own name ("Serbian Police") counts before other bodies' aliases ("Serbian border police")."""
-    bodies = [e for e in registry().entries.values()
-              if e.kind == "actor" and e.actor_type in ("state_force", "foreign_force", "government")]
+    bodies = [
+        e
+        for e in registry().entries.values()
+        if e.kind == "actor" and e.actor_type in ("state_force", "foreign_force", "government")
+    ]
     out: dict[str, Entry] = {}
-    for names in ([(e, e.name) for e in bodies], [(e, a.name) for e in bodies for a in e.aliases if not a.needs_context]):
+    for names in (
+        [(e, e.name) for e in bodies],
+        [(e, a.name) for e in bodies for a in e.aliases if not a.needs_context],
+    ):
         for e, name in names:
             fc = lexicon().force_class(name)
             mod = name.split()[0] if " " in name else ""
@@ -83,8 +89,12 @@ class Clusters:
         self.forces = _force_index()
 
     def _new(self, c: Cand, key: str) -> Cluster:
-        cl = Cluster(c.kind, c.entry.name if c.entry else c.name, entry=c.entry,
-                     actor_type=c.entry.actor_type if c.entry else c.actor_type)
+        cl = Cluster(
+            c.kind,
+            c.entry.name if c.entry else c.name,
+            entry=c.entry,
+            actor_type=c.entry.actor_type if c.entry else c.actor_type,
+        )
         cl.fclass = c.fclass if c.source != "bare" else None
         if cl.fclass is None and cl.kind == "actor":
             names = [cl.name]
@@ -111,8 +121,14 @@ class Clusters:
         cl = self.by_key.get(key) or self._related(c)
         if cl is None:
             cl = self._new(c, key)
-        elif c.entry and cl.entry is None:  # a registry spelling names a cluster found first by other means
-            cl.entry, cl.name, cl.actor_type = c.entry, c.entry.name, c.entry.actor_type or cl.actor_type
+        elif (
+            c.entry and cl.entry is None
+        ):  # a registry spelling names a cluster found first by other means
+            cl.entry, cl.name, cl.actor_type = (
+                c.entry,
+                c.entry.name,
+                c.entry.actor_type or cl.actor_type,
+            )
             self.by_key[key] = cl
         for k in (key, f"{c.kind}:{key_of_name(c.name)}", f"{cl.kind}:{key_of_name(cl.name)}"):
             self.by_key.setdefault(k, cl)
@@ -120,7 +136,9 @@ class Clusters:
 
     def owner(self, start: int, end: int) -> Cluster | None:
         """The cluster holding a mention that overlaps [start, end)."""
-        return next((cl for cl in self.all for c in cl.cands if c.start < end and start < c.end), None)
+        return next(
+            (cl for cl in self.all for c in cl.cands if c.start < end and start < c.end), None
+        )
 
     def merge_at(self, long: Cand, acr: Cand) -> None:
         """One entity for a name and the acronym the text defined for it."""
@@ -136,8 +154,7 @@ class Clusters:
         armies = [cl for cl in self.all if cl.fclass == "army" and not _unit(cl)]
         for unit in [cl for cl in self.all if _unit(cl)]:
             before = [cl for cl in armies if cl.first < unit.first]
-            first = (lambda cl: cl.first)
-            army = max(before, key=first) if before else min(armies, key=first, default=None)
+            army = max(before, key=_first) if before else min(armies, key=_first, default=None)
             if army is not None:
                 self._absorb(army, unit)
 
@@ -157,7 +174,9 @@ class Clusters:
             return f"reg:{c.entry.key}"
         if c.group:
             fclass = c.group.split("|")[1]
-            entry = self.forces.get(f"{c.name.split()[0].lower()}|{fclass}") or self.forces.get(c.group)
+            entry = self.forces.get(f"{c.name.split()[0].lower()}|{fclass}") or self.forces.get(
+                c.group
+            )
             return f"reg:{entry.key}" if entry else f"grp:{c.group}"
         k = key_of_name(c.name)
         k = self.acronyms.get(k, k)
@@ -172,7 +191,11 @@ class Clusters:
             return None
         best = None
         for cl in self.all:
-            if cl.kind != c.kind or cl.role == "reporter" or (cl.entry and c.entry and cl.entry is not c.entry):
+            if (
+                cl.kind != c.kind
+                or cl.role == "reporter"
+                or (cl.entry and c.entry and cl.entry is not c.entry)
+            ):
                 continue
             if c.kind == "person":
                 if shortens(c.name, cl.name) or shortens(cl.name, c.name):
@@ -216,8 +239,12 @@ class Clusters:
 
 
 def _unit(cl: Cluster) -> bool:
-    return (cl.kind == "actor" and cl.entry is None and bool(cl.cands)
-            and all(c.source == "unit" for c in cl.cands))
+    return (
+        cl.kind == "actor"
+        and cl.entry is None
+        and bool(cl.cands)
+        and all(c.source == "unit" for c in cl.cands)
+    )
 
 
 def _referring(cl: Cluster) -> list[str]:
@@ -240,3 +267,7 @@ def _extends(short: list[str], other: str) -> bool:
         return short == _content(head(other))[-1:] and len(long) > 1
     it = iter(long)
     return all(k in it for k in short)
+
+
+def _first(cl: Cluster) -> int:
+    return cl.first

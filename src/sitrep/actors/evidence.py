@@ -6,11 +6,12 @@ report, its country (or a country it operates in) among the report's places, its
 named, or a title before a person's name. A person called by a police or state rank is not a
 non-state group's leader who shares the name.
 """
+
 from __future__ import annotations
 
 import re
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import Analysis
 from .lexicon import lexicon
@@ -18,7 +19,9 @@ from .persons import name_keys
 from .registry import Hit, registry
 
 STATE_SIDE = frozenset({"state_force", "government", "foreign_force"})
-DISTINCT_WORDS = 3  # four ordinary words or more ("Islamic State West Africa Province") name one group
+DISTINCT_WORDS = (
+    3  # four ordinary words or more ("Islamic State West Africa Province") name one group
+)
 COMMON_ZIPF = 4.0  # "fourth", "division", "popular" pass; "Hezbollah", "Shabaab", "Tatmadaw" do not
 
 
@@ -81,7 +84,7 @@ class Evidence:
         return not e.theatre or bool(e.theatre & self.countries)
 
     def _before(self, h: Hit) -> str:
-        return self.text[max(0, h.start - 40):h.start].lower()
+        return self.text[max(0, h.start - 40) : h.start].lower()
 
     def _titled(self, h: Hit) -> bool:
         titles = "|".join(map(re.escape, lexicon().titles))
@@ -93,7 +96,6 @@ class Evidence:
         if parent is None or parent.actor_type in STATE_SIDE:
             return False
         ranks = "|".join(map(re.escape, lexicon().state_titles))
-        before = self.text[max(0, h.start - 60):h.start]
+        before = self.text[max(0, h.start - 60) : h.start]
         pattern = rf"\b(?:{ranks})\s+(?:[A-Z][\w'-]*\s+)?$"
         return re.search(pattern, before, re.IGNORECASE) is not None
-

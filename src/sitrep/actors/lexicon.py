@@ -1,4 +1,5 @@
 """The actors stage's cue words, read once from data/lexicon.yaml."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -64,10 +65,14 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(resources.files("sitrep.actors").joinpath("data", "lexicon.yaml").read_text("utf-8"))
+    raw = yaml.safe_load(
+        resources.files("sitrep.actors").joinpath("data", "lexicon.yaml").read_text("utf-8")
+    )
     lists = ("nouns", "bare", "refers_to")
-    classes = tuple(ForceClass(name, c["type"], *(tuple(c.get(k) or ()) for k in lists))
-                    for name, c in raw["classes"].items())
+    classes = tuple(
+        ForceClass(name, c["type"], *(tuple(c.get(k) or ()) for k in lists))
+        for name, c in raw["classes"].items()
+    )
     return Lexicon(
         group_words=frozenset(raw["group_words"]),
         hyphen_cues=frozenset(raw["hyphen_cues"]),

@@ -7,6 +7,7 @@ full in the report does not ("Idris's men" after "Idris Musa"). A country or tow
 longer actor name after "of"/"de", or opening it ("Central Bank of Nigeria", "Lake Chad
 Wire"), keeps its place mention too: the name does refer to that place.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -30,7 +31,7 @@ def _nation(a: Analysis, p: Mention) -> bool:
 def _core(text: str, p: Mention) -> int:
     """Where a place mention's name starts, after an article the place stage took in
     ("The Chin")."""
-    m = re.match(r"(?i:the)\s+", text[p.start:p.end])
+    m = re.match(r"(?i:the)\s+", text[p.start : p.end])
     return p.start + m.end() if m else p.start
 
 
@@ -39,9 +40,13 @@ def _nested_place(text: str, p: Mention, c: Cand) -> bool:
     Nigeria"); opening the name of a state body or an outlet too ("Jordan Armed Forces", "Lake Chad
     Wire"); never inside a person's name or a non-state group's ("Jalisco New Generation Cartel",
     "Rapid Support Forces")."""
-    if p.demonym or not (c.start <= p.start and p.end <= c.end) or (p.start, p.end) == (c.start, c.end):
+    if (
+        p.demonym
+        or not (c.start <= p.start and p.end <= c.end)
+        or (p.start, p.end) == (c.start, c.end)
+    ):
         return False
-    if re.search(r"\s(?:of|de|del|in|for)\s+(?:the\s+)?$", text[c.start:p.start]):
+    if re.search(r"\s(?:of|de|del|in|for)\s+(?:the\s+)?$", text[c.start : p.start]):
         return True
     return p.start == c.start and c.kind == "actor" and c.actor_type not in FIGHTERS
 
@@ -50,10 +55,14 @@ def _list_of_places(text: str, c: Cand, hits: list[Mention]) -> bool:
     """Generic NER's "Yabroud and Flita" (ORG): nothing but places joined by "and", "or" or commas."""
     rest, pos = [], c.start
     for p in sorted(hits, key=lambda m: m.start):
-        rest.append(text[pos:max(pos, p.start)])
+        rest.append(text[pos : max(pos, p.start)])
         pos = max(pos, p.end)
-    rest.append(text[pos:c.end])
-    return len(hits) > 1 and re.fullmatch(r"(?:[\s,&]|\band\b|\bor\b|\bthe\b)*", "".join(rest), re.IGNORECASE) is not None
+    rest.append(text[pos : c.end])
+    return (
+        len(hits) > 1
+        and re.fullmatch(r"(?:[\s,&]|\band\b|\bor\b|\bthe\b)*", "".join(rest), re.IGNORECASE)
+        is not None
+    )
 
 
 def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
@@ -65,11 +74,20 @@ def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
     lost_places: set[int] = set()
     kept = []
     for c in chosen:
-        window = places[bisect.bisect_left(starts, c.start - widest):bisect.bisect_left(starts, c.end)]
+        window = places[
+            bisect.bisect_left(starts, c.start - widest) : bisect.bisect_left(starts, c.end)
+        ]
         hits = [p for p in window if p.start < c.end and c.start < p.end]
-        longer = all(c.end - c.start > p.end - p.start and c.start <= _core(text, p) <= p.end <= c.end
-                     for p in hits)
-        if hits and not (c.source in WINS_TIES or longer) or c.source == "ner" and _list_of_places(text, c, hits):
+        longer = all(
+            c.end - c.start > p.end - p.start and c.start <= _core(text, p) <= p.end <= c.end
+            for p in hits
+        )
+        if (
+            hits
+            and not (c.source in WINS_TIES or longer)
+            or c.source == "ner"
+            and _list_of_places(text, c, hits)
+        ):
             continue
         if c.source == "short" and not c.titled and any(_nation(a, p) for p in hits):
             continue  # "Egypt" after a headline the tagger read as a person's name stays the country
@@ -97,10 +115,10 @@ def possessive_places(a: Analysis, chosen: list[Cand]) -> list[Cand]:
 
 
 def _possessor_country(a: Analysis, start: int) -> str | None:
-    m = re.search(r"['\u2019]s\s+$", a.document.text[max(0, start - 4):start])
+    m = re.search(r"['\u2019]s\s+$", a.document.text[max(0, start - 4) : start])
     if m is None:
         return None
-    end = start - (len(a.document.text[max(0, start - 4):start]) - m.start())
+    end = start - (len(a.document.text[max(0, start - 4) : start]) - m.start())
     owner = next((p for p in a.mentions if p.kind == "place" and p.end == end), None)
     ent = a.entity(owner.entity) if owner else None
     return ent.geo.country if ent is not None and ent.geo is not None else None
@@ -113,9 +131,13 @@ def _in_country(name: str, country: str) -> Candidate | None:
 
 def _add_place(a: Analysis, c: Cand, g: Candidate) -> None:
     used = [int(e.id[2:]) for e in a.entities if e.kind == "place" and e.id[2:].isdigit()]
-    ent = Entity(f"pl{max(used, default=0) + 1}", "place", g.name,
-                 geo=Geo(g.lat, g.lon, g.country, g.feature, g.id if g.id > 0 else None, 0.5))
+    ent = Entity(
+        f"pl{max(used, default=0) + 1}",
+        "place",
+        g.name,
+        geo=Geo(g.lat, g.lon, g.country, g.feature, g.id if g.id > 0 else None, 0.5),
+    )
     if g.id > 0:
         ent.ids["geonames"] = g.id
     a.entities.append(ent)
-    a.mentions.append(Mention(c.start, c.end, a.document.text[c.start:c.end], "place", ent.id))
+    a.mentions.append(Mention(c.start, c.end, a.document.text[c.start : c.end], "place", ent.id))

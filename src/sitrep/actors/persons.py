@@ -5,6 +5,7 @@ to the family name ("al-Talli", "Musa"), sometimes to the given name ("Idris"), 
 jihadist kunyas to the nisba alone ("Golani"). The article and spelling drift (Golani /
 al-Jolani) are forgotten by the places stage's word keys.
 """
+
 from __future__ import annotations
 
 from ..places.fold import words

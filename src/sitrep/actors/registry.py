@@ -4,6 +4,7 @@ Spelling drifts in transliterated names (al-Qaida / al Qaeda, Hay'at / Hayat), s
 text are compared word by word on the places stage's folded keys. One Aho-Corasick pass over
 the report finds every alias at once, however large the registry grows.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -21,13 +22,17 @@ from ..places.fold import Word, fold_word, key_of, words
 from .checks import problems
 
 Kind = Literal["actor", "person"]
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the registry is thousands of lines
+_LOADER = getattr(
+    yaml, "CSafeLoader", yaml.SafeLoader
+)  # libyaml: the registry is thousands of lines
 
 
 @dataclass(frozen=True)
 class Alias:
     name: str
-    needs_context: bool = False  # ambiguous on its own ("IS", "the Base"): kept only near a group cue
+    needs_context: bool = (
+        False  # ambiguous on its own ("IS", "the Base"): kept only near a group cue
+    )
 
 
 @dataclass
@@ -81,7 +86,9 @@ def _entry(rec: dict, kind: Kind, origin: str) -> Entry:
         raise ValueError(f"{origin}: record {rec!r} lacks a key or a name")
     where = f"{origin} ({rec['key']})"
     return Entry(
-        key=rec["key"], name=rec["name"], kind=kind,
+        key=rec["key"],
+        name=rec["name"],
+        kind=kind,
         aliases=[_alias(x, where) for x in rec.get("aliases") or []],
         actor_type=rec.get("type") if kind == "actor" else None,
         country=rec.get("country"),
@@ -110,7 +117,13 @@ def text_words(text: str) -> list[Word]:
     """The folded words of a text, a possessive cut off ("SDF's" is SDF) and a sentence's full stop too."""
     out = []
     for w in words(text):
-        cut = 2 if w.text[-2:] in ("'s", "\u2019s") else 1 if w.text.endswith(".") and w.text.count(".") == 1 else 0
+        cut = (
+            2
+            if w.text[-2:] in ("'s", "\u2019s")
+            else 1
+            if w.text.endswith(".") and w.text.count(".") == 1
+            else 0
+        )
         if cut and len(w.text) > cut:
             w = Word(w.start, w.end - cut, w.text[:-cut], fold_word(w.text[:-cut]), w.article)
         out.append(w)
@@ -126,13 +139,15 @@ def _case_ok(alias: str, text_words: list[Word]) -> bool:
     alias_words = [w for w in words(alias) if not w.article]
     if len(alias_words) != len(text_words):
         return True
-    for aw, tw in zip(alias_words, text_words):
+    for aw, tw in zip(alias_words, text_words, strict=False):
         if len(aw.text) > 1 and aw.text.isupper() and tw.text != aw.text:
             return False  # an acronym as written: "LAAF" is not "LAF", "AA" not "A"
     only = alias_words[0].text if len(alias_words) == 1 else ""
     if only and len(only) <= 3 and text_words[0].text != only:
         return False  # a short alias only in its own case: "HaD" never reads "had"
-    return not any(c.isupper() for c in alias) or any(c.isupper() for w in text_words for c in w.text)
+    return not any(c.isupper() for c in alias) or any(
+        c.isupper() for w in text_words for c in w.text
+    )
 
 
 class Registry:
@@ -144,7 +159,9 @@ class Registry:
         table: dict[str, list[tuple[Entry, Alias]]] = {}
         for e in entries:
             for alias in [Alias(e.name), *e.aliases]:
-                if "(" in alias.name:  # "X (Yemen)": a note, not a spelling; definitions are read from the text
+                if (
+                    "(" in alias.name
+                ):  # "X (Yemen)": a note, not a spelling; definitions are read from the text
                     continue
                 k = _key(words(alias.name))
                 if k.strip():
@@ -169,7 +186,7 @@ class Registry:
             first = starts.get(end_pos - length + 2)
             if first is None:
                 continue
-            run = ws[first:first + seq[end_pos - length + 2:end_pos].count(" ") + 1]
+            run = ws[first : first + seq[end_pos - length + 2 : end_pos].count(" ") + 1]
             if not _joined(all_words, word_starts, text, run[0].start, run[-1].end):
                 continue
             start = _widen(all_words, word_starts, text, run[0].start)
@@ -183,7 +200,7 @@ class Registry:
         k = _key(words(name))
         found = self._auto.get(k, None) if k.strip() and len(self._auto) else None
         seen: dict[str, Entry] = {}
-        for entry, _ in (found[1] if found else []):
+        for entry, _ in found[1] if found else []:
             seen.setdefault(entry.key, entry)
         return list(seen.values())
 
@@ -194,10 +211,14 @@ _GLUE = re.compile(r"[ \t\-\u2010\u2011\u00a0]*")
 def _joined(all_words: list[Word], word_starts: list[int], text: str, start: int, end: int) -> bool:
     """The words of a match follow each other with only spaces or hyphens between them."""
     lo = bisect.bisect_left(word_starts, start)
-    inner = all_words[lo:bisect.bisect_left(word_starts, end, lo)]  # not the whole tail: linear per text
+    inner = all_words[
+        lo : bisect.bisect_left(word_starts, end, lo)
+    ]  # not the whole tail: linear per text
     while inner and inner[-1].end > end:
         inner.pop()
-    return all(_GLUE.fullmatch(text[a.end:b.start]) for a, b in zip(inner, inner[1:]))
+    return all(
+        _GLUE.fullmatch(text[a.end : b.start]) for a, b in zip(inner, inner[1:], strict=False)
+    )
 
 
 def _widen(all_words: list[Word], word_starts: list[int], text: str, start: int) -> int:

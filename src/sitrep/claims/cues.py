@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from ..errors import DataFileError
+
 
 @cache
 def _load(name: str) -> dict[str, Any]:
@@ -16,7 +18,7 @@ def _load(name: str) -> dict[str, Any]:
     )
 
 
-class LexiconError(ValueError):
+class LexiconError(DataFileError):
     """A claims data file lacks a lexicon or holds one that is not a list of words."""
 
 

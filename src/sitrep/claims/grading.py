@@ -108,7 +108,7 @@ def grade(claims: list[Claim], doc: Doc) -> None:
     numbers = [_numbers(doc, c) for c in claims]
     denies = [_denies(doc, c) for c in claims]
     speakers = _speakers(claims)
-    for i, (c, mates) in enumerate(zip(claims, _topic_mates(content))):
+    for i, (c, mates) in enumerate(zip(claims, _topic_mates(content), strict=False)):
         c.reliability = RELIABILITY[c.source.type]
         support, clash = 0, False
         for j in mates:

@@ -4,6 +4,7 @@ modality and the claim that carries them; and the report's quantities (money, me
 Runs after places, actors and claims (it reads their mentions and claim spans) and before
 routes (which read the money quantities for costs).
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc

@@ -5,6 +5,7 @@ Only firm candidates (past, asserted or alleged, not habitual) are emitted. A on
 text (a snippet, a lead) is about some happening, so when it has no firm candidate its best
 candidate is still given, with its modality and a low confidence.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
@@ -31,7 +32,7 @@ from .roles import LOCATIVE, actors, place, under_speech
 
 
 def _confidence(c: Candidate) -> float:
-    base = min(0.95, 0.3 + 0.07 * c.score) * (0.93 ** c.index)
+    base = min(0.95, 0.3 + 0.07 * c.score) * (0.93**c.index)
     return round(base if c.firm else base * 0.5, 3)
 
 
@@ -46,12 +47,23 @@ def _lead_dates(sent: Span, dates: list[DateMention]) -> list[DateMention]:
 def _own_date(c: Candidate, dates: list[DateMention]) -> DateMention | None:
     """The date told for the happening: in the trigger's phrase first, then the nearest in its sentence."""
     in_lead = _lead_dates(c.sent, dates)
-    usable = [d for d in own_dates(c.sent, dates, lambda tok: under_speech(tok, c.head)) if d not in in_lead]
-    if not usable:  # a bullet's lead date ('• 9 Mar, near Jilib – ...'), never a dateline's day of writing
+    usable = [
+        d
+        for d in own_dates(c.sent, dates, lambda tok: under_speech(tok, c.head))
+        if d not in in_lead
+    ]
+    if (
+        not usable
+    ):  # a bullet's lead date ('• 9 Mar, near Jilib – ...'), never a dateline's day of writing
         return in_lead[0] if in_lead and ENTRY_LEAD.match(c.sent.text) else None
     sub = {t.idx for t in c.head.subtree}
-    return min(usable, key=lambda d: (d.start not in sub and not any(d.start <= i < d.end for i in sub),
-                                      abs(d.start - c.head.idx)))
+    return min(
+        usable,
+        key=lambda d: (
+            d.start not in sub and not any(d.start <= i < d.end for i in sub),
+            abs(d.start - c.head.idx),
+        ),
+    )
 
 
 def _claim(a: Analysis, start: int) -> str | None:
@@ -63,7 +75,9 @@ def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candi
     text = text_of(doc)
     off = off_domain_paragraphs(doc)
     for i, sent in enumerate(sents):
-        dated = any(sent.start_char <= d.start < sent.end_char and d.ref.precision == "day" for d in dates)
+        dated = any(
+            sent.start_char <= d.start < sent.end_char and d.ref.precision == "day" for d in dates
+        )
         cands += candidates(sent, i, dated, text.rfind("\n", 0, sent.start_char) + 1 in off)
     cands.sort(key=lambda c: c.match.tokens[0].idx)
     firm = [c for c in cands if c.firm]
@@ -71,21 +85,28 @@ def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candi
     firm = body or firm  # a headline or summary tells the body's incidents again
     one_paragraph = "\n" not in text_of(doc).strip()
     if not firm and one_paragraph and cands:
-        firm = [max(cands, key=lambda c: c.score * (0.93 ** c.index))]
+        firm = [max(cands, key=lambda c: c.score * (0.93**c.index))]
     return firm
 
 
-def _incidents(sents: list[Span], firm: list[Candidate], dates: list[DateMention]) -> list[Incident]:
+def _incidents(
+    sents: list[Span], firm: list[Candidate], dates: list[DateMention]
+) -> list[Incident]:
     def differs(c: Candidate, inc: Incident) -> bool:
         mine, theirs = _own_date(c, dates), _own_date(inc.main, dates)
         if mine is None:
             return False
-        return theirs is None or (mine.ref.value, mine.ref.precision) != (theirs.ref.value, theirs.ref.precision)
+        return theirs is None or (mine.ref.value, mine.ref.precision) != (
+            theirs.ref.value,
+            theirs.ref.precision,
+        )
 
     return group(firm, differs)
 
 
-def _later_sentences(inc: Incident, sents: list[Span], stop: int, dates: list[DateMention]) -> list[Span]:
+def _later_sentences(
+    inc: Incident, sents: list[Span], stop: int, dates: list[DateMention]
+) -> list[Span]:
     """The sentences after the incident's first that still tell it, up to the next incident."""
     end = min(inc.last + FOLLOW_ON, stop - 1, len(sents) - 1)
     out = []
@@ -97,8 +118,9 @@ def _later_sentences(inc: Incident, sents: list[Span], stop: int, dates: list[Da
     return out
 
 
-def _date(c: Candidate, inc: Incident, dates: list[DateMention], last: DateRef | None,
-          a: Analysis) -> DateRef | None:
+def _date(
+    c: Candidate, inc: Incident, dates: list[DateMention], last: DateRef | None, a: Analysis
+) -> DateRef | None:
     own = next((d for d in (_own_date(m, dates) for m in inc.candidates) if d is not None), None)
     if own is not None:
         return DateRef(own.ref.value, own.ref.precision, a.span(own.start, own.end))
@@ -130,8 +152,11 @@ def _told_before(a: Analysis, sent: Span) -> str | None:
     of Deir al-Kahf. When the smugglers opened fire, ...')."""
     text = a.document.text
     para_start = text.rfind("\n", 0, sent.start_char) + 1
-    located = [m for m in a.mentions_in(para_start, sent.start_char, ("place",))
-               if not m.demonym and LOCATIVE.search(text[max(para_start, m.start - 40):m.start])]
+    located = [
+        m
+        for m in a.mentions_in(para_start, sent.start_char, ("place",))
+        if not m.demonym and LOCATIVE.search(text[max(para_start, m.start - 40) : m.start])
+    ]
     return located[-1].entity if located else None
 
 
@@ -155,7 +180,9 @@ def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[Eve
         if first and first not in taken:
             return [EventActor(first, "actor1"), *roles]
     for subj in claimer_heads(inc, sents, end):
-        found = a.mentions_in(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge), ("actor", "person"))
+        found = a.mentions_in(
+            subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge), ("actor", "person")
+        )
         if found and found[0].entity not in taken:
             return [EventActor(found[0].entity, "actor1"), *roles]
     return roles
@@ -180,10 +207,22 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
         sub = lex.sub_types[sub_type(inc)]
         toll: Fatalities | None = incident_fatalities(c.sent, later)
-        events.append(Event(
-            id=a.new_id("ev", events), type=sub.type, sub_type=sub.name, trigger=trigger, plover=sub.plover,
-            actors=roles, place=where, date=date, fatalities=toll,
-            claim=_claim(a, trigger.start), modality=c.modality, confidence=_confidence(c)))
+        events.append(
+            Event(
+                id=a.new_id("ev", events),
+                type=sub.type,
+                sub_type=sub.name,
+                trigger=trigger,
+                plover=sub.plover,
+                actors=roles,
+                place=where,
+                date=date,
+                fatalities=toll,
+                claim=_claim(a, trigger.start),
+                modality=c.modality,
+                confidence=_confidence(c),
+            )
+        )
         last_date = date if date and not date.inferred else last_date
         last_place = where or last_place
     return events

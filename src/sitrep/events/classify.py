@@ -3,6 +3,7 @@
 Hand weights rather than a trained model: the weights are reviewable in data/triggers.yaml,
 and the only training data we may use is data we write, which a lexicon states more directly.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -14,7 +15,13 @@ from .rules import rules
 
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
-VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
+VIOLENT_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+)
 
 
 def scores(matches: list[Match], sent: Span | None = None) -> dict[str, float]:
@@ -38,14 +45,20 @@ def scores(matches: list[Match], sent: Span | None = None) -> dict[str, float]:
         if all(g in groups for g in combo.groups):
             out[combo.sub_type] += combo.weight
     armed = sent is not None and any(t.lemma_.lower() in rules().combatants for t in sent)
-    for name in [n for n in out if lex.sub_types[n].requires and lex.sub_types[n].requires not in groups]:
-        moved = out.pop(name)  # armed men fighting police are a clash, not a mob: the evidence is dropped
+    for name in [
+        n for n in out if lex.sub_types[n].requires and lex.sub_types[n].requires not in groups
+    ]:
+        moved = out.pop(
+            name
+        )  # armed men fighting police are a clash, not a mob: the evidence is dropped
         if not armed:
             out[lex.sub_types[name].otherwise] = out.get(lex.sub_types[name].otherwise, 0.0) + moved
     return dict(out)
 
 
-def best(sc: dict[str, float], among: tuple[str, ...] | None = None, default: str | None = None) -> tuple[str | None, float]:
+def best(
+    sc: dict[str, float], among: tuple[str, ...] | None = None, default: str | None = None
+) -> tuple[str | None, float]:
     """The best sub-type (optionally only of the given event types) and its score."""
     lex = lexicon()
     pool = {k: v for k, v in sc.items() if among is None or lex.sub_types[k].type in among}
@@ -72,7 +85,11 @@ def territory_side(matches: list[Match]) -> str | None:
             continue
         words = _agent_words(m.head)
         for name in reversed(TERRITORY):  # "Houthi forces": the named group decides before "forces"
-            if any(tuple(words[i:i + len(p)]) == p for p in lex.sides[name] for i in range(len(words))):
+            if any(
+                tuple(words[i : i + len(p)]) == p
+                for p in lex.sides[name]
+                for i in range(len(words))
+            ):
                 return name
     return None
 
@@ -91,7 +108,11 @@ def _victims(head: Token) -> list[Token]:
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
     out = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not out:
-        holder = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "dobj" for c in verb.children) else verb
+        holder = (
+            verb.head
+            if verb.dep_ == "conj" and not any(c.dep_ == "dobj" for c in verb.children)
+            else verb
+        )
         out = [c for c in holder.children if c.dep_ == "dobj"]
     if not out:  # "shot and killed a soldier": the object hangs on the second verb
         out = [c for v in verb.children if v.dep_ == "conj" for c in v.children if c.dep_ == "dobj"]
@@ -99,7 +120,12 @@ def _victims(head: Token) -> list[Token]:
 
 
 def victim_lemmas(head: Token) -> set[str]:
-    return {t.lemma_.lower() for v in _victims(head) for t in [v, *v.children] if t.dep_ in ("compound", v.dep_)}
+    return {
+        t.lemma_.lower()
+        for v in _victims(head)
+        for t in [v, *v.children]
+        if t.dep_ in ("compound", v.dep_)
+    }
 
 
 def civilians_only(head: Token) -> bool:

@@ -8,6 +8,7 @@ bare number ("$2000") is never read as a year.
 A week has no ISO form in the contract (YYYY-MM-DD, YYYY-MM or YYYY), so a week-precision
 date is written as the month holding most of that week (its Thursday).
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ from ..lexicons import calendar
 from ..model import DateRef
 from .numbers import parse_number
 
-_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501 - one literal
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -28,17 +29,40 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _COUNT = r"(?:a|one|two|three|four|five|six|seven|\d+)"
 PATTERNS: list[tuple[str, str]] = [
     # Counted from the date told just before: "two days earlier", "the following morning".
-    ("offset", (rf"\b{_COUNT}\s+days?\s+(?:earlier|later|before|after)\b"
-                r"|\bthe\s+(?:following|next|previous)\s+(?:day|morning|afternoon|evening|night)\b"
-                r"|\bthe\s+day\s+(?:before|after)\b")),
-    ("absolute_day", rf"\b{_DAYNUM}\s+{_MON}(?:,?\s+{_YEAR})?\b|\b{_MON}\s+{_DAYNUM}(?:,?\s+{_YEAR})?\b"),
+    (
+        "offset",
+        (
+            rf"\b{_COUNT}\s+days?\s+(?:earlier|later|before|after)\b"
+            r"|\bthe\s+(?:following|next|previous)\s+(?:day|morning|afternoon|evening|night)\b"
+            r"|\bthe\s+day\s+(?:before|after)\b"
+        ),
+    ),
+    (
+        "absolute_day",
+        rf"\b{_DAYNUM}\s+{_MON}(?:,?\s+{_YEAR})?\b|\b{_MON}\s+{_DAYNUM}(?:,?\s+{_YEAR})?\b",
+    ),
     ("month", rf"\b(?:(?:early|mid|late)[- ])?{_MON}(?:,?\s+{_YEAR})?\b"),
-    ("weekday", rf"\b(?:(?:early|late)\s+on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day{_PART}\b"),
-    ("relative_day", r"\b(?:yesterday|today|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|(?:\w+|\d+)\s+days?\s+ago)\b"),
-    ("relative_week", r"\b(?:last|this|past|previous)\s+week(?:end)?\b|\b(?:earlier|later)\s+this\s+week\b|\b(?:a|one|two|\d)\s+weeks?\s+ago\b"),
+    (
+        "weekday",
+        rf"\b(?:(?:early|late)\s+on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day{_PART}\b",
+    ),
+    (
+        "relative_day",
+        r"\b(?:yesterday|today|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|(?:\w+|\d+)\s+days?\s+ago)\b",
+    ),
+    (
+        "relative_week",
+        r"\b(?:last|this|past|previous)\s+week(?:end)?\b|\b(?:earlier|later)\s+this\s+week\b|\b(?:a|one|two|\d)\s+weeks?\s+ago\b",
+    ),
     ("relative_month", r"\b(?:last|this|past|previous)\s+month\b|\bearlier\s+this\s+month\b"),
-    ("relative_year", r"\b(?:last|this|past|previous)\s+year\b|\bearlier\s+this\s+year\b|\bin\s+(?:19|20)\d\d\b"),
-    ("same", r"\bthe\s+same\s+(?:day|morning|afternoon|evening|night)\b|\bthat\s+(?:day|morning|night)\b"),
+    (
+        "relative_year",
+        r"\b(?:last|this|past|previous)\s+year\b|\bearlier\s+this\s+year\b|\bin\s+(?:19|20)\d\d\b",
+    ),
+    (
+        "same",
+        r"\bthe\s+same\s+(?:day|morning|afternoon|evening|night)\b|\bthat\s+(?:day|morning|night)\b",
+    ),
 ]
 DATE_RE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in PATTERNS), re.IGNORECASE)
 _MAY_VERB = re.compile(r"\bmay\s+(?:be|have|not|also|still|soon|well|\w+ed)\b", re.IGNORECASE)
@@ -57,8 +81,13 @@ def _week_month(monday: date) -> str:
 
 def _parse_absolute(text: str, base: datetime, precision: str) -> DateRef | None:
     parts = ["day", "month"] if precision == "day" else ["month"]
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": parts,
-                "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": parts,
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     cleaned = re.sub(r"\b(?:early|mid|late)[- ]", "", text, flags=re.IGNORECASE)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     if parsed is None:
@@ -74,7 +103,9 @@ def _resolve(kind: str, text: str, base: datetime | None) -> DateRef | None:
         has_year = re.search(_YEAR, text) is not None
         if base is None and not has_year:
             return None
-        return _parse_absolute(text, base or datetime(2100, 1, 1), "day" if kind == "absolute_day" else "month")
+        return _parse_absolute(
+            text, base or datetime(2100, 1, 1), "day" if kind == "absolute_day" else "month"
+        )
     if base is None:
         return None
     today = base.date()
@@ -102,7 +133,9 @@ def _resolve(kind: str, text: str, base: datetime | None) -> DateRef | None:
         year = re.search(_YEAR, text)
         if year:
             return DateRef(year.group(), "year")
-        return DateRef(str(today.year - (1 if re.search(r"last|past|previous", low) else 0)), "year")
+        return DateRef(
+            str(today.year - (1 if re.search(r"last|past|previous", low) else 0)), "year"
+        )
     return None
 
 
@@ -147,7 +180,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         if ref is None and kind not in ("same", "offset"):
             continue
         if kind == "offset":
-            ref = _from_previous(anchor, _offset(m.group(), text[m.end():m.end() + 5]))
+            ref = _from_previous(anchor, _offset(m.group(), text[m.end() : m.end() + 5]))
         elif ref is None and found:
             ref = _from_previous(found[-1].ref, 0)
         else:

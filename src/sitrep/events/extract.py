@@ -5,6 +5,7 @@ the sentence's best violent sub-type; each other trigger verb ("seized ... and d
 own happening. A candidate is firm when it reads as one past, asserted happening: a past verb
 (or a noun that 'broke out'/'was carried out'), not habitual, not denied, planned or hedged.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,7 +31,11 @@ FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the we
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 RETAKING = "Government regains territory"
 DISRUPTED = "Disrupted weapons use"
-TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
+TERRITORY_TYPES = (
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+)
 
 
 @dataclass
@@ -54,7 +59,11 @@ def _verbal(head: Token, dated: bool) -> bool:
     while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head  # "mortar rounds": the phrase's own head hangs on the verb
     verb = head.head
-    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in rules().occur and tense_ok(verb, dated)
+    return (
+        head.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and verb.lemma_.lower() in rules().occur
+        and tense_ok(verb, dated)
+    )
 
 
 def _past_phrase(m: Match) -> bool:
@@ -67,7 +76,11 @@ def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
     if m.cue.generic or lex.sub_types[m.cue.label].type in VIOLENT_TYPES:
         name, value = best(sc, VIOLENT_TYPES, m.cue.generic or m.cue.label)
         return (name, value) if name else None
-    pool = {k: sc.get(k, 0.0) for k in lex.options(m.cue.words) if lex.sub_types[k].type not in VIOLENT_TYPES}
+    pool = {
+        k: sc.get(k, 0.0)
+        for k in lex.options(m.cue.words)
+        if lex.sub_types[k].type not in VIOLENT_TYPES
+    }
     if not pool:
         return None
     name = max(pool, key=lambda k: pool[k])
@@ -78,11 +91,22 @@ def _takes_ground(head: Token, label: str) -> bool:
     """Territory verbs need ground as their object ('seized the town', not 'seized two tankers');
     taking back may name it by a pronoun ('retook it'), the ground having been told before."""
     args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    args += [g for c in [head, *args] for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "over")
-             for g in p.children if g.dep_ == "pobj"]
+    args += [
+        g
+        for c in [head, *args]
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "from", "over")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     back = label == RETAKING and any(t.lower_ == "it" for t in args)
-    return head.pos_ == "NOUN" or back or any(
-        t.lemma_.lower() in rules().ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args)
+    return (
+        head.pos_ == "NOUN"
+        or back
+        or any(
+            t.lemma_.lower() in rules().ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args
+        )
+    )
 
 
 def _objectless(head: Token, sub_type: str) -> bool:
@@ -100,7 +124,9 @@ def off_domain_paragraphs(doc: Doc) -> set[int]:
     for tok in doc:
         start = text.rfind("\n", 0, tok.idx) + 1
         words.setdefault(start, set()).update((tok.lower_, tok.lemma_.lower()))
-    off = {start for start, seen in words.items() if seen & r.off_domain and not seen & r.protagonists}
+    off = {
+        start for start, seen in words.items() if seen & r.off_domain and not seen & r.protagonists
+    }
     every = set().union(*words.values()) if words else set()
     if every & r.off_domain and not every & r.protagonists:
         return set(words)  # a sports or market report through and through
@@ -111,7 +137,9 @@ def _background(head: Token) -> bool:
     """Asides that are not the news: relative clauses ('which broke away in 2016'), 'agreed that ...'."""
     t = head
     for _ in range(3):
-        if t.dep_ == "relcl":  # "on 27 August, when the SDF detained ..." tells the time, not an aside
+        if (
+            t.dep_ == "relcl"
+        ):  # "on 27 August, when the SDF detained ..." tells the time, not an aside
             return not any(c.lower_ == "when" for c in t.children)
         t = t.head
     return head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children)
@@ -126,7 +154,11 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         if not m.cue.trigger:
             continue
         typed = _typed(m, sc)
-        if typed is None or (typed[0] in TERRITORY_TYPES and not _takes_ground(m.head, m.cue.label)) or _objectless(m.head, typed[0]):
+        if (
+            typed is None
+            or (typed[0] in TERRITORY_TYPES and not _takes_ground(m.head, m.cue.label))
+            or _objectless(m.head, typed[0])
+        ):
             continue
         name, value = typed[0], typed[1]
         if m.cue.generic:  # a generic word ("killed") is typed by its victims
@@ -139,8 +171,13 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         mod = modality(m.head)
         floor = FIRM_VIOLENT if lexicon().sub_types[name].type in ARMED_TYPES else FIRM_SCORE
         past = _verbal(m.head, day_dated) or _past_phrase(m)
-        firm = (value >= floor and mod in ("asserted", "alleged") and past
-                and not habitual(m.head) and not _background(m.head))
+        firm = (
+            value >= floor
+            and mod in ("asserted", "alleged")
+            and past
+            and not habitual(m.head)
+            and not _background(m.head)
+        )
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)
     return _one_per_happening(list(by_head.values()))
 
@@ -150,14 +187,20 @@ def _rank(c: Candidate) -> tuple:
 
 
 def _subject(c: Candidate) -> str | None:
-    subj = next((k for k in c.head.children if k.dep_ == "nsubj"), None) if c.head.pos_ == "VERB" else None
+    subj = (
+        next((k for k in c.head.children if k.dep_ == "nsubj"), None)
+        if c.head.pos_ == "VERB"
+        else None
+    )
     return subj.lower_ if subj is not None else None
 
 
 def _disarmed(c: Candidate, cands: list[Candidate]) -> bool:
     """A weapon that was defused, seized or destroyed ('defused an IED', 'a cache holding 14 IEDs')
     is what the disrupting act acted on, not an attack of its own."""
-    word = c.match.tokens[-1]  # "improvised explosive": the noun, whatever the tagger made of the first word
+    word = c.match.tokens[
+        -1
+    ]  # "improvised explosive": the noun, whatever the tagger made of the first word
     if c.head.pos_ == "VERB" and c.head.dep_ in ("acl", "relcl", "amod"):
         word = c.head  # "a bomb planted under a bridge": the verb describes the weapon
     elif word.pos_ not in ("NOUN", "PROPN"):
@@ -171,7 +214,11 @@ def _one_per_happening(cands: list[Candidate]) -> list[Candidate]:
     ('insurgents occupied the town until troops retook it'); one per other trigger verb."""
     lex = lexicon()
     cands = [c for c in cands if not _disarmed(c, cands)]
-    violent = sorted((c for c in cands if lex.sub_types[c.sub_type].type in VIOLENT_TYPES), key=_rank, reverse=True)
+    violent = sorted(
+        (c for c in cands if lex.sub_types[c.sub_type].type in VIOLENT_TYPES),
+        key=_rank,
+        reverse=True,
+    )
     kept = violent[:1]
     for c in violent[1:]:
         subj = _subject(c)

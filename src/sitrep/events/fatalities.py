@@ -5,6 +5,7 @@ best is the stated figure (the upper one of "at least"/"more than" wording is un
 stays empty); vague words take the ACLED-style numbers in numbers.VAGUE and are recorded in
 `vague`. A sentence that names no deaths gives 0, as ACLED codes events without reported deaths.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,19 +22,36 @@ _AMOUNT = rf"{_QUAL}(?:(?P<num>{NUMBER})|(?P<vague>{_VAGUE}))"
 _NOUNS = r"(?:[\w'-]+\s+){0,3}?"
 # Military euphemisms ("eleven terrorists were neutralised", "paid the supreme price") count as deaths.
 _EUPHEMISM = r"neutrali[sz]ed|eliminated|paid\s+the\s+(?:supreme|ultimate)\s+price"
-DEATH_WORDS = re.compile(rf"\b(?:kill\w*|dead|died|die|dies|death\w*|fatalit\w*|lives|massacred|slain|shot\s+dead|perish\w*|bodies|murdered|executed|beheaded|{_EUPHEMISM})\b", re.IGNORECASE)
+DEATH_WORDS = re.compile(
+    rf"\b(?:kill\w*|dead|died|die|dies|death\w*|fatalit\w*|lives|massacred|slain|shot\s+dead|perish\w*|bodies|murdered|executed|beheaded|{_EUPHEMISM})\b",
+    re.IGNORECASE,
+)
 PATTERNS = [
     # "killing 6 civilians", "killed at least 12 people", "left seven dead"
-    re.compile(rf"\b(?:kill(?:ing|ed|s)?|massacred|slaughtered|left|{_EUPHEMISM})\s+[\"“']?{_AMOUNT}\b(?:\s+(?:of\s+)?{_NOUNS})?", re.IGNORECASE),
+    re.compile(
+        rf"\b(?:kill(?:ing|ed|s)?|massacred|slaughtered|left|{_EUPHEMISM})\s+[\"“']?{_AMOUNT}\b(?:\s+(?:of\s+)?{_NOUNS})?",
+        re.IGNORECASE,
+    ),
     # "death toll rose to 30", "toll of 12"
-    re.compile(rf"\b(?:death\s+)?toll\s+(?:has\s+)?(?:\w+\s+)?(?:to|of|at)\s+{_AMOUNT}", re.IGNORECASE),
+    re.compile(
+        rf"\b(?:death\s+)?toll\s+(?:has\s+)?(?:\w+\s+)?(?:to|of|at)\s+{_AMOUNT}", re.IGNORECASE
+    ),
     # "at least 12 dead", "12 people were killed", "dozens of soldiers were killed"
-    re.compile(rf"{_AMOUNT}\s+(?:(?:of\s+)?{_NOUNS})?(?:(?:were|was|have\s+been|had\s+been|are|being|got)\s+)?(?:killed|dead|died|slain|shot\s+dead|massacred|murdered|executed|beheaded|lost\s+their\s+lives|perished|{_EUPHEMISM})\b", re.IGNORECASE),
+    re.compile(
+        rf"{_AMOUNT}\s+(?:(?:of\s+)?{_NOUNS})?(?:(?:were|was|have\s+been|had\s+been|are|being|got)\s+)?(?:killed|dead|died|slain|shot\s+dead|massacred|murdered|executed|beheaded|lost\s+their\s+lives|perished|{_EUPHEMISM})\b",
+        re.IGNORECASE,
+    ),
 ]
 # One person named after the killing verb ("shot dead a retired judge"), when the parse gives no count.
-_ONE = re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|executed|murdered|beheaded|assassinated)\s+(?:an?|one)\s+"
-                  r"(?!(?:number|group|few|couple)\b)[\w'-]+(?:\s+[\w'-]+)?\b(?!\s+and\b)", re.IGNORECASE)
-_VICTIM = re.compile(r"\b(?:kill(?:ing|ed)|slain|massacred)\s+(?P<objs>(?:an?|one)\s+[\w\s'-]{1,60}?(?:\s+and\s+(?:an?|one)\s+[\w'-]+(?:\s+[\w'-]+)?)+)", re.IGNORECASE)
+_ONE = re.compile(
+    r"\b(?:shot\s+dead|gunned\s+down|killed|executed|murdered|beheaded|assassinated)\s+(?:an?|one)\s+"
+    r"(?!(?:number|group|few|couple)\b)[\w'-]+(?:\s+[\w'-]+)?\b(?!\s+and\b)",
+    re.IGNORECASE,
+)
+_VICTIM = re.compile(
+    r"\b(?:kill(?:ing|ed)|slain|massacred)\s+(?P<objs>(?:an?|one)\s+[\w\s'-]{1,60}?(?:\s+and\s+(?:an?|one)\s+[\w'-]+(?:\s+[\w'-]+)?)+)",
+    re.IGNORECASE,
+)
 
 
 def _from_match(m: re.Match) -> Fatalities | None:
@@ -54,8 +72,14 @@ KILL_LEMMAS = ("kill", "die", "slay", "murder", "execute", "behead", "assassinat
 
 def _count_of(noun: Token) -> int | None:
     """A number on the noun ('seven soldiers'), or 1 per singular noun named ('a man and his son')."""
-    num = next((c for c in noun.children if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("quantmod", "amod"))),
-               None)
+    num = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("quantmod", "amod"))
+        ),
+        None,
+    )
     num = num or (noun if noun.like_num else None)
     if num is not None:
         value = parse_number(num.text)
@@ -69,7 +93,9 @@ def _killing(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    return lemma in KILL_LEMMAS or (lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children))
+    return lemma in KILL_LEMMAS or (
+        lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children)
+    )
 
 
 def _victims(tok: Token) -> list[Token]:
@@ -77,7 +103,11 @@ def _victims(tok: Token) -> list[Token]:
     passive = ("nsubj",) if tok.lemma_.lower() == "die" else ("nsubjpass",)
     out = [c for c in tok.children if c.dep_ in passive]
     if not out and not any(c.dep_ == "auxpass" for c in tok.children):
-        holder = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "dobj" for c in tok.children) else tok
+        holder = (
+            tok.head
+            if tok.dep_ == "conj" and not any(c.dep_ == "dobj" for c in tok.children)
+            else tok
+        )
         out = [c for c in holder.children if c.dep_ == "dobj"]
     return out
 

@@ -8,6 +8,7 @@ withdrew...), the same sub-type again, or the object of a claim ("claimed the at
 Arrests, seizures, abductions and looting inside an incident stay events of their own, as ACLED
 codes them.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,16 +25,24 @@ from .rules import rules
 
 INCIDENT_GAP = 4  # sentences: a retelling follows close on the telling (dev half A: gaps up to 4)
 ANAPHOR_GAP = 8  # ... or further on when it names it again ("killed in the blast were ...")
-FOLLOW_ON = 1  # sentences after the last member that may still give the toll ("later put the toll at 5")
-CLAIM_REACH = 3  # sentences after the incident in which a claim of responsibility still names its actor1
+FOLLOW_ON = (
+    1  # sentences after the last member that may still give the toll ("later put the toll at 5")
+)
+CLAIM_REACH = (
+    3  # sentences after the incident in which a claim of responsibility still names its actor1
+)
 WEAPON_TYPE = "Explosions/Remote violence"
 JOINING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 # A paragraph that opens with its own place or date lead ("KABUL: ...", "• 9 Mar, Jilib – ...").
 # A dateline ("KABUL: ...", "PEMBA, Mozambique, May 13 (Wire) – ...") holds the place and the day of
 # writing; a bullet lead ("• 9 Mar, near Jilib – ...") the day and place of the entry's happening.
 _BULLET = r"[ \t]*(?:•|\*|-|\d+\.)?[ \t]*"
-DATELINE = re.compile(rf"^{_BULLET}[A-Z][A-Z'’.\- ]{{2,40}}(?:,[^–—:\n]{{0,60}})?[ \t]*[:–—]", re.MULTILINE)
-ENTRY_LEAD = re.compile(rf"^{_BULLET}\d{{1,2}}[\s–-]*\w*\s+\w+,?[^–:\n]{{0,40}}[ \t]*[:–—]", re.MULTILINE)
+DATELINE = re.compile(
+    rf"^{_BULLET}[A-Z][A-Z'’.\- ]{{2,40}}(?:,[^–—:\n]{{0,60}})?[ \t]*[:–—]", re.MULTILINE
+)
+ENTRY_LEAD = re.compile(
+    rf"^{_BULLET}\d{{1,2}}[\s–-]*\w*\s+\w+,?[^–:\n]{{0,40}}[ \t]*[:–—]", re.MULTILINE
+)
 
 
 def lead(text: str, pos: int = 0) -> re.Match | None:
@@ -74,8 +83,12 @@ def in_summary(c: Candidate) -> bool:
     text = text_of(c.sent.doc)
     start = text.rfind("\n", 0, c.sent.start_char) + 1
     end = text.find("\n", c.sent.start_char)
-    para = text[start:end if end >= 0 else len(text)].strip()
-    headline = not text[:start].strip() and "\n" in text.strip() and not para.endswith((".", "!", "?", '"', "”"))
+    para = text[start : end if end >= 0 else len(text)].strip()
+    headline = (
+        not text[:start].strip()
+        and "\n" in text.strip()
+        and not para.endswith((".", "!", "?", '"', "”"))
+    )
     return headline or para.lower().startswith(rules().summary_leads)
 
 
@@ -125,7 +138,11 @@ def _anaphoric(sent: Span) -> bool:
     for tok in sent:
         cues = lex.index.get(tok.lemma_.lower(), ())
         named = any(cue.trigger and len(cue.words) == 1 for cue in cues)
-        if named and tok.pos_ == "NOUN" and any(k.lower_ in ("the", "this", "that") for k in tok.children):
+        if (
+            named
+            and tok.pos_ == "NOUN"
+            and any(k.lower_ in ("the", "this", "that") for k in tok.children)
+        ):
             return True
     return False
 
@@ -136,7 +153,7 @@ def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
         return False
     if claimed(c.head):
         return True
-    new_paragraph = "\n" in text_of(c.sent.doc)[inc.main.sent.end_char:c.sent.start_char]
+    new_paragraph = "\n" in text_of(c.sent.doc)[inc.main.sent.end_char : c.sent.start_char]
     if dated or (new_paragraph and lead(c.sent.text)):
         return False
     return _follows_up(c, inc)
@@ -162,8 +179,11 @@ def sub_type(inc: Incident) -> str:
     main = inc.main
     if main.match.cue.generic is None or main.sub_type != main.match.cue.generic:
         return main.sub_type
-    armed = [c.sub_type for c in inc.members
-             if c.match.cue.generic is None and lex.sub_types[c.sub_type].type == WEAPON_TYPE]
+    armed = [
+        c.sub_type
+        for c in inc.members
+        if c.match.cue.generic is None and lex.sub_types[c.sub_type].type == WEAPON_TYPE
+    ]
     return armed[0] if armed else main.sub_type
 
 
@@ -171,7 +191,7 @@ def claimer_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
     """Subjects of claim verbs in the incident's sentences ('Al-Shabaab claimed the attack')."""
     r = rules()
     out = []
-    for sent in sents[inc.main.index:end + 1]:
+    for sent in sents[inc.main.index : end + 1]:
         for tok in sent:
             if tok.lemma_.lower() not in r.claim_verbs or tok.pos_ != "VERB":
                 continue

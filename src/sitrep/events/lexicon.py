@@ -1,4 +1,5 @@
 """The event lexicon (data/triggers.yaml) and its matching against parsed sentences."""
+
 from __future__ import annotations
 
 import re
@@ -54,8 +55,12 @@ class Lexicon:
     sub_types: dict[str, SubType]
     index: dict[str, tuple[Cue, ...]]  # first word -> cues starting with it
     combos: tuple[Combo, ...]
-    sides: dict[str, frozenset[tuple[str, ...]]]  # territory sub-type -> words naming who takes ground
-    readings: dict[tuple[str, ...], frozenset[str]]  # trigger words -> every sub-type they may anchor
+    sides: dict[
+        str, frozenset[tuple[str, ...]]
+    ]  # territory sub-type -> words naming who takes ground
+    readings: dict[
+        tuple[str, ...], frozenset[str]
+    ]  # trigger words -> every sub-type they may anchor
 
     def options(self, words: tuple[str, ...]) -> frozenset[str]:
         """The sub-types a trigger may take: those listing it, and those of combinations over its groups."""
@@ -68,16 +73,33 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(resources.files("sitrep.events").joinpath("data/triggers.yaml").read_text("utf-8"))
+    raw = yaml.safe_load(
+        resources.files("sitrep.events").joinpath("data/triggers.yaml").read_text("utf-8")
+    )
     cues: list[Cue] = []
     sub_types = {}
     for name, spec in raw["sub_types"].items():
-        sub_types[name] = SubType(name, spec["type"], spec.get("plover"), spec.get("cap"),
-                                  spec.get("requires"), spec.get("otherwise"), bool(spec.get("needs_object")))
+        sub_types[name] = SubType(
+            name,
+            spec["type"],
+            spec.get("plover"),
+            spec.get("cap"),
+            spec.get("requires"),
+            spec.get("otherwise"),
+            bool(spec.get("needs_object")),
+        )
         for key, trigger in (("triggers", True), ("context", False)):
-            cues += [Cue(_words(w), name, float(wt), trigger) for w, wt in (spec.get(key) or {}).items()]
-    cues += [Cue(_words(w), default, 1.0, True, generic=default) for w, default in raw["generic"].items()]
-    cues += [Cue(_words(w), f"group:{g}", 0.0, False) for g, words in raw["groups"].items() for w in words]
+            cues += [
+                Cue(_words(w), name, float(wt), trigger) for w, wt in (spec.get(key) or {}).items()
+            ]
+    cues += [
+        Cue(_words(w), default, 1.0, True, generic=default) for w, default in raw["generic"].items()
+    ]
+    cues += [
+        Cue(_words(w), f"group:{g}", 0.0, False)
+        for g, words in raw["groups"].items()
+        for w in words
+    ]
     index: dict[str, list[Cue]] = defaultdict(list)
     for cue in cues:
         index[cue.words[0]].append(cue)
@@ -92,8 +114,13 @@ def lexicon() -> Lexicon:
             for w in raw["groups"][g]:
                 if _words(w) in readings:
                     readings[_words(w)].add(combo.sub_type)
-    return Lexicon(sub_types, {k: tuple(v) for k, v in index.items()}, combos, sides,
-                   {k: frozenset(v) for k, v in readings.items()})
+    return Lexicon(
+        sub_types,
+        {k: tuple(v) for k, v in index.items()},
+        combos,
+        sides,
+        {k: frozenset(v) for k, v in readings.items()},
+    )
 
 
 def _forms(tok: Token) -> set[str]:
@@ -110,6 +137,8 @@ def match(sent: Span) -> list[Match]:
         for first in first_forms:
             for cue in lex.index.get(first, ()):
                 n = len(cue.words)
-                if i + n <= len(toks) and all(w in f for w, f in zip(cue.words[1:], forms[i + 1:i + n])):
-                    found.append(Match(cue, toks[i:i + n]))
+                if i + n <= len(toks) and all(
+                    w in f for w, f in zip(cue.words[1:], forms[i + 1 : i + n], strict=False)
+                ):
+                    found.append(Match(cue, toks[i : i + n]))
     return found

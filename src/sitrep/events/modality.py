@@ -3,6 +3,7 @@
 Only asserted (and alleged) happenings are events that took place; denials, plans, threats and
 conditionals are kept apart so they are not counted as facts.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -29,7 +30,9 @@ def modality(tok: Token) -> str:
             return "negated"
         if i and t.lemma_.lower() in r.deny:
             return "negated"
-        if any(k.lower_ in ("will", "'ll", "shall") for k in kids) or (i and t.lemma_.lower() in r.plan):
+        if any(k.lower_ in ("will", "'ll", "shall") for k in kids) or (
+            i and t.lemma_.lower() in r.plan
+        ):
             return "planned"
         if any(k.lower_ in r.hedge and k.pos_ in HEDGE_POS for k in kids):
             return "hypothetical"
@@ -46,11 +49,17 @@ def habitual(tok: Token) -> bool:
     habit = rules().habitual
     for t in _chain(tok)[:2]:
         for k in t.children:
-            if k.lower_ in habit or (k.lower_ == "times" or any(g.lower_ == "times" for g in k.children)):
+            if k.lower_ in habit or (
+                k.lower_ == "times" or any(g.lower_ == "times" for g in k.children)
+            ):
                 return True
             if k.dep_ == "prep" and k.lower_ == "since" and _perfect(t):
                 return True
-            if k.dep_ == "prep" and k.lower_ == "for" and any(g.lemma_.lower() in ("year", "decade") for g in k.subtree):
+            if (
+                k.dep_ == "prep"
+                and k.lower_ == "for"
+                and any(g.lemma_.lower() in ("year", "decade") for g in k.subtree)
+            ):
                 return True
     return False
 

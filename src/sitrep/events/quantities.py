@@ -4,6 +4,7 @@ measures (weights, volumes, distances, percentages) and counts of people, vehicl
 Money and measures are found by pattern over the raw text (they are formulaic); counts need
 the parse to know what a bare number counts ("seven soldiers", "two of them").
 """
+
 from __future__ import annotations
 
 import re
@@ -15,20 +16,36 @@ from .numbers import NUMBER, as_number, parse_number
 from .units import Units, alternation, units
 
 # Verbs whose bare numeric object or subject counts people ("displaced some two million").
-PEOPLE_VERBS = {"kill", "displace", "arrest", "detain", "wound", "injure", "abduct", "kidnap", "evacuate", "rescue", "deport", "die"}
+PEOPLE_VERBS = {
+    "kill",
+    "displace",
+    "arrest",
+    "detain",
+    "wound",
+    "injure",
+    "abduct",
+    "kidnap",
+    "evacuate",
+    "rescue",
+    "deport",
+    "die",
+}
 
 
 def _patterns(u: Units) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     money = re.compile(
         rf"(?:(?P<sym>{alternation(list(u.symbols))})\s?(?P<n1>{NUMBER})|\b(?P<n2>{NUMBER})\s+(?P<cur>{alternation(list(u.currencies))})\b)",
-        re.IGNORECASE)
+        re.IGNORECASE,
+    )
     # What a sum is paid per; it may follow an equivalent in brackets: "6 million pesos ($1,450) a kilo".
     per = re.compile(
         rf"(?P<paren>\s*\([^()]{{1,40}}\)|\))?(?:\s+(?:per|a|an|for\s+each|for\s+every|every)\s+(?P<per>{alternation(list(u.per))})\b|\s+(?P<each>each|apiece)\b)",
-        re.IGNORECASE)
+        re.IGNORECASE,
+    )
     measure = re.compile(
-        rf"\b(?P<n>{NUMBER})(?:\s*|-)(?P<unit>{alternation([m for m in u.measures if m != '%'])})\b(?:\s+per\s+(?P<per>\w+))?|\b(?P<pn>{NUMBER})\s?%",
-        re.IGNORECASE)
+        rf"\b(?P<n>{NUMBER})(?:\s*|-)(?P<unit>{alternation([m for m in u.measures if m != '%'])})\b(?:\s+per\s+(?P<per>\w+))?|\b(?P<pn>{NUMBER})\s?%",  # noqa: E501 - one literal
+        re.IGNORECASE,
+    )
     return money, per, measure
 
 
@@ -47,7 +64,7 @@ def find_money_and_measures(a: Analysis) -> list[Quantity]:
         if p:
             per = u.per[p.group("per").lower()] if p.group("per") else "person"
             end = m.end() if p.group("paren") else p.end()
-        found.append(Quantity(m.start(), end, text[m.start():end], as_number(value), code, per))
+        found.append(Quantity(m.start(), end, text[m.start() : end], as_number(value), code, per))
     for m in measure.finditer(text):
         if any(q.start <= m.start() < q.end for q in found):
             continue
@@ -56,7 +73,9 @@ def find_money_and_measures(a: Analysis) -> list[Quantity]:
             continue
         unit = u.measures[m.group("unit").lower()] if m.group("unit") else "percent"
         per = m.group("per").lower() if m.group("per") else None
-        found.append(Quantity(m.start(), m.end(), text[m.start():m.end()], as_number(value), unit, per))
+        found.append(
+            Quantity(m.start(), m.end(), text[m.start() : m.end()], as_number(value), unit, per)
+        )
     return found
 
 
@@ -64,10 +83,14 @@ def _number_span(tok: Token) -> tuple[int, int] | None:
     """The run of number tokens around tok ("2.1 million", "twenty - five"), as token indices."""
     doc = tok.doc
     start = tok.i
-    while start > 0 and doc[start - 1].like_num and doc[start - 1].ent_type_ not in ("DATE", "TIME"):
+    while (
+        start > 0 and doc[start - 1].like_num and doc[start - 1].ent_type_ not in ("DATE", "TIME")
+    ):
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and (doc[end].like_num or doc[end].lower_ in ("thousand", "million", "billion")):
+    while end < len(doc) and (
+        doc[end].like_num or doc[end].lower_ in ("thousand", "million", "billion")
+    ):
         end += 1
     return start, end
 
@@ -78,12 +101,19 @@ def _is_countable(tok: Token) -> bool:
     if re.fullmatch(r"(19|20)\d\d", tok.text):  # a year
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.text in ("-", "–") and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].lower_.startswith("year"):
+    if (
+        nxt is not None
+        and nxt.text in ("-", "–")
+        and tok.i + 2 < len(tok.doc)
+        and tok.doc[tok.i + 2].lower_.startswith("year")
+    ):
         return False  # "41-year-old"
     prev = tok.nbor(-1) if tok.i > 0 else None
     if nxt is not None and tok.lower_ == "one" and nxt.lower_ == "of":  # "one of the largest"
         return False
-    return not (prev is not None and prev.pos_ == "PROPN" and tok.text.isdigit())  # "Jeddah 1", "G-20"
+    return not (
+        prev is not None and prev.pos_ == "PROPN" and tok.text.isdigit()
+    )  # "Jeddah 1", "G-20"
 
 
 def _counted(tok: Token, u: Units) -> tuple[Token, str] | None:
@@ -95,12 +125,16 @@ def _counted(tok: Token, u: Units) -> tuple[Token, str] | None:
         if head.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = head.lemma_.lower()
-        return head, u.counts.get(lemma, head.text.lower() if head.text.lower().endswith("s") else lemma + "s")
+        return head, u.counts.get(
+            lemma, head.text.lower() if head.text.lower().endswith("s") else lemma + "s"
+        )
     of = next((c for c in tok.children if c.lower_ == "of"), None)
     if of is not None:  # "two of them", "two of the smugglers"
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if obj is not None:
-            return obj, u.counts.get(obj.lemma_.lower(), "people" if obj.pos_ == "PRON" else obj.lemma_.lower() + "s")
+            return obj, u.counts.get(
+                obj.lemma_.lower(), "people" if obj.pos_ == "PRON" else obj.lemma_.lower() + "s"
+            )
     if tok.lower_ in ("others",):
         return tok, "people"
     if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_.lower() in PEOPLE_VERBS:
@@ -125,10 +159,16 @@ def find_counts(a: Analysis, doc: Doc, taken: list[Quantity]) -> list[Quantity]:
         if counted is None or value is None:
             continue
         noun, unit = counted
-        stop = max(last.idx + len(last), noun.idx + len(noun)) if noun.i >= end - 1 else last.idx + len(last)
+        stop = (
+            max(last.idx + len(last), noun.idx + len(noun))
+            if noun.i >= end - 1
+            else last.idx + len(last)
+        )
         if noun.i > end + 4:  # a noun far away: keep the number alone
             stop = last.idx + len(last)
-        found.append(Quantity(first.idx, stop, a.document.text[first.idx:stop], as_number(value), unit))
+        found.append(
+            Quantity(first.idx, stop, a.document.text[first.idx : stop], as_number(value), unit)
+        )
     return found
 
 

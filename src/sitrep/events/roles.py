@@ -5,6 +5,7 @@ actor1 is the agent (active subject, or the 'by' phrase of a passive); actor2 th
 named for the happening: the first place after the trigger ("at the hamlet of Kafr Owayd in Hama
 province" gives Kafr Owayd), else the nearest one before it.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,26 +21,38 @@ TARGET_PREPS = ("on", "against", "at")
 # A place named after one of these is where the happening was; others ("commander of the Clan del Golfo") may not be.
 # The words between the preposition and the place may not hold another preposition ("on Sunday
 # between Frontier Corps ...", "on the road to Afgooye" do not place the happening there).
-LOCATIVE = re.compile(r"\b(?:in|near|at|outside|off|around|inside|into|across|on)\b"
-                      r"(?:\s+(?!(?:between|with|and|by|from|to|for|towards|toward)\b)[\w'-]+){0,4}\s*$",
-                      re.IGNORECASE)
+LOCATIVE = re.compile(
+    r"\b(?:in|near|at|outside|off|around|inside|into|across|on)\b"
+    r"(?:\s+(?!(?:between|with|and|by|from|to|for|towards|toward)\b)[\w'-]+){0,4}\s*$",
+    re.IGNORECASE,
+)
 # "north of the village of Dair al-Kahf", "the district capital of Macomia": the site is named after 'of'.
-SITE_OF = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|village|town|city|capital|"
-                     r"hamlet|district|municipality|port|camp|suburb|neighbourhood|neighborhood|area)\s+of\s*$",
-                     re.IGNORECASE)
+SITE_OF = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|village|town|city|capital|"
+    r"hamlet|district|municipality|port|camp|suburb|neighbourhood|neighborhood|area)\s+of\s*$",
+    re.IGNORECASE,
+)
 
 
 def _phrases(verb: Token, deps: tuple[str, ...], preps: tuple[str, ...] = ()) -> list[Span]:
     out = [c for c in verb.children if c.dep_ in deps]
     if "nsubj" in deps:
         out += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
-    out += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
-    return [verb.doc[t.left_edge.i:t.right_edge.i + 1] for t in out]
+    out += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [verb.doc[t.left_edge.i : t.right_edge.i + 1] for t in out]
 
 
 def _verb_of(head: Token) -> Token:
     """Nominal triggers ('the raid', 'a gunfight broke out') take their roles from the verb they hang on."""
-    return head.head if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX") else head
+    return (
+        head.head if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX") else head
+    )
 
 
 def _who(a: Analysis, spans: list[Span], skip: set[str]) -> str | None:
@@ -53,18 +66,36 @@ def _who(a: Analysis, spans: list[Span], skip: set[str]) -> str | None:
 def actors(a: Analysis, head: Token) -> list[EventActor]:
     verb = _verb_of(head)
     agents = _phrases(verb, AGENT_DEPS)
-    if not agents and verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
-        agents = _phrases(verb.head, AGENT_DEPS)  # "stormed ..., killing": the killer is the stormer
-    if not agents:  # "were killed when a drone flown by X hit their car": the agent is in the 'when' clause
-        agents = [p for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("when", "as") for m in c.children)
-                  for p in _phrases(c, AGENT_DEPS)]
+    if (
+        not agents
+        and verb.dep_ in ("advcl", "conj", "xcomp", "acl")
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        agents = _phrases(
+            verb.head, AGENT_DEPS
+        )  # "stormed ..., killing": the killer is the stormer
+    if (
+        not agents
+    ):  # "were killed when a drone flown by X hit their car": the agent is in the 'when' clause
+        agents = [
+            p
+            for c in verb.children
+            if c.dep_ == "advcl" and any(m.lower_ in ("when", "as") for m in c.children)
+            for p in _phrases(c, AGENT_DEPS)
+        ]
     targets = _phrases(verb, TARGET_DEPS, TARGET_PREPS)
     if not targets and verb.dep_ == "conj":  # "was found and killed": the subject is shared
         targets = _phrases(verb.head, ("nsubjpass",))
-    between = [g for c in head.children if c.lower_ == "between" for g in c.subtree if g.dep_ in ("pobj", "conj")]
+    between = [
+        g
+        for c in head.children
+        if c.lower_ == "between"
+        for g in c.subtree
+        if g.dep_ in ("pobj", "conj")
+    ]
     if between:  # "a gunfight between X and Y"
-        agents = [head.doc[between[0].left_edge.i:between[0].i + 1]]
-        targets = [head.doc[t.left_edge.i:t.i + 1] for t in between[1:2]]
+        agents = [head.doc[between[0].left_edge.i : between[0].i + 1]]
+        targets = [head.doc[t.left_edge.i : t.i + 1] for t in between[1:2]]
     out: list[EventActor] = []
     first = _who(a, agents, set())
     if first:
@@ -93,7 +124,7 @@ def under_speech(tok: Token, trigger: Token) -> bool:
 
 
 def _located(text: str, floor: int, m: Mention) -> bool:
-    before = text[max(floor, m.start - 40):m.start]
+    before = text[max(floor, m.start - 40) : m.start]
     return bool(LOCATIVE.search(before) or SITE_OF.search(before))
 
 

@@ -1,4 +1,5 @@
 """The events stage's word lists (``data/rules.yaml``), loaded once into a frozen record."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,9 +9,21 @@ from ..errors import DataFileError
 from ..lexicons import load_yaml
 
 _FILE = "data/rules.yaml"
-_LISTS = ("ground", "occur", "say", "follow_up", "revision", "claim_verbs", "claim_nouns", "combatants",
-          "civilians", "past_forms", "off_domain", "protagonists",
-          "past_phrases")
+_LISTS = (
+    "ground",
+    "occur",
+    "say",
+    "follow_up",
+    "revision",
+    "claim_verbs",
+    "claim_nouns",
+    "combatants",
+    "civilians",
+    "past_forms",
+    "off_domain",
+    "protagonists",
+    "past_phrases",
+)
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 _MODALITY = ("deny", "plan", "hedge", "allege", "habitual")
 

@@ -1,4 +1,5 @@
 """The unit tables in data/units.yaml, loaded once and turned into regex alternations."""
+
 from __future__ import annotations
 
 import re
@@ -25,6 +26,8 @@ def alternation(words: list[str]) -> str:
 
 @cache
 def units() -> Units:
-    raw = yaml.safe_load(resources.files("sitrep.events").joinpath("data/units.yaml").read_text("utf-8"))
+    raw = yaml.safe_load(
+        resources.files("sitrep.events").joinpath("data/units.yaml").read_text("utf-8")
+    )
     counts = {noun: unit for unit, nouns in raw["counts"].items() for noun in nouns}
     return Units(raw["currencies"], raw["symbols"], raw["measures"], counts, raw["per"])

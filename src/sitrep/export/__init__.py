@@ -2,6 +2,7 @@
 
 The formats are the ``writer`` entries of :mod:`sitrep.plugins`; each is imported on use.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable

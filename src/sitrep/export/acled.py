@@ -1,4 +1,5 @@
 """ACLED-style CSV: ACLED's own columns in ACLED's order, sitrep's extras after them."""
+
 from __future__ import annotations
 
 import csv
@@ -8,15 +9,56 @@ from typing import Any, TextIO
 
 from .common import actor_names, disputes, views
 
-ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-                 "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "country", "admin1",
-                 "admin2", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-                 "fatalities"]
-EXTRA_COLUMNS = ["document", "trigger", "trigger_start", "trigger_end", "modality", "claim_source", "reliability",
-                 "credibility", "plover", "confidence"]
+ACLED_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+]
+EXTRA_COLUMNS = [
+    "document",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "modality",
+    "claim_source",
+    "reliability",
+    "credibility",
+    "plover",
+    "confidence",
+]
 # ACLED's interaction codes by actor type (1 state forces ... 8 external/other forces).
-INTER_CODES = {"state_force": 1, "government": 1, "armed_group": 2, "militia": 3, "criminal_network": 3,
-               "political_party": 6, "civilians": 7, "foreign_force": 8, "international_org": 8}
+INTER_CODES = {
+    "state_force": 1,
+    "government": 1,
+    "armed_group": 2,
+    "militia": 3,
+    "criminal_network": 3,
+    "political_party": 6,
+    "civilians": 7,
+    "foreign_force": 8,
+    "international_org": 8,
+}
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -43,22 +85,45 @@ def rows(analyses: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
             claim = v.claim(ev.get("claim")) or {}
             i1, i2 = _inter(v, ev, "actor1"), _inter(v, ev, "actor2")
             yield {
-                "event_id_cnty": f"{country}{counters[country]}", "event_date": date.get("value", ""),
-                "year": (date.get("value") or "")[:4], "time_precision": TIME_PRECISION.get(date.get("precision"), ""),
-                "event_type": ev["type"], "sub_event_type": ev["sub_type"],
-                "actor1": "; ".join(actor_names(v, ev, "actor1")), "assoc_actor_1": "; ".join(actor_names(v, ev, "associate")),
-                "inter1": i1, "actor2": "; ".join(actor_names(v, ev, "actor2")),
-                "assoc_actor_2": "; ".join(actor_names(v, ev, "target")), "inter2": i2,
+                "event_id_cnty": f"{country}{counters[country]}",
+                "event_date": date.get("value", ""),
+                "year": (date.get("value") or "")[:4],
+                "time_precision": TIME_PRECISION.get(date.get("precision"), ""),
+                "event_type": ev["type"],
+                "sub_event_type": ev["sub_type"],
+                "actor1": "; ".join(actor_names(v, ev, "actor1")),
+                "assoc_actor_1": "; ".join(actor_names(v, ev, "associate")),
+                "inter1": i1,
+                "actor2": "; ".join(actor_names(v, ev, "actor2")),
+                "assoc_actor_2": "; ".join(actor_names(v, ev, "target")),
+                "inter2": i2,
                 "interaction": int(f"{min(i1, i2)}{max(i1, i2)}") if i1 != "" and i2 != "" else i1,
-                "country": country if geo else "", "admin1": geo.get("admin1", ""), "admin2": geo.get("admin2", ""),
-                "location": place.get("name", ""), "latitude": geo.get("lat", ""), "longitude": geo.get("lon", ""),
-                "geo_precision": _geo_precision(geo), "source": v.document.get("outlet") or "",
-                "source_scale": "", "notes": " | ".join([claim.get("text") or _sentence(v, ev), *("Disputed " + d for d in disputes(ev))]),
+                "country": country if geo else "",
+                "admin1": geo.get("admin1", ""),
+                "admin2": geo.get("admin2", ""),
+                "location": place.get("name", ""),
+                "latitude": geo.get("lat", ""),
+                "longitude": geo.get("lon", ""),
+                "geo_precision": _geo_precision(geo),
+                "source": v.document.get("outlet") or "",
+                "source_scale": "",
+                "notes": " | ".join(
+                    [
+                        claim.get("text") or _sentence(v, ev),
+                        *("Disputed " + d for d in disputes(ev)),
+                    ]
+                ),
                 "fatalities": (ev.get("fatalities") or {}).get("best", 0),
-                "document": v.id, "trigger": ev["trigger"]["text"], "trigger_start": ev["trigger"]["start"],
-                "trigger_end": ev["trigger"]["end"], "modality": ev.get("modality", "asserted"),
-                "claim_source": (claim.get("source") or {}).get("text", ""), "reliability": claim.get("reliability", ""),
-                "credibility": claim.get("credibility", ""), "plover": ev.get("plover") or "", "confidence": ev["confidence"],
+                "document": v.id,
+                "trigger": ev["trigger"]["text"],
+                "trigger_start": ev["trigger"]["start"],
+                "trigger_end": ev["trigger"]["end"],
+                "modality": ev.get("modality", "asserted"),
+                "claim_source": (claim.get("source") or {}).get("text", ""),
+                "reliability": claim.get("reliability", ""),
+                "credibility": claim.get("credibility", ""),
+                "plover": ev.get("plover") or "",
+                "confidence": ev["confidence"],
             }
 
 
@@ -69,7 +134,12 @@ def _geo_precision(geo: dict[str, Any]) -> int | str:
     feature = (geo.get("feature") or "").upper()
     if feature.startswith("PPL") or feature in ("CMPRF", "PSTB", "town", "village", "camp"):
         return 1
-    return 3 if feature.startswith(("ADM1", "PCL", "RGN")) or feature in ("province", "country", "region") else 2
+    return (
+        3
+        if feature.startswith(("ADM1", "PCL", "RGN"))
+        or feature in ("province", "country", "region")
+        else 2
+    )
 
 
 def _sentence(view, event: dict[str, Any]) -> str:
@@ -77,7 +147,7 @@ def _sentence(view, event: dict[str, Any]) -> str:
     text = view.document["text"]
     start = text.rfind("\n", 0, event["trigger"]["start"]) + 1
     end = text.find("\n", event["trigger"]["end"])
-    return text[start:end if end >= 0 else len(text)].strip()
+    return text[start : end if end >= 0 else len(text)].strip()
 
 
 def defuse(value: Any) -> Any:
@@ -85,7 +155,11 @@ def defuse(value: Any) -> Any:
 
     Numbers, and text that is just a number ("-3.5"), are left alone so they stay numeric.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_START)
+        and not PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 

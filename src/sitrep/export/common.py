@@ -1,4 +1,5 @@
 """What every export needs: stable keys for entities across documents, and lookups."""
+
 from __future__ import annotations
 
 import re
@@ -74,15 +75,20 @@ def views(analyses: Iterable[dict[str, Any]]) -> Iterator[DocView]:
 
 
 def actor_names(view: DocView, event: dict[str, Any], role: str) -> list[str]:
-    return [view.entities[x["entity"]]["name"] for x in event.get("actors", [])
-            if x.get("role") == role and x.get("entity") in view.entities]
+    return [
+        view.entities[x["entity"]]["name"]
+        for x in event.get("actors", [])
+        if x.get("role") == role and x.get("entity") in view.entities
+    ]
 
 
 def disputes(event: dict[str, Any]) -> list[str]:
     """An event's contradictions (attached by the KB) in words: "fatalities: 4 here; 6 in r2 (Outlet)"."""
     out = []
     for c in event.get("contradictions") or []:
-        others = "; ".join(f"{d['value']} in {d['document']}" + (f" ({d['outlet']})" if d.get("outlet") else "")
-                           for d in c.get("disputed_by", []))
+        others = "; ".join(
+            f"{d['value']} in {d['document']}" + (f" ({d['outlet']})" if d.get("outlet") else "")
+            for d in c.get("disputed_by", [])
+        )
         out.append(f"{c['field']}: {c['value']} here; {others}")
     return out

@@ -1,4 +1,5 @@
 """The event filters of ``sitrep events``, applied to analyses read from a file (``--from``)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,10 @@ class EventFilter:
 
     @property
     def active(self) -> bool:
-        return any(v is not None for v in (self.actor, self.place, self.near, self.since, self.until, self.type))
+        return any(
+            v is not None
+            for v in (self.actor, self.place, self.near, self.since, self.until, self.type)
+        )
 
 
 def parse_near(value: str | None) -> tuple[float, float, float] | None:
@@ -50,7 +54,11 @@ def matches(f: EventFilter, event: dict[str, Any], entities: dict[str, dict[str,
         return False
     if f.until and date > f.until[: len(date)]:
         return False
-    if f.actor and not any(fold(f.actor) in n for x in event.get("actors", []) for n in _names(entities.get(x["entity"]))):
+    if f.actor and not any(
+        fold(f.actor) in n
+        for x in event.get("actors", [])
+        for n in _names(entities.get(x["entity"]))
+    ):
         return False
     place = entities.get(event.get("place") or "")
     if f.place and not any(fold(f.place) in n for n in _names(place)):

@@ -1,4 +1,5 @@
 """FollowTheMoney entities (JSON lines) for Aleph: people, organisations, events, places, memberships, articles."""
+
 from __future__ import annotations
 
 import json
@@ -68,7 +69,10 @@ def entities(analyses: Iterable[dict[str, Any]]) -> Iterator[EntityProxy]:
             event.add("name", f"{ev['sub_type']}: {ev['trigger']['text']}")
             event.add("summary", ev["type"])
             event.add("date", (ev.get("date") or {}).get("value"))
-            event.add("involved", [made[x["entity"]].id for x in ev.get("actors", []) if x["entity"] in made])
+            event.add(
+                "involved",
+                [made[x["entity"]].id for x in ev.get("actors", []) if x["entity"] in made],
+            )
             place = made.get(ev.get("place") or "")
             if place is not None:
                 event.add("addressEntity", place.id)

@@ -1,4 +1,5 @@
 """JSON Lines: the contract itself, one analysis a line, for anything that reads sitrep.analysis/1."""
+
 from __future__ import annotations
 
 import json

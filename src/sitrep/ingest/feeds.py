@@ -4,6 +4,7 @@ Feeds carry the metadata wire copy hides in lead-ins (title, link, date, the cha
 outlet), so it is taken from the feed. The stdlib XML parser is enough, and expat refuses
 entity-expansion bombs.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -14,7 +15,6 @@ from xml.etree import ElementTree as ET
 from ..errors import InputError
 from ..model import Document
 from .metadata import fill_metadata
-
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -66,20 +66,47 @@ def _rss_items(root: ET.Element) -> Iterator[tuple[dict[str, str | None], str | 
     outlet = _text(channel.find("title")) if channel is not None else None
     for item in root.iter("item"):
         body = _text(item.find(CONTENT)) or _text(item.find("description"))
-        yield {"title": _text(item.find("title")), "url": _text(item.find("link")), "outlet": outlet,
-               "published": _iso_date(_text(item.find("pubDate"))), "id": _text(item.find("guid"))}, body
+        yield (
+            {
+                "title": _text(item.find("title")),
+                "url": _text(item.find("link")),
+                "outlet": outlet,
+                "published": _iso_date(_text(item.find("pubDate"))),
+                "id": _text(item.find("guid")),
+            },
+            body,
+        )
 
 
 def _atom_entries(root: ET.Element) -> Iterator[tuple[dict[str, str | None], str | None]]:
     outlet = _text(root.find(f"{ATOM}title"))
     for entry in root.iter(f"{ATOM}entry"):
-        link = next((ln.get("href") for ln in entry.findall(f"{ATOM}link") if ln.get("rel") in (None, "alternate")), None)
+        link = next(
+            (
+                ln.get("href")
+                for ln in entry.findall(f"{ATOM}link")
+                if ln.get("rel") in (None, "alternate")
+            ),
+            None,
+        )
         body = _text(entry.find(f"{ATOM}content")) or _text(entry.find(f"{ATOM}summary"))
-        yield {"title": _text(entry.find(f"{ATOM}title")), "url": link, "outlet": outlet, "id": _text(entry.find(f"{ATOM}id")),
-               "published": _iso_date(_text(entry.find(f"{ATOM}published")) or _text(entry.find(f"{ATOM}updated")))}, body
+        yield (
+            {
+                "title": _text(entry.find(f"{ATOM}title")),
+                "url": link,
+                "outlet": outlet,
+                "id": _text(entry.find(f"{ATOM}id")),
+                "published": _iso_date(
+                    _text(entry.find(f"{ATOM}published")) or _text(entry.find(f"{ATOM}updated"))
+                ),
+            },
+            body,
+        )
 
 
-def read_feed(text: str, origin: str, stem: str, check: Callable[[str, str], str | InputError]) -> Iterator[Document | InputError]:
+def read_feed(
+    text: str, origin: str, stem: str, check: Callable[[str, str], str | InputError]
+) -> Iterator[Document | InputError]:
     """Documents from a feed's items (title, then body); ``check`` vets each text as the other readers do."""
     try:
         root = ET.fromstring(text)

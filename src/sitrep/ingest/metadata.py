@@ -4,6 +4,7 @@ Wire copy announces itself in a few stable shapes ("Reporting by X", "CITY, Mont
 (Agency) -", "Outlet (City)-"), so regular expressions over the first lines are enough and
 far cheaper than a model. Values already given by the input are kept.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,9 @@ from ..lexicons import calendar, load_yaml, word_list
 from ..model import Document
 
 _DASH = r"\s*[-\u2013\u2014]+\s*"
-BYLINE = re.compile(r"^\s*(?:(?:Reporting|Written|Writing|Reported)\s+by|By)\s+(?P<name>[^\n]{2,80}?)\s*$", re.M)
+BYLINE = re.compile(
+    r"^\s*(?:(?:Reporting|Written|Writing|Reported)\s+by|By)\s+(?P<name>[^\n]{2,80}?)\s*$", re.M
+)
 # "HERMEL, Lebanon, March 3 (The Frontier Ledger) -": an upper-case city first.
 DATELINE_CITY_FIRST = re.compile(
     r"^(?P<city>[A-Z][A-Z'\u2019. -]{1,40}?)(?:,\s*(?P<region>[A-Z][\w'\u2019. -]{1,40}?))?"
@@ -22,7 +25,9 @@ DATELINE_CITY_FIRST = re.compile(
     r"\s*(?:\((?P<outlet>[^()\n]{2,60})\))?" + _DASH
 )
 # "Levant Files (Damascus)- ": an outlet in mixed case, its city in brackets.
-DATELINE_OUTLET_FIRST = re.compile(r"^(?P<outlet>[A-Z][\w&'\u2019. ]{1,60}?)\s*\((?P<city>[A-Z][\w'\u2019. -]{1,40}?)\)" + _DASH)
+DATELINE_OUTLET_FIRST = re.compile(
+    r"^(?P<outlet>[A-Z][\w&'\u2019. ]{1,60}?)\s*\((?P<city>[A-Z][\w'\u2019. -]{1,40}?)\)" + _DASH
+)
 
 
 @cache
@@ -103,8 +108,13 @@ def fill_metadata(doc: Document) -> Document:
             break
     if not doc.title and len(lines) > 1:
         first = lines[0][1].strip()
-        if (len(first) <= 160 and not first.endswith((".", ":", ";")) and not BYLINE.match(first)
-                and not DATELINE_OUTLET_FIRST.match(first) and not DATELINE_CITY_FIRST.match(first)):
+        if (
+            len(first) <= 160
+            and not first.endswith((".", ":", ";"))
+            and not BYLINE.match(first)
+            and not DATELINE_OUTLET_FIRST.match(first)
+            and not DATELINE_CITY_FIRST.match(first)
+        ):
             doc.title = first
     if doc.language is None:
         doc.language = detect_language(doc.text)

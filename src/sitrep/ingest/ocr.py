@@ -71,7 +71,8 @@ def read_image(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Inp
     try:
         image = Image.open(io.BytesIO(data))
         frames = [
-            frame.copy() for _, frame in zip(range(MAX_FRAMES), ImageSequence.Iterator(image))
+            frame.copy()
+            for _, frame in zip(range(MAX_FRAMES), ImageSequence.Iterator(image), strict=False)
         ]
     except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
         yield InputError(origin, f"not a readable image ({exc.__class__.__name__})")

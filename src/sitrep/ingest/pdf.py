@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from statistics import median
 
+from ..errors import SitrepError
 from ..model import Document
 from .formats import describe
 from .layout import Pages, first_date, join_lines
@@ -50,7 +51,7 @@ class Line:
     size: float
 
 
-class Unreadable(Exception):
+class Unreadable(SitrepError):
     """A PDF that cannot be read, with the one-line reason."""
 
 
@@ -236,7 +237,7 @@ def _page_text(lines: list[Line]) -> str:
     for run in _reading_order(lines):
         width = max(ln.x1 for ln in run) - min(ln.x0 for ln in run)
         current = [run[0]]
-        for prev, line in zip(run, run[1:]):
+        for prev, line in zip(run, run[1:], strict=False):
             if _breaks(prev, line, width):
                 paragraphs.append(join_lines(ln.text for ln in current))
                 current = []

@@ -1,4 +1,5 @@
 """Input readers, one per kind of file; each yields Documents or InputErrors."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,7 +18,18 @@ from .metadata import fill_metadata
 # The largest document analysed, in characters; bigger ones are refused with a clear error.
 MAX_CHARS = int(os.environ.get("SITREP_MAX_CHARS", 2_000_000))
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson", *FEED_SUFFIXES, *READERS}
+SUFFIXES = {
+    ".txt",
+    ".text",
+    ".md",
+    ".html",
+    ".htm",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    *FEED_SUFFIXES,
+    *READERS,
+}
 
 
 def content_id(text: str) -> str:
@@ -30,7 +42,10 @@ def _check_text(text: object, origin: str) -> str | InputError:
     if not text.strip():
         return InputError(origin, "empty text")
     if len(text) > MAX_CHARS:
-        return InputError(origin, f"text of {len(text):,} characters is over the limit of {MAX_CHARS:,} (set SITREP_MAX_CHARS)")
+        return InputError(
+            origin,
+            f"text of {len(text):,} characters is over the limit of {MAX_CHARS:,} (set SITREP_MAX_CHARS)",
+        )
     if "\x00" in text:
         return InputError(origin, "text contains NUL characters: binary data, not a report")
     return text
@@ -42,11 +57,16 @@ def _decode(data: bytes, origin: str, encoding: str) -> str | InputError:
     try:
         return data.decode(encoding).removeprefix("\ufeff")
     except (UnicodeDecodeError, LookupError) as exc:
-        return InputError(origin, f"cannot decode as {encoding} ({exc.__class__.__name__} at byte {getattr(exc, 'start', '?')}); pass --encoding, e.g. cp1256")
+        return InputError(
+            origin,
+            f"cannot decode as {encoding} ({exc.__class__.__name__} at byte {getattr(exc, 'start', '?')}); pass --encoding, e.g. cp1256",  # noqa: E501 - one literal
+        )
 
 
-def document_from_record(record: object, origin: str, fallback_id: str | None = None) -> Document | InputError:
-    """A Document from a JSON object with ``text`` and optional ``id``, ``published``, ``outlet``, ``title``, ``url``."""
+def document_from_record(
+    record: object, origin: str, fallback_id: str | None = None
+) -> Document | InputError:
+    """A Document from a JSON object with ``text`` and optional ``id``, ``published``, ``outlet``, ``title``, ``url``."""  # noqa: E501 - one literal
     if not isinstance(record, dict):
         return InputError(origin, "expected a JSON object with a 'text' field")
     if "text" not in record:
@@ -59,11 +79,15 @@ def document_from_record(record: object, origin: str, fallback_id: str | None = 
         if v is not None and not isinstance(v, str):
             return InputError(origin, f"'{k}' must be a string")
     doc_id = record.get("id", fallback_id)
-    doc = Document(id=str(doc_id) if doc_id is not None else content_id(text), text=text, origin=origin, **meta)
+    doc = Document(
+        id=str(doc_id) if doc_id is not None else content_id(text), text=text, origin=origin, **meta
+    )
     return fill_metadata(doc)
 
 
-def read_text_input(text: str, origin: str, doc_id: str | None = None, html: bool = False) -> Document | InputError:
+def read_text_input(
+    text: str, origin: str, doc_id: str | None = None, html: bool = False
+) -> Document | InputError:
     """A Document from raw text (or HTML, whose main text trafilatura pulls out)."""
     author = None
     if html:
@@ -73,7 +97,9 @@ def read_text_input(text: str, origin: str, doc_id: str | None = None, html: boo
     checked = _check_text(text, origin)
     if isinstance(checked, InputError):
         return checked
-    return fill_metadata(Document(id=doc_id or content_id(checked), text=checked, origin=origin, byline=author))
+    return fill_metadata(
+        Document(id=doc_id or content_id(checked), text=checked, origin=origin, byline=author)
+    )
 
 
 def _html_text(html: str) -> tuple[str | None, str | None]:
@@ -81,8 +107,9 @@ def _html_text(html: str) -> tuple[str | None, str | None]:
     as boilerplate, so the author comes from its metadata instead."""
     import trafilatura
 
-    found = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, favor_recall=True,
-                                        with_metadata=True)
+    found = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, favor_recall=True, with_metadata=True
+    )
     if found is None or not found.text:
         return None, None
     return found.text, found.author or None
@@ -103,7 +130,9 @@ def parse_json(text: str, with_line: bool = True) -> object:
         return JsonProblem("JSON nested too deep to read")
 
 
-def _read_jsonl(lines: Iterator[tuple[int, str | InputError]], origin: str) -> Iterator[Document | InputError]:
+def _read_jsonl(
+    lines: Iterator[tuple[int, str | InputError]], origin: str
+) -> Iterator[Document | InputError]:
     """Documents from numbered JSON Lines; a line that could not be decoded arrives as an InputError."""
     for n, line in lines:
         if isinstance(line, InputError):
@@ -122,7 +151,9 @@ def _read_jsonl(lines: Iterator[tuple[int, str | InputError]], origin: str) -> I
         yield document_from_record(record, where, fallback_id=f"{Path(origin).stem}-{n}")
 
 
-def read_path(path: Path, encoding: str = "utf-8", skip: frozenset[Path] = frozenset()) -> Iterator[Document | InputError]:
+def read_path(
+    path: Path, encoding: str = "utf-8", skip: frozenset[Path] = frozenset()
+) -> Iterator[Document | InputError]:
     """Documents from one file, or from every readable file under a folder (sorted, so runs repeat)."""
     origin = str(path)
     if path.is_dir():
@@ -132,7 +163,9 @@ def read_path(path: Path, encoding: str = "utf-8", skip: frozenset[Path] = froze
         yield InputError(origin, "no such file")
         return
     if not path.is_file():  # a FIFO or device would block or never end
-        yield InputError(origin, "not a regular file (a pipe, device or socket); pipe it to - instead")
+        yield InputError(
+            origin, "not a regular file (a pipe, device or socket); pipe it to - instead"
+        )
         return
     try:
         reader = reader_for(path)
@@ -144,15 +177,25 @@ def read_path(path: Path, encoding: str = "utf-8", skip: frozenset[Path] = froze
         yield InputError(origin, f"cannot read: {exc.strerror or exc.__class__.__name__}")
 
 
-def _read_folder(folder: Path, encoding: str, skip: frozenset[Path]) -> Iterator[Document | InputError]:
+def _read_folder(
+    folder: Path, encoding: str, skip: frozenset[Path]
+) -> Iterator[Document | InputError]:
     """Every report file under ``folder``; a subfolder that cannot be listed is an error, not a silent gap."""
     unlisted: list[OSError] = []
-    files = sorted(Path(root, name) for root, _, names in os.walk(folder, onerror=unlisted.append) for name in names)
+    files = sorted(
+        Path(root, name)
+        for root, _, names in os.walk(folder, onerror=unlisted.append)
+        for name in names
+    )
     for exc in sorted(unlisted, key=lambda e: str(e.filename)):
-        yield InputError(str(exc.filename), f"cannot read folder: {exc.strerror or exc.__class__.__name__}")
+        yield InputError(
+            str(exc.filename), f"cannot read folder: {exc.strerror or exc.__class__.__name__}"
+        )
     files = [p for p in files if p.suffix.lower() in SUFFIXES and p.resolve() not in skip]
     if not files and not unlisted:
-        yield InputError(str(folder), f"folder holds no readable reports ({', '.join(sorted(SUFFIXES))})")
+        yield InputError(
+            str(folder), f"folder holds no readable reports ({', '.join(sorted(SUFFIXES))})"
+        )
     for f in files:
         yield from read_path(f, encoding, skip)
 
@@ -165,7 +208,10 @@ def _read_file(path: Path, encoding: str) -> Iterator[Document | InputError]:
         return
     size = path.stat().st_size
     if size > MAX_CHARS * 4:
-        yield InputError(origin, f"file of {size:,} bytes is over the limit of {MAX_CHARS * 4:,} bytes (set SITREP_MAX_CHARS)")
+        yield InputError(
+            origin,
+            f"file of {size:,} bytes is over the limit of {MAX_CHARS * 4:,} bytes (set SITREP_MAX_CHARS)",
+        )
         return
     text = _decode(path.read_bytes(), origin, encoding)
     if isinstance(text, InputError):
@@ -192,7 +238,9 @@ def _read_jsonl_file(path: Path, encoding: str) -> Iterator[Document | InputErro
         yield from _read_jsonl(numbered, origin)
 
 
-def read_inputs(inputs: list[str], encoding: str = "utf-8", skip: Iterable[Path] = ()) -> Iterator[Document | InputError]:
+def read_inputs(
+    inputs: list[str], encoding: str = "utf-8", skip: Iterable[Path] = ()
+) -> Iterator[Document | InputError]:
     """Documents from every input in order; ``-`` reads stdin (JSON Lines when every line is a JSON object).
 
     Files in ``skip`` (the run's own output) are never read from a folder, lest a run read what it writes.

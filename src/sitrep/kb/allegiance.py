@@ -4,16 +4,21 @@ The actor stage does not record relations between actors, so two plain shapes ar
 here: an apposition ("X, a faction loyal to Y") and a compound ("Y-aligned X"). Both need
 the two actors to be neighbouring mentions, which keeps false ties rare.
 """
+
 from __future__ import annotations
 
 import re
 from typing import Any, NamedTuple
 
-CUE = r"(?:loyal to|aligned (?:with|to)|affiliated (?:with|to)|allied (?:with|to)|linked to|pledged allegiance to|an? (?:offshoot|affiliate|branch|wing) of)"
+CUE = r"(?:loyal to|aligned (?:with|to)|affiliated (?:with|to)|allied (?:with|to)|linked to|pledged allegiance to|an? (?:offshoot|affiliate|branch|wing) of)"  # noqa: E501 - one literal
 # Between X and Y: "X, a hardline faction loyal to [the] Y", "X, which is affiliated with Y".
-APPOSITION = re.compile(r",?\s+(?:(?:a|an|the)\s+)?[^.;,()\n]{0,60}?\b" + CUE + r"\s+(?:the\s+)?", re.I)
+APPOSITION = re.compile(
+    r",?\s+(?:(?:a|an|the)\s+)?[^.;,()\n]{0,60}?\b" + CUE + r"\s+(?:the\s+)?", re.I
+)
 # Between Y and X: "Y-aligned X", "Y-linked cells of X".
-COMPOUND = re.compile(r"[-\u2010\u2011](?:aligned|linked|affiliated|allied|loyal)\s+(?:[\w-]+\s+){0,2}", re.I)
+COMPOUND = re.compile(
+    r"[-\u2010\u2011](?:aligned|linked|affiliated|allied|loyal)\s+(?:[\w-]+\s+){0,2}", re.I
+)
 
 
 class Tie(NamedTuple):
@@ -28,10 +33,10 @@ def ties(data: dict[str, Any]) -> list[Tie]:
     text = data["document"]["text"]
     actors = sorted((m for m in data["mentions"] if m["kind"] == "actor"), key=lambda m: m["start"])
     out = []
-    for a, b in zip(actors, actors[1:]):
+    for a, b in zip(actors, actors[1:], strict=False):
         if a["entity"] == b["entity"]:
             continue
-        between = text[a["end"]:b["start"]]
+        between = text[a["end"] : b["start"]]
         if APPOSITION.fullmatch(between):
             out.append(Tie(a["entity"], b["entity"], a["start"], b["end"]))
         elif COMPOUND.fullmatch(between):

@@ -3,6 +3,7 @@
 SQLite is the embedded default so that a laptop needs nothing installed; PostgreSQL works
 through a URL. Migrations run on every open (``upgrade head`` is a no-op when current).
 """
+
 from __future__ import annotations
 
 import os
@@ -16,6 +17,8 @@ from typing import TypeVar
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import SitrepError
 
 T = TypeVar("T")
 WRITE = "sitrep_write"  # execution option: this connection's transaction will write
@@ -62,7 +65,7 @@ class KBSession(Session):
         return transaction
 
 
-class KBUnavailable(Exception):
+class KBUnavailable(SitrepError):
     """The KB cannot be opened (not a database, no server, a bad URL); the message is one line."""
 
 
@@ -90,7 +93,9 @@ def create(db: str | None = None) -> Engine:
             event.listen(engine, "begin", _sqlite_begin)
         migrate(engine)
     except (SQLAlchemyError, ImportError) as exc:
-        raise KBUnavailable(f"{_shown(url)}: cannot open the knowledge base ({_first_line(exc)})") from exc
+        raise KBUnavailable(
+            f"{_shown(url)}: cannot open the knowledge base ({_first_line(exc)})"
+        ) from exc
     return engine
 
 
@@ -101,7 +106,9 @@ def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.connect() as conn, conn.execution_options(**{WRITE: True}).begin():
-        if engine.dialect.name == "postgresql":  # two first runs at once would both create the tables
+        if (
+            engine.dialect.name == "postgresql"
+        ):  # two first runs at once would both create the tables
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
@@ -115,10 +122,16 @@ def _contended(exc: DBAPIError) -> bool:
     """A lock or serialisation conflict with another writer, worth retrying."""
     code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
     text = str(exc.orig).lower()
-    return code in ("40001", "40P01", "55P03") or "database is locked" in text or "database is busy" in text
+    return (
+        code in ("40001", "40P01", "55P03")
+        or "database is locked" in text
+        or "database is busy" in text
+    )
 
 
-def write(factory: sessionmaker[Session], work: Callable[[Session], T], retries: int = RETRIES) -> T:
+def write(
+    factory: sessionmaker[Session], work: Callable[[Session], T], retries: int = RETRIES
+) -> T:
     """``work`` in one write transaction, retried with backoff while another writer holds the KB."""
     for attempt in range(retries):
         try:
@@ -127,7 +140,7 @@ def write(factory: sessionmaker[Session], work: Callable[[Session], T], retries:
         except DBAPIError as exc:
             if attempt == retries - 1 or not _contended(exc):
                 raise
-            time.sleep(BACKOFF_S * 2 ** attempt * (0.5 + random.random()))
+            time.sleep(BACKOFF_S * 2**attempt * (0.5 + random.random()))
     raise AssertionError("unreachable")  # the loop returns or raises
 
 

@@ -5,13 +5,14 @@ registry's key, then the GeoNames id, then the folded name (with kind, and count
 places). A name never joins entities whose strong keys disagree, so Tripoli in Lebanon and
 Tripoli in Libya stay two. Every join writes a :class:`Merge` record that ``split`` undoes.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timezone
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -49,7 +50,8 @@ def country(e: dict[str, Any]) -> str | None:
 def _agrees(candidate: Entity, registry: str | None, gid: int | None) -> bool:
     """A weaker key may join only where the stronger keys do not contradict each other."""
     return (registry is None or candidate.registry_id in (None, registry)) and (
-        gid is None or candidate.geonameid in (None, gid))
+        gid is None or candidate.geonameid in (None, gid)
+    )
 
 
 KEY_COLUMNS = ("registry_id", "geonameid", "folded")
@@ -73,7 +75,9 @@ class Pending:
         return {e for column, value in keys for e in self._by_key.get((kind, column, value), ())}
 
 
-def find_match(session: Session, e: dict[str, Any], pending: Pending | None = None) -> tuple[Entity, str, str] | None:
+def find_match(
+    session: Session, e: dict[str, Any], pending: Pending | None = None
+) -> tuple[Entity, str, str] | None:
     """The existing KB entity for a report's entity dict, with the rule and key that matched it.
 
     One query fetches every stored entity sharing any key; ``pending`` adds those created or
@@ -81,31 +85,61 @@ def find_match(session: Session, e: dict[str, Any], pending: Pending | None = No
     """
     kind, registry, gid, folded = e["kind"], registry_key(e), geonameid(e), fold(e["name"])
     gid = gid if kind == "place" else None
-    by_name = bool(folded) and not e["name"].islower()  # "soldiers", "gunmen": a description, not a name to join on
-    keys = [(column, value) for column, value, wanted in zip(KEY_COLUMNS, (registry, gid, folded),
-                                                             (registry, gid is not None, by_name)) if wanted]
+    by_name = (
+        bool(folded) and not e["name"].islower()
+    )  # "soldiers", "gunmen": a description, not a name to join on
+    keys = [
+        (column, value)
+        for column, value, wanted in zip(
+            KEY_COLUMNS, (registry, gid, folded), (registry, gid is not None, by_name), strict=False
+        )
+        if wanted
+    ]
     if not keys:
         return None
     pending = pending or Pending()
-    stored = session.scalars(select(Entity).where(Entity.kind == kind, or_(*(getattr(Entity, c) == v for c, v in keys))))
-    hits = sorted({*stored, *pending.find(kind, keys)},
-                  key=lambda h: (h.id is None, h.id or 0, pending.order.get(h, 0)))
+    stored = session.scalars(
+        select(Entity).where(Entity.kind == kind, or_(*(getattr(Entity, c) == v for c, v in keys)))
+    )
+    hits = sorted(
+        {*stored, *pending.find(kind, keys)},
+        key=lambda h: (h.id is None, h.id or 0, pending.order.get(h, 0)),
+    )
     if hit := next((h for h in hits if registry and h.registry_id == registry), None):
         return hit, "registry", str(registry)
     if hit := next((h for h in hits if gid is not None and h.geonameid == gid), None):
         return hit, "geonames", str(gid)
     place = kind == "place"
     for hit in hits:
-        if by_name and hit.folded == folded and (not place or hit.country == country(e)) and _agrees(hit, registry, gid):
-            return hit, "name", f"{kind}:{folded}:{country(e) or ''}" if place else f"{kind}:{folded}"
+        if (
+            by_name
+            and hit.folded == folded
+            and (not place or hit.country == country(e))
+            and _agrees(hit, registry, gid)
+        ):
+            return (
+                hit,
+                "name",
+                f"{kind}:{folded}:{country(e) or ''}" if place else f"{kind}:{folded}",
+            )
     return None
 
 
 def new_entity(e: dict[str, Any], split_from: int | None = None) -> Entity:
     geo = e.get("geo") or {}
-    return Entity(kind=e["kind"], name=e["name"][:300], folded=fold(e["name"]), registry_id=registry_key(e),
-                  geonameid=geonameid(e), country=geo.get("country"), feature=geo.get("feature"),
-                  lat=geo.get("lat"), lon=geo.get("lon"), actor_type=e.get("actor_type"), split_from=split_from)
+    return Entity(
+        kind=e["kind"],
+        name=e["name"][:300],
+        folded=fold(e["name"]),
+        registry_id=registry_key(e),
+        geonameid=geonameid(e),
+        country=geo.get("country"),
+        feature=geo.get("feature"),
+        lat=geo.get("lat"),
+        lon=geo.get("lon"),
+        actor_type=e.get("actor_type"),
+        split_from=split_from,
+    )
 
 
 def _enrich(entity: Entity, e: dict[str, Any]) -> None:
@@ -131,7 +165,9 @@ def resolve_all(session: Session, pairs: Iterable[tuple[DocEntity, dict[str, Any
             else:
                 entity = match[0]
                 _enrich(entity, e)
-                session.add(Merge(entity=entity, doc_entity=doc_entity, rule=match[1], key=match[2]))
+                session.add(
+                    Merge(entity=entity, doc_entity=doc_entity, rule=match[1], key=match[2])
+                )
             pending.add(entity)
             doc_entity.entity = entity
             session.add(doc_entity)
@@ -148,7 +184,9 @@ def split(session: Session, merge_id: int) -> Entity:
     doc_entity = session.get(DocEntity, merge.doc_entity_id)
     if doc_entity is None:
         raise LookupError(f"merge {merge_id} names a report entity that is no longer stored")
-    analysis_entity = next(e for e in doc_entity.document.analysis["entities"] if e["id"] == doc_entity.local_id)
+    analysis_entity = next(
+        e for e in doc_entity.document.analysis["entities"] if e["id"] == doc_entity.local_id
+    )
     entity = new_entity(analysis_entity, split_from=merge.entity_id)
     session.add(entity)
     session.flush()

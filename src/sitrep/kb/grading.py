@@ -4,6 +4,7 @@ A report grades its claims alone; the KB can see corroboration (other independen
 telling the same incident), contradiction, and each outlet's track record. Grades are always
 recomputed from the report's own (``base_*``) values, so regrading is idempotent.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -28,8 +29,14 @@ class Record:
     contradicted: int = 0
 
 
-def grade(reliability: str | None, credibility: int | None, source_type: str, outlets: int, contradicted: bool,
-          record: Record) -> tuple[str, int]:
+def grade(
+    reliability: str | None,
+    credibility: int | None,
+    source_type: str,
+    outlets: int,
+    contradicted: bool,
+    record: Record,
+) -> tuple[str, int]:
     """One claim's refined (reliability, credibility); ``outlets`` counts independent outlets telling it."""
     rel, cred = reliability or "F", credibility or UNJUDGED
     if rel != "F":
@@ -61,13 +68,26 @@ def regrade(session: Session) -> int:
     Each row carries its report's outlet from the same query, so a report that another run
     commits between two of these queries is either wholly seen or not seen, never half.
     """
-    told = [(incident, doc, claim, _outlet_key(doc, outlet)) for incident, doc, claim, outlet in session.execute(
-        select(ReportEvent.incident_id, ReportEvent.document_id, ReportEvent.claim_id, Document.outlet)
-        .join(Document, Document.id == ReportEvent.document_id))]
+    told = [
+        (incident, doc, claim, _outlet_key(doc, outlet))
+        for incident, doc, claim, outlet in session.execute(
+            select(
+                ReportEvent.incident_id,
+                ReportEvent.document_id,
+                ReportEvent.claim_id,
+                Document.outlet,
+            ).join(Document, Document.id == ReportEvent.document_id)
+        )
+    ]
     outlets: dict[int, set[str]] = defaultdict(set)
     for incident, _, _, key in told:
         outlets[incident].add(key)
-    disputed = {(c.event, d) for c in contradictions.find(session) if c.event is not None for d in c.document_keys}
+    disputed = {
+        (c.event, d)
+        for c in contradictions.find(session)
+        if c.event is not None
+        for d in c.document_keys
+    }
     corroborated, contradicted = defaultdict(set), defaultdict(set)
     claim_incidents: dict[int, set[int]] = defaultdict(set)
     for incident, doc, claim, key in told:
@@ -78,13 +98,19 @@ def regrade(session: Session) -> int:
         if claim is not None:
             claim_incidents[claim].add(incident)
     changed = 0
-    for claim, outlet in session.execute(select(Claim, Document.outlet).join(Document, Document.id == Claim.document_id)):
+    for claim, outlet in session.execute(
+        select(Claim, Document.outlet).join(Document, Document.id == Claim.document_id)
+    ):
         incidents = claim_incidents[claim.id]
         key = _outlet_key(claim.document_id, outlet)
-        new = grade(claim.base_reliability, claim.base_credibility, claim.source_type,
-                    max((len(outlets[i]) for i in incidents), default=1),
-                    any((i, claim.document_id) in disputed for i in incidents),
-                    Record(len(corroborated[key]), len(contradicted[key])))
+        new = grade(
+            claim.base_reliability,
+            claim.base_credibility,
+            claim.source_type,
+            max((len(outlets[i]) for i in incidents), default=1),
+            any((i, claim.document_id) in disputed for i in incidents),
+            Record(len(corroborated[key]), len(contradicted[key])),
+        )
         if new != (claim.reliability, claim.credibility):
             claim.reliability, claim.credibility = new
             changed += 1

@@ -4,6 +4,7 @@ Reports already stored (same text) are skipped before the costly analysis, so a 
 crash only analyses what is missing. Inputs that cannot be read or analysed are recorded
 with their reason and the batch goes on.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -37,9 +38,14 @@ class IngestResult:
     failed: list[str] = field(default_factory=list)
 
 
-def ingest(factory: sessionmaker[Session], inputs: list[str], encoding: str = "utf-8",
-           on_total: Callable[[int], None] = lambda n: None, on_done: Callable[[], None] = lambda: None,
-           analyzer: Analyzer = analyze) -> IngestResult:
+def ingest(
+    factory: sessionmaker[Session],
+    inputs: list[str],
+    encoding: str = "utf-8",
+    on_total: Callable[[int], None] = lambda n: None,
+    on_done: Callable[[], None] = lambda: None,
+    analyzer: Analyzer = analyze,
+) -> IngestResult:
     """Store every report of the inputs; ``on_total``/``on_done`` drive a progress display.
 
     ``analyzer`` may spread the analysis over processes or a Dask cluster (``sitrep.parallel``);
@@ -49,7 +55,9 @@ def ingest(factory: sessionmaker[Session], inputs: list[str], encoding: str = "u
     on_total(len(items))
     result = IngestResult()
     with factory() as s:
-        fresh = [i for i in items if not (isinstance(i, Document) and known(s, content_hash(i.text)))]
+        fresh = [
+            i for i in items if not (isinstance(i, Document) and known(s, content_hash(i.text)))
+        ]
     result.known = len(items) - len(fresh)
     for _ in range(result.known):
         on_done()

@@ -5,12 +5,23 @@ routes, all with character offsets) and what the KB concluded across reports (en
 incidents). Report rows point at KB rows only through ``DocEntity.entity_id`` and
 ``ReportEvent.incident_id``, so undoing a merge moves one foreign key.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 
@@ -63,7 +74,9 @@ class Document(Base):
     analysis: Mapped[dict[str, Any]]
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
-    entities: Mapped[list[DocEntity]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    entities: Mapped[list[DocEntity]] = relationship(
+        back_populates="document", cascade="all, delete-orphan"
+    )
 
     @validates("published")
     def _published(self, _key: str, value: str | None) -> str | None:
@@ -75,7 +88,9 @@ class Failure(Base):
 
     __tablename__ = "failures"
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(64), unique=True)  # hash of origin and problem: reruns add nothing
+    key: Mapped[str] = mapped_column(
+        String(64), unique=True
+    )  # hash of origin and problem: reruns add nothing
     origin: Mapped[str] = mapped_column(CleanText)
     problem: Mapped[str] = mapped_column(CleanText)
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
@@ -89,7 +104,9 @@ class Entity(Base):
     kind: Mapped[str] = mapped_column(CleanText)
     name: Mapped[str] = mapped_column(CleanText)
     folded: Mapped[str] = mapped_column(CleanText, index=True)
-    registry_id: Mapped[str | None] = mapped_column(CleanText, index=True)  # the alias registry's key
+    registry_id: Mapped[str | None] = mapped_column(
+        CleanText, index=True
+    )  # the alias registry's key
     geonameid: Mapped[int | None] = mapped_column(Integer, index=True)
     country: Mapped[str | None] = mapped_column(CleanText)
     feature: Mapped[str | None] = mapped_column(CleanText)
@@ -106,7 +123,9 @@ class DocEntity(Base):
     __tablename__ = "document_entities"
     __table_args__ = (UniqueConstraint("document_id", "local_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
     local_id: Mapped[str] = mapped_column(CleanText)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
     kind: Mapped[str] = mapped_column(CleanText)
@@ -125,7 +144,9 @@ class Merge(Base):
     __tablename__ = "entity_merges"
     id: Mapped[int] = mapped_column(primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
-    doc_entity_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"), index=True)
+    doc_entity_id: Mapped[int] = mapped_column(
+        ForeignKey("document_entities.id", ondelete="CASCADE"), index=True
+    )
     rule: Mapped[str] = mapped_column(CleanText)  # registry, geonames or name
     key: Mapped[str] = mapped_column(CleanText)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
@@ -138,8 +159,12 @@ class Merge(Base):
 class Mention(Base):
     __tablename__ = "mentions"
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    doc_entity_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    doc_entity_id: Mapped[int] = mapped_column(
+        ForeignKey("document_entities.id", ondelete="CASCADE"), index=True
+    )
     start: Mapped[int]
     end: Mapped[int]
     text: Mapped[str] = mapped_column(CleanText)
@@ -151,8 +176,12 @@ class Relation(Base):
 
     __tablename__ = "relations"
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    subject_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    subject_id: Mapped[int] = mapped_column(
+        ForeignKey("document_entities.id", ondelete="CASCADE"), index=True
+    )
     object_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(CleanText)
     start: Mapped[int]
@@ -165,14 +194,18 @@ class Claim(Base):
 
     __tablename__ = "claims"
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
     local_id: Mapped[str] = mapped_column(CleanText)
     start: Mapped[int]
     end: Mapped[int]
     text: Mapped[str] = mapped_column(CleanText)
     source_text: Mapped[str] = mapped_column(CleanText)
     source_type: Mapped[str] = mapped_column(CleanText)
-    source_entity_id: Mapped[int | None] = mapped_column(ForeignKey("document_entities.id", ondelete="SET NULL"))
+    source_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document_entities.id", ondelete="SET NULL")
+    )
     source_start: Mapped[int | None]
     source_end: Mapped[int | None]
     base_reliability: Mapped[str | None] = mapped_column(CleanText)
@@ -192,7 +225,9 @@ class Incident(Base):
     precision: Mapped[str | None] = mapped_column(CleanText)
     lat: Mapped[float | None] = mapped_column(Float, index=True)
     lon: Mapped[float | None] = mapped_column(Float)
-    mergeable: Mapped[bool] = mapped_column(default=True)  # False for planned, negated or hypothetical events
+    mergeable: Mapped[bool] = mapped_column(
+        default=True
+    )  # False for planned, negated or hypothetical events
 
     reports: Mapped[list[ReportEvent]] = relationship(back_populates="incident")
 
@@ -202,7 +237,9 @@ class ReportEvent(Base):
 
     __tablename__ = "report_events"
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
     local_id: Mapped[str] = mapped_column(CleanText)
     type: Mapped[str] = mapped_column(CleanText)
@@ -210,7 +247,9 @@ class ReportEvent(Base):
     trigger_start: Mapped[int]
     trigger_end: Mapped[int]
     trigger_text: Mapped[str] = mapped_column(CleanText)
-    place_id: Mapped[int | None] = mapped_column(ForeignKey("document_entities.id", ondelete="SET NULL"))
+    place_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document_entities.id", ondelete="SET NULL")
+    )
     date: Mapped[str | None] = mapped_column(CleanText)
     precision: Mapped[str | None] = mapped_column(CleanText)
     fatalities: Mapped[int | None]
@@ -229,8 +268,12 @@ class ReportEvent(Base):
 class EventActor(Base):
     __tablename__ = "event_actors"
     id: Mapped[int] = mapped_column(primary_key=True)
-    report_event_id: Mapped[int] = mapped_column(ForeignKey("report_events.id", ondelete="CASCADE"), index=True)
-    doc_entity_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"), index=True)
+    report_event_id: Mapped[int] = mapped_column(
+        ForeignKey("report_events.id", ondelete="CASCADE"), index=True
+    )
+    doc_entity_id: Mapped[int] = mapped_column(
+        ForeignKey("document_entities.id", ondelete="CASCADE"), index=True
+    )
     role: Mapped[str] = mapped_column(CleanText)
 
     doc_entity: Mapped[DocEntity] = relationship()
@@ -241,9 +284,13 @@ class Route(Base):
 
     __tablename__ = "routes"
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
     local_id: Mapped[str] = mapped_column(CleanText)
-    who_id: Mapped[int | None] = mapped_column(ForeignKey("document_entities.id", ondelete="SET NULL"), index=True)
+    who_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document_entities.id", ondelete="SET NULL"), index=True
+    )
     who_text: Mapped[str | None] = mapped_column(CleanText)
     what: Mapped[str] = mapped_column(CleanText)
     cost_amount: Mapped[float | None] = mapped_column(Float)
@@ -253,7 +300,9 @@ class Route(Base):
     end: Mapped[int | None]
     evidence: Mapped[list[Any]] = mapped_column(default=list)
 
-    waypoints: Mapped[list[Waypoint]] = relationship(cascade="all, delete-orphan", order_by="Waypoint.seq")
+    waypoints: Mapped[list[Waypoint]] = relationship(
+        cascade="all, delete-orphan", order_by="Waypoint.seq"
+    )
 
 
 class Waypoint(Base):
@@ -261,7 +310,9 @@ class Waypoint(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     route_id: Mapped[int] = mapped_column(ForeignKey("routes.id", ondelete="CASCADE"), index=True)
     seq: Mapped[int]
-    doc_entity_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"), index=True)
+    doc_entity_id: Mapped[int] = mapped_column(
+        ForeignKey("document_entities.id", ondelete="CASCADE"), index=True
+    )
     start: Mapped[int | None]
     end: Mapped[int | None]
 
@@ -274,9 +325,13 @@ class IncidentLink(Base):
 
     __tablename__ = "incident_links"
     id: Mapped[int] = mapped_column(primary_key=True)
-    report_event_id: Mapped[int] = mapped_column(ForeignKey("report_events.id", ondelete="CASCADE"), index=True)
+    report_event_id: Mapped[int] = mapped_column(
+        ForeignKey("report_events.id", ondelete="CASCADE"), index=True
+    )
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
-    matched_id: Mapped[int | None] = mapped_column(ForeignKey("report_events.id", ondelete="SET NULL"))
+    matched_id: Mapped[int | None] = mapped_column(
+        ForeignKey("report_events.id", ondelete="SET NULL")
+    )
     score: Mapped[float] = mapped_column(Float)
     reasons: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)

@@ -1,4 +1,5 @@
 """Build the spaCy pipeline from the pip-installed model package; never download anything."""
+
 from __future__ import annotations
 
 import bisect
@@ -82,7 +83,11 @@ def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
         ents = doc.user_data["sitrep_ents"] = list(doc.ents)
         doc.user_data["sitrep_ent_starts"] = [e.start_char for e in ents]
     lo = bisect.bisect_left(doc.user_data["sitrep_ent_starts"], start)
-    return [e for e in ents[lo:bisect.bisect_left(doc.user_data["sitrep_ent_starts"], end)] if e.end_char <= end]
+    return [
+        e
+        for e in ents[lo : bisect.bisect_left(doc.user_data["sitrep_ent_starts"], end)]
+        if e.end_char <= end
+    ]
 
 
 def _join(docs: list[Doc]) -> Doc:

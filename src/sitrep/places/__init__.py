@@ -17,7 +17,7 @@ def annotate(a: Analysis, doc: Doc) -> None:
     hits = find(text, doc, gaz)
     choices = resolve(hits, gaz, _dateline(a.document.dateline, gaz))
     by_place: dict[object, Entity] = {}
-    for hit, choice in zip(hits, choices):
+    for hit, choice in zip(hits, choices, strict=False):
         ent = _entity(a, hit, choice, by_place)
         surface = text[hit.start : hit.end]
         if surface not in ent.aliases and surface != ent.name:

@@ -280,7 +280,9 @@ def _ner_only(text: str, doc: Doc, ws: list[Word], hits: list[Hit], gaz: Gazette
     for ent in doc.ents:
         if ent.label_ not in lexicon().place_labels or taken.overlaps(ent.start_char, ent.end_char):
             continue
-        inside = ws[bisect.bisect_left(starts, ent.start_char):bisect.bisect_left(starts, ent.end_char)]
+        inside = ws[
+            bisect.bisect_left(starts, ent.start_char) : bisect.bisect_left(starts, ent.end_char)
+        ]
         ews = [w for w in inside if w.end <= ent.end_char]
         while ews and ews[0].key == "the":
             ews = ews[1:]
@@ -418,12 +420,7 @@ def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) 
         if ws[i].article and ws[i].key == "the":
             i += 1
         start, end = ws[i].start, ws[k - 1].end
-        if (
-            i < k
-            and key_of(ws[i:k])
-            and not ws[i].start == 0
-            and not taken.overlaps(start, end)
-        ):
+        if i < k and key_of(ws[i:k]) and not ws[i].start == 0 and not taken.overlaps(start, end):
             out.append(_typed_hit(ws, i, k, kinds, gaz))
     return out
 
@@ -449,7 +446,7 @@ def _typed_hit(
 
 def _parents(text: str, hits: list[Hit]) -> None:
     """'X, Y', 'X in Y' and "Y's X": Y is a candidate container of X."""
-    for n, (a, b) in enumerate(zip(hits, hits[1:])):
+    for n, (a, b) in enumerate(zip(hits, hits[1:], strict=False)):
         gap = text[a.end : b.start]
         if gap in (", ", " in ", " near ") or lexicon().patterns.container_gap.fullmatch(gap):
             a.parents.append(n + 1)

@@ -14,7 +14,7 @@ from functools import lru_cache
 # Arabic articles are dropped anywhere; the short English-looking ones only when hyphenated (as-Sham).
 ARTICLES = frozenset({"al", "el", "ul", "ash", "the"})
 HYPHEN_ARTICLES = frozenset(
-    {"ad", "ed", "ar", "as", "at", "az", "an", "ad", "ud", "ut", "es", "et", "ez"}
+    {"ad", "ed", "ar", "as", "at", "az", "an", "ud", "ut", "es", "et", "ez"}
 )
 _WORD = re.compile(r"[^\W_]+(?:[\u2018\u2019'`\u02bf\u02be.][^\W_]+)*\.?")
 _APOSTROPHES = re.compile(r"[\u2018\u2019'`\u02bf\u02be]")

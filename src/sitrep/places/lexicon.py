@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import DataFileError
 from .fold import fold_word
 from .sources import DATA
 
@@ -56,7 +57,7 @@ _PATTERNS = (
 )
 
 
-class LexiconError(ValueError):
+class LexiconError(DataFileError):
     """A detector data file that is missing a key, holds a non-string word or a bad pattern."""
 
 

@@ -19,8 +19,8 @@ import numpy as np
 
 from ..geodesy import km, nearest_km
 from .config import WEIGHTS, ResolveWeights
-from .hits import Hit, type_keys
 from .fold import fold
+from .hits import Hit, type_keys
 from .store import Candidate, Gazetteer
 
 
@@ -226,7 +226,7 @@ def resolve(
         _memo(
             memo,
             (h.key, h.demonym, h.abbreviation, h.kinds, h.strict),
-            lambda: choose(h, pool[n], base, [], w),
+            lambda: choose(h, pool[n], base, [], w),  # noqa: B023 - called at once, inside the iteration
         )
         for n, h in enumerate(hits)
     ]
@@ -259,10 +259,10 @@ def resolve(
                     memo,
                     (h.key, h.demonym, h.abbreviation, h.kinds, h.strict, parents),
                     lambda: choose(
-                        h,
-                        pool[n],
-                        contexts[h.key],
-                        [pool[p][: w.parent_candidates] for p in h.parents],
+                        h,  # noqa: B023 - called at once, inside the iteration
+                        pool[n],  # noqa: B023 - called at once, inside the iteration
+                        contexts[h.key],  # noqa: B023 - called at once, inside the iteration
+                        [pool[p][: w.parent_candidates] for p in h.parents],  # noqa: B023 - called at once, inside the iteration
                         w,
                     ),
                 )
@@ -277,7 +277,7 @@ def _said(
     """What each name adds to the context: its settled reading, or else one vote however often it comes."""
     said: dict[str, Context] = {}
     votes: dict[str, tuple[Counter, Counter]] = {}
-    for h, ch, cands in zip(hits, choices, pool):
+    for h, ch, cands in zip(hits, choices, pool, strict=False):
         own = said.setdefault(h.key, Context())
         if ch.candidate and _settled(ch, cands, w):
             own.add(ch.candidate)
@@ -342,7 +342,7 @@ def _neighbours(
 def _once(hits: list[Hit], pool: list[list[Candidate]]) -> Iterator[tuple[Hit, list[Candidate]]]:
     """Each name with its readings once, however often the report repeats it: long texts stay linear."""
     seen: set[tuple] = set()
-    for h, cands in zip(hits, pool):
+    for h, cands in zip(hits, pool, strict=False):
         if (h.key, h.demonym, h.abbreviation, h.kinds) not in seen:
             seen.add((h.key, h.demonym, h.abbreviation, h.kinds))
             yield h, cands
@@ -416,12 +416,12 @@ def _context(dateline: list[Candidate], w: ResolveWeights) -> Context:
 def _one_sense(hits: list[Hit], choices: list[Choice]) -> list[Choice]:
     """A name means one place per report: untyped repeats take the most confident reading."""
     best: dict[str, Choice] = {}
-    for h, ch in zip(hits, choices):
+    for h, ch in zip(hits, choices, strict=False):
         if ch.candidate and (h.key not in best or ch.confidence > best[h.key].confidence):
             best[h.key] = ch
     return [
         best[h.key] if ch.candidate and not h.kinds and h.key in best else ch
-        for h, ch in zip(hits, choices)
+        for h, ch in zip(hits, choices, strict=False)
     ]
 
 

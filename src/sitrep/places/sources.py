@@ -314,7 +314,7 @@ def supplements(folder: Path = DATA / "supplements") -> Iterator[Place]:
     codes = _admin1_codes()
     for path in sorted(folder.glob("*.csv")):
         with open(path, encoding="utf-8") as fh:
-            for n, row in enumerate(csv.DictReader(fh), start=2):
+            for row in csv.DictReader(fh):
                 try:
                     lat, lon = float(row["lat"]), float(row["lon"])
                 except (TypeError, ValueError):

@@ -217,7 +217,7 @@ class Gazetteer:
         """Every place called ``key`` (demonyms included, flagged), most populous first."""
         if key not in self._cache:
             rows = self.db.execute(
-                "SELECT p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.kind, p.population, n.demonym, p.admin2"
+                "SELECT p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.kind, p.population, n.demonym, p.admin2"  # noqa: E501 - one literal
                 " FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC",
                 (key,),
             )

@@ -1,4 +1,5 @@
 """A readable digest of analyses for the terminal (Rich)."""
+
 from __future__ import annotations
 
 from rich.console import Console

@@ -22,7 +22,7 @@ def _sentence(a: Analysis, start: int, end: int) -> Span:
 def annotate(a: Analysis, doc: Doc) -> None:
     chains = link(a, list(doc.sents))
     costs = assign_costs(a, chains, doc)
-    for chain, cost in zip(chains, costs):
+    for chain, cost in zip(chains, costs, strict=False):
         who, who_text = who_moves(a, chain)
         a.routes.append(
             Route(

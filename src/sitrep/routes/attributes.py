@@ -104,83 +104,95 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
 
     Only the first sum of a clause counts: what follows is a conversion ("($1,450)").
     """
-    sents = [s for s in doc.sents if not a.in_duplicate(s.start_char)]
-    index = {s.start_char: i for i, s in enumerate(sents)}
-    firsts = _first_sums(a, sents)
-    costs: list[Cost | None] = [None] * len(chains)
-    taken: set[int] = set()
-    spans = [
-        sorted(index[s.start_char] for s in ch.sentences if s.start_char in index) for ch in chains
-    ]
+    pricing = _Pricing(a, chains, doc)
+    pricing.own_sentences()
+    pricing.nearby()
+    pricing.named_places()
+    return pricing.costs
 
-    def free(i: int) -> Quantity | None:
-        return next((q for q in firsts.get(i, []) if q.start not in taken), None)
 
-    def give(k: int, q: Quantity) -> None:
-        costs[k] = Cost(_low_bound(a.document.text, q), q.unit, q.per)
-        taken.add(q.start)
+class _Pricing:
+    """The three passes of ``assign_costs`` over shared state: sentences, sums, what is taken."""
 
-    def others(k: int) -> set[int]:
-        return {i for j, ids in enumerate(spans) if j != k for i in ids} - set(spans[k])
-
-    for k, ids in enumerate(spans):  # among its own sentences
-        if ids:
-            q = next(
-                (
-                    q
-                    for i in range(ids[0], ids[-1] + 1)
-                    if i not in others(k)
-                    for q in [free(i)]
-                    if q
-                ),
-                None,
-            )
-            if q:
-                give(k, q)
-    for k, ids in enumerate(spans):  # right after in the same paragraph, or just before
-        if costs[k] or not ids:
-            continue
-        para_end = text_of(doc).find("\n", sents[ids[-1]].end_char - 1)
-        before = list(range(ids[0] - 1, max(-1, ids[0] - 1 - COST_LOOKBACK), -1))
-        after = [
-            i
-            for i in range(ids[-1] + 1, min(len(sents), ids[-1] + 1 + COST_LOOKAHEAD))
-            if para_end < 0 or sents[i].start_char < para_end
+    def __init__(self, a: Analysis, chains: list[Chain], doc: Doc) -> None:
+        self.a, self.chains, self.doc = a, chains, doc
+        self.sents = [s for s in doc.sents if not a.in_duplicate(s.start_char)]
+        index = {s.start_char: i for i, s in enumerate(self.sents)}
+        self.firsts = _first_sums(a, self.sents)
+        self.costs: list[Cost | None] = [None] * len(chains)
+        self.taken: set[int] = set()
+        self.spans = [
+            sorted(index[s.start_char] for s in ch.sentences if s.start_char in index)
+            for ch in chains
         ]
-        mine = {p.mention.entity for p in chains[k].points}
-        for near in (after, before):
-            for i in near:
-                if i in others(k):
-                    break
-                # a sum said with other places than this route's belongs elsewhere
-                q = next(
-                    (
-                        q
-                        for q in firsts.get(i, [])
-                        if q.start not in taken
-                        and (not (named := _clause_places(a, sents[i], q)) or named & mine)
-                    ),
-                    None,
-                )
-                if q:
-                    give(k, q)
-                    break
-            if costs[k]:
-                break
-    for i, sent in enumerate(sents):  # in a clause that names the route's places
-        for q in firsts.get(i, []):
-            if q.start in taken:
+
+    def free(self, i: int) -> Quantity | None:
+        return next((q for q in self.firsts.get(i, []) if q.start not in self.taken), None)
+
+    def give(self, k: int, q: Quantity) -> None:
+        self.costs[k] = Cost(_low_bound(self.a.document.text, q), q.unit, q.per)
+        self.taken.add(q.start)
+
+    def others(self, k: int) -> set[int]:
+        return {i for j, ids in enumerate(self.spans) if j != k for i in ids} - set(self.spans[k])
+
+    def own_sentences(self) -> None:
+        for k, ids in enumerate(self.spans):
+            if not ids:
                 continue
-            named = _clause_places(a, sent, q)
-            score = [
-                (len(named & {p.mention.entity for p in ch.points}), -k)
-                for k, ch in enumerate(chains)
-                if costs[k] is None
+            theirs = self.others(k)
+            found = (self.free(i) for i in range(ids[0], ids[-1] + 1) if i not in theirs)
+            q = next((q for q in found if q), None)
+            if q:
+                self.give(k, q)
+
+    def nearby(self) -> None:
+        """Right after the route in the same paragraph, or just before it."""
+        for k, ids in enumerate(self.spans):
+            if self.costs[k] or not ids:
+                continue
+            para_end = text_of(self.doc).find("\n", self.sents[ids[-1]].end_char - 1)
+            before = list(range(ids[0] - 1, max(-1, ids[0] - 1 - COST_LOOKBACK), -1))
+            after = [
+                i
+                for i in range(ids[-1] + 1, min(len(self.sents), ids[-1] + 1 + COST_LOOKAHEAD))
+                if para_end < 0 or self.sents[i].start_char < para_end
             ]
-            best = max(score, default=(0, 0))
-            if best[0]:
-                give(-best[1], q)
-    return costs
+            for near in (after, before):
+                if self._first_near(k, near):
+                    break
+
+    def _first_near(self, k: int, near: list[int]) -> bool:
+        """Price route k from the first of ``near`` that has a sum not said with other places."""
+        mine = {p.mention.entity for p in self.chains[k].points}
+        theirs = self.others(k)
+        for i in near:
+            if i in theirs:
+                return False
+            for q in self.firsts.get(i, []):
+                if q.start in self.taken:
+                    continue
+                named = _clause_places(self.a, self.sents[i], q)
+                if not named or named & mine:
+                    self.give(k, q)
+                    return True
+        return False
+
+    def named_places(self) -> None:
+        """A clause that names a route's places prices the route naming most of them."""
+        for i, sent in enumerate(self.sents):
+            for q in self.firsts.get(i, []):
+                if q.start in self.taken:
+                    continue
+                named = _clause_places(self.a, sent, q)
+                score = [
+                    (len(named & {p.mention.entity for p in ch.points}), -k)
+                    for k, ch in enumerate(self.chains)
+                    if self.costs[k] is None
+                ]
+                best = max(score, default=(0, 0))
+                if best[0]:
+                    self.give(-best[1], q)
 
 
 def _low_bound(text: str, q: Quantity) -> float:
@@ -193,10 +205,14 @@ def _low_bound(text: str, q: Quantity) -> float:
 def _first_sums(a: Analysis, sents: list[SpacySpan]) -> dict[int, list[Quantity]]:
     """Per sentence, the first sum of money of each clause."""
     money = sorted((q for q in a.quantities if is_money(q)), key=lambda q: q.start)
-    starts = [q.start for q in money]  # each sentence's sums by bisection: a scan per sentence was quadratic
+    starts = [
+        q.start for q in money
+    ]  # each sentence's sums by bisection: a scan per sentence was quadratic
     out: dict[int, list[Quantity]] = {}
     for i, sent in enumerate(sents):
-        inside = money[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]
+        inside = money[
+            bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)
+        ]
         kept, last_clause = [], None
         for q in inside:
             clause = _clause(a.document.text, sent, q)

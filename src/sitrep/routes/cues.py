@@ -8,6 +8,8 @@ from importlib import resources
 
 import yaml
 
+from ..errors import DataFileError
+
 CARRIER_WEIGHT = 0.5
 
 
@@ -53,7 +55,7 @@ LISTS = (
 MAPPINGS = ("preps", "verb_preps", "of_nouns", "object_verbs", "carriers", "what")
 
 
-class CueError(ValueError):
+class CueError(DataFileError):
     """The route cue file lacks an entry or holds one of the wrong shape."""
 
 

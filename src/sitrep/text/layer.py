@@ -1,4 +1,5 @@
 """Paragraph spans and duplicate detection over one document's text."""
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,7 @@ def paragraphs(text: str) -> list[Span]:
 
 def _shingles(text: str) -> set[bytes]:
     words = _WORD.findall(text.lower())
-    return {" ".join(words[i:i + 3]).encode() for i in range(max(1, len(words) - 2))}
+    return {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))}
 
 
 def find_duplicates(paras: list[Span]) -> list[Duplicate]:
@@ -55,7 +56,9 @@ def find_duplicates(paras: list[Span]) -> list[Duplicate]:
             if score >= MIN_SIMILARITY and (best is None or score > best[1]):
                 best = (j, score)
         if best:
-            out.append(Duplicate(span=para, duplicate_of=candidates[best[0]], similarity=round(best[1], 3)))
+            out.append(
+                Duplicate(span=para, duplicate_of=candidates[best[0]], similarity=round(best[1], 3))
+            )
     return out
 
 

@@ -20,7 +20,18 @@ from ..kb.db import create, sessions
 from . import api, jobs, pages, security, upload
 
 HERE = Path(__file__).parent
-PAGES = ("map", "graph", "timeline", "documents", "reader", "dossier", "add", "claims", "contradictions", "source")
+PAGES = (
+    "map",
+    "graph",
+    "timeline",
+    "documents",
+    "reader",
+    "dossier",
+    "add",
+    "claims",
+    "contradictions",
+    "source",
+)
 
 
 def create_app(

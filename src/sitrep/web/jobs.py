@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..errors import SitrepError
 from ..model import Document
 
 MAX_QUEUED = 20  # uploads waiting for the worker; more are answered 503
@@ -38,7 +39,7 @@ class Job:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
 
-class Busy(RuntimeError):
+class Busy(SitrepError, RuntimeError):
     """The queue is full."""
 
 

@@ -5,6 +5,7 @@ A page file holds a ``<!-- title: ... -->`` line and ``<!-- head -->``, ``<!-- m
 event filters (``pages/_filters.html``). Pages are static: nothing from a report is ever put in
 them here; the scripts fill them in as text.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,11 +23,17 @@ def render(name: str) -> str:
     title = _TITLE.match(text)
     if title is None:
         raise ValueError(f"pages/{name}.html has no '<!-- title: ... -->' first line")
-    pieces = _SECTION.split(text[title.end():])[1:]
-    parts = dict(zip(pieces[::2], pieces[1::2]))
-    main = parts.get("main", "").replace("<!-- filters -->\n", (PAGES / "_filters.html").read_text("utf-8"))
+    pieces = _SECTION.split(text[title.end() :])[1:]
+    parts = dict(zip(pieces[::2], pieces[1::2], strict=False))
+    main = parts.get("main", "").replace(
+        "<!-- filters -->\n", (PAGES / "_filters.html").read_text("utf-8")
+    )
     layout = (PAGES / "_layout.html").read_text("utf-8")
-    for key, value in (("{title}", title.group(1)), ("{head}", parts.get("head", "").strip()),
-                       ("{main}", main.strip()), ("{scripts}", parts.get("scripts", "").strip())):
+    for key, value in (
+        ("{title}", title.group(1)),
+        ("{head}", parts.get("head", "").strip()),
+        ("{main}", main.strip()),
+        ("{scripts}", parts.get("scripts", "").strip()),
+    ):
         layout = layout.replace(key, value)
     return layout

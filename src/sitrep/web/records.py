@@ -83,7 +83,7 @@ def contradiction_dict(session: Session, c: Any) -> dict[str, Any]:
             "value": value,
             "evidence": _evidence(session, c, key),
         }
-        for key, value in zip(_document_keys(session, c), c.values)
+        for key, value in zip(_document_keys(session, c), c.values, strict=False)
     ]
     if getattr(c, "event", None) is not None:
         inc = session.get(Incident, c.event)
@@ -182,7 +182,9 @@ def source_record(session: Session, name: str, limit: int) -> dict[str, Any]:
     incidents = _incidents(session, {r.incident_id for r in backed})
     said = []
     for c in rows:
-        events = [_standing(session, r, incidents[r.incident_id]) for r in backed if r.claim_id == c.id]
+        events = [
+            _standing(session, r, incidents[r.incident_id]) for r in backed if r.claim_id == c.id
+        ]
         said.append({**claim_dict(session, c), "events": events})
     total = (
         session.scalar(select(func.count()).where(func.lower(Claim.source_text) == name.lower()))
@@ -221,7 +223,7 @@ def _standing(session: Session, told: ReportEvent, inc: Incident) -> dict[str, A
         if told.document_id not in keys:
             continue
         mine = c.values[keys.index(told.document_id)]
-        for key, value in zip(keys, c.values):
+        for key, value in zip(keys, c.values, strict=False):
             if key != told.document_id and value != mine:
                 against.setdefault(key, []).append(
                     {"about": c.about, "theirs": value, "ours": mine}

@@ -4,6 +4,7 @@ Uploads come from whoever can reach the app, so the size and type are checked be
 parsing (while the body streams in), the bytes must be UTF-8, and the analysis runs on the
 jobs worker, one at a time (the pipeline is the memory-hungry part of the app).
 """
+
 from __future__ import annotations
 
 import os
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import UsageError
 from ..ingest import InputError
 from ..ingest.formats import READERS, read_bytes
 from ..ingest.readers import JsonProblem, document_from_record, parse_json, read_text_input
@@ -23,15 +25,27 @@ from ..model import Analysis, Document
 MAX_BYTES = int(os.environ.get("SITREP_MAX_UPLOAD", 1_000_000))
 BODY_LIMIT = MAX_BYTES + 64_000  # the whole request body: room for the form's own fields
 TOO_LARGE = f"the upload is over the limit of {MAX_BYTES:,} bytes"
-SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", **dict.fromkeys(READERS, "binary")}
+SUFFIXES = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    **dict.fromkeys(READERS, "binary"),
+}
 # What browsers and HTTP clients send for those files; anything else is refused.
 CONTENT_TYPES = {"text/plain", "text/html", "application/json", "application/octet-stream", ""}
 # ... and for PDF, image, Word and e-mail files (the suffix decides which reader reads them).
-BINARY_TYPES = CONTENT_TYPES | {"application/pdf", "image/png", "image/jpeg", "image/tiff", "message/rfc822",
-                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+BINARY_TYPES = CONTENT_TYPES | {
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "image/tiff",
+    "message/rfc822",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
-class Refused(ValueError):
+class Refused(UsageError):
     """An upload that is not accepted; ``status`` is the HTTP status to answer with."""
 
     def __init__(self, status: int, message: str) -> None:
@@ -74,7 +88,9 @@ class BodyLimit:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > BODY_LIMIT:
-                raise HTTPException(413, TOO_LARGE)  # FastAPI passes it on; the body is read no further
+                raise HTTPException(
+                    413, TOO_LARGE
+                )  # FastAPI passes it on; the body is read no further
             return message
 
         async def watched(message: Message) -> None:
