@@ -19,6 +19,11 @@ from .errors import DataFileError
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def parse_yaml(text: str) -> Any:
+    """``yaml.safe_load`` with libyaml's parser where the wheel has it (several times faster)."""
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
 def load_yaml(package: str, name: str) -> Any:
     """A data file of ``package`` parsed, or DataFileError naming the file and line.
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from ..lexicons import parse_yaml
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(
+    raw = parse_yaml(
         resources.files("sitrep.actors").joinpath("data", "lexicon.yaml").read_text("utf-8")
     )
     lists = ("nouns", "bare", "refers_to")

@@ -6,16 +6,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import DataFileError
+from ..lexicons import parse_yaml
 
 
 @cache
 def _load(name: str) -> dict[str, Any]:
-    return yaml.safe_load(
-        resources.files("sitrep.claims").joinpath(f"data/{name}").read_text("utf-8")
-    )
+    return parse_yaml(resources.files("sitrep.claims").joinpath(f"data/{name}").read_text("utf-8"))
 
 
 class LexiconError(DataFileError):

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Span, Token
+
+from ..lexicons import parse_yaml
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(
+    raw = parse_yaml(
         resources.files("sitrep.events").joinpath("data/triggers.yaml").read_text("utf-8")
     )
     cues: list[Cue] = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from ..lexicons import parse_yaml
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ def alternation(words: list[str]) -> str:
 
 @cache
 def units() -> Units:
-    raw = yaml.safe_load(
+    raw = parse_yaml(
         resources.files("sitrep.events").joinpath("data/units.yaml").read_text("utf-8")
     )
     counts = {noun: unit for unit, nouns in raw["counts"].items() for noun in nouns}

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from ..lexicons import parse_yaml
 
 DATA = "data/incidents.yaml"
 
@@ -84,7 +84,7 @@ def _check(raw: Any) -> dict[str, Any]:
 
 @cache
 def cues() -> Cues:
-    raw = _check(yaml.safe_load(resources.files("sitrep.kb").joinpath(DATA).read_text("utf-8")))
+    raw = _check(parse_yaml(resources.files("sitrep.kb").joinpath(DATA).read_text("utf-8")))
     try:
         tolerance = {str(k): float(v) for k, v in raw["place_tolerance_km"].items()}
     except (TypeError, ValueError) as exc:

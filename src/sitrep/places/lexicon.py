@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import DataFileError
+from ..lexicons import parse_yaml
 from .fold import fold_word
 from .sources import DATA
 
@@ -128,7 +129,7 @@ def _pattern(raw: dict, key: str, path: Path) -> re.Pattern[str]:
 def load(path: Path) -> Lexicon:
     """Read and check one lexicon file."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise LexiconError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("patterns"), dict):

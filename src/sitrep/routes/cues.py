@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from ..errors import DataFileError
+from ..lexicons import parse_yaml
 
 CARRIER_WEIGHT = 0.5
 
@@ -75,9 +74,7 @@ def _checked(raw: object) -> dict:
 @cache
 def cues() -> Cues:
     raw = _checked(
-        yaml.safe_load(
-            resources.files("sitrep.routes").joinpath("data/cues.yaml").read_text("utf-8")
-        )
+        parse_yaml(resources.files("sitrep.routes").joinpath("data/cues.yaml").read_text("utf-8"))
     )
     verb_role = {v: "origin" for v in raw["origin_verbs"]}
     verb_role.update({v: "via" for v in raw["via_verbs"] if v not in verb_role})
