@@ -69,8 +69,13 @@ class _Entry(Protocol):
 def common_word(alias: str) -> bool:
     """Is the alias, in lower case or folded, an ordinary English word ("is", "us", "who")?"""
     low = alias.lower().strip()
+    common = lexicon().common_words
+    if low in STOP_WORDS or low in common:
+        return True
+    if " " in low:  # both lists hold single words: a name of several words is none of them
+        return False
     folded = key_of(words(alias))
-    return any(w in STOP_WORDS or w in lexicon().common_words for w in (low, folded))
+    return folded in STOP_WORDS or folded in common
 
 
 def spelling(name: str) -> str:
