@@ -43,3 +43,10 @@ def test_broken_yaml_names_file_and_line(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setattr(lexicons.resources, "files", lambda package: Ref())
     with pytest.raises(DataFileError, match=r"pkg/broken.yaml:\d+"):
         lexicons.load_yaml("pkg", "broken.yaml")
+
+
+@pytest.mark.parametrize(
+    ("word", "number"), [("Sept", 9), ("sep", 9), ("December", 12), ("Jan", 1), ("Mon", None)]
+)
+def test_month_number_from_a_name_or_its_start(word: str, number: int | None) -> None:
+    assert lexicons.month_number(word) == number

@@ -83,6 +83,12 @@ def calendar() -> Calendar:
     return Calendar(weekdays, months, abbreviations)
 
 
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or its three-letter start ("Sept", "sep", "September"), else None."""
+    stem = word[:3].lower()
+    return next((i for i, m in enumerate(calendar().months, 1) if m[:3] == stem), None)
+
+
 TITLE_GROUPS = ("honorifics", "ranks", "offices", "religious", "kin")
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from wordfreq import zipf_frequency
 
+from ..lexicons import month_number
+
 # "report-" + "ed" at a line end: the hyphen goes when the joined word is a known word, or
 # when the halves are not words of their own ("reinfor-" + "cements"); "cease-" + "fire" stays.
 _SPLIT = re.compile(r"(\w+)[-\u00ad\u2010]$")
@@ -21,7 +23,6 @@ _DATE_NUMERIC = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
 _DATE_WORDS = re.compile(
     r"\b(?:(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})|([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4}))\b"
 )
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 # Zipf frequency from which a string counts as an English word: "reinforcements" is 3.5,
@@ -88,8 +89,9 @@ def first_date(text: str) -> str | None:
         found.append((m.start(), m.group(1), m.group(2), m.group(3)))
     for m in _DATE_WORDS.finditer(text):
         day, month, year = m.group(1, 2, 3) if m.group(1) else m.group(5, 4, 6)
-        if month[:3].lower() in _MONTHS:
-            found.append((m.start(), year, _MONTHS.index(month[:3].lower()) + 1, day))
+        number = month_number(month)
+        if number:
+            found.append((m.start(), year, number, day))
             break
     for _, y, mo, d in sorted(found):
         try:

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from functools import cache
 
-from ..lexicons import calendar, load_yaml, word_list
+from ..lexicons import load_yaml, month_number, word_list
 from ..model import Document
 
 _DASH = r"\s*[-\u2013\u2014]+\s*"
@@ -28,12 +28,6 @@ DATELINE_CITY_FIRST = re.compile(
 DATELINE_OUTLET_FIRST = re.compile(
     r"^(?P<outlet>[A-Z][\w&'\u2019. ]{1,60}?)\s*\((?P<city>[A-Z][\w'\u2019. -]{1,40}?)\)" + _DASH
 )
-
-
-@cache
-def _months() -> dict[str, int]:
-    """Month numbers by the first three letters of the month's name ("sep" for "Sept.")."""
-    return {m[:3]: i for i, m in enumerate(calendar().months, 1)}
 
 
 @cache
@@ -62,13 +56,13 @@ def _dateline_date(value: str | None, published: str | None) -> str | None:
     if not value:
         return None
     m = re.match(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?", value)
-    if not m or m.group(1).lower() not in _months():
+    if not m or month_number(m.group(1)) is None:
         return None
     year = int(m.group(3)) if m.group(3) else None
     if year is None:
         return None
     try:
-        return date(year, _months()[m.group(1).lower()], int(m.group(2))).isoformat()
+        return date(year, month_number(m.group(1)) or 0, int(m.group(2))).isoformat()
     except ValueError:
         return None
 
