@@ -1,5 +1,6 @@
 """Every shipped YAML data file parses, and no word list holds a value YAML 1.1 turned into a
 boolean or a number by accident (bare ``on``, ``no``, ``yes``, ``off`` read as True/False)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,7 +37,9 @@ def test_there_are_data_files() -> None:
 @pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(SRC)))
 def test_word_lists_hold_no_accidental_booleans(path: Path) -> None:
     data = parse_yaml(path.read_text("utf-8"))
-    assert _booleans_in_lists(data) == [], f"{path.relative_to(SRC)}: quote words like 'on' and 'no'"
+    assert _booleans_in_lists(data) == [], (
+        f"{path.relative_to(SRC)}: quote words like 'on' and 'no'"
+    )
 
 
 def test_the_check_catches_a_bare_on() -> None:

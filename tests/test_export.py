@@ -345,7 +345,9 @@ def test_every_format_from_a_kb_of_the_dev_reports(dev_kb, cli, tmp_path):
     types = [o["type"] for o in bundle.objects]
     assert types.count("threat-actor") == len(actors) > 0
     assert types.count("location") >= len(located) > 0
-    disputes = [o for o in bundle.objects if o["type"] == "note" and "contradiction" in o.get("labels", [])]
+    disputes = [
+        o for o in bundle.objects if o["type"] == "note" and "contradiction" in o.get("labels", [])
+    ]
     assert types.count("note") == claims + len(disputes) and claims > 0
     assert types.count("opinion") == len(disputes)  # each disputed field: a note and an opinion
     assert types.count("report") == len(stored)

@@ -213,7 +213,7 @@ class Clusters:
         named: dict[str | None, list[Cand]] = {}
         local = set(lexicon().subnational)
         for x in order:
-            regional = bool(x.group) and x.group.split("|")[0] in local
+            regional = bool(x.group and x.group.split("|")[0] in local)
             if x.source != "bare" and id(x) in owner and not regional:
                 cl = owner[id(x)]
                 for fclass in {cl.fclass, *_referring(cl)}:

@@ -15,6 +15,7 @@ import re
 
 from ..model import Analysis, Entity, Geo, Mention
 from ..places.fold import fold
+from ..places.hits import type_words
 from ..places.store import Candidate, get_gazetteer
 from .candidates import Cand
 
@@ -35,20 +36,38 @@ def _core(text: str, p: Mention) -> int:
     return p.start + m.end() if m else p.start
 
 
-def _nested_place(text: str, p: Mention, c: Cand) -> bool:
+def _nested_place(a: Analysis, text: str, p: Mention, c: Cand) -> bool:
     """Does the actor's name refer to the place inside it? After "of" it does ("Central Bank of
     Nigeria"); opening the name of a state body or an outlet too ("Jordan Armed Forces", "Lake Chad
     Wire"); never inside a person's name or a non-state group's ("Jalisco New Generation Cartel",
     "Rapid Support Forces")."""
     if (
         p.demonym
-        or not (c.start <= p.start and p.end <= c.end)
+        or not (c.start <= _core(text, p) and p.end <= c.end)
         or (p.start, p.end) == (c.start, c.end)
     ):
         return False
     if re.search(r"\s(?:of|de|del|in|for)\s+(?:the\s+)?$", text[c.start : p.start]):
         return True
-    return p.start == c.start and c.kind == "actor" and c.actor_type not in FIGHTERS
+    if _core(text, p) != c.start:
+        return False
+    if c.kind == "actor":
+        return c.actor_type not in FIGHTERS or _country(a, p)
+    return _typed(text, p)
+
+
+def _country(a: Analysis, p: Mention) -> bool:
+    """A country opening a group's name still names it ("Sudan Liberation Army"); a province
+    or town opening a cartel's does not ("Jalisco New Generation Cartel")."""
+    entity = a.entity(p.entity)
+    return bool(entity and entity.geo and (entity.geo.feature or "").startswith("PCL"))
+
+
+def _typed(text: str, p: Mention) -> bool:
+    """A place named with its type word ("McMinn County", "Rapides Parish") is no part of a
+    person's name, even when a title follows it ("McMinn County Sheriff")."""
+    last = text[p.start : p.end].split()[-1].lower()
+    return last in type_words()
 
 
 def _list_of_places(text: str, c: Cand, hits: list[Mention]) -> bool:
@@ -91,7 +110,7 @@ def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
             continue
         if c.source == "short" and not c.titled and any(_nation(a, p) for p in hits):
             continue  # "Egypt" after a headline the tagger read as a person's name stays the country
-        lost_places.update(id(p) for p in hits if not _nested_place(text, p, c))
+        lost_places.update(id(p) for p in hits if not _nested_place(a, text, p, c))
         kept.append(c)
     a.mentions = [m for m in a.mentions if id(m) not in lost_places]
     used = {m.entity for m in a.mentions}

@@ -13,13 +13,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import ahocorasick
 import yaml
 
 from ..places.fold import Word, fold_word, key_of, words
 from .checks import problems
+
+if TYPE_CHECKING:
+    from .checks import _Entry
 
 Kind = Literal["actor", "person"]
 _LOADER = getattr(
@@ -249,7 +252,8 @@ def load_entries() -> list[Entry]:
     """
     entries = [e for p in _data_files("registry") for e in load_file(p, "actor")]
     entries += [e for p in _data_files("people.yaml") for e in load_file(p, "person")]
-    found = problems(entries)
+    # The checks only read the entries; their protocol declares ``kind`` a plain (settable) str.
+    found = problems(cast("list[_Entry]", entries))
     if found:
         raise ValueError("registry data is invalid:\n" + "\n".join(found))
     return entries

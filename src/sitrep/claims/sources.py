@@ -8,7 +8,7 @@ claim before them.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, cast
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -249,14 +249,15 @@ def _names_organisation(a: Analysis, prep: Token) -> bool:
 def _covers(a: Analysis, entity: str, pos: int) -> bool:
     """Whether a mention of ``entity`` covers ``pos``: indexed once per set of mentions, since a
     scan of every mention per source made long texts quadratic."""
-    cached = getattr(a, "_covers_key", None)
+    memo = cast(Any, a)  # the index is cached on the analysis, which does not declare it
+    cached = getattr(memo, "_covers_key", None)
     if cached is None or cached[0] is not a.mentions or cached[1] != len(a.mentions):
         spans: dict[str, list[tuple[int, int]]] = {}
         for m in a.mentions:
             spans.setdefault(m.entity, []).append((m.start, m.end))
-        a._covers_index = {e: Intervals(s) for e, s in spans.items()}
-        a._covers_key = (a.mentions, len(a.mentions))
-    found = a._covers_index.get(entity)
+        memo._covers_index = {e: Intervals(s) for e, s in spans.items()}
+        memo._covers_key = (a.mentions, len(a.mentions))
+    found = memo._covers_index.get(entity)
     return found is not None and found.overlaps(pos, pos + 1)
 
 

@@ -8,6 +8,8 @@ candidate is still given, with its modality and a low confidence.
 
 from __future__ import annotations
 
+from typing import Literal, cast
+
 from spacy.tokens import Doc, Span
 
 from ..model import Analysis, DateRef, Event, EventActor, Fatalities
@@ -29,6 +31,14 @@ from .incidents import (
 )
 from .lexicon import lexicon
 from .roles import LOCATIVE, actors, place, under_speech
+
+_Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
+
+
+def _ref(d: DateMention) -> DateRef:
+    """A mention's date: find_dates keeps only the mentions it could resolve."""
+    assert d.ref is not None
+    return d.ref
 
 
 def _confidence(c: Candidate) -> float:
@@ -76,7 +86,7 @@ def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candi
     off = off_domain_paragraphs(doc)
     for i, sent in enumerate(sents):
         dated = any(
-            sent.start_char <= d.start < sent.end_char and d.ref.precision == "day" for d in dates
+            sent.start_char <= d.start < sent.end_char and _ref(d).precision == "day" for d in dates
         )
         cands += candidates(sent, i, dated, text.rfind("\n", 0, sent.start_char) + 1 in off)
     cands.sort(key=lambda c: c.match.tokens[0].idx)
@@ -96,10 +106,8 @@ def _incidents(
         mine, theirs = _own_date(c, dates), _own_date(inc.main, dates)
         if mine is None:
             return False
-        return theirs is None or (mine.ref.value, mine.ref.precision) != (
-            theirs.ref.value,
-            theirs.ref.precision,
-        )
+        ours, other = _ref(mine), None if theirs is None else _ref(theirs)
+        return other is None or (ours.value, ours.precision) != (other.value, other.precision)
 
     return group(firm, differs)
 
@@ -123,12 +131,14 @@ def _date(
 ) -> DateRef | None:
     own = next((d for d in (_own_date(m, dates) for m in inc.candidates) if d is not None), None)
     if own is not None:
-        return DateRef(own.ref.value, own.ref.precision, a.span(own.start, own.end))
+        ref = _ref(own)
+        return DateRef(ref.value, ref.precision, a.span(own.start, own.end))
     text = a.document.text
     para_start = text.rfind("\n", 0, c.sent.start_char) + 1
     told = [d for d in dates if para_start <= d.start < c.sent.start_char]
     if told:  # "In the ensuing combat, ...": the day the paragraph has just told
-        return DateRef(told[-1].ref.value, told[-1].ref.precision, inferred=True)
+        ref = _ref(told[-1])
+        return DateRef(ref.value, ref.precision, inferred=True)
     if last is not None:  # "were arrested during the raid": the date of the happening told before
         return DateRef(last.value, last.precision, inferred=True)
     if a.document.published:
@@ -219,7 +229,7 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
                 date=date,
                 fatalities=toll,
                 claim=_claim(a, trigger.start),
-                modality=c.modality,
+                modality=cast(_Modality, c.modality),
                 confidence=_confidence(c),
             )
         )

@@ -51,8 +51,9 @@ def scores(matches: list[Match], sent: Span | None = None) -> dict[str, float]:
         moved = out.pop(
             name
         )  # armed men fighting police are a clash, not a mob: the evidence is dropped
-        if not armed:
-            out[lex.sub_types[name].otherwise] = out.get(lex.sub_types[name].otherwise, 0.0) + moved
+        other = lex.sub_types[name].otherwise
+        if not armed and other is not None:
+            out[other] = out.get(other, 0.0) + moved
     return dict(out)
 
 

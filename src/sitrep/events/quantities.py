@@ -79,7 +79,7 @@ def find_money_and_measures(a: Analysis) -> list[Quantity]:
     return found
 
 
-def _number_span(tok: Token) -> tuple[int, int] | None:
+def _number_span(tok: Token) -> tuple[int, int]:
     """The run of number tokens around tok ("2.1 million", "twenty - five"), as token indices."""
     doc = tok.doc
     start = tok.i

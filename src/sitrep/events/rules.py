@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ..errors import DataFileError
 from ..lexicons import load_yaml
@@ -67,4 +68,5 @@ def rules() -> Rules:
     sets = {k: frozenset(_words(raw, k)) for k in _LISTS}
     ordered = {k: tuple(_words(raw, k)) for k in _ORDERED}
     modal = {k: frozenset(_words(raw["modality"], k)) for k in _MODALITY}
-    return Rules(**sets, **ordered, **modal)
+    fields: dict[str, Any] = {**sets, **ordered, **modal}
+    return Rules(**fields)

@@ -59,7 +59,7 @@ INTER_CODES = {
     "foreign_force": 8,
     "international_org": 8,
 }
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+TIME_PRECISION: dict[str | None, int] = {"day": 1, "week": 2, "month": 3, "year": 3}
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")

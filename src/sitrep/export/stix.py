@@ -31,9 +31,9 @@ THREAT_ACTOR_TYPES = {
     "criminal_network": ["crime-syndicate"],
 }
 # STIX 2.1 spec, appendix on confidence scales: Admiralty credibility 1-5 to 0-100 (6 cannot be judged).
-CREDIBILITY_TO_CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
+CREDIBILITY_TO_CONFIDENCE: dict[int | None, int] = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
 # MISP's admiralty-scale taxonomy labels for source reliability.
-MISP_RELIABILITY = {
+MISP_RELIABILITY: dict[str | None, str] = {
     "A": 'admiralty-scale:source-reliability="a"',
     "B": 'admiralty-scale:source-reliability="b"',
     "C": 'admiralty-scale:source-reliability="c"',
@@ -243,7 +243,8 @@ def _event(
         for x in ev.get("actors", [])
         if x["entity"] in ids and not ids[x["entity"]].startswith("location--")
     ]
-    obj = SitrepEvent(
+    # the fields come from @CustomObject, which mypy cannot see
+    obj: Any = SitrepEvent(  # type: ignore[call-arg]
         id=_sid("x-sitrep-event", v.event_key(ev)),
         created=created,
         modified=created,
@@ -268,7 +269,7 @@ def _event(
     if agent and agent.startswith("threat-actor--"):
         if victim and victim.startswith(("identity--", "location--")):
             refs.append(b.relationship("targets", agent, victim, created, v.id))
-        if place_is_located:
+        if place_is_located and place is not None:
             refs.append(b.relationship("located-at", agent, place, created, v.id))
             refs.append(
                 b.add(

@@ -81,7 +81,8 @@ def _blocks(word) -> tuple[list[str], str | None]:
     """Non-empty paragraphs and table rows in body order, and the first heading's text."""
     from docx.table import Table
 
-    blocks, title = [], None
+    blocks: list[str] = []
+    title: str | None = None
     for item in word.iter_inner_content():
         if isinstance(item, Table):
             blocks.extend(" | ".join(c.text.strip() for c in row.cells) for row in item.rows)

@@ -128,4 +128,14 @@ def read_feed(
             yield checked
             continue
         doc_id = meta.pop("id") or f"{stem}-{n}"
-        yield fill_metadata(Document(id=doc_id, text=checked, origin=where, **meta))
+        yield fill_metadata(
+            Document(
+                id=doc_id,
+                text=checked,
+                origin=where,
+                title=meta["title"],
+                url=meta["url"],
+                outlet=meta["outlet"],
+                published=meta["published"],
+            )
+        )

@@ -14,6 +14,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import PurePath
+from typing import cast
 
 from ..model import Document
 from .feeds import html_to_text
@@ -42,7 +43,17 @@ def read_eml(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Input
         if isinstance(text, InputError):
             yield text
         else:
-            yield fill_metadata(Document(id=doc_id, text=text, origin=origin, **meta))
+            yield fill_metadata(
+                Document(
+                    id=doc_id,
+                    text=text,
+                    origin=origin,
+                    title=meta["title"],
+                    byline=meta["byline"],
+                    outlet=meta["outlet"],
+                    published=meta["published"],
+                )
+            )
     yield from _attachments(msg, origin, doc_id, meta)
 
 
@@ -74,7 +85,8 @@ def _body(msg: EmailMessage) -> str | None:
     try:
         content = part.get_content()
     except (LookupError, ValueError, AssertionError):
-        content = part.get_payload(decode=True).decode("utf-8", "replace")
+        # decode=True gives a leaf part's bytes; typeshed also allows a Message
+        content = cast("bytes", part.get_payload(decode=True)).decode("utf-8", "replace")
     if part.get_content_subtype() == "html":
         content = html_to_text(content)
     return content.strip() or None
@@ -103,7 +115,8 @@ def _attachments(
                 f"of {MAX_ATTACHMENT:,}",
             )
             continue
-        data = part.get_payload(decode=True) or b""
+        # decode=True gives bytes, or None for a multipart one; typeshed also allows a Message
+        data = cast("bytes | None", part.get_payload(decode=True)) or b""
         for doc in read_bytes(data, where, f"{doc_id}/{name}"):
             if isinstance(doc, Document):
                 doc.attached_to = doc_id

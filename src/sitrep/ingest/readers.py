@@ -8,12 +8,16 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from ..errors import InputError
 from ..model import Document
 from .feeds import read_feed
 from .formats import READERS, reader_for
 from .metadata import fill_metadata
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document as Page
 
 # The largest document analysed, in characters; bigger ones are refused with a clear error.
 MAX_CHARS = int(os.environ.get("SITREP_MAX_CHARS", 2_000_000))
@@ -91,9 +95,10 @@ def read_text_input(
     """A Document from raw text (or HTML, whose main text trafilatura pulls out)."""
     author = None
     if html:
-        text, author = _html_text(text)
-        if text is None:
+        page, author = _html_text(text)
+        if page is None:
             return InputError(origin, "no main text found in the HTML")
+        text = page
     checked = _check_text(text, origin)
     if isinstance(checked, InputError):
         return checked
@@ -107,8 +112,16 @@ def _html_text(html: str) -> tuple[str | None, str | None]:
     as boilerplate, so the author comes from its metadata instead."""
     import trafilatura
 
-    found = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, favor_recall=True, with_metadata=True
+    # Without as_dict=True, bare_extraction gives a Document (or None), never a dict.
+    found = cast(
+        "Page | None",
+        trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+            with_metadata=True,
+        ),
     )
     if found is None or not found.text:
         return None, None

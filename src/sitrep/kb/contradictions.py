@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -154,7 +154,7 @@ def _date(r: ReportEvent) -> Day | None:
     if (event_json(r.document, r.local_id).get("date") or {}).get("inferred"):
         return None
     span = period(r.date, r.precision)
-    return Day(span[0], span[1], r.date) if span else None
+    return Day(span[0], span[1], r.date) if span and r.date is not None else None
 
 
 def _ancestors(key: str | None) -> set[str]:
@@ -196,9 +196,16 @@ def _places_agree(a: Spot, b: Spot) -> bool:
     """Within the coarser place's tolerance, or each report also names the other's place: then
     the coordinates differ by a reading of the name, not by what the reports say."""
     tolerance = max(cues().tolerance(a.entity.feature), cues().tolerance(b.entity.feature))
+    if a.entity.id == b.entity.id:
+        return True
+    # a Spot is only made for a place with coordinates (_read_place)
+    lat1, lon1, lat2, lon2 = a.entity.lat, a.entity.lon, b.entity.lat, b.entity.lon
     if (
-        a.entity.id == b.entity.id
-        or km(a.entity.lat, a.entity.lon, b.entity.lat, b.entity.lon) <= tolerance
+        lat1 is not None
+        and lon1 is not None
+        and lat2 is not None
+        and lon2 is not None
+        and km(lat1, lon1, lat2, lon2) <= tolerance
     ):
         return True
     return _names(a.said, b.paragraph) or _names(b.said, a.paragraph)
@@ -244,7 +251,9 @@ def _read_perpetrator(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]
 
 
 def _read_place(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
-    place = r.place.entity if r.place is not None else None
+    if r.place is None:
+        return []
+    place = r.place.entity
     if place is None or place.lat is None:
         return []
     lo, hi = paragraph(r.document.text, r.trigger_start, r.trigger_end)
@@ -296,12 +305,12 @@ def _sources(session: Session, doc: Document, items: list[Evidence]) -> list[dic
         }
         for c in found
     ]
-    seen: set[tuple[str, str]] = set()
-    unique = [
-        s
-        for s in out
-        if (s["text"], s["claim"]) not in seen and not seen.add((s["text"], s["claim"]))
-    ]
+    seen: set[tuple[object, object]] = set()
+    unique = []
+    for s in out:
+        if (s["text"], s["claim"]) not in seen:
+            seen.add((s["text"], s["claim"]))
+            unique.append(s)
     return unique or [
         {
             "text": doc.outlet or doc.doc_id,
@@ -348,7 +357,7 @@ def _emit(
     agree: Callable[[Any, Any], bool],
     **target: int,
 ) -> Contradiction | None:
-    docs = {k: session.get(Document, k) for k in per_doc if per_doc[k]}
+    docs = {k: session.get_one(Document, k) for k in per_doc if per_doc[k]}
     keys = sorted(docs, key=lambda k: (docs[k].doc_id, k))
     pairs = _disagreeing(per_doc, keys, agree)
     involved = sorted({i for p in pairs for i in p})
@@ -403,7 +412,7 @@ def _allegiances(session: Session) -> dict[int, PerDoc]:
 def allegiance_ties(session: Session) -> set[frozenset[int]]:
     """Entity pairs some report ties by allegiance: not rival perpetrators."""
     return {
-        frozenset((s, e.value))
+        frozenset((s, cast(int, e.value)))  # an allegiance's value is an entity id
         for s, per_doc in _allegiances(session).items()
         for items in per_doc.values()
         for e in items

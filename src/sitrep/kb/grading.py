@@ -90,13 +90,13 @@ def regrade(session: Session) -> int:
     }
     corroborated, contradicted = defaultdict(set), defaultdict(set)
     claim_incidents: dict[int, set[int]] = defaultdict(set)
-    for incident, doc, claim, key in told:
+    for incident, doc, claim_id, key in told:
         if len(outlets[incident]) >= 2:
             corroborated[key].add(incident)
         if (incident, doc) in disputed:
             contradicted[key].add(incident)
-        if claim is not None:
-            claim_incidents[claim].add(incident)
+        if claim_id is not None:
+            claim_incidents[claim_id].add(incident)
     changed = 0
     for claim, outlet in session.execute(
         select(Claim, Document.outlet).join(Document, Document.id == Claim.document_id)

@@ -172,7 +172,7 @@ def _tokens(doc: Document, span: tuple[int, int], names: list[str]) -> frozenset
 
 
 def telling(session: Session, ev: ReportEvent) -> Telling:
-    doc = session.get(Document, ev.document_id)
+    doc = session.get_one(Document, ev.document_id)
     place = ev.place.entity if ev.place is not None else None
     coords = (
         (place.lat, place.lon)
@@ -223,6 +223,8 @@ Points = tuple[float, str]
 def _date_points(a: Telling, b: Telling) -> Points | None:
     """None when the dates are beyond the window: two incidents."""
     w = WEIGHTS
+    if a.period is None or b.period is None:
+        return None
     gap = gap_days(a.period, b.period)
     if gap > w.window_days:
         return None
@@ -298,10 +300,10 @@ def compare(a: Telling, b: Telling) -> tuple[float, list[str]] | None:
     return sum(p for p, _ in parts), [r for _, r in parts if r]
 
 
-def _candidates(session: Session, t: Telling) -> list[Incident]:
+def _candidates(session: Session, span: tuple[date, date]) -> list[Incident]:
     lo, hi = (
-        t.period[0] - timedelta(days=WEIGHTS.window_days),
-        t.period[1] + timedelta(days=WEIGHTS.window_days),
+        span[0] - timedelta(days=WEIGHTS.window_days),
+        span[1] + timedelta(days=WEIGHTS.window_days),
     )
     told = select(ReportEvent.incident_id).where(
         or_(
@@ -334,7 +336,7 @@ def best_match(
     if t.period is None:
         return None
     best = None
-    for inc in _candidates(session, t):
+    for inc in _candidates(session, t.period):
         for r in inc.reports:
             if r.document_id == ev.document_id or r.id == ev.id:
                 continue
@@ -400,7 +402,7 @@ def split(session: Session, link_id: int) -> Incident:
         raise ValueError(
             f"incident link {link_id} was already undone (split to incident {link.split_to})"
         )
-    ev = session.get(ReportEvent, link.report_event_id)
+    ev = session.get_one(ReportEvent, link.report_event_id)
     incident = _new_incident(ev, mergeable=True)
     session.add(incident)
     ev.incident = incident

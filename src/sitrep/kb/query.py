@@ -281,7 +281,7 @@ def actor(session: Session, name: str) -> dict[str, Any] | None:
     aliases = sorted(
         {n for de in locals_ for n in [de.name, *(de.aliases or [])]} - {e.name}, key=str.casefold
     )
-    people = Counter()
+    people: Counter[int] = Counter()
     for de in locals_:
         for p in session.scalars(
             select(DocEntity).where(
@@ -298,7 +298,7 @@ def actor(session: Session, name: str) -> dict[str, Any] | None:
         .where(Route.who_id.in_([de.id for de in locals_]))
         .options(selectinload(Route.waypoints).selectinload(Waypoint.doc_entity))
     ):
-        doc = session.get(Document, route.document_id)
+        doc = session.get_one(Document, route.document_id)
         routes.append(
             {
                 **_doc_ref(doc),
@@ -335,11 +335,14 @@ def actor(session: Session, name: str) -> dict[str, Any] | None:
         "registry": e.registry_id,
         "aliases": aliases,
         "people": [
-            {**_entity_ref(session.get(Entity, i)), "reports": n} for i, n in people.most_common()
+            {**_entity_ref(session.get_one(Entity, i)), "reports": n}
+            for i, n in people.most_common()
         ],
         "events": evs,
         "routes": _newest(routes),
-        "places": [{**_place(session.get(Entity, i)), "count": n} for i, n in places.most_common()],
+        "places": [
+            {**_place(session.get_one(Entity, i)), "count": n} for i, n in places.most_common()
+        ],
         "sources": _newest(list(sources.values())),
         "merges": [
             {
@@ -382,7 +385,8 @@ def search(session: Session, query: str, limit: int = 20) -> list[dict[str, Any]
             {"q": " ".join(words), "n": limit},
         ).all()
     return [
-        {**_doc_ref(session.get(Document, doc_id)), "snippet": snippet} for doc_id, snippet in rows
+        {**_doc_ref(session.get_one(Document, doc_id)), "snippet": snippet}
+        for doc_id, snippet in rows
     ]
 
 
@@ -404,7 +408,7 @@ def analyses(
         )
     disputes = event_disputes(session)
     for doc_id in session.scalars(q).all():
-        doc = session.get(Document, doc_id)
+        doc = session.get_one(Document, doc_id)
         kb_ids = dict(
             session.execute(
                 select(DocEntity.local_id, DocEntity.entity_id).where(
@@ -483,7 +487,7 @@ def contradictions(
     found = found[offset : offset + limit] if limit is not None else found[offset:]
     for c in found:
         if "event" in c:
-            c["incident"] = incident_summary(session.get(Incident, c["event"]))
+            c["incident"] = incident_summary(session.get_one(Incident, c["event"]))
     return found
 
 
@@ -524,7 +528,7 @@ def incident_links(session: Session, incident_id: int | None = None) -> list[dic
         )
     out = []
     for link in session.scalars(q):
-        ev = session.get(ReportEvent, link.report_event_id)
+        ev = session.get_one(ReportEvent, link.report_event_id)
         matched = session.get(ReportEvent, link.matched_id) if link.matched_id else None
         out.append(
             {

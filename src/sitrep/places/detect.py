@@ -310,7 +310,8 @@ def _marked_unknown(text: str, hit: Hit, label: str) -> bool:
 def _strongly_cued(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
     """Capitalised runs right after a strong cue ("near X", "the village of X") that no other step
     took: a gazetteer spelling variant if there is one, else a place kept without coordinates."""
-    strong, out = lexicon().strong_cues, []
+    strong = lexicon().strong_cues
+    out: list[Hit] = []
     for i, w in enumerate(ws):
         if i < 1 or not capitalised(w) or w.article:
             continue
@@ -435,8 +436,8 @@ def _typed_hit(
 ) -> Hit:
     """The unknown name before type word ``k``, or the whole phrase when the gazetteer knows it
     with the type word, perhaps in another spelling ("Arab Gulf" as the Arabian Gulf)."""
-    whole = key_of(ws[i : k + 1])
-    whole = whole if whole in gaz.keys else spelling_variant(whole, gaz)
+    key = key_of(ws[i : k + 1])
+    whole = key if key in gaz.keys else spelling_variant(key, gaz)
     if whole:
         return Hit(ws[i].start, ws[k].end, whole, ner="typed")
     return Hit(

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import numpy as np
 
@@ -45,10 +46,13 @@ class Context:
     _array: np.ndarray | None = field(default=None, repr=False)
 
     def add(self, c: Candidate, weight: float = 1.0) -> None:
+        # The counters hold float weights, though typeshed types Counter values as int.
+        countries = cast("dict[Any, float]", self.countries)
+        admin1 = cast("dict[Any, float]", self.admin1)
         if c.country:
-            self.countries[c.country] += weight
+            countries[c.country] += weight
         if c.feature == "ADM1" or (c.admin1 and c.feature.startswith("PPL")):
-            self.admin1[(c.country, c.admin1)] += weight if c.feature == "ADM1" else weight / 2
+            admin1[(c.country, c.admin1)] += weight if c.feature == "ADM1" else weight / 2
         if c.feature not in ("PCLI", "CONT", "ADM1"):
             self.points.add((c.lat, c.lon))
         elif c.feature == "PCLI":
@@ -211,7 +215,10 @@ def _distinct(
 
 
 def resolve(
-    hits: list[Hit], gaz: Gazetteer, dateline: list[Candidate] = (), w: ResolveWeights = WEIGHTS
+    hits: list[Hit],
+    gaz: Gazetteer,
+    dateline: Sequence[Candidate] = (),
+    w: ResolveWeights = WEIGHTS,
 ) -> list[Choice]:
     """Three passes: the first settles what the report is about, the later ones use the previous
     pass's readings for everyone (the second may find that "Georgia" beside Atlanta is the state).
@@ -279,7 +286,7 @@ def _said(
     votes: dict[str, tuple[Counter, Counter]] = {}
     for h, ch, cands in zip(hits, choices, pool, strict=False):
         own = said.setdefault(h.key, Context())
-        if ch.candidate and _settled(ch, cands, w):
+        if ch.candidate and _settled(ch.candidate, ch.confidence, cands, w):
             own.add(ch.candidate)
         elif cands:
             votes[h.key] = _vote(cands, w)
@@ -395,17 +402,16 @@ def _vote(cands: list[Candidate], w: ResolveWeights) -> tuple[Counter, Counter]:
     )
 
 
-def _settled(ch: Choice, cands: list[Candidate], w: ResolveWeights) -> bool:
+def _settled(c: Candidate, confidence: float, cands: list[Candidate], w: ResolveWeights) -> bool:
     """Readings sure enough to inform others: countries, first-level divisions, names with one place."""
-    c = ch.candidate
     return (
         c.feature in ("PCLI", "ADM1")
         or len(_distinct([(0.0, k) for k in cands], w)) == 1
-        or ch.confidence >= w.settled_confidence
+        or confidence >= w.settled_confidence
     )
 
 
-def _context(dateline: list[Candidate], w: ResolveWeights) -> Context:
+def _context(dateline: Sequence[Candidate], w: ResolveWeights) -> Context:
     """The context the dateline alone sets: its place counts as much as two mentions."""
     ctx = Context()
     for c in dateline:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from . import sources
 from .fold import fold, own_key, short
@@ -50,6 +51,10 @@ class Candidate:
     def called(self, key: str) -> bool:
         """Whether the row's own name gives ``key``, not only one of its alternates."""
         return own_key(self.name) == short(key)
+
+
+# The first nine columns of a place row, as Candidate takes them (id to population).
+_Fields = tuple[int, str, float, float, str | None, str | None, str, str, int]
 
 
 def cache_dir() -> Path:
@@ -221,7 +226,9 @@ class Gazetteer:
                 " FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC",
                 (key,),
             )
-            self._cache[key] = [Candidate(*r[:9], demonym=bool(r[9]), admin2=r[10]) for r in rows]
+            self._cache[key] = [
+                Candidate(*cast("_Fields", r[:9]), demonym=bool(r[9]), admin2=r[10]) for r in rows
+            ]
         return self._cache[key]
 
     def place(self, ident: int) -> Candidate | None:
@@ -229,7 +236,7 @@ class Gazetteer:
             "SELECT id, name, lat, lon, country, admin1, feature, kind, population, admin2 FROM place WHERE id = ?",
             (ident,),
         ).fetchone()
-        return Candidate(*r[:9], admin2=r[9]) if r else None
+        return Candidate(*cast("_Fields", r[:9]), admin2=r[9]) if r else None
 
 
 @cache

@@ -147,7 +147,8 @@ def _without_coarse_legs(a: Analysis, pts: list[Point]) -> list[Point]:
     ents = [a.entity(p.mention.entity) for p in pts]
 
     def code(i: int) -> str | None:
-        return ents[i].geo.country if ents[i] and ents[i].geo else None
+        e = ents[i]
+        return e.geo.country if e and e.geo else None
 
     def passed(i: int) -> bool:
         neighbours = (code(i - 1), code(i + 1))

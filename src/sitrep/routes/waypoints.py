@@ -302,7 +302,7 @@ def _after_clauses_first(
 ) -> list[Point]:
     earlier = {id(p): _opened_by(tok, cues().earlier_openers) for p, tok in found}
     for clause in {e.i: e for e in earlier.values() if e is not None}.values():
-        block = [q for q in order if earlier[id(q)] is not None and earlier[id(q)].i == clause.i]
+        block = [q for q in order if (o := earlier[id(q)]) is not None and o.i == clause.i]
         head = _index(_clause_verb(clause.head))
         rest = [q for q in order if q not in block]
         anchor = next((q for q in rest if head is not None and verb[id(q)] == head), None)

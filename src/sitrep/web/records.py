@@ -68,9 +68,9 @@ def _document_keys(session: Session, c: Any) -> list[int]:
     if keys:
         return list(keys)
     return [
-        session.scalar(
+        session.execute(
             select(Document.id).where(Document.doc_id == d).order_by(Document.id).limit(1)
-        )
+        ).scalar_one()
         for d in c.documents
     ]
 
@@ -79,7 +79,7 @@ def contradiction_dict(session: Session, c: Any) -> dict[str, Any]:
     out = c.as_dict()
     out["sides"] = [
         {
-            **doc_ref(session.get(Document, key)),
+            **doc_ref(session.get_one(Document, key)),
             "value": value,
             "evidence": _evidence(session, c, key),
         }
@@ -128,7 +128,7 @@ def _evidence(session: Session, c: Any, document: int) -> list[dict[str, Any]]:
     subject = select(DocEntity.id).where(
         DocEntity.document_id == document, DocEntity.entity_id == c.entity
     )
-    rows = session.scalars(
+    relations = session.scalars(
         select(Relation)
         .where(
             Relation.document_id == document,
@@ -137,7 +137,7 @@ def _evidence(session: Session, c: Any, document: int) -> list[dict[str, Any]]:
         )
         .order_by(Relation.start)
     )
-    return [{"start": r.start, "end": r.end, "text": r.text, "claim": None} for r in rows]
+    return [{"start": r.start, "end": r.end, "text": r.text, "claim": None} for r in relations]
 
 
 def sources(
@@ -180,10 +180,13 @@ def source_record(session: Session, name: str, limit: int) -> dict[str, Any]:
         )
     )
     incidents = _incidents(session, {r.incident_id for r in backed})
+    ties = kb_contradictions.allegiance_ties(session) if backed else set()
     said = []
     for c in rows:
         events = [
-            _standing(session, r, incidents[r.incident_id]) for r in backed if r.claim_id == c.id
+            _standing(session, r, incidents[r.incident_id], ties)
+            for r in backed
+            if r.claim_id == c.id
         ]
         said.append({**claim_dict(session, c), "events": events})
     total = (
@@ -214,11 +217,13 @@ def _incidents(session: Session, ids: set[int]) -> dict[int, Incident]:
     }
 
 
-def _standing(session: Session, told: ReportEvent, inc: Incident) -> dict[str, Any]:
+def _standing(
+    session: Session, told: ReportEvent, inc: Incident, ties: set[frozenset[int]]
+) -> dict[str, Any]:
     """One event a claim backs: the other reports telling it, split into those that disagree with
     this report on some point and those that do not."""
     against: dict[int, list[dict[str, Any]]] = {}
-    for c in kb_contradictions.incident_contradictions(inc):
+    for c in kb_contradictions.incident_contradictions(session, inc, ties):
         keys = _document_keys(session, c)
         if told.document_id not in keys:
             continue
@@ -234,9 +239,11 @@ def _standing(session: Session, told: ReportEvent, inc: Incident) -> dict[str, A
         "type": inc.type,
         "sub_type": inc.sub_type,
         "date": inc.date,
-        "corroborated_by": [doc_ref(session.get(Document, d)) for d in others if d not in against],
+        "corroborated_by": [
+            doc_ref(session.get_one(Document, d)) for d in others if d not in against
+        ],
         "contradicted_by": [
-            {**doc_ref(session.get(Document, d)), "points": against[d]}
+            {**doc_ref(session.get_one(Document, d)), "points": against[d]}
             for d in others
             if d in against
         ],

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..geodesy import bbox, km
@@ -56,12 +56,12 @@ class Filters:
         return incident_query(session, self)
 
 
-def _told_by(reports: Select) -> object:
+def _told_by(reports: Select) -> ColumnElement[bool]:
     """Incidents told by the report events a sub-select yields (its first column: incident ids)."""
     return Incident.id.in_(reports)
 
 
-def _since(day: str) -> object:
+def _since(day: str) -> ColumnElement[bool]:
     """An incident's period ends on or after ``day``: a date cut to a month or year is compared cut
     the same way; a week's first day may lie up to six days before."""
     first = date.fromisoformat(day)
@@ -84,7 +84,13 @@ def _near(session: Session, q: Select, near: Near) -> Select:
         )
     ).all()
     return q.where(
-        Incident.id.in_([i for i, la, lo in boxed if km(near[0], near[1], la, lo) <= near[2]])
+        Incident.id.in_(
+            [
+                i
+                for i, la, lo in boxed  # BETWEEN lets no NULL through
+                if la is not None and lo is not None and km(near[0], near[1], la, lo) <= near[2]
+            ]
+        )
     )
 
 

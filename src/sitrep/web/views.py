@@ -209,7 +209,15 @@ def routes(
             .join(Entity, DocEntity.entity_id == Entity.id)
             .where(Entity.lat.is_not(None))
         ).all()
-        q = q.where(Route.id.in_({r for r, la, lo in points if km(lat, lon, la, lo) <= radius}))
+        q = q.where(
+            Route.id.in_(
+                {
+                    r
+                    for r, la, lo in points  # lat is not NULL; km needs lon too
+                    if la is not None and lo is not None and km(lat, lon, la, lo) <= radius
+                }
+            )
+        )
     if f.since is not None or f.until is not None:
         dated = session.execute(
             select(Route.id, Document.published).join(Document, Route.document_id == Document.id)
@@ -244,7 +252,7 @@ def _within(day: str | None, since: str | None, until: str | None) -> bool:
 def route_dict(session: Session, r: Route) -> dict[str, Any]:
     who = session.get(DocEntity, r.who_id) if r.who_id else None
     return {
-        **doc_ref(session.get(Document, r.document_id)),
+        **doc_ref(session.get_one(Document, r.document_id)),
         "id": r.id,
         "route": r.local_id,
         "what": r.what,
@@ -298,7 +306,7 @@ class ClaimGrade:
 
 def claim_dict(session: Session, c: Claim) -> dict[str, Any]:
     return {
-        **doc_ref(session.get(Document, c.document_id)),
+        **doc_ref(session.get_one(Document, c.document_id)),
         "id": c.id,
         "claim": c.local_id,
         "start": c.start,
