@@ -265,12 +265,8 @@ def _newest(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     )
 
 
-def actor(session: Session, name: str) -> dict[str, Any] | None:
-    """A dossier on one actor or person: aliases, people, events, routes, places, sources, newest first."""
-    found = find_entities(session, name, ("actor", "person"))
-    if not found:
-        return None
-    e = found[0]
+def report_names(session: Session, e: Entity) -> tuple[list[DocEntity], list[str]]:
+    """The reports' own entities joined into ``e``, and every other name they call it by."""
     locals_ = list(
         session.scalars(
             select(DocEntity)
@@ -278,9 +274,17 @@ def actor(session: Session, name: str) -> dict[str, Any] | None:
             .options(selectinload(DocEntity.document))
         )
     )
-    aliases = sorted(
-        {n for de in locals_ for n in [de.name, *(de.aliases or [])]} - {e.name}, key=str.casefold
-    )
+    names = {n for de in locals_ for n in [de.name, *(de.aliases or [])]} - {e.name}
+    return locals_, sorted(names, key=str.casefold)
+
+
+def actor(session: Session, name: str) -> dict[str, Any] | None:
+    """A dossier on one actor or person: aliases, people, events, routes, places, sources, newest first."""
+    found = find_entities(session, name, ("actor", "person"))
+    if not found:
+        return None
+    e = found[0]
+    locals_, aliases = report_names(session, e)
     people: Counter[int] = Counter()
     for de in locals_:
         for p in session.scalars(

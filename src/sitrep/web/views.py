@@ -31,7 +31,7 @@ from ..kb.models import (
     Route,
     Waypoint,
 )
-from ..kb.query import events, find_entities, incident_dict
+from ..kb.query import events, find_entities, incident_dict, report_names
 from .selection import Filters, count, newest_first
 
 
@@ -352,16 +352,7 @@ def place_dossier(session: Session, entity_id: int) -> dict[str, Any] | None:
     e = session.get(Entity, entity_id)
     if e is None or e.kind != "place":
         return None
-    locals_ = list(
-        session.scalars(
-            select(DocEntity)
-            .where(DocEntity.entity_id == e.id)
-            .options(selectinload(DocEntity.document))
-        )
-    )
-    aliases = sorted(
-        {n for de in locals_ for n in [de.name, *(de.aliases or [])]} - {e.name}, key=str.casefold
-    )
+    locals_, aliases = report_names(session, e)
     through = select(Waypoint.route_id).where(Waypoint.doc_entity_id.in_([de.id for de in locals_]))
     route_rows = session.scalars(
         select(Route)
