@@ -91,7 +91,7 @@ def create(db: str | None = None) -> Engine:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
-        migrate(engine)
+        _retried(lambda: migrate(engine))
     except (SQLAlchemyError, ImportError) as exc:
         raise KBUnavailable(
             f"{_shown(url)}: cannot open the knowledge base ({_first_line(exc)})"
@@ -133,10 +133,20 @@ def write(
     factory: sessionmaker[Session], work: Callable[[Session], T], retries: int = RETRIES
 ) -> T:
     """``work`` in one write transaction, retried with backoff while another writer holds the KB."""
+
+    def once() -> T:
+        with factory.begin() as s:
+            return work(s)
+
+    return _retried(once, retries)
+
+
+def _retried(work: Callable[[], T], retries: int = RETRIES) -> T:
+    """``work()``, retried with backoff on a lock conflict. SQLite's switch to WAL on a new
+    connection fails at once, without the busy timeout, while another first run migrates."""
     for attempt in range(retries):
         try:
-            with factory.begin() as s:
-                return work(s)
+            return work()
         except DBAPIError as exc:
             if attempt == retries - 1 or not _contended(exc):
                 raise
