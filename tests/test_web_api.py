@@ -517,3 +517,51 @@ def test_date_filters_in_sql_agree_with_the_kb_on_every_precision(tmp_path):
             assert (
                 len(incident_ids(s, since="2024-03-08", until="2024-03-10")) == 1
             )  # the week still runs
+
+
+def test_clusters_gather_events_in_the_database_by_zoom_and_view(client):
+    """At a low zoom Ubari and Misrata (about 650 km apart) fall in one cell, at a high zoom in
+    two; filters and the map's view narrow the cells; the sums always match the points."""
+    low = items(client, "/api/clusters", zoom=2)
+    assert (low["total"], len(low["items"])) == (2, 1)
+    (cell,) = low["items"]
+    assert cell["count"] == 2 and set(cell["types"]) == {"Battles", "Protests"}
+    assert 26.5 < cell["lat"] < 32.4 and cell["bounds"][0] < cell["bounds"][2]
+    high = items(client, "/api/clusters", zoom=8)
+    assert sorted(c["count"] for c in high["items"]) == [1, 1]
+    protests = items(client, "/api/clusters", zoom=8, type="Protests")["items"]
+    assert [(c["type"], c["count"]) for c in protests] == [("Protests", 1)]
+    misrata = {"bbox": "31,14,33,16"}
+    assert items(client, "/api/clusters", zoom=2, **misrata)["total"] == 1
+    assert [p["place"] for p in items(client, "/api/points", **misrata)["items"]] == ["Misrata"]
+    assert items(client, "/api/points", **misrata)["total"] == 1
+    across_180 = {"bbox": "-10,170,10,-170"}  # a view across the antimeridian holds neither
+    assert items(client, "/api/clusters", zoom=4, **across_180)["total"] == 0
+    whole = {"bbox": "-80,0,80,-1"}  # west > east: the view wraps round, all but one degree
+    assert items(client, "/api/points", **whole)["total"] == 2
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"bbox": "1,2,3"},
+        {"bbox": "10,0,5,1"},  # south above north
+        {"bbox": "0,0,1,nan"},
+        {"bbox": "0,-200,1,1"},
+        {"zoom": "19"},
+        {"zoom": "-1"},
+    ],
+)
+def test_bad_map_views_are_refused(client, params):
+    assert client.get("/api/clusters", params=params).status_code == 422
+
+
+def test_a_time_strip_takes_events_evenly_across_the_dates(client):
+    """``even`` picks across the dates, so one dot of two spans from the first date, not the
+    newest; newest first picks the latest."""
+    newest = items(client, "/api/points", limit=1)
+    even = items(client, "/api/points", limit=1, even="true")
+    assert newest["total"] == even["total"] == 2
+    assert newest["items"][0]["date"] == "2024-03-03"
+    assert even["items"][0]["date"] == "2024-02-10"
+    assert len(items(client, "/api/points", limit=5, even="true")["items"]) == 2

@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 
 from ..kb import query
 from . import jobs, records, upload, views
-from .selection import GRADES, Filters, text_matches
+from .selection import GRADES, Box, Filters, clusters, text_matches
 
 MAX_LIMIT = 1000
 MAX_POINTS = 20_000  # the map and timeline draw every matching event, a small row each
+MAX_CLUSTER_ZOOM = 18
 MAX_ID = 2**31 - 1  # PostgreSQL's integer
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL refuses NUL in text
 
@@ -70,6 +71,28 @@ def _near(value: str | None) -> query.Near | None:
     ):
         raise HTTPException(422, "near needs -90<=LAT<=90, -180<=LON<=180 and 0<KM<=20000")
     return lat, lon, radius
+
+
+def _box(
+    bbox: Annotated[
+        str | None,
+        Query(max_length=120, description="SOUTH,WEST,NORTH,EAST: inside a map's view."),
+    ] = None,
+) -> Box | None:
+    if bbox is None:
+        return None
+    try:
+        south, west, north, east = (float(v) for v in bbox.split(","))
+    except ValueError:
+        raise HTTPException(422, f"bbox={bbox!r} is not SOUTH,WEST,NORTH,EAST") from None
+    if not all(map(math.isfinite, (south, west, north, east))) or not (
+        -90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180
+    ):
+        raise HTTPException(422, "bbox needs -90<=SOUTH<=NORTH<=90 and longitudes in -180..180")
+    return south, west, north, east
+
+
+ViewBox = Annotated[Box | None, Depends(_box)]
 
 
 def filters(
@@ -140,9 +163,29 @@ def get_event(s: Db, event_id: Id) -> dict[str, Any]:
     summary="Every matching event as a small row for the map and the timeline",
 )
 def list_points(
-    s: Db, f: Filtered, limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = 5000
+    s: Db,
+    f: Filtered,
+    box: ViewBox,
+    limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = 5000,
+    even: Annotated[
+        bool, Query(description="Taken evenly across the dates, not newest first.")
+    ] = False,
 ) -> Page:
-    return _page(*views.points(s, f, limit), limit, 0)
+    return _page(*views.points(s, f, limit, box, even), limit, 0)
+
+
+@router.get(
+    "/clusters",
+    summary="Matching located events gathered into grid cells for a map at this zoom",
+)
+def list_clusters(
+    s: Db,
+    f: Filtered,
+    box: ViewBox,
+    zoom: Annotated[int, Query(ge=0, le=MAX_CLUSTER_ZOOM, description="The map's zoom.")] = 3,
+) -> dict[str, Any]:
+    cells, total = clusters(s, f, zoom, box)
+    return {"items": cells, "total": total, "zoom": zoom}
 
 
 @router.get(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, Integer, Select, and_, cast, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..geodesy import bbox, km
@@ -179,3 +179,88 @@ def newest_first(q: Select) -> Select:
 
 def count(session: Session, q: Select) -> int:
     return session.scalar(select(func.count()).select_from(q.order_by(None).subquery())) or 0
+
+
+Box = tuple[float, float, float, float]  # south, west, north, east (west > east: across 180)
+
+
+def within(q: Select, box: Box) -> Select:
+    """Incidents inside a map's view; a view across the antimeridian is two boxes."""
+    south, west, north, east = box
+    lon = (
+        Incident.lon.between(west, east)
+        if west <= east
+        else or_(Incident.lon >= west, Incident.lon <= east)
+    )
+    return q.where(Incident.lat.between(south, north), lon)
+
+
+def spread(session: Session, q: Select, limit: int) -> list[int]:
+    """At most ``limit`` of the query's dated incidents, taken evenly across their dates, so that
+    a strip of a thousand dots still spans every date of ten thousand events."""
+    rows = list(
+        session.scalars(
+            q.with_only_columns(Incident.id)
+            .where(Incident.date.is_not(None))
+            .order_by(Incident.date, Incident.id)
+        )
+    )
+    if len(rows) <= limit:
+        return rows
+    step = len(rows) / limit
+    return [rows[int(i * step)] for i in range(limit)]
+
+
+def cell_degrees(zoom: int, pixels: int = 64) -> float:
+    """The side, in degrees of longitude, of a square ``pixels`` wide on a web map at ``zoom``."""
+    return 360.0 * pixels / (256 * 2**zoom)
+
+
+def clusters(session: Session, f: Filters, zoom: int, box: Box | None) -> tuple[list[dict], int]:
+    """The matching located incidents gathered into grid cells about 64 pixels wide at ``zoom``:
+    per cell its count, its centre of mass, its extent and its commonest type. The database
+    groups them, so the browser gets a few hundred rows whatever the KB holds."""
+    side = cell_degrees(zoom)
+    q = f.incidents(session).where(Incident.lat.is_not(None), Incident.lon.is_not(None))
+    if box is not None:
+        q = within(q, box)
+    floor = (
+        (lambda c: cast(c, Integer))  # positive values: a cast is a floor in SQLite
+        if session.get_bind().dialect.name == "sqlite"
+        else func.floor
+    )
+    gx, gy = floor((Incident.lon + 180) / side), floor((Incident.lat + 90) / side)
+    rows = session.execute(
+        select(
+            gx.label("gx"),
+            gy.label("gy"),
+            Incident.type,
+            func.count(),
+            func.sum(Incident.lat),
+            func.sum(Incident.lon),
+            func.min(Incident.lat),
+            func.min(Incident.lon),
+            func.max(Incident.lat),
+            func.max(Incident.lon),
+        )
+        .where(Incident.id.in_(q))
+        .group_by(gx, gy, Incident.type)
+    ).all()
+    cells: dict[tuple[int, int], dict] = {}
+    for x, y, kind, n, slat, slon, s, w, nn, e in rows:
+        c = cells.setdefault(
+            (x, y), {"count": 0, "lat": 0.0, "lon": 0.0, "types": {}, "bounds": [s, w, nn, e]}
+        )
+        c["count"] += n
+        c["lat"] += slat
+        c["lon"] += slon
+        c["types"][kind] = n
+        b = c["bounds"]
+        c["bounds"] = [min(b[0], s), min(b[1], w), max(b[2], nn), max(b[3], e)]
+    out = []
+    for c in cells.values():
+        c["lat"], c["lon"] = round(c["lat"] / c["count"], 5), round(c["lon"] / c["count"], 5)
+        c["type"] = max(sorted(c["types"]), key=c["types"].get)
+        out.append(c)
+    out.sort(key=lambda c: -c["count"])
+    return out, sum(c["count"] for c in out)

@@ -32,7 +32,7 @@ from ..kb.models import (
     Waypoint,
 )
 from ..kb.query import events, find_entities, incident_dict, report_names
-from .selection import Filters, count, newest_first
+from .selection import Box, Filters, count, newest_first, spread, within
 
 
 def page(query: Select, session: Session, limit: int, offset: int) -> tuple[list[Any], int]:
@@ -81,9 +81,13 @@ def event(session: Session, incident_id: int) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
-def points(session: Session, f: Filters, limit: int) -> tuple[list[dict[str, Any]], int]:
+def points(
+    session: Session, f: Filters, limit: int, box: Box | None = None, even: bool = False
+) -> tuple[list[dict[str, Any]], int]:
     """What the map and the timeline draw, and nothing more: one small row per matching incident
-    with its first told place and first named perpetrator; details come on demand."""
+    with its first told place and first named perpetrator; details come on demand. ``box`` keeps
+    those inside a map's view; ``even`` takes them evenly across the dates rather than newest
+    first (a time strip's dots). The total counts every match."""
     place = (
         select(Entity.name)
         .join(DocEntity, DocEntity.entity_id == Entity.id)
@@ -104,6 +108,11 @@ def points(session: Session, f: Filters, limit: int) -> tuple[list[dict[str, Any
         .scalar_subquery()
     )
     ids = f.incidents(session)
+    if box is not None:
+        ids = within(ids, box)
+    chosen: Any = ids
+    if even:
+        chosen = spread(session, ids, limit)
     q = newest_first(
         select(
             Incident.id,
@@ -115,7 +124,7 @@ def points(session: Session, f: Filters, limit: int) -> tuple[list[dict[str, Any
             Incident.precision,
             place.label("place"),
             actor.label("actor"),
-        ).where(Incident.id.in_(ids))
+        ).where(Incident.id.in_(chosen))
     )
     rows = session.execute(q.limit(limit)).all()
     return [r._asdict() for r in rows], count(session, ids)

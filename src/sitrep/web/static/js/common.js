@@ -34,10 +34,53 @@ function writeState(state) {
   carryState(state);
 }
 
+/* The selected event (``sel``) travels with the filters, so the next view opens on it too. */
 function stateQuery(state) {
   const params = new URLSearchParams();
   for (const key of STATE_KEYS) if (state[key]) params.set(key, state[key]);
+  const selected = readSelected();
+  if (selected !== null) params.set("sel", String(selected));
   return params.toString();
+}
+
+function readSelected() {
+  const value = new URLSearchParams(window.location.search).get("sel");
+  return value && /^[0-9]{1,10}$/.test(value) ? Number(value) : null;
+}
+
+function writeSelected(id) {
+  const params = new URLSearchParams(window.location.search);
+  if (id === null || id === undefined) params.delete("sel"); else params.set("sel", String(id));
+  const query = params.toString();
+  history.replaceState(null, "", query ? `${window.location.pathname}?${query}` : window.location.pathname);
+  carryState(readState());
+}
+
+/* Keyboard for a vis timeline, which has none of its own: Left/Right step to the previous or
+   next event by date, Home/End to the first or last, +/- zoom, Enter opens the selected one.
+   ``follow`` moves the window to the chosen item (the map's strip keeps its window: it is a filter). */
+function keyboardTimeline(timeline, container, onChoose, follow) {
+  container.setAttribute("tabindex", "0");
+  container.setAttribute("aria-keyshortcuts", "ArrowLeft ArrowRight Home End + - Enter");
+  const sorted = () => timeline.itemsData.get().sort((a, b) => new Date(a.start) - new Date(b.start) || a.id - b.id);
+  container.addEventListener("keydown", (event) => {
+    const items = sorted();
+    if (!items.length) return;
+    const at = items.findIndex(item => item.id === timeline.getSelection()[0]);
+    let next = null;
+    if (event.key === "ArrowRight") next = at < 0 ? 0 : Math.min(items.length - 1, at + 1);
+    else if (event.key === "ArrowLeft") next = at < 0 ? items.length - 1 : Math.max(0, at - 1);
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = items.length - 1;
+    else if (event.key === "+" || event.key === "=") timeline.zoomIn(0.5, {animation: false});
+    else if (event.key === "-") timeline.zoomOut(0.5, {animation: false});
+    else if (event.key === "Enter" && at >= 0) onChoose(items[at].id);
+    else return;
+    event.preventDefault();
+    if (next === null) return;
+    timeline.setSelection([items[next].id], {focus: Boolean(follow), animation: false});
+    onChoose(items[next].id);
+  });
 }
 
 function carryState(state) {

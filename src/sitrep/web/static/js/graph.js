@@ -97,6 +97,7 @@
   }
 
   function focusNode(node) {
+    if (node.data("kind") === "event") writeSelected(node.data("event"));
     cy.nodes().unselect();
     node.select();
     cy.elements().addClass("faded");
@@ -121,6 +122,14 @@
       applyKinds();
       layout();
       status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} edges`;
+      // The event selected on the map or the timeline is selected here too, with its ties.
+      const chosen = readSelected(), node = chosen === null ? cy.collection() : cy.getElementById(`i${chosen}`);
+      if (node.nonempty()) {
+        node.select();
+        cy.elements().addClass("faded");
+        node.closedNeighborhood().removeClass("faded");
+        await nodeDetail(node);
+      }
       document.body.dataset.loaded = "graph";
     } catch (error) { fail(detail, error); }
   }

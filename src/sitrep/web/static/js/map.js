@@ -12,7 +12,13 @@
   map.addLayer(cluster);
   const markers = new Map();
   const BRUSH_DOTS = 1000;
-  let selectedId = null;
+  // Up to this many events the browser gets them all and clusters them itself; beyond, the
+  // database groups them (a test may lower it through window.sitrepClientMax).
+  const CLIENT_MAX = window.sitrepClientMax || 3000;
+  const DETAIL_ZOOM = 8, VIEW_POINTS = 3000;
+  const cellLayer = L.layerGroup().addTo(map);
+  let serverMode = false, total = 0, moving = null;
+  let selectedId = readSelected();
   let state = bindFilters((s) => { state = s; loadAll(); });
   let points = [], routes = [];
 
@@ -112,7 +118,8 @@
   });
 
   function drawPoints(shown) {
-    heat.setLatLngs(shown.filter(p => p.lat !== null).map(p => [p.lat, p.lon, 1]));
+    if (!serverMode) heat.setLatLngs(shown.filter(p => p.lat !== null).map(p => [p.lat, p.lon, 1]));
+    cellLayer.clearLayers();
     cluster.clearLayers();
     markers.clear();
     const layers = [];
@@ -123,33 +130,68 @@
       layers.push(m);
     }
     cluster.addLayers(layers);
+    if (selectedId !== null && markers.has(selectedId)) mark(markers.get(selectedId));
   }
 
-  /* Selecting an event anywhere marks it on the map and in the strip and opens its sources. */
+  /* The database's grid cells, for a KB too big to send whole: a click zooms into a cell. */
+  function drawCells(cells) {
+    cluster.clearLayers();
+    markers.clear();
+    cellLayer.clearLayers();
+    const most = Math.max(1, ...cells.map(c => c.count));
+    heat.setOptions({max: most});
+    heat.setLatLngs(cells.map(c => [c.lat, c.lon, c.count]));
+    for (const c of cells) {
+      const n = c.count, size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 44 : 52;
+      const m = L.marker([c.lat, c.lon], {keyboard: true, title: `${n} events, most of them ${c.type}`,
+        icon: L.divIcon({className: `event-cluster server-cell ${typeClass(c.type)}`, iconSize: [size, size],
+          html: el("span", {}, String(n))})});
+      m.on("click", () => {
+        const [s, w, nn, e] = c.bounds;
+        if (nn - s < 1e-6 && e - w < 1e-6) map.setView([c.lat, c.lon], Math.max(map.getZoom() + 2, DETAIL_ZOOM));
+        else map.fitBounds([[s, w], [nn, e]], {padding: [40, 40], maxZoom: Math.max(map.getZoom() + 1, DETAIL_ZOOM)});
+      });
+      cellLayer.addLayer(m);
+    }
+  }
+
+  function mark(m) {
+    for (const icon of document.querySelectorAll(".event-marker.selected")) icon.classList.remove("selected");
+    if (m._icon) L.DomUtil.addClass(m._icon, "selected");
+  }
+
+  /* Selecting an event anywhere marks it on the map and in the strip, opens its sources and
+     goes into the URL, so the timeline and the graph open on it too. */
   async function select(id, from) {
     selectedId = id;
-    for (const icon of document.querySelectorAll(".event-marker.selected")) icon.classList.remove("selected");
+    writeSelected(id);
     const m = markers.get(id);
-    if (m && from !== "map") cluster.zoomToShowLayer(m, () => m._icon && L.DomUtil.addClass(m._icon, "selected"));
-    else if (m && m._icon) L.DomUtil.addClass(m._icon, "selected");
+    if (m && from !== "map") cluster.zoomToShowLayer(m, () => mark(m));
+    else if (m) mark(m);
     if (from !== "brush") brush.setSelection([id]);
     try {
-      show(detail, ...eventDetail(await api(`/api/events/${encodeURIComponent(id)}`)));
+      const ev = await api(`/api/events/${encodeURIComponent(id)}`);
+      show(detail, ...eventDetail(ev));
       document.body.dataset.selected = String(id);
+      // Too many events to hold them all: go to the event, whose marker comes with the view.
+      if (!m && serverMode && ev.lat !== null) map.setView([ev.lat, ev.lon], Math.max(map.getZoom(), DETAIL_ZOOM), {animate: false});
     } catch (error) { fail(detail, error); }
   }
 
-  function fit() {
+  function fit(cells) {
     const bounds = [];
     for (const p of points) if (p.lat !== null) bounds.push([p.lat, p.lon]);
+    for (const c of cells || []) bounds.push([c.bounds[0], c.bounds[1]], [c.bounds[2], c.bounds[3]]);
     for (const r of routes) for (const w of unwrapLine(r.waypoints.filter(w => w.lat !== null).map(w => [w.lat, w.lon]))) bounds.push(w);
     if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], maxZoom: 8, animate: false});
   }
 
-  // The time brush: every event the other filters keep; its visible window is the map's date range.
+  // The time brush: the events the other filters keep, at most a thousand dots taken evenly across
+  // the dates; its visible window is the map's date range.
   const brush = new vis.Timeline(document.getElementById("brush"), new vis.DataSet([]),
     {stack: false, height: "110px", zoomable: true, moveable: true, selectable: true, showCurrentTime: false,
      margin: {item: 2}});
+  keyboardTimeline(brush, document.getElementById("brush"), (id) => select(id, "brush"));
   brush.on("select", (props) => { if (props.items.length) select(props.items[0], "brush"); });
   brush.on("rangechanged", (props) => {
     if (!props.byUser) return;
@@ -169,32 +211,71 @@
   });
 
   async function loadBrush() {
-    // Without dates the strip shows what the map shows; with dates, what the other filters keep.
     const {since, until, ...rest} = state;
-    const items = since || until ? (await api("/api/points", {...rest, limit: 20000})).items : points;
-    // At most about a thousand dots, taken evenly, so the strip spans every date and stays quick to draw.
-    const step = Math.ceil(items.length / BRUSH_DOTS);
-    const dots = items.filter((p, i) => p.date && (i % step === 0 || p.id === selectedId));
-    brush.setItems(new vis.DataSet(dots.map(p => ({id: p.id, start: p.date, type: "point",
-      className: `tl-point ${typeClass(p.type)}`, content: el("span", {class: "tl-dot"})}))));
-    if (since || until) brush.setWindow(since || items[items.length - 1]?.date, until || new Date(), {animation: false});
+    const items = (await api("/api/points", {...rest, limit: BRUSH_DOTS, even: true})).items;
+    brush.setItems(new vis.DataSet(items.filter(p => p.date).map(p => ({id: p.id, start: p.date, type: "point",
+      className: `tl-point ${typeClass(p.type)}`, content: el("span", {class: "tl-dot"}),
+      title: `${p.sub_type}${p.date ? " · " + p.date : ""}`}))));
+    if (since || until) brush.setWindow(since || items[0]?.date, until || new Date(), {animation: false});
     else if (items.length) brush.fit({animation: false});
+    if (selectedId !== null) brush.setSelection([selectedId]);
+  }
+
+  /* The map's view as SOUTH,WEST,NORTH,EAST, a little wider than the screen; null for the world. */
+  function viewBox() {
+    const b = map.getBounds().pad(0.25);
+    if (b.getEast() - b.getWest() >= 360) return `${Math.max(-90, b.getSouth()).toFixed(4)},-180,${Math.min(90, b.getNorth()).toFixed(4)},180`;
+    const wrap = (lon) => L.Util.wrapNum(lon, [-180, 180], true).toFixed(4);
+    return `${Math.max(-90, b.getSouth()).toFixed(4)},${wrap(b.getWest())},${Math.min(90, b.getNorth()).toFixed(4)},${wrap(b.getEast())}`;
+  }
+
+  /* With too many events to send, the view asks the database for what it shows: grid cells at
+     low zoom, the events themselves once zoomed in. A newer request wins over a slower older one. */
+  let asked = 0;
+  async function loadView() {
+    const mine = ++asked;
+    if (map.getZoom() >= DETAIL_ZOOM) {
+      const list = await api("/api/points", {...state, bbox: viewBox(), limit: VIEW_POINTS});
+      if (mine !== asked) return;
+      points = list.items;
+      heat.setOptions({max: 1});
+      heat.setLatLngs(points.filter(p => p.lat !== null).map(p => [p.lat, p.lon, 1]));
+      drawPoints(points);
+      document.body.dataset.view = "points";
+    } else {
+      const cells = await api("/api/clusters", {...state, bbox: viewBox(), zoom: map.getZoom()});
+      if (mine !== asked) return;
+      points = [];
+      drawCells(cells.items);
+      document.body.dataset.view = "cells";
+    }
+    document.body.dataset.events = String(markers.size);
   }
 
   async function loadMap(refit) {
     try {
       // Routes take the same filters, except the ACLED type: for a route, type is what it moves.
       const {type, grade, q, ...routeParams} = state;
-      const [pointList, routeList] = await Promise.all([api("/api/points", {...state, limit: 20000}),
+      const [world, routeList] = await Promise.all([api("/api/clusters", {...state, zoom: 2}),
         api("/api/routes", {...routeParams, limit: 500})]);
-      points = pointList.items;
       routes = routeList.items;
-      count.textContent = `${pointList.total} events${pointList.total > points.length ? ` (showing ${points.length})` : ""}, `
+      total = world.total;
+      serverMode = total > CLIENT_MAX;
+      if (serverMode) {
+        points = [];
+        if (refit) fit(world.items);
+        drawRoutes();
+        await loadView();
+      } else {
+        points = (await api("/api/points", {...state, limit: CLIENT_MAX})).items;
+        if (refit) fit();
+        drawRoutes();
+        drawPoints(points);
+        document.body.dataset.view = "points";
+        document.body.dataset.events = String(points.length);
+      }
+      count.textContent = `${total} events on the map${serverMode ? " (grouped by the database until zoomed in)" : ""}, `
         + `${routeList.total} routes`;
-      if (refit) fit();
-      drawRoutes();
-      drawPoints(points);
-      document.body.dataset.events = String(points.length);
     } catch (error) { fail(detail, error); }
   }
 
@@ -205,8 +286,16 @@
     document.body.dataset.loaded = "map";
   }
 
-  document.getElementById("download").addEventListener("click", () => {
-    const features = points.filter(p => p.lat !== null).map(p => ({type: "Feature",
+  map.on("moveend", () => {
+    if (!serverMode) return;
+    clearTimeout(moving);
+    moving = setTimeout(() => loadView().catch(error => fail(detail, error)), 150);
+  });
+
+  document.getElementById("download").addEventListener("click", async () => {
+    // The whole selection, not only what the view shows.
+    const all = serverMode ? (await api("/api/points", {...state, limit: 20000})).items : points;
+    const features = all.filter(p => p.lat !== null).map(p => ({type: "Feature",
       geometry: {type: "Point", coordinates: [p.lon, p.lat]},
       properties: {id: p.id, type: p.type, sub_type: p.sub_type, date: p.date, precision: p.precision, place: p.place, actor: p.actor}}));
     for (const r of routes) {
@@ -223,6 +312,6 @@
   });
 
   map.on("zoomend", drawRoutes);
-  window.sitrepMap = {map, brush, cluster, markers};
-  loadAll();
+  window.sitrepMap = {map, brush, cluster, markers, cells: cellLayer};
+  loadAll().then(() => { if (selectedId !== null) select(selectedId, "url"); });
 })();

@@ -52,15 +52,26 @@
       points = data.items;
       status.textContent = `${data.total} events` + (data.total > points.length ? `, the newest ${points.length} shown` : "");
       draw();
+      const chosen = readSelected();
+      if (chosen !== null && timeline.itemsData.get(chosen)) {
+        timeline.setSelection([chosen], {focus: true, animation: false});
+        await choose(chosen);
+      }
       document.body.dataset.loaded = "timeline";
     } catch (error) { fail(detail, error); }
   }
 
-  timeline.on("select", async (props) => {
-    if (!props.items.length) return;
-    try { show(detail, ...eventDetail(await api(`/api/events/${encodeURIComponent(props.items[0])}`))); }
-    catch (error) { fail(detail, error); }
-  });
+  /* The chosen event opens its sources and goes into the URL, for the map and the graph. */
+  async function choose(id) {
+    writeSelected(id);
+    try {
+      show(detail, ...eventDetail(await api(`/api/events/${encodeURIComponent(id)}`)));
+      document.body.dataset.selected = String(id);
+    } catch (error) { fail(detail, error); }
+  }
+
+  timeline.on("select", (props) => { if (props.items.length) choose(props.items[0]); });
+  keyboardTimeline(timeline, document.getElementById("timeline"), choose, true);
   groupBy.addEventListener("change", () => {
     const params = new URLSearchParams(window.location.search);
     if (groupBy.value) params.set("group", groupBy.value); else params.delete("group");
