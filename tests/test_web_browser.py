@@ -535,3 +535,96 @@ def test_the_graph_can_be_walked_by_keyboard(wide, page):
     assert page.evaluate("window.sitrepGraph.nodes(':selected').map(n => n.data('label'))") == [
         first
     ]
+
+
+def test_a_big_selection_is_grouped_by_the_database_until_zoomed_in(wide, page, tmp_path):
+    """With more events than the browser is sent whole (lowered here to one), the map draws the
+    database's grid cells, whose counts add up to the selection; a click on a cell zooms in
+    until the events themselves come, only those in the view; the GeoJSON still holds them all."""
+    base, _ = wide
+    page.add_init_script("window.sitrepClientMax = 1")
+    loaded(page, f"{base}/map", "map")
+    assert page.evaluate("document.body.dataset.view") == "cells"
+    total = page.evaluate("fetch('/api/points').then(r => r.json()).then(p => p.total)")
+    counts = [int(c.inner_text()) for c in page.locator(".server-cell span").all()]
+    assert counts and sum(counts) == total and page.locator(".event-marker").count() == 0
+    shot(page, tmp_path, "map-cells")
+    for _ in range(6):
+        if page.evaluate("document.body.dataset.view") == "points":
+            break
+        biggest = max(
+            page.locator(".server-cell").all(), key=lambda c: int(c.locator("span").inner_text())
+        )
+        before = page.evaluate("window.sitrepMap.map.getZoom()")
+        biggest.dispatch_event("click")
+        until(page, f"window.sitrepMap.map.getZoom() > {before}")
+        page.wait_for_timeout(600)  # the view's request follows the move
+    assert page.evaluate("document.body.dataset.view") == "points"
+    shown = shown_points(page)
+    assert 0 < len(shown) <= total
+    inside = page.evaluate(
+        "[...window.sitrepMap.markers.values()].every(m => "
+        "window.sitrepMap.map.getBounds().pad(0.3).contains(m.getLatLng()))"
+    )
+    assert inside
+    with page.expect_download() as info:
+        page.click("#download")
+    collection = json.loads(Path(info.value.path()).read_text("utf-8"))
+    assert sum(f["geometry"]["type"] == "Point" for f in collection["features"]) == total
+    assert page.errors == []
+
+
+def test_a_selected_event_opens_selected_on_the_timeline_and_graph(wide, page, tmp_path):
+    base, _ = wide
+    loaded(page, f"{base}/map?type=Battles", "map")
+    page.locator(".event-marker").first.dispatch_event("click")
+    page.wait_for_selector("#detail .event-title")
+    chosen = int(page.evaluate("document.body.dataset.selected"))
+    assert f"sel={chosen}" in page.url and "type=Battles" in page.url
+    page.click("nav a.keep[href^='/timeline']")
+    reload_done(page, "timeline")
+    assert page.evaluate("window.sitrepTimeline.getSelection()") == [chosen]
+    assert page.locator(".vis-item.vis-selected .tl-label").count() == 1
+    assert page.locator("#detail .event-title").count() == 1
+    page.click("nav a.keep[href^='/graph']")
+    reload_done(page, "graph")
+    assert page.evaluate("window.sitrepGraph.nodes(':selected').map(n => n.id())") == [f"i{chosen}"]
+    assert page.evaluate("window.sitrepGraph.nodes('.faded').length") > 0  # the rest dimmed
+    shot(page, tmp_path, "graph-selected")
+    page.click("nav a.keep[href^='/map']")
+    reload_done(page, "map")
+    until(page, "document.querySelectorAll('.event-marker.selected').length === 1")
+    assert page.evaluate("window.sitrepMap.brush.getSelection()") == [chosen]
+    assert page.errors == []
+
+
+def test_the_timeline_is_walked_by_keyboard_in_date_order(wide, page):
+    base, _ = wide
+    loaded(page, f"{base}/timeline", "timeline")
+    page.focus("#timeline")
+    page.keyboard.press("Home")
+    page.wait_for_selector("#detail .event-title")
+    first = page.evaluate("window.sitrepTimeline.getSelection()[0]")
+    start_of = "id => new Date(window.sitrepTimeline.itemsData.get(id).start).getTime()"
+    walked, times = [first], [page.evaluate(f"({start_of})({first})")]
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+        chosen = page.evaluate("window.sitrepTimeline.getSelection()[0]")
+        until(page, f"document.body.dataset.selected === '{chosen}'")
+        walked.append(chosen)
+        times.append(page.evaluate(f"({start_of})({chosen})"))
+    assert times == sorted(times) and len(set(walked)) == 5  # five events, in date order
+    assert f"sel={chosen}" in page.url
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("window.sitrepTimeline.getSelection()[0]") != chosen
+    page.keyboard.press("End")
+    last = page.evaluate("window.sitrepTimeline.getSelection()[0]")
+    assert last != first
+    start = page.evaluate("window.sitrepTimeline.getWindow().start.getTime()")
+    end = page.evaluate("window.sitrepTimeline.getWindow().end.getTime()")
+    page.keyboard.press("+")
+    width = page.evaluate(
+        "window.sitrepTimeline.getWindow().end.getTime() - window.sitrepTimeline.getWindow().start.getTime()"
+    )
+    assert width < end - start
+    assert page.errors == []

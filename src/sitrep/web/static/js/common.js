@@ -78,7 +78,9 @@ function keyboardTimeline(timeline, container, onChoose, follow) {
     else return;
     event.preventDefault();
     if (next === null) return;
-    timeline.setSelection([items[next].id], {focus: Boolean(follow), animation: false});
+    timeline.setSelection([items[next].id]);
+    // Moved to, not focused: vis zooms a focused point in to a few milliseconds.
+    if (follow) timeline.moveTo(items[next].start, {animation: false});
     onChoose(items[next].id);
   });
 }

@@ -54,7 +54,8 @@
       draw();
       const chosen = readSelected();
       if (chosen !== null && timeline.itemsData.get(chosen)) {
-        timeline.setSelection([chosen], {focus: true, animation: false});
+        timeline.setSelection([chosen]);
+        timeline.moveTo(timeline.itemsData.get(chosen).start, {animation: false});
         await choose(chosen);
       }
       document.body.dataset.loaded = "timeline";
