@@ -521,24 +521,26 @@ def test_date_filters_in_sql_agree_with_the_kb_on_every_precision(tmp_path):
 
 def test_clusters_gather_events_in_the_database_by_zoom_and_view(client):
     """At a low zoom Ubari and Misrata (about 650 km apart) fall in one cell, at a high zoom in
-    two; filters and the map's view narrow the cells; the sums always match the points."""
-    low = items(client, "/api/clusters", zoom=2)
-    assert (low["total"], len(low["items"])) == (2, 1)
-    (cell,) = low["items"]
-    assert cell["count"] == 2 and set(cell["types"]) == {"Battles", "Protests"}
-    assert 26.5 < cell["lat"] < 32.4 and cell["bounds"][0] < cell["bounds"][2]
-    high = items(client, "/api/clusters", zoom=8)
-    assert sorted(c["count"] for c in high["items"]) == [1, 1]
+    two; filters and the map's view narrow the cells; the sums always match the points. (Other
+    tests may add a report to this KB: counts are compared with the points, not fixed.)"""
+    located = [p for p in items(client, "/api/points")["items"] if p["lat"] is not None]
+    low, high = (items(client, "/api/clusters", zoom=z) for z in (2, 8))
+    assert low["total"] == high["total"] == sum(c["count"] for c in low["items"]) == len(located)
+    assert len(low["items"]) < len(high["items"])
+    libya = [c for c in low["items"] if 26 < c["lat"] < 33 and 12 < c["lon"] < 16]
+    assert libya and {"Battles", "Protests"} <= set(libya[0]["types"])
+    assert libya[0]["bounds"][0] <= 26.6 and libya[0]["bounds"][2] >= 32.3  # both towns inside
     protests = items(client, "/api/clusters", zoom=8, type="Protests")["items"]
-    assert [(c["type"], c["count"]) for c in protests] == [("Protests", 1)]
+    assert {c["type"] for c in protests} == {"Protests"}
     misrata = {"bbox": "31,14,33,16"}
-    assert items(client, "/api/clusters", zoom=2, **misrata)["total"] == 1
-    assert [p["place"] for p in items(client, "/api/points", **misrata)["items"]] == ["Misrata"]
-    assert items(client, "/api/points", **misrata)["total"] == 1
+    inside = items(client, "/api/points", **misrata)
+    assert inside["total"] == len(inside["items"]) >= 1
+    assert {p["place"] for p in inside["items"]} == {"Misrata"}
+    assert items(client, "/api/clusters", zoom=2, **misrata)["total"] == inside["total"]
     across_180 = {"bbox": "-10,170,10,-170"}  # a view across the antimeridian holds neither
     assert items(client, "/api/clusters", zoom=4, **across_180)["total"] == 0
     whole = {"bbox": "-80,0,80,-1"}  # west > east: the view wraps round, all but one degree
-    assert items(client, "/api/points", **whole)["total"] == 2
+    assert items(client, "/api/points", **whole)["total"] == len(located)
 
 
 @pytest.mark.parametrize(
@@ -559,9 +561,10 @@ def test_bad_map_views_are_refused(client, params):
 def test_a_time_strip_takes_events_evenly_across_the_dates(client):
     """``even`` picks across the dates, so one dot of two spans from the first date, not the
     newest; newest first picks the latest."""
-    newest = items(client, "/api/points", limit=1)
-    even = items(client, "/api/points", limit=1, even="true")
+    window = {"since": "2024-02-01", "until": "2024-03-31"}  # the sample's clash and protest
+    newest = items(client, "/api/points", limit=1, **window)
+    even = items(client, "/api/points", limit=1, even="true", **window)
     assert newest["total"] == even["total"] == 2
     assert newest["items"][0]["date"] == "2024-03-03"
     assert even["items"][0]["date"] == "2024-02-10"
-    assert len(items(client, "/api/points", limit=5, even="true")["items"]) == 2
+    assert len(items(client, "/api/points", limit=5, even="true", **window)["items"]) == 2

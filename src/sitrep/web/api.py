@@ -313,7 +313,7 @@ def get_graph(
     s: Db,
     f: Filtered,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many events.")] = 200,
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, Any]:
     return views.graph(s, f, limit)
 
 

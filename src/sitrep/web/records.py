@@ -40,7 +40,9 @@ def contradictions(
 
 def _preload(session: Session, ids: list[int] | None) -> list[Any]:
     """The reports and places of every incident told by two reports or more, loaded in two queries
-    (reports without their text and stored analysis) so that comparing them reads no row twice."""
+    so that comparing them reads no row twice. Their text and stored analysis come too: the
+    comparison reads both (the sentences, the events' dates), and a deferred column would cost
+    one query per report."""
     multi = (
         select(ReportEvent.incident_id)
         .group_by(ReportEvent.incident_id)
@@ -50,9 +52,7 @@ def _preload(session: Session, ids: list[int] | None) -> list[Any]:
         multi = multi.where(ReportEvent.incident_id.in_(ids))
     told = select(ReportEvent).where(ReportEvent.incident_id.in_(multi))
     docs = session.scalars(
-        select(Document)
-        .options(defer(Document.text), defer(Document.analysis))
-        .where(Document.id.in_(told.with_only_columns(ReportEvent.document_id)))
+        select(Document).where(Document.id.in_(told.with_only_columns(ReportEvent.document_id)))
     ).all()
     places = session.scalars(
         select(DocEntity)

@@ -394,11 +394,11 @@ def place_dossier(session: Session, entity_id: int) -> dict[str, Any] | None:
     }
 
 
-def graph(session: Session, f: Filters, limit: int) -> dict[str, list[dict[str, Any]]]:
+def graph(session: Session, f: Filters, limit: int) -> dict[str, Any]:
     """Nodes (events, actors, people, places) and edges for Cytoscape: who took part in which
     event and where it was, who belongs to whom, and stated allegiances; at most ``limit`` events.
     A node's ``reports`` counts the reports that put it in the graph; an edge's, the reports that
-    tie its two ends (how often they occur together)."""
+    tie its two ends (how often they occur together); ``events`` counts every matching event."""
     ids = list(session.scalars(newest_first(f.incidents(session)).limit(limit)))
     incs = session.scalars(
         select(Incident)
@@ -442,6 +442,7 @@ def graph(session: Session, f: Filters, limit: int) -> dict[str, list[dict[str, 
     for key, node in nodes.items():
         node["reports"] = max(1, len(told.get(key, ())))
     return {
+        "events": len(ids) if len(ids) < limit else count(session, f.incidents(session)),
         "nodes": list(nodes.values()),
         "edges": [
             {"source": s, "target": t, "relation": rel, "reports": n}

@@ -6,6 +6,7 @@
 (async function () {
   const detail = document.getElementById("detail");
   const status = document.getElementById("graph-count");
+  const EVENTS = 60;
   const KIND_COLORS = {actor: "#E69F00", person: "#CC79A7", place: "#0072B2", event: "#D55E00"};
   let state = bindFilters((s) => { state = s; load(); });
   const cy = cytoscape({
@@ -18,6 +19,7 @@
         "width": "mapData(reports, 1, 12, 14, 44)", "height": "mapData(reports, 1, 12, 14, 44)"}},
       {selector: "node[kind = 'event']", style: {"shape": "round-rectangle"}},
       {selector: "node.quiet", style: {"label": ""}},
+      {selector: "node.off", style: {"display": "none"}},
       {selector: "node:selected", style: {"border-width": 4, "border-color": "#000", "label": "data(label)", "z-index": 10}},
       {selector: "node.faded, edge.faded", style: {"opacity": 0.15}},
       {selector: "edge", style: {"width": "mapData(reports, 1, 6, 1, 6)", "line-color": "#9fb0bf", "curve-style": "bezier",
@@ -60,8 +62,12 @@
   }
 
   function applyKinds() {
-    const shown = new Set([...document.querySelectorAll("input[name=kind]:checked")].map(i => i.value));
-    cy.batch(() => cy.nodes().forEach(n => n.style("display", shown.has(n.data("kind")) ? "element" : "none")));
+    const boxes = [...document.querySelectorAll("input[name=kind]")];
+    const shown = new Set(boxes.filter(i => i.checked).map(i => i.value));
+    cy.batch(() => {
+      cy.nodes(".off").removeClass("off");
+      if (shown.size < boxes.length) cy.nodes().filter(n => !shown.has(n.data("kind"))).addClass("off");
+    });
   }
 
   async function expand(node) {
@@ -116,12 +122,16 @@
   async function load() {
     try {
       delete document.body.dataset.loaded;
-      const data = await api("/api/graph", {...state, limit: 100});  // the newest 100 events: a graph still to be read
+      // The newest events only, a graph still to be read and laid out quickly; a node's
+      // neighbourhood brings the rest of its ties on demand.
+      const data = await api("/api/graph", {...state, limit: EVENTS});
       cy.elements().remove();
       cy.add(elements(data));
       applyKinds();
       layout();
-      status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} edges`;
+      const shown = cy.nodes("[kind = 'event']").length;
+      status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} edges`
+        + (data.events > shown ? `: the newest ${shown} of ${data.events} events; expand a node for its neighbourhood` : "");
       // The event selected on the map or the timeline is selected here too, with its ties.
       const chosen = readSelected(), node = chosen === null ? cy.collection() : cy.getElementById(`i${chosen}`);
       if (node.nonempty()) {

@@ -22,11 +22,11 @@
   let state = bindFilters((s) => { state = s; loadAll(); });
   let points = [], routes = [];
 
-  try {
-    const world = await fetch("/static/vendor/countries-110m.json").then(r => r.json());
+  // The countries come while the events are asked for; they are drawn under the events' panes.
+  const countries = fetch("/static/vendor/countries-110m.json").then(r => r.json()).then(world => {
     L.geoJSON(worldFeatures(world), {style: {color: "#8aa2b4", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1,
-      className: "country"}, interactive: false}).addTo(map);
-  } catch (error) { fail(detail, error); }
+      className: "country"}, interactive: false, pane: "tilePane"}).addTo(map);
+  }).catch(error => fail(detail, error));
 
   legend();
 
@@ -264,6 +264,7 @@
       if (serverMode) {
         points = [];
         if (refit) fit(world.items);
+        clearTimeout(moving);  // the fit's own move needs no second request
         drawRoutes();
         await loadView();
       } else {
@@ -281,8 +282,7 @@
 
   async function loadAll() {
     delete document.body.dataset.loaded;
-    await loadMap(true);
-    try { await loadBrush(); } catch (error) { fail(detail, error); }
+    await Promise.all([loadMap(true), loadBrush().catch(error => fail(detail, error)), countries]);
     document.body.dataset.loaded = "map";
   }
 
