@@ -628,3 +628,44 @@ def test_the_timeline_is_walked_by_keyboard_in_date_order(wide, page):
     )
     assert width < end - start
     assert page.errors == []
+
+
+def test_payloads_stay_text_in_cells_the_selection_and_keyboard_views(server, page, tmp_path):
+    """The views added for scale and linking show report strings as text too: the database's
+    cells and the events they open into, the selected event carried to the timeline and the
+    graph (its detail and its ties), and the timeline walked by keyboard."""
+    base, ids = server
+    page.add_init_script("window.sitrepClientMax = 1")
+    loaded(page, f"{base}/map", "map")
+    assert page.evaluate("document.body.dataset.view") == "cells"
+    for cell in page.locator(".server-cell").all():
+        cell.dispatch_event("click")
+        no_injected_markup(page)
+    raid = page.evaluate("fetch('/api/points?q=leaflets').then(r => r.json())")["items"][0]["id"]
+    loaded(page, f"{base}/map?sel={raid}", "map")
+    page.wait_for_selector("#detail .event-title")
+    until(page, "document.body.dataset.view === 'points'")
+    assert PAYLOADS[1] in page.locator("#detail").inner_text()
+    no_injected_markup(page)
+    page.click("nav a.keep[href^='/timeline']")
+    reload_done(page, "timeline")
+    assert page.evaluate("window.sitrepTimeline.getSelection()") == [raid]
+    assert PAYLOADS[0] in page.locator("#detail").inner_text()  # the claim's source
+    page.focus("#timeline")
+    for key in ("Home", "ArrowRight", "ArrowRight", "End", "Enter"):
+        page.keyboard.press(key)
+        no_injected_markup(page)
+    page.goto(f"{base}/graph?sel={raid}")
+    reload_done(page, "graph")
+    assert page.evaluate("window.sitrepGraph.nodes(':selected').map(n => n.id())") == [f"i{raid}"]
+    no_injected_markup(page)
+    page.evaluate(
+        "(label) => window.sitrepGraph.nodes().filter(n => n.data('label') === label)[0].emit('tap')",
+        f"{PAYLOADS[1]} band",
+    )
+    page.wait_for_selector("#detail button.tie")
+    assert PAYLOADS[1] in page.locator("#detail .node-title").inner_text()
+    no_injected_markup(page)
+    shot(page, tmp_path, "graph-payload-selected")
+    page.wait_for_timeout(300)
+    assert page.pwned == [] and page.errors == []

@@ -214,8 +214,8 @@
     const {since, until, ...rest} = state;
     const items = (await api("/api/points", {...rest, limit: BRUSH_DOTS, even: true})).items;
     brush.setItems(new vis.DataSet(items.filter(p => p.date).map(p => ({id: p.id, start: p.date, type: "point",
-      className: `tl-point ${typeClass(p.type)}`, content: el("span", {class: "tl-dot"}),
-      title: `${p.sub_type}${p.date ? " · " + p.date : ""}`}))));
+      className: `tl-point ${typeClass(p.type)}`, content: el("span", {class: "tl-dot"})}))));
+    // No item title: vis-timeline would show a title string as HTML.
     if (since || until) brush.setWindow(since || items[0]?.date, until || new Date(), {animation: false});
     else if (items.length) brush.fit({animation: false});
     if (selectedId !== null) brush.setSelection([selectedId]);
