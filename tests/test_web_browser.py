@@ -669,3 +669,31 @@ def test_payloads_stay_text_in_cells_the_selection_and_keyboard_views(server, pa
     shot(page, tmp_path, "graph-payload-selected")
     page.wait_for_timeout(300)
     assert page.pwned == [] and page.errors == []
+
+
+def test_print_keeps_the_reader_and_dossier_and_the_legends_name_every_colour(server, page):
+    base, ids = server
+    loaded(page, f"{base}/timeline", "timeline")
+    kinds = [s.inner_text() for s in page.locator("#legend > span").all()]
+    assert len(kinds) == 7 and "Battles" in kinds and "other" in kinds
+    swatches = page.evaluate(
+        "[...document.querySelectorAll('#legend .swatch')].map(s => getComputedStyle(s).backgroundColor)"
+    )
+    assert len(set(swatches)) == 7  # one colour per type, none shared
+    page.emulate_media(media="print")
+    for url, name, body in (
+        (f"/reader?id={ids['fuel-south']}", "reader", "#doc-text"),
+        (f"/dossier?id={actor_id(page, base, ids['fuel-south'])}", "dossier", "#dossier"),
+    ):
+        loaded(page, f"{base}{url}", name)
+        hidden = page.evaluate(
+            "['nav.top', 'footer', '.skip'].map(s => getComputedStyle(document.querySelector(s)).display)"
+        )
+        assert hidden == ["none"] * 3
+        assert page.locator(body).is_visible() and page.locator(body).inner_text().strip()
+    page.emulate_media(media="screen")
+
+
+def actor_id(page, base: str, document: int) -> int:
+    entities = page.evaluate(f"fetch('{base}/api/documents/{document}').then(r => r.json())")
+    return next(e["kb_id"] for e in entities["entities"] if e["kind"] == "actor")

@@ -13,6 +13,14 @@ function typeClass(type) {
   return known < 0 ? "t-other" : `t-${known}`;
 }
 
+/* The event types' colours, as a legend in ``box`` (the map, the timeline). */
+function typeLegend(box) {
+  box.append(el("strong", {}, "Events:"));
+  for (const type of [...Object.keys(EVENT_COLORS), "other"]) {
+    box.append(el("span", {}, el("span", {class: `swatch ${type === "other" ? "t-other" : typeClass(type)}`}), type));
+  }
+}
+
 /* The one filter state every view shares, kept in the URL so a view can be shared and reloaded. */
 const STATE_KEYS = ["type", "actor", "place", "near", "since", "until", "grade", "q"];
 

@@ -43,10 +43,7 @@
   /* The legend sits under the map, so it never hides a marker. */
   function legend() {
     const box = document.getElementById("legend");
-    box.append(el("strong", {}, "Events:"));
-    for (const type of [...Object.keys(EVENT_COLORS), "other"]) {
-      box.append(el("span", {}, el("span", {class: `swatch ${type === "other" ? "t-other" : typeClass(type)}`}), type));
-    }
+    typeLegend(box);
     box.append(el("span", {}, el("span", {class: "swatch cluster-swatch"}), "several events, ringed by the commonest type"));
     box.append(el("span", {}, el("span", {class: "swatch route-swatch"}), "route, arrows show the direction"));
     box.append(el("span", {id: "route-kinds", class: "meta"}));

@@ -12,6 +12,7 @@
   const LIMIT = 1000;  // vis-timeline stays quick to draw and to read up to about this many items
   let state = bindFilters((s) => { state = s; load(); });
   let points = [];
+  typeLegend(document.getElementById("legend"));
   groupBy.value = new URLSearchParams(window.location.search).get("group") || "";
 
   function range(p) {
