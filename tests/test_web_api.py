@@ -568,3 +568,19 @@ def test_a_time_strip_takes_events_evenly_across_the_dates(client):
     assert newest["items"][0]["date"] == "2024-03-03"
     assert even["items"][0]["date"] == "2024-02-10"
     assert len(items(client, "/api/points", limit=5, even="true", **window)["items"]) == 2
+
+
+def test_a_capped_graph_says_how_many_events_match(client):
+    """The graph lays out only the newest ``limit`` events and counts the rest, so the page can
+    say what it leaves out; a node's neighbourhood is one filter away."""
+    total = items(client, "/api/points")["total"]
+    whole = items(client, "/api/graph")
+    assert whole["events"] == total == sum(n["kind"] == "event" for n in whole["nodes"])
+    capped = items(client, "/api/graph", limit=1)
+    assert capped["events"] == total > 1
+    assert sum(n["kind"] == "event" for n in capped["nodes"]) == 1
+    ubari = next(n for n in whole["nodes"] if n["label"] == "Ubari")
+    around = items(client, "/api/graph", place=str(ubari["entity"]))
+    assert around["events"] == 1 and "Armed clash 2024-03-03" in {
+        n["label"] for n in around["nodes"]
+    }

@@ -697,3 +697,21 @@ def test_print_keeps_the_reader_and_dossier_and_the_legends_name_every_colour(se
 def actor_id(page, base: str, document: int) -> int:
     entities = page.evaluate(f"fetch('{base}/api/documents/{document}').then(r => r.json())")
     return next(e["kb_id"] for e in entities["entities"] if e["kind"] == "actor")
+
+
+def test_the_strip_under_the_map_is_walked_by_keyboard_without_moving_the_dates(wide, page):
+    base, _ = wide
+    loaded(page, f"{base}/map", "map")
+    window = page.evaluate("window.sitrepMap.brush.getWindow().start.getTime()")
+    page.focus("#brush")
+    page.keyboard.press("Home")
+    until(page, "document.body.dataset.selected !== undefined")
+    first = page.evaluate("document.body.dataset.selected")
+    page.keyboard.press("ArrowRight")
+    until(page, f"document.body.dataset.selected !== '{first}'")
+    chosen = page.evaluate("document.body.dataset.selected")
+    assert page.evaluate("window.sitrepMap.brush.getSelection()") == [int(chosen)]
+    until(page, "document.querySelectorAll('.event-marker.selected').length === 1")
+    assert f"sel={chosen}" in page.url and "since=" not in page.url
+    assert page.evaluate("window.sitrepMap.brush.getWindow().start.getTime()") == window
+    assert page.errors == []
