@@ -8,7 +8,7 @@ there are contradictions to list. Then the app is served by uvicorn on a loopbac
 API call is timed ``--runs`` times, and each page is opened in Debian's chromium and timed until
 its script says it has drawn (``body[data-loaded]``).
 
-    python bench/web.py [--events 10000] [--runs 20] [--db /tmp/web-bench.db] [--keep]
+    python bench/web.py [--events 10000] [--runs 20] [--db /tmp/web-bench.db] [--keep] [--shots DIR]
 """
 
 from __future__ import annotations
@@ -248,8 +248,9 @@ def time_api(base: str, runs: int) -> dict[str, dict[str, float]]:
     return out
 
 
-def time_pages(base: str, runs: int) -> dict[str, float]:
-    """Seconds from navigation to the page's script saying it has drawn, best of ``runs``."""
+def time_pages(base: str, runs: int, shots: Path | None = None) -> dict[str, float]:
+    """Seconds from navigation to the page's script saying it has drawn, the median of
+    ``runs // 5``; with ``shots``, a screenshot of each page as last drawn goes there."""
     from playwright.sync_api import sync_playwright
 
     pages = (
@@ -280,6 +281,10 @@ def time_pages(base: str, runs: int) -> dict[str, float]:
                 page.wait_for_selector("body[data-loaded]", timeout=120_000)
                 best.append(time.perf_counter() - t0)
             out[name] = round(statistics.median(best), 2)
+            if shots is not None:
+                shots.mkdir(parents=True, exist_ok=True)
+                slug = "".join(c if c.isalnum() else "-" for c in name)
+                page.screenshot(path=str(shots / f"bench-{slug}.png"))
         browser.close()
     return out
 
@@ -292,6 +297,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--db", default="/tmp/web-bench.db")
     ap.add_argument("--keep", action="store_true", help="reuse the KB at --db if it is there")
+    ap.add_argument("--shots", type=Path, help="a screenshot of each page goes to this folder")
     args = ap.parse_args()
     result: dict[str, Any] = {}
     if not (args.keep and Path(args.db).exists()):
@@ -310,7 +316,7 @@ def main() -> None:
                 flush=True,
             )
         if CHROMIUM.exists():
-            result["pages_s"] = time_pages(base, args.runs)
+            result["pages_s"] = time_pages(base, args.runs, args.shots)
             for name, seconds in result["pages_s"].items():
                 print(f"page {name:23s} {seconds:6.2f} s")
     finally:

@@ -715,3 +715,28 @@ def test_the_strip_under_the_map_is_walked_by_keyboard_without_moving_the_dates(
     assert f"sel={chosen}" in page.url and "since=" not in page.url
     assert page.evaluate("window.sitrepMap.brush.getWindow().start.getTime()") == window
     assert page.errors == []
+
+
+def test_a_contradictions_event_opens_selected_on_the_map_and_marks_its_claims(wide, page):
+    base, _ = wide
+    loaded(page, f"{base}/contradictions", "contradictions")
+    card = page.locator(".contradiction").first
+    card.locator("a.event-link").click()
+    reload_done(page, "map")
+    until(page, "document.querySelectorAll('.event-marker.selected').length === 1")
+    until(page, "document.body.dataset.selected !== undefined")
+    chosen = int(page.evaluate("document.body.dataset.selected"))
+    assert f"sel={chosen}" in page.url
+    assert page.locator("#detail .event-title").inner_text() == "Armed clash"
+    page.click("nav a.keep[href^='/claims']")
+    reload_done(page, "claims")
+    marked = page.locator(".claim-row.selected")
+    assert marked.count() == 2  # the two reports' claims about the clash
+    assert {marked.nth(i).locator(".source-name").inner_text() for i in range(2)} == {
+        "a local official",
+        "the army",
+    }
+    page.click("nav a.keep[href^='/contradictions']")
+    reload_done(page, "contradictions")
+    assert page.locator(".contradiction.selected").count() == 1
+    assert page.errors == []

@@ -17,8 +17,15 @@
     return el("td", {}, gradeBadge(c), grade(base) && grade(base) !== grade(c) ? el("span", {class: "meta"}, ` (${grade(base)})`) : null);
   }
 
-  function row(c) {
-    return el("tr", {class: "claim-row"}, gradeCell(c),
+  // The claims behind the event selected on the map, the timeline or the graph are marked.
+  const chosen = readSelected();
+  const marked = chosen === null ? Promise.resolve(new Set())
+    : api(`/api/events/${encodeURIComponent(chosen)}`).then(ev => new Set((ev.reports || [])
+      .filter(r => r.claim).map(r => `${r.kb_document}:${r.claim.id}`))).catch(() => new Set());
+
+  function row(c, chosenClaims) {
+    const mine = chosenClaims.has(`${c.kb_document}:${c.claim}`);
+    return el("tr", {class: mine ? "claim-row selected" : "claim-row", "aria-current": mine ? "true" : null}, gradeCell(c),
       el("td", {}, sentenceLink(c.kb_document, c.start, c.text)),
       el("td", {}, sourceLink(c.source.text), el("div", {class: "meta"}, c.source.type.replace(/_/g, " "))),
       el("td", {}, el("a", {href: `/reader?id=${encodeURIComponent(c.kb_document)}`}, c.title || c.document),
@@ -28,7 +35,8 @@
   async function page() {
     try {
       const data = await api("/api/claims", {...state, ...formParams(form), limit: 100, offset});
-      body.append(...data.items.map(row));
+      const chosenClaims = await marked;
+      body.append(...data.items.map(c => row(c, chosenClaims)));
       offset += data.items.length;
       more.hidden = offset >= data.total;
       status.textContent = `${data.total} claims`;

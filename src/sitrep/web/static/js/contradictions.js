@@ -24,10 +24,14 @@
   }
 
   function card(c) {
+    const onMap = new URLSearchParams(stateQuery(state));
+    if (c.event !== undefined) onMap.set("sel", String(c.event));
+    // The event's link opens the map on it, selected; the selected event's card is marked here.
     const target = c.event !== undefined
-      ? el("a", {href: `/map?${stateQuery(state)}`, class: "meta"}, `event ${c.event}`)
+      ? el("a", {href: `/map?${onMap}`, class: "meta event-link"}, `event ${c.event} on the map`)
       : el("a", {href: `/dossier?id=${encodeURIComponent(c.entity)}`, class: "meta"}, "dossier");
-    return el("article", {class: "contradiction"},
+    return el("article", {class: c.event !== undefined && c.event === readSelected() ? "contradiction selected" : "contradiction",
+      "aria-current": c.event !== undefined && c.event === readSelected() ? "true" : null},
       el("h2", {}, `${c.about}: `, c.subject || ""), el("p", {}, target),
       el("div", {class: "sides"}, ...c.sides.map(side)));
   }
