@@ -567,6 +567,16 @@ def test_a_big_selection_is_grouped_by_the_database_until_zoomed_in(wide, page, 
         "window.sitrepMap.map.getBounds().pad(0.3).contains(m.getLatLng()))"
     )
     assert inside
+    # The URL holds the view: opened again, the map shows the same place and the same events.
+    assert "view=" in page.url
+    again = page.context.new_page()
+    again.add_init_script("window.sitrepClientMax = 1")
+    loaded(again, page.url, "map")
+    until(again, "document.body.dataset.view === 'points'")
+    same = "[window.sitrepMap.map.getZoom(), window.sitrepMap.map.getCenter().lat.toFixed(2)]"
+    assert again.evaluate(same) == page.evaluate(same)
+    assert sorted(shown_points(again)) == sorted(shown)
+    again.close()
     with page.expect_download() as info:
         page.click("#download")
     collection = json.loads(Path(info.value.path()).read_text("utf-8"))

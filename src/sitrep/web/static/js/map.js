@@ -277,11 +277,28 @@
     } catch (error) { fail(detail, error); }
   }
 
-  async function loadAll() {
+  async function loadAll(first) {
     delete document.body.dataset.loaded;
-    await Promise.all([loadMap(true), loadBrush().catch(error => fail(detail, error)), countries]);
+    const view = first ? readView() : null;
+    if (view) map.setView(view.center, view.zoom, {animate: false});
+    await Promise.all([loadMap(!view), loadBrush().catch(error => fail(detail, error)), countries]);
     document.body.dataset.loaded = "map";
   }
+
+  /* The map's centre and zoom go into the URL too (``view``), so a shared link opens on the
+     same place; they are the map's own, not a filter, so other views do not take them. */
+  function readView() {
+    const m = /^(-?[0-9.]+),(-?[0-9.]+),([0-9]{1,2})$/.exec(new URLSearchParams(window.location.search).get("view") || "");
+    if (!m) return null;
+    const [lat, lon, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return Math.abs(lat) <= 90 && Math.abs(lon) <= 540 ? {center: [lat, lon], zoom} : null;
+  }
+
+  map.on("moveend", () => {
+    const params = new URLSearchParams(window.location.search), c = map.getCenter();
+    params.set("view", `${c.lat.toFixed(4)},${c.lng.toFixed(4)},${map.getZoom()}`);
+    history.replaceState(null, "", `${window.location.pathname}?${params}`);
+  });
 
   map.on("moveend", () => {
     if (!serverMode) return;
@@ -310,5 +327,5 @@
 
   map.on("zoomend", drawRoutes);
   window.sitrepMap = {map, brush, cluster, markers, cells: cellLayer};
-  loadAll().then(() => { if (selectedId !== null) select(selectedId, "url"); });
+  loadAll(true).then(() => { if (selectedId !== null) select(selectedId, "url"); });
 })();
