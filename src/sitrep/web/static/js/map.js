@@ -171,7 +171,11 @@
       show(detail, ...eventDetail(ev));
       document.body.dataset.selected = String(id);
       // Too many events to hold them all: go to the event, whose marker comes with the view.
-      if (!m && serverMode && ev.lat !== null) map.setView([ev.lat, ev.lon], Math.max(map.getZoom(), DETAIL_ZOOM), {animate: false});
+      if (!m && serverMode && ev.lat !== null) {
+        map.setView([ev.lat, ev.lon], Math.max(map.getZoom(), DETAIL_ZOOM), {animate: false});
+        clearTimeout(moving);
+        await loadView();
+      }
     } catch (error) { fail(detail, error); }
   }
 
@@ -282,6 +286,7 @@
     const view = first ? readView() : null;
     if (view) map.setView(view.center, view.zoom, {animate: false});
     await Promise.all([loadMap(!view), loadBrush().catch(error => fail(detail, error)), countries]);
+    if (first && selectedId !== null) await select(selectedId, "url");
     document.body.dataset.loaded = "map";
   }
 
@@ -327,5 +332,5 @@
 
   map.on("zoomend", drawRoutes);
   window.sitrepMap = {map, brush, cluster, markers, cells: cellLayer};
-  loadAll(true).then(() => { if (selectedId !== null) select(selectedId, "url"); });
+  loadAll(true);
 })();
