@@ -283,7 +283,12 @@
 
   async function loadAll(first) {
     delete document.body.dataset.loaded;
-    const view = first ? readView() : null;
+    let view = first ? readView() : null;
+    if (!view && first && selectedId !== null) {
+      // Opened on an event: the map starts there, zoomed in, rather than on the whole selection.
+      const ev = await api(`/api/events/${encodeURIComponent(selectedId)}`).catch(() => null);
+      if (ev && ev.lat !== null) view = {center: [ev.lat, ev.lon], zoom: DETAIL_ZOOM};
+    }
     if (view) map.setView(view.center, view.zoom, {animate: false});
     await Promise.all([loadMap(!view), loadBrush().catch(error => fail(detail, error)), countries]);
     if (first && selectedId !== null) await select(selectedId, "url");
