@@ -119,3 +119,30 @@ def test_shot_dead_is_past_whatever_the_parse():
     evs = events_of(text).events
     assert [e.sub_type for e in evs] == ["Attack"]
     assert evs[0].fatalities.best == 1
+
+
+def test_participles_naming_people_are_no_events():
+    text = (
+        "Rebels ambushed a police patrol near Kelwa on Friday, killing three officers.\n"
+        "The wounded were flown to a hospital in Dorva.\n"
+        "The injured included a sergeant and two constables."
+    )
+    evs = events_of(text).events
+    assert [e.trigger.text for e in evs] == ["ambushed"]
+
+
+def test_a_blast_named_again_after_another_incident_is_no_new_event():
+    text = (
+        "A roadside bomb killed two soldiers near Kelwa on Saturday.\n"
+        "On Sunday, police arrested a suspected bomb-maker in Dorva.\n"
+        "Killed in the blast were two corporals of the Fifth Brigade."
+    )
+    evs = events_of(text).events
+    assert [e.sub_type for e in evs] == ["Remote explosive/landmine/IED", "Arrests"]
+    assert evs[0].fatalities.best == 2
+
+
+def test_a_soldier_named_with_his_rank_is_a_combatant():
+    text = "Gunmen shot dead Soldier First Class Paul Ela near Kelwa on Friday.\nMore."
+    [ev] = events_of(text).events
+    assert ev.sub_type == "Armed clash"

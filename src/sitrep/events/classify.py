@@ -120,13 +120,19 @@ def _victims(head: Token) -> list[Token]:
     return out
 
 
+def _name_words(v: Token) -> list[Token]:
+    """The victim's noun and every word compounded onto it ('Professional Soldier Andres Mosquera')."""
+    out, todo = [v], [v]
+    while todo:
+        t = todo.pop()
+        more = [c for c in t.children if c.dep_ == "compound"]
+        out += more
+        todo += more
+    return out
+
+
 def victim_lemmas(head: Token) -> set[str]:
-    return {
-        t.lemma_.lower()
-        for v in _victims(head)
-        for t in [v, *v.children]
-        if t.dep_ in ("compound", v.dep_)
-    }
+    return {t.lemma_.lower() for v in _victims(head) for t in _name_words(v)}
 
 
 def civilians_only(head: Token) -> bool:

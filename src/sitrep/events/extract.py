@@ -66,6 +66,17 @@ def _verbal(head: Token, dated: bool) -> bool:
     )
 
 
+def _descriptive(m: Match) -> bool:
+    """A harm participle standing for people ('the wounded were flown out', 'the dead included')
+    tells no happening of its own; 'a looted depot' still tells the looting."""
+    head = m.head
+    if head.tag_ not in ("VBN", "VBD", "JJ") or m.cue.generic is None:
+        return False
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+        c.dep_ == "det" for c in head.children
+    )
+
+
 def _past_phrase(m: Match) -> bool:
     """'shot dead', 'blew himself up': past whatever the tagger made of the words."""
     return " ".join(t.lower_ for t in m.tokens) in rules().past_phrases
@@ -177,6 +188,7 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
             and past
             and not habitual(m.head)
             and not _background(m.head)
+            and not _descriptive(m)
         )
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)
     return _one_per_happening(list(by_head.values()))

@@ -159,6 +159,20 @@ def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
     return _follows_up(c, inc)
 
 
+def _retold(c: Candidate, incidents: list[Incident], dated) -> Incident | None:
+    """'Killed in the blast were ...' after another incident was told: the sentence names a happening
+    told before; it retells the latest incident of that sub-type, however many incidents came between."""
+    if not _anaphoric(c.sent) or _opens_another(c) or _also(c):
+        return None
+    generic = c.match.cue.generic is not None or lemma_words(c) in rules().follow_up
+    for inc in reversed(incidents):
+        if c.index - inc.last > ANAPHOR_GAP:
+            return None
+        if generic and c.sub_type == sub_type(inc) and not dated(c, inc):
+            return inc
+    return None
+
+
 def group(firm: list[Candidate], dated) -> list[Incident]:
     """Incidents in text order; ``dated(c, inc)`` says whether c has a date of its own unlike inc's."""
     incidents: list[Incident] = []
@@ -167,6 +181,11 @@ def group(firm: list[Candidate], dated) -> list[Incident]:
         if cur is not None and _joins(c, cur, dated(c, cur)):
             cur.members.append(c)
             cur.last = c.index
+            continue
+        told = _retold(c, incidents[:-1], dated)
+        if told is not None:
+            told.members.append(c)
+            told.last = max(told.last, c.index)
             continue
         incidents.append(Incident(c, [], c.index))
     return incidents
