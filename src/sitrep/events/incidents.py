@@ -220,6 +220,47 @@ def claimer_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
     return out
 
 
+def _blamed(verb: Token) -> list[Token]:
+    """Who a blaming verb blames: 'blamed X for ...', 'blaming X', 'blamed the attack on X', 'X was blamed'."""
+    objs = [k for k in verb.children if k.dep_ == "dobj"]
+    on = [  # "blamed the attack on X": the on-phrase hangs on the verb or on the attack
+        g
+        for holder in [verb, *objs]
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ == "on"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    if on and any(_happening(o) for o in objs):
+        return on
+    named = [o for o in objs if not _happening(o)]
+    return named or [k for k in verb.children if k.dep_ == "nsubjpass"]
+
+
+def blamed_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
+    """Who the incident's sentences blame for it. Outside the main trigger's sentence the blame must
+    name a happening ('blamed X for the attack'), not some other grievance."""
+    r = rules()
+    out = []
+    for k, sent in enumerate(sents[inc.main.index : end + 1]):
+        for tok in sent:
+            if tok.lemma_.lower() not in r.blame_verbs or tok.pos_ != "VERB":
+                continue
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            named = k == 0 or any(_happening(t) for t in tok.subtree if t.i != tok.i)
+            if named:
+                out += _blamed(tok)
+    return out
+
+
+def _happening(tok: Token) -> bool:
+    """A word naming a happening: a trigger, or the -ing noun of one ('the killings', 'the bombing')."""
+    lemma = tok.lemma_.lower()
+    verb = lemma[:-3] if lemma.endswith("ing") else lemma
+    return _is_trigger(tok) or any(c.trigger for c in lexicon().index.get(verb, ()))
+
+
 def _is_trigger(tok: Token) -> bool:
     lex = lexicon()
     return any(cue.trigger for cue in lex.index.get(tok.lemma_.lower(), ()))

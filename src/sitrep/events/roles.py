@@ -63,7 +63,15 @@ def _who(a: Analysis, spans: list[Span], skip: set[str]) -> str | None:
     return None
 
 
+def _phrase_head(tok: Token) -> Token:
+    """'an improvised explosive device': the noun the trigger's words modify."""
+    while tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
+
+
 def actors(a: Analysis, head: Token) -> list[EventActor]:
+    head = _phrase_head(head)
     verb = _verb_of(head)
     agents = _phrases(verb, AGENT_DEPS)
     if (

@@ -18,6 +18,8 @@ _LISTS = (
     "revision",
     "claim_verbs",
     "claim_nouns",
+    "blame_verbs",
+    "unnamed",
     "combatants",
     "civilians",
     "past_forms",
@@ -39,6 +41,8 @@ class Rules:
     revision: frozenset[str]
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    blame_verbs: frozenset[str]
+    unnamed: frozenset[str]
     summary_leads: tuple[str, ...]
     combatants: frozenset[str]
     civilians: frozenset[str]
