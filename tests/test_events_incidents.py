@@ -146,3 +146,11 @@ def test_a_soldier_named_with_his_rank_is_a_combatant():
     text = "Gunmen shot dead Soldier First Class Paul Ela near Kelwa on Friday.\nMore."
     [ev] = events_of(text).events
     assert ev.sub_type == "Armed clash"
+
+
+def test_an_attack_on_police_or_an_army_post_is_a_battle_and_on_passengers_an_attack():
+    police = "Gunmen attacked a checkpoint near Kelwa on Friday, killing four policemen.\nMore."
+    post = "Militants stormed an army outpost in Kelwa on Friday, killing two officers.\nMore."
+    bus = "Gunmen attacked a bus near Kelwa on Friday, killing four passengers.\nMore."
+    subs = [events_of(t).events[0].sub_type for t in (police, post, bus)]
+    assert subs == ["Armed clash", "Armed clash", "Attack"]

@@ -70,3 +70,13 @@ def test_the_target_is_never_the_perpetrator():
     )
     [roles] = roles_of(text)
     assert roles == {"actor1": "Kelwa Brigade", "actor2": "Delta Front"}
+
+
+def test_the_backer_before_backed_is_not_the_perpetrator():
+    backed = "Delta Front-backed fighters of the Kelwa Brigade shelled Kelwa on Monday.\nMore."
+    linked = (
+        "A bomb killed six soldiers in Kelwa on Monday.\n"
+        "The attack was claimed by the Delta Front-linked Kelwa Brigade."
+    )
+    led = "Delta Front-led forces of the Kelwa Brigade stormed Kelwa on Monday.\nMore."
+    assert [roles_of(t)[0].get("actor1") for t in (backed, linked, led)] == ["Kelwa Brigade"] * 3

@@ -31,7 +31,7 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
-from .roles import LOCATIVE, actors, place, under_speech
+from .roles import LOCATIVE, actors, named, place, under_speech
 from .rules import rules
 
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
@@ -184,11 +184,9 @@ def _place(a: Analysis, inc: Incident) -> str | None:
 def _named_in(a: Analysis, heads, taken: set[str]) -> str | None:
     """The first actor or person named in one of the phrases headed by ``heads``."""
     for head in heads:
-        found = a.mentions_in(
-            head.left_edge.idx, head.right_edge.idx + len(head.right_edge), ("actor", "person")
-        )
-        if found and found[0].entity not in taken:
-            return found[0].entity
+        found = named(a, head.left_edge.idx, head.right_edge.idx + len(head.right_edge), set())
+        if found and found not in taken:
+            return found
     return None
 
 

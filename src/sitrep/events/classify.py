@@ -117,6 +117,14 @@ def _victims(head: Token) -> list[Token]:
         out = [c for c in holder.children if c.dep_ == "dobj"]
     if not out:  # "shot and killed a soldier": the object hangs on the second verb
         out = [c for v in verb.children if v.dep_ == "conj" for c in v.children if c.dep_ == "dobj"]
+    # "attacked a post, killing four policemen": who the harm clause names are victims too
+    out += [
+        c
+        for v in verb.children
+        if v.dep_ in ("advcl", "xcomp") and v.lemma_.lower() in rules().follow_up
+        for c in v.children
+        if c.dep_ == "dobj"
+    ]
     return out
 
 

@@ -55,11 +55,29 @@ def _verb_of(head: Token) -> Token:
     )
 
 
+BACKED = re.compile(r"\s*-\s*(\w+)")
+
+
+def backer(text: str, m: Mention) -> bool:
+    """'Iran-backed Houthis': the name before '-backed' (or '-linked', '-led' ...) is not the actor."""
+    found = BACKED.match(text, m.end)
+    return bool(found and found.group(1).lower() in rules().backer_words)
+
+
+def named(a: Analysis, start: int, end: int, skip: set[str]) -> str | None:
+    """The first actor or person named between start and end, not a backer, not one in skip."""
+    text = a.document.text
+    for m in a.mentions_in(start, end, ("actor", "person")):
+        if m.entity not in skip and not backer(text, m):
+            return m.entity
+    return None
+
+
 def _who(a: Analysis, spans: list[Span], skip: set[str]) -> str | None:
     for sp in spans:
-        for m in a.mentions_in(sp.start_char, sp.end_char, ("actor", "person")):
-            if m.entity not in skip:
-                return m.entity
+        found = named(a, sp.start_char, sp.end_char, skip)
+        if found:
+            return found
     return None
 
 

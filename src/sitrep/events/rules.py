@@ -20,6 +20,7 @@ _LISTS = (
     "claim_nouns",
     "blame_verbs",
     "unnamed",
+    "backer_words",
     "combatants",
     "civilians",
     "past_forms",
@@ -43,6 +44,7 @@ class Rules:
     claim_nouns: frozenset[str]
     blame_verbs: frozenset[str]
     unnamed: frozenset[str]
+    backer_words: frozenset[str]
     summary_leads: tuple[str, ...]
     combatants: frozenset[str]
     civilians: frozenset[str]
