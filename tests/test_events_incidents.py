@@ -154,3 +154,21 @@ def test_an_attack_on_police_or_an_army_post_is_a_battle_and_on_passengers_an_at
     bus = "Gunmen attacked a bus near Kelwa on Friday, killing four passengers.\nMore."
     subs = [events_of(t).events[0].sub_type for t in (police, post, bus)]
     assert subs == ["Armed clash", "Armed clash", "Attack"]
+
+
+def test_a_happening_set_days_apart_is_no_part_of_the_incident():
+    days = (
+        "Gunmen attacked a police post near Kelwa on Friday, killing three officers.\n"
+        "The assault came days after two suicide bombers stormed a barracks in Dorva."
+    )
+    week = (
+        "Rebels ambushed a convoy near Kelwa on Friday, killing two soldiers.\n"
+        "The ambush came a week after rebels attacked a patrol near Dorva."
+    )
+    since = (
+        "Insurgents attacked a market in Kelwa on Friday, killing nine traders.\n"
+        "It was the deadliest attack since insurgents shot dead forty villagers in Dorva."
+    )
+    first = [events_of(t).events for t in (days, week, since)]
+    assert [len(evs) for evs in first] == [2, 2, 2]
+    assert first[0][0].sub_type == "Armed clash"

@@ -98,6 +98,19 @@ def _opens_another(c: Candidate) -> bool:
     return any(lead.startswith(cue) for cue in rules().separate)
 
 
+def _elsewhen(head: Token) -> bool:
+    """'The raid came days after gunmen stormed ...', '... since insurgents killed 40': the trigger's
+    clause is set apart in time from the one it hangs on, so it tells another happening."""
+    t = head
+    while t.head.i != t.i:
+        marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
+        if t.dep_ == "advcl" and any(m in rules().other_time for m in marks):
+            measured = any(c.dep_ == "npadvmod" for c in t.children)
+            return measured or "since" in marks
+        t = t.head
+    return False
+
+
 def _also(c: Candidate) -> bool:
     """'The attackers also abducted three women': a further act, not the same one told again."""
     return any(k.lower_ == "also" for k in c.head.children)
@@ -149,7 +162,7 @@ def _anaphoric(sent: Span) -> bool:
 
 def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
     gap = ANAPHOR_GAP if _anaphoric(c.sent) else INCIDENT_GAP
-    if c.index - inc.last > gap or _opens_another(c):
+    if c.index - inc.last > gap or _opens_another(c) or _elsewhen(c.head):
         return False
     if claimed(c.head):
         return True
@@ -162,7 +175,7 @@ def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
 def _retold(c: Candidate, incidents: list[Incident], dated) -> Incident | None:
     """'Killed in the blast were ...' after another incident was told: the sentence names a happening
     told before; it retells the latest incident of that sub-type, however many incidents came between."""
-    if not _anaphoric(c.sent) or _opens_another(c) or _also(c):
+    if not _anaphoric(c.sent) or _opens_another(c) or _also(c) or _elsewhen(c.head):
         return None
     generic = c.match.cue.generic is not None or lemma_words(c) in rules().follow_up
     for inc in reversed(incidents):

@@ -21,6 +21,7 @@ _LISTS = (
     "blame_verbs",
     "unnamed",
     "backer_words",
+    "other_time",
     "combatants",
     "civilians",
     "past_forms",
@@ -45,6 +46,7 @@ class Rules:
     blame_verbs: frozenset[str]
     unnamed: frozenset[str]
     backer_words: frozenset[str]
+    other_time: frozenset[str]
     summary_leads: tuple[str, ...]
     combatants: frozenset[str]
     civilians: frozenset[str]
