@@ -59,6 +59,7 @@ class Rules:
     hedge: frozenset[str]
     allege: frozenset[str]
     habitual: frozenset[str]
+    irregular: dict[str, str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
@@ -76,5 +77,10 @@ def rules() -> Rules:
     sets = {k: frozenset(_words(raw, k)) for k in _LISTS}
     ordered = {k: tuple(_words(raw, k)) for k in _ORDERED}
     modal = {k: frozenset(_words(raw["modality"], k)) for k in _MODALITY}
-    fields: dict[str, Any] = {**sets, **ordered, **modal}
+    irregular = raw.get("irregular")
+    if not isinstance(irregular, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in irregular.items()
+    ):
+        raise DataFileError(f"sitrep/events/{_FILE}: 'irregular' must map past forms to lemmas")
+    fields: dict[str, Any] = {**sets, **ordered, **modal, "irregular": irregular}
     return Rules(**fields)
