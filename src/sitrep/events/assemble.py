@@ -31,7 +31,7 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
-from .roles import LOCATIVE, actors, named, place, under_speech
+from .roles import actors, locative, named, place, under_speech
 from .rules import rules
 
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
@@ -167,7 +167,7 @@ def _told_before(a: Analysis, sent: Span) -> str | None:
     located = [
         m
         for m in a.mentions_in(para_start, sent.start_char, ("place",))
-        if not m.demonym and LOCATIVE.search(text[max(para_start, m.start - 40) : m.start])
+        if not m.demonym and locative(text[max(para_start, m.start - 40) : m.start])
     ]
     return located[-1].entity if located else None
 

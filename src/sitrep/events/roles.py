@@ -9,6 +9,7 @@ province" gives Kafr Owayd), else the nearest one before it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -17,21 +18,28 @@ from .rules import rules
 
 AGENT_DEPS = ("nsubj",)
 TARGET_DEPS = ("dobj", "nsubjpass")
-TARGET_PREPS = ("on", "against", "at")
-# A place named after one of these is where the happening was; others ("commander of the Clan del Golfo") may not be.
-# The words between the preposition and the place may not hold another preposition ("on Sunday
-# between Frontier Corps ...", "on the road to Afgooye" do not place the happening there).
-LOCATIVE = re.compile(
-    r"\b(?:in|near|at|outside|off|around|inside|into|across|on)\b"
-    r"(?:\s+(?!(?:between|with|and|by|from|to|for|towards|toward)\b)[\w'-]+){0,4}\s*$",
-    re.IGNORECASE,
-)
-# "north of the village of Dair al-Kahf", "the district capital of Macomia": the site is named after 'of'.
-SITE_OF = re.compile(
-    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|village|town|city|capital|"
-    r"hamlet|district|municipality|port|camp|suburb|neighbourhood|neighborhood|area)\s+of\s*$",
-    re.IGNORECASE,
-)
+
+
+def _alt(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The locative and site-of patterns (rules.yaml: locative, not_locative, site_of)."""
+    r = rules()
+    locative = re.compile(
+        rf"\b(?:{_alt(r.locative)})\b"
+        rf"(?:\s+(?!(?:{_alt(r.not_locative)})\b)[\w'-]+){{0,4}}\s*$",
+        re.IGNORECASE,
+    )
+    site_of = re.compile(rf"\b(?:{_alt(r.site_of)})\s+of\s*$", re.IGNORECASE)
+    return locative, site_of
+
+
+def locative(before: str) -> bool:
+    """Does the text before a place end in a locative phrase ('in the hamlet of', 'near')?"""
+    return bool(_patterns()[0].search(before))
 
 
 def _phrases(verb: Token, deps: tuple[str, ...], preps: tuple[str, ...] = ()) -> list[Span]:
@@ -109,7 +117,7 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
             if c.dep_ == "advcl" and any(m.lower_ in ("when", "as") for m in c.children)
             for p in _phrases(c, AGENT_DEPS)
         ]
-    targets = _phrases(verb, TARGET_DEPS, TARGET_PREPS)
+    targets = _phrases(verb, TARGET_DEPS, tuple(rules().target_preps))
     if not targets and verb.dep_ == "conj":  # "was found and killed": the subject is shared
         targets = _phrases(verb.head, ("nsubjpass",))
     between = [
@@ -151,7 +159,8 @@ def under_speech(tok: Token, trigger: Token) -> bool:
 
 def _located(text: str, floor: int, m: Mention) -> bool:
     before = text[max(floor, m.start - 40) : m.start]
-    return bool(LOCATIVE.search(before) or SITE_OF.search(before))
+    locative_re, site_of = _patterns()
+    return bool(locative_re.search(before) or site_of.search(before))
 
 
 def _populated(a: Analysis, entity: str | None) -> bool:

@@ -22,6 +22,10 @@ _LISTS = (
     "unnamed",
     "backer_words",
     "other_time",
+    "locative",
+    "not_locative",
+    "site_of",
+    "target_preps",
     "combatants",
     "civilians",
     "past_forms",
@@ -47,6 +51,10 @@ class Rules:
     unnamed: frozenset[str]
     backer_words: frozenset[str]
     other_time: frozenset[str]
+    locative: frozenset[str]
+    not_locative: frozenset[str]
+    site_of: frozenset[str]
+    target_preps: frozenset[str]
     summary_leads: tuple[str, ...]
     combatants: frozenset[str]
     civilians: frozenset[str]
