@@ -209,3 +209,24 @@ def test_the_scene_town_beats_the_dateline_town():
         names = {e.id: e.name for e in a.entities}
         found.append(names[a.events[0].place])
     assert found == ["Tell Hamra", "Tell Hamra", "DORVA"]
+
+
+def test_arrests_and_dispersal_of_a_protest_are_part_of_it():
+    dispersed = (
+        "Hundreds of farmers marched on the governor's office in Kelwa on Monday to protest against land seizures.\n"
+        "Police dispersed the crowd with tear gas and detained twelve marchers."
+    )
+    arrested = (
+        "Students demonstrated outside the university in Kelwa on Monday against fee rises.\n"
+        "Police arrested five of the protesters."
+    )
+    separate = (
+        "Students demonstrated outside the university in Kelwa on Monday against fee rises.\n"
+        "Separately, police arrested two smugglers in Dorva."
+    )
+    subs = [[e.sub_type for e in events_of(t).events] for t in (dispersed, arrested, separate)]
+    assert subs == [
+        ["Protest with intervention"],
+        ["Protest with intervention"],
+        ["Peaceful protest", "Arrests"],
+    ]

@@ -32,6 +32,9 @@ CLAIM_REACH = (
     3  # sentences after the incident in which a claim of responsibility still names its actor1
 )
 WEAPON_TYPE = "Explosions/Remote violence"
+PROTESTS = "Protests"
+PEACEFUL = "Peaceful protest"
+INTERVENED = "Protest with intervention"
 JOINING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 # A paragraph that opens with its own place or date lead ("KABUL: ...", "• 9 Mar, Jilib – ...").
 # A dateline ("KABUL: ...", "PEMBA, Mozambique, May 13 (Wire) – ...") holds the place and the day of
@@ -135,6 +138,8 @@ def _follows_up(c: Candidate, inc: Incident) -> bool:
     lex = lexicon()
     kind = lex.sub_types[c.sub_type].type
     main_kind = lex.sub_types[inc.main.sub_type].type
+    if main_kind == PROTESTS:  # codebook: arrests or dispersal of a protest are part of it
+        return c.sub_type.lower() in rules().protest_facts and not _also(c)
     if main_kind not in JOINING_TYPES:
         return False
     if c.sub_type == inc.main.sub_type and kind in JOINING_TYPES and not _also(c):
@@ -209,6 +214,8 @@ def sub_type(inc: Incident) -> str:
     launched') and a later sentence names the weapon ('most used grenades'): weapons decide."""
     lex = lexicon()
     main = inc.main
+    if main.sub_type == PEACEFUL and any(c.sub_type != PEACEFUL for c in inc.members):
+        return INTERVENED  # arrested or dispersed: a protest with intervention
     if main.match.cue.generic is None or main.sub_type != main.match.cue.generic:
         return main.sub_type
     armed = [

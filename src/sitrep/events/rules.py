@@ -26,6 +26,7 @@ _LISTS = (
     "not_locative",
     "site_of",
     "target_preps",
+    "protest_facts",
     "combatants",
     "civilians",
     "past_forms",
@@ -55,6 +56,7 @@ class Rules:
     not_locative: frozenset[str]
     site_of: frozenset[str]
     target_preps: frozenset[str]
+    protest_facts: frozenset[str]
     summary_leads: tuple[str, ...]
     combatants: frozenset[str]
     civilians: frozenset[str]
