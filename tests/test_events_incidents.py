@@ -119,3 +119,114 @@ def test_shot_dead_is_past_whatever_the_parse():
     evs = events_of(text).events
     assert [e.sub_type for e in evs] == ["Attack"]
     assert evs[0].fatalities.best == 1
+
+
+def test_participles_naming_people_are_no_events():
+    text = (
+        "Rebels ambushed a police patrol near Kelwa on Friday, killing three officers.\n"
+        "The wounded were flown to a hospital in Dorva.\n"
+        "The injured included a sergeant and two constables."
+    )
+    evs = events_of(text).events
+    assert [e.trigger.text for e in evs] == ["ambushed"]
+
+
+def test_a_blast_named_again_after_another_incident_is_no_new_event():
+    text = (
+        "A roadside bomb killed two soldiers near Kelwa on Saturday.\n"
+        "On Sunday, police arrested a suspected bomb-maker in Dorva.\n"
+        "Killed in the blast were two corporals of the Fifth Brigade."
+    )
+    evs = events_of(text).events
+    assert [e.sub_type for e in evs] == ["Remote explosive/landmine/IED", "Arrests"]
+    assert evs[0].fatalities.best == 2
+
+
+def test_a_soldier_named_with_his_rank_is_a_combatant():
+    text = "Gunmen shot dead Soldier First Class Paul Ela near Kelwa on Friday.\nMore."
+    [ev] = events_of(text).events
+    assert ev.sub_type == "Armed clash"
+
+
+def test_an_attack_on_police_or_an_army_post_is_a_battle_and_on_passengers_an_attack():
+    police = "Gunmen attacked a checkpoint near Kelwa on Friday, killing four policemen.\nMore."
+    post = "Militants stormed an army outpost in Kelwa on Friday, killing two officers.\nMore."
+    bus = "Gunmen attacked a bus near Kelwa on Friday, killing four passengers.\nMore."
+    subs = [events_of(t).events[0].sub_type for t in (police, post, bus)]
+    assert subs == ["Armed clash", "Armed clash", "Attack"]
+
+
+def test_a_happening_set_days_apart_is_no_part_of_the_incident():
+    days = (
+        "Gunmen attacked a police post near Kelwa on Friday, killing three officers.\n"
+        "The assault came days after two suicide bombers stormed a barracks in Dorva."
+    )
+    week = (
+        "Rebels ambushed a convoy near Kelwa on Friday, killing two soldiers.\n"
+        "The ambush came a week after rebels attacked a patrol near Dorva."
+    )
+    since = (
+        "Insurgents attacked a market in Kelwa on Friday, killing nine traders.\n"
+        "It was the deadliest attack since insurgents shot dead forty villagers in Dorva."
+    )
+    first = [events_of(t).events for t in (days, week, since)]
+    assert [len(evs) for evs in first] == [2, 2, 2]
+    assert first[0][0].sub_type == "Armed clash"
+
+
+def test_a_fight_that_takes_ground_is_typed_by_the_taking():
+    base = "Rebel fighters overran an army base in Kelwa on Monday after a long assault, killing six soldiers.\nMore."
+    posts = "On Tuesday, clan fighters loyal to a chief overran army positions in Kelwa and set fire to a depot.\nMore."
+    back = "Troops retook the town of Kelwa on Monday after heavy fighting that killed nine rebels.\nMore."
+    fight = (
+        "Rebels and soldiers fought for hours near Kelwa on Monday, killing nine fighters.\nMore."
+    )
+    subs = [events_of(t).events[0].sub_type for t in (base, posts, back, fight)]
+    assert subs == [
+        "Non-state actor overtakes territory",
+        "Non-state actor overtakes territory",
+        "Government regains territory",
+        "Armed clash",
+    ]
+
+
+def test_the_scene_town_beats_the_dateline_town():
+    places = {"DORVA": "PPL", "Tell Hamra": "PPL"}
+    told_before = (
+        "DORVA (Wire) – Troops watched smugglers approach the border north of the village of "
+        "Tell Hamra on Monday. When the smugglers opened fire, the troops fired back, killing three of them."
+    )
+    told_after = (
+        "DORVA (Wire) – Gunmen ambushed an army patrol on Monday, killing four soldiers.\n"
+        "The ambush took place near Tell Hamra, the army said."
+    )
+    only_dateline = (
+        "DORVA (Wire) – Gunmen ambushed an army patrol on Monday, killing four soldiers.\nMore."
+    )
+    found = []
+    for text in (told_before, told_after, only_dateline):
+        a = events_of(text, places=places)
+        names = {e.id: e.name for e in a.entities}
+        found.append(names[a.events[0].place])
+    assert found == ["Tell Hamra", "Tell Hamra", "DORVA"]
+
+
+def test_arrests_and_dispersal_of_a_protest_are_part_of_it():
+    dispersed = (
+        "Hundreds of farmers marched on the governor's office in Kelwa on Monday to protest against land seizures.\n"
+        "Police dispersed the crowd with tear gas and detained twelve marchers."
+    )
+    arrested = (
+        "Students demonstrated outside the university in Kelwa on Monday against fee rises.\n"
+        "Police arrested five of the protesters."
+    )
+    separate = (
+        "Students demonstrated outside the university in Kelwa on Monday against fee rises.\n"
+        "Separately, police arrested two smugglers in Dorva."
+    )
+    subs = [[e.sub_type for e in events_of(t).events] for t in (dispersed, arrested, separate)]
+    assert subs == [
+        ["Protest with intervention"],
+        ["Protest with intervention"],
+        ["Peaceful protest", "Arrests"],
+    ]

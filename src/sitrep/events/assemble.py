@@ -22,6 +22,7 @@ from .incidents import (
     ENTRY_LEAD,
     FOLLOW_ON,
     Incident,
+    blamed_heads,
     claimer_heads,
     group,
     in_summary,
@@ -30,7 +31,8 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
-from .roles import LOCATIVE, actors, place, under_speech
+from .roles import actors, located_at, located_town, named, place, populated, under_speech
+from .rules import rules
 
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
 
@@ -165,13 +167,22 @@ def _told_before(a: Analysis, sent: Span) -> str | None:
     located = [
         m
         for m in a.mentions_in(para_start, sent.start_char, ("place",))
-        if not m.demonym and LOCATIVE.search(text[max(para_start, m.start - 40) : m.start])
+        if not m.demonym and located_at(text, para_start, m)
     ]
     return located[-1].entity if located else None
 
 
 def _place(a: Analysis, inc: Incident) -> str | None:
+    """The town any sentence of the incident puts it in, else the town the paragraph put the scene
+    in before; a dateline's town (where the outlet writes from) only after these."""
     fallback = _lead_place(a, inc.main.sent)
+    for c in inc.candidates:
+        town = located_town(a, c.sent, c.head)
+        if town:
+            return town
+    before = _told_before(a, inc.main.sent)
+    if before and populated(a, before):
+        return before
     for c in inc.candidates:
         where = place(a, c.sent, c.head, fallback)
         if where:
@@ -179,22 +190,40 @@ def _place(a: Analysis, inc: Incident) -> str | None:
     return _told_before(a, inc.main.sent) or fallback
 
 
+def _named_in(a: Analysis, heads, taken: set[str]) -> str | None:
+    """The first actor or person named in one of the phrases headed by ``heads``."""
+    for head in heads:
+        found = named(a, head.left_edge.idx, head.right_edge.idx + len(head.right_edge), set())
+        if found and found not in taken:
+            return found
+    return None
+
+
+def _unnamed(a: Analysis, entity: str) -> bool:
+    """Is the perpetrator named only by what they did ('gunmen', 'unidentified attackers')?"""
+    found = a.entity(entity)
+    words = (found.name if found else "").lower().split()
+    return bool(words) and all(w in rules().unnamed for w in words)
+
+
 def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[EventActor]:
-    """The main trigger's roles; a missing actor1 from the members or from who claimed the incident."""
+    """The main trigger's roles; a missing or unnamed actor1 from the members, from who claimed the
+    incident, or from whom the report blames for it."""
     roles = actors(a, inc.main.head)
-    if any(r.role == "actor1" for r in roles):
+    first = next((r.entity for r in roles if r.role == "actor1"), None)
+    if first and not _unnamed(a, first):
         return roles
-    taken = {r.entity for r in roles}
+    others = [r for r in roles if r.role != "actor1"]
+    taken = {r.entity for r in others}
     for c in inc.members:
-        first = next((r.entity for r in actors(a, c.head) if r.role == "actor1"), None)
-        if first and first not in taken:
-            return [EventActor(first, "actor1"), *roles]
-    for subj in claimer_heads(inc, sents, end):
-        found = a.mentions_in(
-            subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge), ("actor", "person")
-        )
-        if found and found[0].entity not in taken:
-            return [EventActor(found[0].entity, "actor1"), *roles]
+        found = next((r.entity for r in actors(a, c.head) if r.role == "actor1"), None)
+        if found and found not in taken and not _unnamed(a, found):
+            return [EventActor(found, "actor1"), *others]
+    named = _named_in(a, claimer_heads(inc, sents, end), taken) or _named_in(
+        a, blamed_heads(inc, sents, end), taken
+    )
+    if named:
+        return [EventActor(named, "actor1"), *others]
     return roles
 
 

@@ -117,16 +117,30 @@ def _victims(head: Token) -> list[Token]:
         out = [c for c in holder.children if c.dep_ == "dobj"]
     if not out:  # "shot and killed a soldier": the object hangs on the second verb
         out = [c for v in verb.children if v.dep_ == "conj" for c in v.children if c.dep_ == "dobj"]
+    # "attacked a post, killing four policemen": who the harm clause names are victims too
+    out += [
+        c
+        for v in verb.children
+        if v.dep_ in ("advcl", "xcomp") and v.lemma_.lower() in rules().follow_up
+        for c in v.children
+        if c.dep_ == "dobj"
+    ]
+    return out
+
+
+def _name_words(v: Token) -> list[Token]:
+    """The victim's noun and every word compounded onto it ('Professional Soldier Andres Mosquera')."""
+    out, todo = [v], [v]
+    while todo:
+        t = todo.pop()
+        more = [c for c in t.children if c.dep_ == "compound"]
+        out += more
+        todo += more
     return out
 
 
 def victim_lemmas(head: Token) -> set[str]:
-    return {
-        t.lemma_.lower()
-        for v in _victims(head)
-        for t in [v, *v.children]
-        if t.dep_ in ("compound", v.dep_)
-    }
+    return {t.lemma_.lower() for v in _victims(head) for t in _name_words(v)}
 
 
 def civilians_only(head: Token) -> bool:

@@ -32,6 +32,9 @@ CLAIM_REACH = (
     3  # sentences after the incident in which a claim of responsibility still names its actor1
 )
 WEAPON_TYPE = "Explosions/Remote violence"
+PROTESTS = "Protests"
+PEACEFUL = "Peaceful protest"
+INTERVENED = "Protest with intervention"
 JOINING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 # A paragraph that opens with its own place or date lead ("KABUL: ...", "• 9 Mar, Jilib – ...").
 # A dateline ("KABUL: ...", "PEMBA, Mozambique, May 13 (Wire) – ...") holds the place and the day of
@@ -98,6 +101,19 @@ def _opens_another(c: Candidate) -> bool:
     return any(lead.startswith(cue) for cue in rules().separate)
 
 
+def _elsewhen(head: Token) -> bool:
+    """'The raid came days after gunmen stormed ...', '... since insurgents killed 40': the trigger's
+    clause is set apart in time from the one it hangs on, so it tells another happening."""
+    t = head
+    while t.head.i != t.i:
+        marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
+        if t.dep_ == "advcl" and any(m in rules().other_time for m in marks):
+            measured = any(c.dep_ == "npadvmod" for c in t.children)
+            return measured or "since" in marks
+        t = t.head
+    return False
+
+
 def _also(c: Candidate) -> bool:
     """'The attackers also abducted three women': a further act, not the same one told again."""
     return any(k.lower_ == "also" for k in c.head.children)
@@ -122,6 +138,8 @@ def _follows_up(c: Candidate, inc: Incident) -> bool:
     lex = lexicon()
     kind = lex.sub_types[c.sub_type].type
     main_kind = lex.sub_types[inc.main.sub_type].type
+    if main_kind == PROTESTS:  # codebook: arrests or dispersal of a protest are part of it
+        return c.sub_type.lower() in rules().protest_facts and not _also(c)
     if main_kind not in JOINING_TYPES:
         return False
     if c.sub_type == inc.main.sub_type and kind in JOINING_TYPES and not _also(c):
@@ -149,7 +167,7 @@ def _anaphoric(sent: Span) -> bool:
 
 def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
     gap = ANAPHOR_GAP if _anaphoric(c.sent) else INCIDENT_GAP
-    if c.index - inc.last > gap or _opens_another(c):
+    if c.index - inc.last > gap or _opens_another(c) or _elsewhen(c.head):
         return False
     if claimed(c.head):
         return True
@@ -157,6 +175,20 @@ def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
     if dated or (new_paragraph and lead(c.sent.text)):
         return False
     return _follows_up(c, inc)
+
+
+def _retold(c: Candidate, incidents: list[Incident], dated) -> Incident | None:
+    """'Killed in the blast were ...' after another incident was told: the sentence names a happening
+    told before; it retells the latest incident of that sub-type, however many incidents came between."""
+    if not _anaphoric(c.sent) or _opens_another(c) or _also(c) or _elsewhen(c.head):
+        return None
+    generic = c.match.cue.generic is not None or lemma_words(c) in rules().follow_up
+    for inc in reversed(incidents):
+        if c.index - inc.last > ANAPHOR_GAP:
+            return None
+        if generic and c.sub_type == sub_type(inc) and not dated(c, inc):
+            return inc
+    return None
 
 
 def group(firm: list[Candidate], dated) -> list[Incident]:
@@ -168,6 +200,11 @@ def group(firm: list[Candidate], dated) -> list[Incident]:
             cur.members.append(c)
             cur.last = c.index
             continue
+        told = _retold(c, incidents[:-1], dated)
+        if told is not None:
+            told.members.append(c)
+            told.last = max(told.last, c.index)
+            continue
         incidents.append(Incident(c, [], c.index))
     return incidents
 
@@ -177,6 +214,8 @@ def sub_type(inc: Incident) -> str:
     launched') and a later sentence names the weapon ('most used grenades'): weapons decide."""
     lex = lexicon()
     main = inc.main
+    if main.sub_type == PEACEFUL and any(c.sub_type != PEACEFUL for c in inc.members):
+        return INTERVENED  # arrested or dispersed: a protest with intervention
     if main.match.cue.generic is None or main.sub_type != main.match.cue.generic:
         return main.sub_type
     armed = [
@@ -199,6 +238,47 @@ def claimer_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
             if any(o.lemma_.lower() in r.claim_nouns or _is_trigger(o) for o in objs):
                 out += [k for k in tok.children if k.dep_ == "nsubj"]
     return out
+
+
+def _blamed(verb: Token) -> list[Token]:
+    """Who a blaming verb blames: 'blamed X for ...', 'blaming X', 'blamed the attack on X', 'X was blamed'."""
+    objs = [k for k in verb.children if k.dep_ == "dobj"]
+    on = [  # "blamed the attack on X": the on-phrase hangs on the verb or on the attack
+        g
+        for holder in [verb, *objs]
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ == "on"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    if on and any(_happening(o) for o in objs):
+        return on
+    named = [o for o in objs if not _happening(o)]
+    return named or [k for k in verb.children if k.dep_ == "nsubjpass"]
+
+
+def blamed_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
+    """Who the incident's sentences blame for it. Outside the main trigger's sentence the blame must
+    name a happening ('blamed X for the attack'), not some other grievance."""
+    r = rules()
+    out = []
+    for k, sent in enumerate(sents[inc.main.index : end + 1]):
+        for tok in sent:
+            if tok.lemma_.lower() not in r.blame_verbs or tok.pos_ != "VERB":
+                continue
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            named = k == 0 or any(_happening(t) for t in tok.subtree if t.i != tok.i)
+            if named:
+                out += _blamed(tok)
+    return out
+
+
+def _happening(tok: Token) -> bool:
+    """A word naming a happening: a trigger, or the -ing noun of one ('the killings', 'the bombing')."""
+    lemma = tok.lemma_.lower()
+    verb = lemma[:-3] if lemma.endswith("ing") else lemma
+    return _is_trigger(tok) or any(c.trigger for c in lexicon().index.get(verb, ()))
 
 
 def _is_trigger(tok: Token) -> bool:

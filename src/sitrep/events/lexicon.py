@@ -11,6 +11,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from ..lexicons import parse_yaml
+from .rules import rules
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,9 @@ def lexicon() -> Lexicon:
 
 
 def _forms(tok: Token) -> set[str]:
-    return {tok.lower_, tok.lemma_.lower()}
+    found = {tok.lower_, tok.lemma_.lower()}
+    lemma = rules().irregular.get(tok.lower_)
+    return found | {lemma} if lemma else found
 
 
 def match(sent: Span) -> list[Match]:

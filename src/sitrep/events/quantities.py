@@ -15,22 +15,6 @@ from ..model import Analysis, Quantity
 from .numbers import NUMBER, as_number, parse_number
 from .units import Units, alternation, units
 
-# Verbs whose bare numeric object or subject counts people ("displaced some two million").
-PEOPLE_VERBS = {
-    "kill",
-    "displace",
-    "arrest",
-    "detain",
-    "wound",
-    "injure",
-    "abduct",
-    "kidnap",
-    "evacuate",
-    "rescue",
-    "deport",
-    "die",
-}
-
 
 def _patterns(u: Units) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     money = re.compile(
@@ -88,9 +72,7 @@ def _number_span(tok: Token) -> tuple[int, int]:
     ):
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and (
-        doc[end].like_num or doc[end].lower_ in ("thousand", "million", "billion")
-    ):
+    while end < len(doc) and (doc[end].like_num or doc[end].lower_ in units().multipliers):
         end += 1
     return start, end
 
@@ -135,9 +117,9 @@ def _counted(tok: Token, u: Units) -> tuple[Token, str] | None:
             return obj, u.counts.get(
                 obj.lemma_.lower(), "people" if obj.pos_ == "PRON" else obj.lemma_.lower() + "s"
             )
-    if tok.lower_ in ("others",):
+    if tok.lower_ in u.people_words:
         return tok, "people"
-    if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_.lower() in PEOPLE_VERBS:
+    if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_.lower() in u.people_verbs:
         return tok, "people"
     return None
 

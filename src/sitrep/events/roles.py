@@ -9,6 +9,7 @@ province" gives Kafr Owayd), else the nearest one before it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -17,21 +18,28 @@ from .rules import rules
 
 AGENT_DEPS = ("nsubj",)
 TARGET_DEPS = ("dobj", "nsubjpass")
-TARGET_PREPS = ("on", "against", "at")
-# A place named after one of these is where the happening was; others ("commander of the Clan del Golfo") may not be.
-# The words between the preposition and the place may not hold another preposition ("on Sunday
-# between Frontier Corps ...", "on the road to Afgooye" do not place the happening there).
-LOCATIVE = re.compile(
-    r"\b(?:in|near|at|outside|off|around|inside|into|across|on)\b"
-    r"(?:\s+(?!(?:between|with|and|by|from|to|for|towards|toward)\b)[\w'-]+){0,4}\s*$",
-    re.IGNORECASE,
-)
-# "north of the village of Dair al-Kahf", "the district capital of Macomia": the site is named after 'of'.
-SITE_OF = re.compile(
-    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|village|town|city|capital|"
-    r"hamlet|district|municipality|port|camp|suburb|neighbourhood|neighborhood|area)\s+of\s*$",
-    re.IGNORECASE,
-)
+
+
+def _alt(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The locative and site-of patterns (rules.yaml: locative, not_locative, site_of)."""
+    r = rules()
+    locative = re.compile(
+        rf"\b(?:{_alt(r.locative)})\b"
+        rf"(?:\s+(?!(?:{_alt(r.not_locative)})\b)[\w'-]+){{0,4}}\s*$",
+        re.IGNORECASE,
+    )
+    site_of = re.compile(rf"\b(?:{_alt(r.site_of)})\s+of\s*$", re.IGNORECASE)
+    return locative, site_of
+
+
+def locative(before: str) -> bool:
+    """Does the text before a place end in a locative phrase ('in the hamlet of', 'near')?"""
+    return bool(_patterns()[0].search(before))
 
 
 def _phrases(verb: Token, deps: tuple[str, ...], preps: tuple[str, ...] = ()) -> list[Span]:
@@ -55,15 +63,41 @@ def _verb_of(head: Token) -> Token:
     )
 
 
-def _who(a: Analysis, spans: list[Span], skip: set[str]) -> str | None:
-    for sp in spans:
-        for m in a.mentions_in(sp.start_char, sp.end_char, ("actor", "person")):
-            if m.entity not in skip:
-                return m.entity
+BACKED = re.compile(r"\s*-\s*(\w+)")
+
+
+def backer(text: str, m: Mention) -> bool:
+    """'Iran-backed Houthis': the name before '-backed' (or '-linked', '-led' ...) is not the actor."""
+    found = BACKED.match(text, m.end)
+    return bool(found and found.group(1).lower() in rules().backer_words)
+
+
+def named(a: Analysis, start: int, end: int, skip: set[str]) -> str | None:
+    """The first actor or person named between start and end, not a backer, not one in skip."""
+    text = a.document.text
+    for m in a.mentions_in(start, end, ("actor", "person")):
+        if m.entity not in skip and not backer(text, m):
+            return m.entity
     return None
 
 
+def _who(a: Analysis, spans: list[Span], skip: set[str]) -> str | None:
+    for sp in spans:
+        found = named(a, sp.start_char, sp.end_char, skip)
+        if found:
+            return found
+    return None
+
+
+def _phrase_head(tok: Token) -> Token:
+    """'an improvised explosive device': the noun the trigger's words modify."""
+    while tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
+
+
 def actors(a: Analysis, head: Token) -> list[EventActor]:
+    head = _phrase_head(head)
     verb = _verb_of(head)
     agents = _phrases(verb, AGENT_DEPS)
     if (
@@ -83,7 +117,7 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
             if c.dep_ == "advcl" and any(m.lower_ in ("when", "as") for m in c.children)
             for p in _phrases(c, AGENT_DEPS)
         ]
-    targets = _phrases(verb, TARGET_DEPS, TARGET_PREPS)
+    targets = _phrases(verb, TARGET_DEPS, tuple(rules().target_preps))
     if not targets and verb.dep_ == "conj":  # "was found and killed": the subject is shared
         targets = _phrases(verb.head, ("nsubjpass",))
     between = [
@@ -123,12 +157,13 @@ def under_speech(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _located(text: str, floor: int, m: Mention) -> bool:
+def located_at(text: str, floor: int, m: Mention) -> bool:
     before = text[max(floor, m.start - 40) : m.start]
-    return bool(LOCATIVE.search(before) or SITE_OF.search(before))
+    locative_re, site_of = _patterns()
+    return bool(locative_re.search(before) or site_of.search(before))
 
 
-def _populated(a: Analysis, entity: str | None) -> bool:
+def populated(a: Analysis, entity: str | None) -> bool:
     """A town or village: ACLED places a happening at the nearest populated place, not a river or a sea."""
     found = a.entity(entity) if entity else None
     return bool(found and found.geo and (found.geo.feature or "").startswith("PPL"))
@@ -150,15 +185,23 @@ def _scene(a: Analysis, sent: Span, head: Token) -> list[Mention]:
     return out
 
 
+def located_town(a: Analysis, sent: Span, head: Token) -> str | None:
+    """The first town the sentence puts the happening in after its trigger ('in', 'near', 'the
+    village of' ...), if any."""
+    after = [m for m in _scene(a, sent, head) if m.start >= head.idx]
+    located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
+    return next((m.entity for m in located if populated(a, m.entity)), None)
+
+
 def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str | None:
     """The first town the sentence puts the happening in ('in', 'near', 'at', 'the village of' ...),
     else the town of the paragraph's lead, else the first place so put, else the nearest place named,
     a country last."""
     places = _scene(a, sent, head)
     after = [m for m in places if m.start >= head.idx]
-    located = [m for m in after if _located(a.document.text, sent.start_char, m)]
-    town = next((m.entity for m in located if _populated(a, m.entity)), None)
-    if town or (lead and _populated(a, lead)):
+    located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
+    town = next((m.entity for m in located if populated(a, m.entity)), None)
+    if town or (lead and populated(a, lead)):
         return town or lead
     if located:
         return located[0].entity

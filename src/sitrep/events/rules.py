@@ -18,6 +18,15 @@ _LISTS = (
     "revision",
     "claim_verbs",
     "claim_nouns",
+    "blame_verbs",
+    "unnamed",
+    "backer_words",
+    "other_time",
+    "locative",
+    "not_locative",
+    "site_of",
+    "target_preps",
+    "protest_facts",
     "combatants",
     "civilians",
     "past_forms",
@@ -39,6 +48,15 @@ class Rules:
     revision: frozenset[str]
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    blame_verbs: frozenset[str]
+    unnamed: frozenset[str]
+    backer_words: frozenset[str]
+    other_time: frozenset[str]
+    locative: frozenset[str]
+    not_locative: frozenset[str]
+    site_of: frozenset[str]
+    target_preps: frozenset[str]
+    protest_facts: frozenset[str]
     summary_leads: tuple[str, ...]
     combatants: frozenset[str]
     civilians: frozenset[str]
@@ -51,6 +69,7 @@ class Rules:
     hedge: frozenset[str]
     allege: frozenset[str]
     habitual: frozenset[str]
+    irregular: dict[str, str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
@@ -68,5 +87,10 @@ def rules() -> Rules:
     sets = {k: frozenset(_words(raw, k)) for k in _LISTS}
     ordered = {k: tuple(_words(raw, k)) for k in _ORDERED}
     modal = {k: frozenset(_words(raw["modality"], k)) for k in _MODALITY}
-    fields: dict[str, Any] = {**sets, **ordered, **modal}
+    irregular = raw.get("irregular")
+    if not isinstance(irregular, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in irregular.items()
+    ):
+        raise DataFileError(f"sitrep/events/{_FILE}: 'irregular' must map past forms to lemmas")
+    fields: dict[str, Any] = {**sets, **ordered, **modal, "irregular": irregular}
     return Rules(**fields)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..errors import DataFileError
 from ..lexicons import parse_yaml
 
 
@@ -17,6 +18,9 @@ class Units:
     measures: dict[str, str]
     counts: dict[str, str]  # noun lemma -> unit
     per: dict[str, str]
+    people_verbs: frozenset[str]  # verbs whose bare number counts people
+    people_words: frozenset[str]  # "others": people counted
+    multipliers: frozenset[str]  # "million": part of the number before it
 
 
 def alternation(words: list[str]) -> str:
@@ -30,4 +34,12 @@ def units() -> Units:
         resources.files("sitrep.events").joinpath("data/units.yaml").read_text("utf-8")
     )
     counts = {noun: unit for unit, nouns in raw["counts"].items() for noun in nouns}
-    return Units(raw["currencies"], raw["symbols"], raw["measures"], counts, raw["per"])
+    lists = {k: frozenset(_words(raw, k)) for k in ("people_verbs", "people_words", "multipliers")}
+    return Units(raw["currencies"], raw["symbols"], raw["measures"], counts, raw["per"], **lists)
+
+
+def _words(raw: dict, key: str) -> list[str]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise DataFileError(f"sitrep/events/data/units.yaml: '{key}' must be a list of words")
+    return [w.lower() for w in value]
