@@ -367,3 +367,73 @@ def test_a_village_no_gazetteer_knows_still_links_by_its_name_in_both_sentences(
         store(s, tell("other", other, "killed", killed=4, **kwargs))
     assert incident_count(kb) == 2
     assert found(kb)["fatalities"]["documents"] == ["one", "two"]
+
+
+def test_a_perpetrator_named_only_in_a_blaming_sentence_is_compared(kb):
+    """The events stage may take actor1 from "officials blamed X" after the attack's sentence;
+    once it does, the KB links the reports by what else agrees and sets the two sides apart."""
+    blamed = (
+        "A drone hit a pickup of the Ridge Guards near Alder on Monday, killing three men. "
+        "Local officials blamed the Falcon Brigade for the attack."
+    )
+    claimed = (
+        "Three Ridge Guards died near Alder on Monday when a drone struck their pickup; the "
+        "Haqqani network said it carried out the strike."
+    )
+    with kb.begin() as s:
+        store(s, tell("blamed", blamed, "hit"))
+        store(
+            s,
+            tell(
+                "claimed",
+                claimed,
+                "struck",
+                perpetrator=("Haqqani network", "haqqani-network"),
+            ),
+        )
+    assert incident_count(kb) == 1
+    assert set(found(kb)) == {"perpetrator"}
+    c = found(kb)["perpetrator"]
+    assert c["documents"] == ["blamed", "claimed"]
+    assert c["values"] == ["Falcon Brigade", "Haqqani network"]
+    # the side shows the attack's sentence and the one that names whom it blames
+    assert [x["text"] for x in c["sides"][0]["sentences"]] == [
+        "A drone hit a pickup of the Ridge Guards near Alder on Monday, killing three men.",
+        "Local officials blamed the Falcon Brigade for the attack.",
+    ]
+    assert len(c["sides"][1]["sentences"]) == 1
+
+
+def test_an_unnamed_perpetrator_against_a_named_one_is_no_dispute(kb):
+    """ "Gunmen" in one report and a named group in the other: one report knows less, not other."""
+    vague = "Unknown gunmen with a drone hit a pickup of the Ridge Guards near Alder on Monday, killing three men."
+    with kb.begin() as s:
+        store(s, tell("named", STRIKE, "hit"))
+        store(s, tell("vague", vague, "hit", perpetrator=("gunmen", None)))
+    assert incident_count(kb) == 1 and found(kb) == {}
+
+
+def test_two_named_groups_no_registry_knows_disagree_their_initials_do_not(kb):
+    """Groups unknown to the registry: two proper names are two groups, an acronym is one."""
+    text = (
+        "A bomb of the {} hit a pickup of the Ridge Guards near Alder on Monday, killing three men."
+    )
+    with kb.begin() as s:
+        store(
+            s,
+            tell(
+                "full",
+                text.format("Cobalt Liberation Front"),
+                "hit",
+                perpetrator=("Cobalt Liberation Front", None),
+            ),
+        )
+        store(s, tell("initials", text.format("CLF"), "hit", perpetrator=("CLF", None)))
+    assert incident_count(kb) == 1 and found(kb) == {}
+    with kb.begin() as s:
+        store(s, tell("other", text.format("Amber Hand"), "hit", perpetrator=("Amber Hand", None)))
+    assert incident_count(kb) == 1
+    c = found(kb)["perpetrator"]
+    assert set(found(kb)) == {"perpetrator"}
+    assert c["documents"] == ["full", "initials", "other"]
+    assert sorted(tuple(p) for p in c["pairs"]) == [(0, 2), (1, 2)]

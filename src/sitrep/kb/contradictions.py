@@ -173,9 +173,28 @@ def _lineage(key: str | None) -> frozenset[str]:
     return frozenset(_ancestors(key))
 
 
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", name.casefold())
+
+
+def _other_names(a: Entity, b: Entity) -> bool:
+    """Two groups both reports name with proper names that cannot be one: neither name holds the
+    other's words and neither is the other's initials ("BIFF"). Generic words ("gunmen",
+    "soldiers") may be anyone."""
+    if a.id == b.id or a.name.islower() or b.name.islower():
+        return False
+    x, y = _words(a.name), _words(b.name)
+    if set(x) <= set(y) or set(y) <= set(x):
+        return False
+    initials = ("".join(w[0] for w in x), "".join(w[0] for w in y))
+    return not ({"".join(x), "".join(y)} & set(initials))
+
+
 def _related(a: Entity, b: Entity, ties: set[frozenset[int]]) -> bool:
     """Aliases (one entity), a parent and its child group, or groups a report ties by allegiance."""
-    if may_be_same(a, b) or frozenset((a.id, b.id)) in ties:
+    if frozenset((a.id, b.id)) in ties:
+        return True
+    if may_be_same(a, b) and not _other_names(a, b):
         return True
     return bool(
         a.registry_id
@@ -242,12 +261,29 @@ def _read_date(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
     return [(d, *_trigger(r))] if d else []
 
 
-def _read_perpetrator(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
-    return [
-        (ea.doc_entity.entity, *_trigger(r))
-        for ea in r.actors
-        if ea.role == "actor1" and ea.doc_entity.entity.actor_type not in UNNAMED_TYPES
+def _named_at(r: ReportEvent, local_id: str) -> tuple[int, int] | None:
+    """Where the report names an actor closest to the event's trigger, when that is outside the
+    trigger's sentence ("... Officials blamed X"): the sentence an analyst must read."""
+    lo, hi = sentence(r.document.text, r.trigger_start, r.trigger_end)
+    spans = [
+        (m["start"], m["end"])
+        for m in r.document.analysis.get("mentions", [])
+        if m.get("entity") == local_id
     ]
+    if not spans or any(lo <= s and e <= hi for s, e in spans):
+        return None
+    return min(spans, key=lambda se: abs(se[0] - r.trigger_start))
+
+
+def _read_perpetrator(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
+    out: list[tuple[Hashable, int, int]] = []
+    for ea in r.actors:
+        if ea.role != "actor1" or ea.doc_entity.entity.actor_type in UNNAMED_TYPES:
+            continue
+        out.append((ea.doc_entity.entity, *_trigger(r)))
+        named = _named_at(r, ea.doc_entity.local_id)
+        out += [(ea.doc_entity.entity, *named)] if named else []
+    return out
 
 
 def _read_place(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
