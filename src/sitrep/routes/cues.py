@@ -28,6 +28,7 @@ class Cues:
     onward: tuple[str, ...]
     earlier_openers: frozenset[str]
     branch_openers: frozenset[str]
+    sequence: frozenset[str]
     alternative: tuple[str, ...]
     branch: tuple[str, ...]
     what: dict[str, tuple[str, float]]  # lemma -> (category, weight)
@@ -49,6 +50,7 @@ LISTS = (
     "branch",
     "earlier_openers",
     "branch_openers",
+    "sequence",
     "speech",
 )
 MAPPINGS = ("preps", "verb_preps", "of_nouns", "object_verbs", "carriers", "what")
@@ -94,6 +96,7 @@ def cues() -> Cues:
         onward=tuple(raw["onward"]),
         earlier_openers=frozenset(raw["earlier_openers"]),
         branch_openers=frozenset(raw["branch_openers"]),
+        sequence=frozenset(raw["sequence"]),
         alternative=tuple(raw["alternative"]),
         branch=tuple(raw["branch"]),
         what={
