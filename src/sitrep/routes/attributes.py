@@ -108,6 +108,7 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
     pricing.own_sentences()
     pricing.nearby()
     pricing.named_places()
+    pricing.unit_prices()
     return pricing.costs
 
 
@@ -193,6 +194,29 @@ class _Pricing:
                 best = max(score, default=(0, 0))
                 if best[0]:
                     self.give(-best[1], q)
+
+    def unit_prices(self) -> None:
+        """A route still unpriced takes the nearest sum told per person, kilo, load or vehicle
+        ("Each crossing is 600 euros per person"): in a report about a movement, the price of a
+        unit moved is its fare, unless the clause ties it to another route's places."""
+        units = cues().trip_units
+        for k, ids in enumerate(self.spans):
+            if self.costs[k] or not ids:
+                continue
+            mine = {p.mention.entity for p in self.chains[k].points}
+            theirs = {
+                p.mention.entity for j, ch in enumerate(self.chains) if j != k for p in ch.points
+            } - mine
+            found = [
+                (min(abs(i - ids[0]), abs(i - ids[-1])), i < ids[0], q.start, q)
+                for i, sent in enumerate(self.sents)
+                for q in self.firsts.get(i, [])
+                if q.start not in self.taken
+                and q.per in units
+                and not _clause_places(self.a, sent, q) & theirs
+            ]
+            if found:
+                self.give(k, min(found, key=lambda f: f[:3])[3])
 
 
 def _low_bound(text: str, q: Quantity) -> float:

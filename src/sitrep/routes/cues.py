@@ -29,6 +29,7 @@ class Cues:
     earlier_openers: frozenset[str]
     branch_openers: frozenset[str]
     sequence: frozenset[str]
+    trip_units: frozenset[str]
     alternative: tuple[str, ...]
     branch: tuple[str, ...]
     what: dict[str, tuple[str, float]]  # lemma -> (category, weight)
@@ -51,6 +52,7 @@ LISTS = (
     "earlier_openers",
     "branch_openers",
     "sequence",
+    "trip_units",
     "speech",
 )
 MAPPINGS = ("preps", "verb_preps", "of_nouns", "object_verbs", "carriers", "what")
@@ -97,6 +99,7 @@ def cues() -> Cues:
         earlier_openers=frozenset(raw["earlier_openers"]),
         branch_openers=frozenset(raw["branch_openers"]),
         sequence=frozenset(raw["sequence"]),
+        trip_units=frozenset(raw["trip_units"]),
         alternative=tuple(raw["alternative"]),
         branch=tuple(raw["branch"]),
         what={
