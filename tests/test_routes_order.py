@@ -75,3 +75,22 @@ def test_a_start_told_first_where_the_route_ended_carries_it_on():
     )
     a = run(text, dict.fromkeys(["Hermel", "Qusayr", "Homs"], TOWN))
     assert [names(a, r) for r in a.routes] == [["Hermel", "Qusayr", "Homs"]]
+
+
+MORE_SHAPES = [
+    ("A boat carrying 40 people set sail from Sfax for Lampedusa.", ["Sfax", "Lampedusa"]),
+    ("The cargo was destined for Port Sudan when it left Jeddah.", ["Jeddah", "Port Sudan"]),
+    (
+        "Shipments headed north from Guayaquil are transferred in Puerto Barrios "
+        "and end up in Tapachula.",
+        ["Guayaquil", "Puerto Barrios", "Tapachula"],
+    ),
+    ("Thousands crossed into Chad from Sudan near Adre.", ["Sudan", "Adre", "Chad"]),
+]
+
+
+@pytest.mark.parametrize(("text", "path"), MORE_SHAPES)
+def test_more_shapes_reporters_use(text, path):
+    countries = {"Chad": "PCLI", "Sudan": "PCLI"}
+    a = run(text, {p: countries.get(p, TOWN) for p in path})
+    assert [names(a, r) for r in a.routes] == [path]

@@ -225,7 +225,9 @@ def _path_prep(prep: Token) -> str | None:
     if prep.head.lower_ == "according":
         return None  # "according to an official in Arsal" names a source, not a path
     if p == "for":
-        return "dest" if prep.head.lower_ in c.for_heads else None
+        # "bound for X"; "set sail from Sfax for Lampedusa": "for" hung on the start
+        after_start = prep.head.dep_ == "pobj" and prep.head.head.lower_ == "from"
+        return "dest" if prep.head.lower_ in c.for_heads or after_start else None
     if p == "from" and prep.head.dep_ == "appos":
         return None  # "Nasir, a farmer from Kunduz, said": where a person comes from
     if p in c.verb_preps and prep.head.lemma_.lower() in c.verb_role:
@@ -288,7 +290,9 @@ def travel_order(found: list[tuple[Point, Token]]) -> list[Point]:
     verb = {k: _index(v) for k, v in verbs.items()}
     for p, tok in found:
         if p.role == "origin":
-            same = [q for q in order if _one_movement(verbs[id(q)], verbs[id(p)])]
+            same = [
+                q for q in order if q.role != "origin" and _one_movement(verbs[id(q)], verbs[id(p)])
+            ]
         elif _passed_on_the_way(tok):
             same = [
                 q
