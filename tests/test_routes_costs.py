@@ -122,3 +122,30 @@ def test_a_wage_is_no_fare():
     a = run(text, {"Azaz": TOWN, "Afrin": TOWN}, money=money)
     (route,) = a.routes
     assert route.cost is None
+
+
+@pytest.mark.parametrize(
+    ("text", "money", "per"),
+    [
+        (
+            "Each migrant who wants to go from Agadez to Dirkou pays 400 dollars.",
+            {"400 dollars": (400, "USD", None)},
+            "person",
+        ),
+        (
+            "A kilo bought for 60,000 afghanis is smuggled from Lashkar Gah to Zaranj.",
+            {"60,000 afghanis": (60000, "AFN", None)},
+            "kg",
+        ),
+        (
+            "Families are driven from Daraa to Suwayda and pay 300 to 400 dollars per person.",
+            {"300": (300, "USD", None), "400 dollars per person": (400, "USD", "person")},
+            "person",
+        ),
+    ],
+)
+def test_the_unit_named_before_the_price_or_with_its_range(text, money, per):
+    places = ["Agadez", "Dirkou", "Lashkar Gah", "Zaranj", "Daraa", "Suwayda"]
+    a = run(text, {p: TOWN for p in places if p in text}, money=money)
+    (route,) = a.routes
+    assert route.cost is not None and route.cost.per == per

@@ -30,6 +30,7 @@ class Cues:
     branch_openers: frozenset[str]
     sequence: frozenset[str]
     trip_units: frozenset[str]
+    unit_nouns: dict[str, str]
     alternative: tuple[str, ...]
     branch: tuple[str, ...]
     what: dict[str, tuple[str, float]]  # lemma -> (category, weight)
@@ -55,7 +56,7 @@ LISTS = (
     "trip_units",
     "speech",
 )
-MAPPINGS = ("preps", "verb_preps", "of_nouns", "object_verbs", "carriers", "what")
+MAPPINGS = ("unit_nouns", "preps", "verb_preps", "of_nouns", "object_verbs", "carriers", "what")
 
 
 class CueError(DataFileError):
@@ -100,6 +101,7 @@ def cues() -> Cues:
         branch_openers=frozenset(raw["branch_openers"]),
         sequence=frozenset(raw["sequence"]),
         trip_units=frozenset(raw["trip_units"]),
+        unit_nouns={w: unit for unit, ws in raw["unit_nouns"].items() for w in ws},
         alternative=tuple(raw["alternative"]),
         branch=tuple(raw["branch"]),
         what={
