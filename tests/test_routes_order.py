@@ -2,9 +2,11 @@
 sentences written for this test."""
 
 import pytest
-from handmade import TOWN
+from handmade import TOWN, handmade
 from handmade import routed as run
 from handmade import waypoint_names as names
+
+from sitrep import routes
 
 RIVER = "STM"
 
@@ -94,3 +96,13 @@ def test_more_shapes_reporters_use(text, path):
     countries = {"Chad": "PCLI", "Sudan": "PCLI"}
     a = run(text, {p: countries.get(p, TOWN) for p in path})
     assert [names(a, r) for r in a.routes] == [path]
+
+
+def test_a_country_at_the_end_gives_way_to_its_town_beside_it():
+    text = "Petrol is smuggled out of Venezuela into Colombia through Cucuta."
+    places = {"Venezuela": "PCLI", "Colombia": "PCLI", "Cucuta": TOWN}
+    a, doc = handmade(text, places)
+    for e in a.entities:
+        e.geo.country = {"Venezuela": "VE", "Colombia": "CO", "Cucuta": "CO"}[e.name]
+    routes.annotate(a, doc)
+    assert [names(a, r) for r in a.routes] == [["Venezuela", "Cucuta"]]

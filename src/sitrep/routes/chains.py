@@ -169,10 +169,23 @@ def _without_coarse_legs(a: Analysis, pts: list[Point]) -> list[Point]:
         neighbours = (code(i - 1), code(i + 1))
         return code(i) is not None and all(c is not None and c != code(i) for c in neighbours)
 
+    def redundant_end(i: int) -> bool:
+        """ "into Colombia through Cucuta": the town already says which country the path ends
+        in (or starts from)."""
+        j = 1 if i == 0 else len(pts) - 2
+        return (
+            len(pts) > 2
+            and is_country(ents[i])
+            and not is_country(ents[j])
+            and code(i) is not None
+            and code(i) == code(j)
+        )
+
+    ends = (0, len(pts) - 1)
     return [
         p
         for i, p in enumerate(pts)
-        if i in (0, len(pts) - 1) or not is_country(ents[i]) or passed(i)
+        if (not redundant_end(i) if i in ends else not is_country(ents[i]) or passed(i))
     ]
 
 
