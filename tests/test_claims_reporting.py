@@ -114,3 +114,57 @@ def test_the_accused_quoted_by_the_police_is_no_second_source():
 def test_a_figure_put_by_a_source_is_claimed():
     _, found = claims_of("Hospital sources later put the toll at 17, including four children.")
     assert found and found[0].text.startswith("put the toll at 17")
+
+
+def test_a_figure_told_inside_another_claim_clashes_with_it():
+    text = (
+        "Police said nine people were killed in the market blast, while hospital sources "
+        "put the toll at 14 people killed in the market blast."
+    )
+    _, found = claims_of(text)
+    assert len(found) == 2
+    assert [c.credibility for c in found] == [4, 4]
+
+
+@pytest.mark.parametrize(
+    "text, actors, kind",
+    [
+        ("Chad's interior minister said the border post had been overrun.", {}, "named_person"),
+        ("Niger's defence minister said the convoy had been ambushed twice.", {}, "named_person"),
+        (
+            "A banner signed by the Gulf Syndicate said the cartel would punish informers.",
+            {"Gulf Syndicate": "armed_group"},
+            "named_organization",
+        ),
+        (
+            "A video released by the Border Guard Service said its units had sealed the pass.",
+            {"Border Guard Service": "state_force"},
+            "official_statement",
+        ),
+        ("A message posted online said the market would stay closed for a week.", {}, "anonymous"),
+        (
+            "The monitoring group Delta Watch said it had counted nine drone strikes.",
+            {},
+            "named_organization",
+        ),
+    ],
+)
+def test_titles_and_communiques(text, actors, kind):
+    _, found = claims_of(text, actors=actors)
+    assert [c.source.type for c in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Unconfirmed reports said the garrison had withdrawn overnight.", "anonymous"),
+        ("Intelligence reports said the fighters had regrouped near the dam.", "anonymous"),
+        ("Media reports said the garrison had withdrawn to the old airport.", "media"),
+        ("A report by the monitoring commission said the garrison had withdrawn.", "document"),
+        ("Protesters said the police had fired live rounds at the crowd.", "anonymous"),
+        ("Paramedics said the wounded had been taken to two clinics.", "anonymous"),
+    ],
+)
+def test_hearsay_and_unnamed_people(text, kind):
+    _, found = claims_of(text)
+    assert [c.source.type for c in found] == [kind]

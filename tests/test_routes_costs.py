@@ -98,3 +98,54 @@ def test_the_seed_gives_its_two_routes_in_order_with_its_price(seed):
     assert second[0] == "Al-Qusayr" and second[1] == "Hermel" and second[-1] == "Tripoli"
     assert seed["routes"][0]["cost"] == {"amount": 2000, "currency": "USD", "per": "person"}
     assert seed["routes"][1]["cost"] is None
+
+
+def test_a_fare_told_apart_from_the_route_still_prices_it():
+    text = (
+        "Pick-ups carried the families from Azaz to Afrin on Tuesday.\n"
+        "The camps around the town are full. Aid groups say water is short. "
+        "Families told us they paid 400 dollars per person."
+    )
+    money = {"400 dollars per person": (400, "USD", "person")}
+    a = run(text, {"Azaz": TOWN, "Afrin": TOWN}, money=money)
+    (route,) = a.routes
+    assert (route.cost.amount, route.cost.currency, route.cost.per) == (400, "USD", "person")
+
+
+def test_a_wage_is_no_fare():
+    text = (
+        "Pick-ups carried the families from Azaz to Afrin on Tuesday.\n"
+        "The camps around the town are full. Aid groups say water is short. "
+        "A driver there earns 60 dollars a month."
+    )
+    money = {"60 dollars a month": (60, "USD", "month")}
+    a = run(text, {"Azaz": TOWN, "Afrin": TOWN}, money=money)
+    (route,) = a.routes
+    assert route.cost is None
+
+
+@pytest.mark.parametrize(
+    ("text", "money", "per"),
+    [
+        (
+            "Each migrant who wants to go from Agadez to Dirkou pays 400 dollars.",
+            {"400 dollars": (400, "USD", None)},
+            "person",
+        ),
+        (
+            "A kilo bought for 60,000 afghanis is smuggled from Lashkar Gah to Zaranj.",
+            {"60,000 afghanis": (60000, "AFN", None)},
+            "kg",
+        ),
+        (
+            "Families are driven from Daraa to Suwayda and pay 300 to 400 dollars per person.",
+            {"300": (300, "USD", None), "400 dollars per person": (400, "USD", "person")},
+            "person",
+        ),
+    ],
+)
+def test_the_unit_named_before_the_price_or_with_its_range(text, money, per):
+    places = ["Agadez", "Dirkou", "Lashkar Gah", "Zaranj", "Daraa", "Suwayda"]
+    a = run(text, {p: TOWN for p in places if p in text}, money=money)
+    (route,) = a.routes
+    assert route.cost is not None and route.cost.per == per

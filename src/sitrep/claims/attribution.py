@@ -118,6 +118,15 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     )
     if subj is None and verb.dep_ == "conj":
         return _subject(verb.head)  # "X said A and added B"
+    if (
+        subj is None
+        and verb.dep_ in ("advcl", "xcomp")
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in words("participle_speech")
+    ):
+        speaker = next((t for t in verb.ancestors if _speaks(t) and t.pos_ == "VERB"), None)
+        if speaker is not None:
+            return _subject(speaker)  # "X said A, adding that B"
     if subj is not None and subj.lower_ in words("relative") and verb.dep_ == "relcl":
         return verb.head, True
     return subj, False
@@ -270,4 +279,21 @@ def from_according(sent: SpacySpan, tok: Token) -> Attribution | None:
 def attributions(sent: SpacySpan) -> list[Attribution]:
     """Every attribution of one sentence, in text order."""
     found = [from_according(sent, t) or from_verb(sent, t) for t in sent]
-    return [f for f in found if f is not None]
+    kept = [f for f in found if f is not None]
+    _end_at_contrasts(text_of(sent.doc), kept)
+    return kept
+
+
+def _end_at_contrasts(text: str, found: list[Attribution]) -> None:
+    """ "Police said nine were killed, while hospital sources put the toll at 14": the second
+    source is set against the first by the reporter, not quoted by it; the first claim ends
+    before "while", "whereas" or "but"."""
+    contrast = "|".join(sorted(words("contrast")))
+    for outer in found:
+        for inner in found:
+            lo, hi = outer.content
+            if inner is outer or not lo < inner.source[0] < hi:
+                continue
+            m = re.search(rf"[,;]?\s*\b(?:{contrast})\s*$", text[lo : inner.source[0]], re.I)
+            if m and m.start() > 0:
+                outer.content = _trim(text, lo, lo + m.start())

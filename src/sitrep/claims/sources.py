@@ -73,8 +73,9 @@ def _person_entity(
 def _named_role(span: SpacySpan) -> bool:
     """ "the regional governor", "the interior minister": a definite office held by one person."""
     root = span.root
+    owner = any(ch.dep_ == "poss" and ch.pos_ == "PROPN" for ch in root.children)
     return (
-        span[0].lower_ == "the"
+        (span[0].lower_ == "the" or owner)  # "Afghanistan's defence minister"
         and root.tag_ == "NN"
         and root.lemma_.lower() in source_words("titles")
     )
@@ -120,8 +121,11 @@ def _asides(span: SpacySpan) -> list[tuple[int, int]]:
 
 def _names_body(ent: SpacySpan) -> bool:
     """ "the rescue group Mare Aperto": a name set beside an organisation noun names that body."""
-    root = ent.root
-    return root.dep_ == "appos" and root.head.lower_ in source_words("organisation_anaphors")
+    root, bodies = ent.root, source_words("organisation_anaphors")
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (root.dep_ == "appos" and root.head.lower_ in bodies) or (
+        before is not None and before.lower_ in bodies  # "the rescue group Mare Aperto"
+    )
 
 
 def _actor(a: Analysis, span: SpacySpan) -> str | None:
@@ -154,10 +158,12 @@ def source_type(
     if actor is not None and entity is not None and _covers(a, actor, root.idx):
         heads.add(entity.name.split()[-1].lower())  # "ANF" stands for "Anti-Narcotics Force"
     lowered = " " + span.text.lower() + " "
-    if heads & source_words("document"):
-        return "document", actor
-    if heads & source_words("statement"):
-        return "official_statement", actor
+    hearsay = _hearsay(a, span, actor, lowered)
+    if hearsay is not None:
+        return hearsay, actor
+    written = _by_form(a, span, heads, actor)
+    if written is not None:
+        return written
     if _is_media(a, span, actor, lowered):
         return (
             "media",
@@ -201,6 +207,35 @@ def source_type(
     ):
         return "named_organization", actor
     return "anonymous", None
+
+
+def _hearsay(a: Analysis, span: SpacySpan, actor: str | None, lowered: str) -> Kind | None:
+    """ "Media reports said": the press; "intelligence reports said", "unconfirmed reports":
+    no one named, anonymous; "reports by Human Rights Watch" are that body's documents."""
+    if span.root.lower_ not in source_words("hearsay"):
+        return None
+    if _is_media(a, span, actor, lowered):
+        return "media"
+    named = actor is not None or any(
+        e.label_ == "ORG" for e in ents_in(span.doc, span.start_char, span.end_char)
+    )
+    return None if named else "anonymous"
+
+
+def _by_form(
+    a: Analysis, span: SpacySpan, heads: set[str], actor: str | None
+) -> tuple[Kind, str | None] | None:
+    """A written source: a document, a statement, or what a body put out in its own name ("a
+    banner signed by the CJNG", "a video released by the group")."""
+    if heads & source_words("document"):
+        return "document", actor
+    if heads & source_words("statement"):
+        return "official_statement", actor
+    if heads & source_words("communique"):
+        signer = next(iter(a.mentions_in(span.start_char, span.end_char, ("actor",))), None)
+        if signer is not None:
+            return _voice(a.entity(signer.entity)), signer.entity
+    return None
 
 
 def _voice(body: Entity | None) -> Kind:

@@ -108,6 +108,7 @@ def assign_costs(a: Analysis, chains: list[Chain], doc: Doc) -> list[Cost | None
     pricing.own_sentences()
     pricing.nearby()
     pricing.named_places()
+    pricing.unit_prices()
     return pricing.costs
 
 
@@ -130,7 +131,9 @@ class _Pricing:
         return next((q for q in self.firsts.get(i, []) if q.start not in self.taken), None)
 
     def give(self, k: int, q: Quantity) -> None:
-        self.costs[k] = Cost(_low_bound(self.a.document.text, q), q.unit, q.per)
+        text = self.a.document.text
+        per = q.per or _range_unit(self.a, q) or _unit_before(text, q)
+        self.costs[k] = Cost(_low_bound(text, q), q.unit, per)
         self.taken.add(q.start)
 
     def others(self, k: int) -> set[int]:
@@ -193,6 +196,63 @@ class _Pricing:
                 best = max(score, default=(0, 0))
                 if best[0]:
                     self.give(-best[1], q)
+
+    def unit_prices(self) -> None:
+        """A route still unpriced takes the nearest sum told per person, kilo, load or vehicle
+        ("Each crossing is 600 euros per person"): in a report about a movement, the price of a
+        unit moved is its fare, unless the clause ties it to another route's places."""
+        units = cues().trip_units
+        for k, ids in enumerate(self.spans):
+            if self.costs[k] or not ids:
+                continue
+            mine = {p.mention.entity for p in self.chains[k].points}
+            theirs = {
+                p.mention.entity for j, ch in enumerate(self.chains) if j != k for p in ch.points
+            } - mine
+            found = [
+                (min(abs(i - ids[0]), abs(i - ids[-1])), i < ids[0], q.start, q)
+                for i, sent in enumerate(self.sents)
+                for q in self.firsts.get(i, [])
+                if q.start not in self.taken
+                and q.per in units
+                and not _clause_places(self.a, sent, q) & theirs
+            ]
+            if found:
+                self.give(k, min(found, key=lambda f: f[:3])[3])
+
+
+UNIT_WORD = re.compile(r"\b(?:a|an|each|every|per|one)\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+UNIT_REACH = 80  # characters before a sum searched for the unit it is paid per
+
+
+def _range_unit(a: Analysis, q: Quantity) -> str | None:
+    """ "$150 to $200 per person": the range's upper figure carries the unit for both."""
+    text = a.document.text
+    upper = next(
+        (
+            o
+            for o in a.quantities
+            if is_money(o) and o.unit == q.unit and q.end <= o.start <= q.end + RANGE_REACH
+        ),
+        None,
+    )
+    if upper is None or not re.fullmatch(r"\s*(?:to|-|–|and)\s*", text[q.end : upper.start]):
+        return None
+    return upper.per
+
+
+def _unit_before(text: str, q: Quantity) -> str | None:
+    """ "A kilo that sells for 90,000 afghanis", "Each migrant pays $500": the unit is named
+    before the sum, in its clause."""
+    start = max(0, q.start - UNIT_REACH)
+    lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, start, q.start)), default=start)
+    units = cues().unit_nouns
+    for m in UNIT_WORD.finditer(text, lo, q.start):
+        for word in (w.lower() for w in m.groups() if w):
+            unit = units.get(word) or units.get(word.removesuffix("s"))
+            if unit:
+                return unit
+    return None
 
 
 def _low_bound(text: str, q: Quantity) -> float:

@@ -60,11 +60,25 @@ def _goes_on(sent: SpacySpan, first: Point) -> bool:
     return any(before.endswith(f" {w} ") for w in cues().onward)
 
 
-def _continues(current: Chain, pts: list[Point], opening: str, sent: SpacySpan) -> bool:
+def _starts_elsewhere(a: Analysis, current: Chain, first: Point) -> bool:
+    """ "Later the families were moved from Raqqa to ...", "From Raqqa, buses take ...": a
+    movement that starts from a place other than where the route so far ends, or a place inside
+    or around it, is another movement."""
+    if first.role != "origin":
+        return False
+    last, start = (a.entity(p.mention.entity) for p in (current.points[-1], first))
+    return not (covers(last, start) or covers(start, last))
+
+
+def _continues(
+    a: Analysis, current: Chain, pts: list[Point], opening: str, sent: SpacySpan
+) -> bool:
     """Does this sentence carry on the route of the one before?"""
-    if _has(opening, cues().continuation) or (
-        opening.startswith(" from ") and pts[0].role == "origin"
-    ):
+    if _starts_elsewhere(a, current, pts[0]):
+        return False
+    if opening.startswith(" from ") and pts[0].role == "origin":
+        return True  # "From Pasni, the loads go on by dhow": the route handed on where it ended
+    if _has(opening, cues().continuation):
         return True
     if pts[0].role != "origin" and _goes_on(sent, pts[0]):
         return True
@@ -99,7 +113,7 @@ def link(a: Analysis, sents: list[SpacySpan]) -> list[Chain]:
             if base is None or current.points != base.points:
                 done.append(current)
             current = base.copy() if base is not None else Chain()
-        elif current is None or gap > MAX_GAP or not _continues(current, pts, opening, sent):
+        elif current is None or gap > MAX_GAP or not _continues(a, current, pts, opening, sent):
             if current is not None:
                 done.append(current)
             current, base = Chain(), None
@@ -129,11 +143,12 @@ def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
             for k in kept
         ):
             continue  # the same path told twice
-        longer: set[str] = set().union(
-            *({p.mention.entity for p in o.points} for o in out if len(o.points) > len(ch.points))
-        )
-        if ents <= longer:
-            continue  # said again in fewer words ("the journey from A to B")
+        if any(
+            ents <= {p.mention.entity for p in o.points}
+            for o in out
+            if len(o.points) > len(ch.points)
+        ):
+            continue  # said again in fewer words ("the journey from A to B"), within one route
         if any(_sums_up(a, ch, o) for o in out if len(o.points) > 2):
             continue
         kept.append(ch)
@@ -154,10 +169,23 @@ def _without_coarse_legs(a: Analysis, pts: list[Point]) -> list[Point]:
         neighbours = (code(i - 1), code(i + 1))
         return code(i) is not None and all(c is not None and c != code(i) for c in neighbours)
 
+    def redundant_end(i: int) -> bool:
+        """ "into Colombia through Cucuta": the town already says which country the path ends
+        in (or starts from)."""
+        j = 1 if i == 0 else len(pts) - 2
+        return (
+            len(pts) > 2
+            and is_country(ents[i])
+            and not is_country(ents[j])
+            and code(i) is not None
+            and code(i) == code(j)
+        )
+
+    ends = (0, len(pts) - 1)
     return [
         p
         for i, p in enumerate(pts)
-        if i in (0, len(pts) - 1) or not is_country(ents[i]) or passed(i)
+        if (not redundant_end(i) if i in ends else not is_country(ents[i]) or passed(i))
     ]
 
 

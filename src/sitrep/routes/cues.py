@@ -28,6 +28,9 @@ class Cues:
     onward: tuple[str, ...]
     earlier_openers: frozenset[str]
     branch_openers: frozenset[str]
+    sequence: frozenset[str]
+    trip_units: frozenset[str]
+    unit_nouns: dict[str, str]
     alternative: tuple[str, ...]
     branch: tuple[str, ...]
     what: dict[str, tuple[str, float]]  # lemma -> (category, weight)
@@ -49,9 +52,11 @@ LISTS = (
     "branch",
     "earlier_openers",
     "branch_openers",
+    "sequence",
+    "trip_units",
     "speech",
 )
-MAPPINGS = ("preps", "verb_preps", "of_nouns", "object_verbs", "carriers", "what")
+MAPPINGS = ("unit_nouns", "preps", "verb_preps", "of_nouns", "object_verbs", "carriers", "what")
 
 
 class CueError(DataFileError):
@@ -94,6 +99,9 @@ def cues() -> Cues:
         onward=tuple(raw["onward"]),
         earlier_openers=frozenset(raw["earlier_openers"]),
         branch_openers=frozenset(raw["branch_openers"]),
+        sequence=frozenset(raw["sequence"]),
+        trip_units=frozenset(raw["trip_units"]),
+        unit_nouns={w: unit for unit, ws in raw["unit_nouns"].items() for w in ws},
         alternative=tuple(raw["alternative"]),
         branch=tuple(raw["branch"]),
         what={

@@ -165,6 +165,18 @@ class _Sentence:
             tok, located = step[0], located or step[1]
         return None
 
+    def _finer_than(self, other: Mention) -> str | None:
+        """ "into Serbia near Presevo": the finer place takes the country's part; "crossed the
+        Euphrates at Jarablus", "over the Drina near Zvornik": the town where a river or
+        mountain is crossed is a stop too."""
+        entity = self.a.entity(other.entity)
+        if not (is_country(entity) or is_feature(entity)):
+            return None
+        inherited = self._role(other, self.anchor[id(other)], 1)
+        if inherited is None or (not is_country(entity) and inherited[0] != "via"):
+            return None
+        return inherited[0]
+
     def _qualifier_step(self, m: Mention, prep: Token, depth: int) -> Step:
         """ "of", "in", "at", "near": the role comes from what the phrase hangs on."""
         c, p = cues(), prep.lower_
@@ -183,9 +195,8 @@ class _Sentence:
             return None
         if other is not None and other is not m:
             # "into Serbia near Presevo": the finer place takes the country's part.
-            if depth == 0 and p in ("at", "near") and is_country(self.a.entity(other.entity)):
-                inherited = self._role(other, self.anchor[id(other)], depth + 1)
-                return inherited[0] if inherited else None
+            if depth == 0 and p in ("at", "near"):
+                return self._finer_than(other)
             return None
         if holder.pos_ in ("VERB", "AUX"):
             return c.verb_role.get(holder.lemma_.lower())
@@ -193,6 +204,12 @@ class _Sentence:
             # "and from there to the beach at Abdeh": "at" hung on "to" shares its role
             return c.prep_role.get(holder.lower_)
         return (holder, True) if holder.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
+
+
+def is_feature(entity: Entity | None) -> bool:
+    """A river, mountain, pass or other natural feature: neither a settlement nor an area."""
+    feature = (entity.geo.feature or "") if entity and entity.geo else ""
+    return bool(feature) and not feature.startswith("PP") and not is_area(entity)
 
 
 def _object_role(verb: Token, located: bool) -> str | None:
@@ -208,7 +225,9 @@ def _path_prep(prep: Token) -> str | None:
     if prep.head.lower_ == "according":
         return None  # "according to an official in Arsal" names a source, not a path
     if p == "for":
-        return "dest" if prep.head.lower_ in c.for_heads else None
+        # "bound for X"; "set sail from Sfax for Lampedusa": "for" hung on the start
+        after_start = prep.head.dep_ == "pobj" and prep.head.head.lower_ == "from"
+        return "dest" if prep.head.lower_ in c.for_heads or after_start else None
     if p == "from" and prep.head.dep_ == "appos":
         return None  # "Nasir, a farmer from Kunduz, said": where a person comes from
     if p in c.verb_preps and prep.head.lemma_.lower() in c.verb_role:
@@ -259,34 +278,75 @@ def _index(tok: Token | None) -> int | None:
 
 def travel_order(found: list[tuple[Point, Token]]) -> list[Point]:
     """Text order, corrected where the text tells the path out of order: a starting point named
-    after the rest of its clause goes first ("crossed the desert from Agadez to Sabha"), so
-    does a stop named with "via" after the end ("reach Raqqa via Tal Afar"), and a clause
-    opened by "after" goes before the clause it hangs on ("reached Erbil after crossing Kirkuk
-    from Mosul"). A "while" clause beside places outside it ("..., while part continues south
-    to Tabuk") is a branch, not a leg: its points are marked as alternatives."""
+    after the rest of its movement goes first ("crossed the desert from Agadez to Sabha", "was
+    bound for Benghazi when it left Kufra"), a stop named with "via" or "through" after the end
+    goes before it ("reach Raqqa via Tal Afar", "headed to the Gulf from Syria through Jordan"),
+    and a clause opened by "after" goes before the clause it hangs on ("reached Erbil after
+    crossing Kirkuk from Mosul"). A "while" clause beside places outside it ("..., while part
+    continues south to Tabuk") is a branch, not a leg: its points are marked as alternatives."""
     order = [p for p, _ in found]
-    verb = {id(p): _index(_clause_verb(tok)) for p, tok in found}
+    tokens = {id(p): tok for p, tok in found}
+    verbs = {id(p): _clause_verb(tok) for p, tok in found}
+    verb = {k: _index(v) for k, v in verbs.items()}
     for p, tok in found:
-        if p.role == "origin" or _explicit_via(tok):
-            _move_before(
-                order,
-                p,
-                [
-                    q
-                    for q in order
-                    if verb[id(q)] is not None
-                    and verb[id(q)] == verb[id(p)]
-                    and (p.role == "origin" or q.role == "dest")
-                ],
-            )
+        if p.role == "origin":
+            same = [
+                q for q in order if q.role != "origin" and _one_movement(verbs[id(q)], verbs[id(p)])
+            ]
+        elif _passed_on_the_way(tok):
+            same = [
+                q
+                for q in order
+                if q.role == "dest"
+                and verb[id(q)] is not None
+                and verb[id(q)] == verb[id(p)]
+                and not _told_in_sequence(tokens[id(q)], tok)
+            ]
+        else:
+            continue
+        _move_before(order, p, same)
     order = _after_clauses_first(found, order, verb)
     _mark_branches(found)
     return order
 
 
-def _explicit_via(tok: Token) -> bool:
+# Clauses that hang on another and tell the same movement ("bound for X when it left Y").
+SUBORDINATE = ("advcl", "xcomp", "acomp")
+
+
+def _clause_top(verb: Token) -> Token:
+    """The verb a clause's movement belongs to, through "when"/"as" clauses and complements;
+    a clause opened by "before", "until" or "after" tells another stage."""
+    for _ in range(MAX_CLIMB):
+        if verb.dep_ not in SUBORDINATE or verb.head.i == verb.i:
+            return verb
+        if _opener(verb) in cues().sequence:
+            return verb
+        verb = verb.head
+    return verb
+
+
+def _one_movement(v: Token | None, w: Token | None) -> bool:
+    return v is not None and w is not None and _clause_top(v).i == _clause_top(w).i
+
+
+def _passed_on_the_way(tok: Token) -> bool:
+    """ "via X", "by way of X", "through X": a stop on the way, wherever the sentence names it."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
     head = tok.head
-    return head.lower_ == "via" or (head.lower_ == "of" and head.head.lower_ == "way")
+    if head.lower_ == "of" and head.head.lower_ == "way":
+        return True
+    return head.dep_ == "prep" and cues().prep_role.get(head.lower_) == "via"
+
+
+def _told_in_sequence(a: Token, b: Token) -> bool:
+    """ "to Kidal and then through Tessalit", "driven to Tal Kalakh and wade across the river": a
+    word between them says the second comes later, or another verb tells another leg."""
+    lo, hi = sorted((a.i, b.i))
+    return any(
+        t.lower_ in cues().sequence or t.pos_ == "VERB" or t.dep_ == "cc" for t in a.doc[lo:hi]
+    )
 
 
 def _move_before(order: list[Point], p: Point, same: list[Point]) -> None:
