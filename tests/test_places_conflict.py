@@ -135,3 +135,18 @@ def test_a_country_called_by_its_short_form_is_that_country(analyze):
     ):
         geo = _places(analyze(text))["Bosnia"]["geo"]
         assert geo is not None and geo["country"] == "BA" and geo["feature"] == "PCLI", text
+
+
+def test_an_ocean_named_in_full_is_the_ocean(analyze):
+    for text, name, lat, lon in (
+        ("Pirates seized a cargo ship in the Indian Ocean off Somalia.", "Indian Ocean", -10, 70),
+        (
+            "The boat drifted for days on the Atlantic Ocean west of Mauritania.",
+            "Atlantic Ocean",
+            10,
+            -25,
+        ),
+        ("Two fishing crews vanished in the Pacific Ocean last month.", "Pacific Ocean", 0, -160),
+    ):
+        geo = _places(analyze(text))[name]["geo"]
+        assert geo["feature"] == "OCN" and _near(geo, lat, lon, 50), text
