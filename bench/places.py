@@ -20,8 +20,11 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "ge
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=100)
+    ap.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="LGL's lgl.xml (default: ../shared)"
+    )
     args = ap.parse_args()
-    texts = [a.findtext("text") or "" for a in ET.parse(CORPUS).getroot().iter("article")][
+    texts = [a.findtext("text") or "" for a in ET.parse(args.corpus).getroot().iter("article")][
         : args.docs
     ]
 

@@ -27,6 +27,7 @@ GEONAMES_POINTS = {
     "CA": (60.10867, -113.64258),
     "AU": (-25.0, 135.0),
     "IN": (22.0, 79.0),
+    "JP": (35.68536, 139.75309),  # 162 km from countryinfo's (36, 138)
 }
 # Short forms news uses that countryinfo's spellings lack (two-letter codes are not names in general).
 SHORT_FORMS = {
@@ -36,6 +37,7 @@ SHORT_FORMS = {
     "CD": ["DRC", "DR Congo"],
     "KP": ["North Korea"],
     "KR": ["South Korea"],
+    "BA": ["Bosnia"],
 }
 
 # GeoNames feature codes worth shipping from a country dump: places, camps, terrain, water, areas.

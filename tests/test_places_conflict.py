@@ -92,3 +92,61 @@ def test_the_report_names_the_province_of_a_village(analyze):
     data = analyze("Houthi forces shelled the Yemeni governorates of Saada and Al Jawf on Sunday.")
     places = _places(data)
     assert places["Al Jawf"]["geo"]["country"] == "YE" and places["Saada"]["geo"]["country"] == "YE"
+
+
+def test_an_unknown_village_in_a_named_province_takes_the_provinces_point(analyze):
+    for text, name, province in (
+        (
+            "Gunmen raided the village of Kharbet Zummarin in Daraa province on Tuesday.",
+            "Kharbet Zummarin",
+            "Daraa",
+        ),
+        (
+            "Drones hit the village of Tell Qarmoush in Idlib province overnight.",
+            "Tell Qarmoush",
+            "Idlib",
+        ),
+        (
+            "Soldiers searched the village of Tell Zummarin in Hama province at dawn.",
+            "Tell Zummarin",
+            "Hama",
+        ),
+    ):
+        data = analyze(text)
+        places = _places(data)
+        village, area = places[name]["geo"], places[province]["geo"]
+        assert area["feature"] == "ADM1", text
+        assert village["precision"] == "province" and village.get("geonameid") is None, text
+        assert (village["lat"], village["lon"]) == (area["lat"], area["lon"]), text
+        assert places[name]["name"] == name, text
+        assert any(name in w and "province" in w for w in data["warnings"]), text
+
+
+def test_an_unknown_village_near_a_town_keeps_no_point(analyze):
+    data = analyze("Shepherds fled the village of Tell Zummarin near Hama after the raid.")
+    assert _places(data)["Tell Zummarin"]["geo"] is None
+
+
+def test_a_country_called_by_its_short_form_is_that_country(analyze):
+    for text in (
+        "Police in Bosnia said the camp near Bihac was full.",
+        "Migrants crossed from Bosnia into Croatia on foot.",
+        "Bosnia's border police turned back forty people on Friday.",
+    ):
+        geo = _places(analyze(text))["Bosnia"]["geo"]
+        assert geo is not None and geo["country"] == "BA" and geo["feature"] == "PCLI", text
+
+
+def test_an_ocean_named_in_full_is_the_ocean(analyze):
+    for text, name, lat, lon in (
+        ("Pirates seized a cargo ship in the Indian Ocean off Somalia.", "Indian Ocean", -10, 70),
+        (
+            "The boat drifted for days on the Atlantic Ocean west of Mauritania.",
+            "Atlantic Ocean",
+            10,
+            -25,
+        ),
+        ("Two fishing crews vanished in the Pacific Ocean last month.", "Pacific Ocean", 0, -160),
+    ):
+        geo = _places(analyze(text))[name]["geo"]
+        assert geo["feature"] == "OCN" and _near(geo, lat, lon, 50), text

@@ -41,3 +41,18 @@ def test_possessive_is_not_part_of_the_name():
         "met",
         "Syria",
     ]
+
+
+def test_the_spelling_and_feature_files_are_checked_on_load():
+    import pytest
+
+    from sitrep.errors import DataFileError
+    from sitrep.places.fold import ARTICLES, SHORT_FORMS, fold, text_map
+    from sitrep.places.sources import DIVISION_WORDS, KIND_OF_FEATURE
+
+    assert "al" in ARTICLES and SHORT_FORMS["saint"] == "st" and fold("Ełk") == "elk"
+    assert KIND_OF_FEATURE["WAD"] == "river" and "governorate" in DIVISION_WORDS
+    with pytest.raises(DataFileError, match="short_forms"):
+        text_map({"short_forms": {"Saint": "st"}}, "short_forms", "x.yaml")
+    with pytest.raises(DataFileError, match="must be a non-empty mapping"):
+        text_map({"short_forms": ["saint"]}, "short_forms", "x.yaml")

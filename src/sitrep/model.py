@@ -53,6 +53,7 @@ class Geo:
     feature: str | None = None
     geonameid: int | None = None
     confidence: float = 0.0
+    precision: str | None = None  # "district"/"province": an unknown place at its division's point
 
 
 @dataclass

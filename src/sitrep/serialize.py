@@ -12,7 +12,7 @@ from .model import SCHEMA_ID, Analysis
 
 # Optional keys whose schema type does not admit null: left out rather than written as null.
 _OMIT_WHEN_NONE = frozenset(
-    {"cue", "reliability", "credibility", "span", "mention", "start", "end", "vague"}
+    {"cue", "reliability", "credibility", "span", "mention", "start", "end", "vague", "precision"}
 )
 
 

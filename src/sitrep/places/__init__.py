@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ..model import Analysis, Entity, Geo, Mention
 from .detect import Hit, find
+from .lexicon import lexicon
 from .resolve import Choice, resolve
 from .store import Candidate, Gazetteer, get_gazetteer
 
@@ -16,6 +19,7 @@ def annotate(a: Analysis, doc: Doc) -> None:
     text = a.document.text
     hits = find(text, doc, gaz)
     choices = resolve(hits, gaz, _dateline(a.document.dateline, gaz))
+    choices = _contained(text, hits, choices)
     by_place: dict[object, Entity] = {}
     for hit, choice in zip(hits, choices, strict=False):
         ent = _entity(a, hit, choice, by_place)
@@ -32,7 +36,7 @@ def annotate(a: Analysis, doc: Doc) -> None:
 def _entity(a: Analysis, hit: Hit, choice: Choice, by_place: dict[object, Entity]) -> Entity:
     """The entity for this place, made on first sight; abstentions group by spelling."""
     c = choice.candidate
-    ident: object = c.id if c else ("unresolved", hit.key)
+    ident: object = c.id if c and not choice.area else ("unresolved", hit.key)
     if ident not in by_place:
         ent = Entity(
             a.new_id("pl", [e for e in a.entities if e.kind == "place"]),
@@ -43,13 +47,39 @@ def _entity(a: Analysis, hit: Hit, choice: Choice, by_place: dict[object, Entity
             ent.geo = Geo(
                 c.lat, c.lon, c.country, c.feature, c.id if c.id > 0 else None, choice.confidence
             )
-            if c.id > 0:
+            if choice.area:  # the name is unknown: the division that holds it gives the point
+                ent.geo.geonameid, ent.geo.precision = None, choice.area
+                ent.name = a.document.text[hit.start : hit.end]
+                a.warnings.append(f"place {ent.name!r} placed at its {choice.area}: {c.name}")
+            elif c.id > 0:
                 ent.ids["geonames"] = c.id
         else:
             a.warnings.append(f"place {ent.name!r} left unresolved: {choice.reason}")
         a.entities.append(ent)
         by_place[ident] = ent
     return by_place[ident]
+
+
+# Divisions whose point may stand for an unknown place inside them, and the word geo.precision says.
+_AREA_PRECISION = {"ADM1": "province", "ADM2": "district", "ADM3": "district", "ADM4": "district"}
+_AREA_KINDS = {"province": "province", "district": "district"}
+
+
+def _contained(text: str, hits: list[Hit], choices: list[Choice]) -> list[Choice]:
+    """An unknown place right before its resolved division ("X village in Y district") takes
+    that division's point, with ``area`` naming the level so geo.precision can say so."""
+    out = list(choices)
+    gap = lexicon().patterns.area_gap
+    for n, (hit, choice) in enumerate(zip(hits, choices, strict=False)):
+        if choice.candidate or n + 1 >= len(hits):
+            continue
+        nxt, parent = hits[n + 1], choices[n + 1].candidate
+        if parent is None or not gap.fullmatch(text[hit.end : nxt.start]):
+            continue
+        level = _AREA_PRECISION.get(parent.feature) or _AREA_KINDS.get(parent.kind)
+        if level:
+            out[n] = replace(choice, candidate=parent, confidence=0.3, area=level)
+    return out
 
 
 def _dateline(dateline: str | None, gaz: Gazetteer) -> list[Candidate]:

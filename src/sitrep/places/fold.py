@@ -10,19 +10,55 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from ..errors import DataFileError
+from ..lexicons import load_yaml, word_list
+
+SPELLING_FILE = "data/spelling.yaml"
+
+
+def text_map(raw: dict[str, Any], key: str, origin: str, lower: bool = True) -> dict[str, str]:
+    """raw[key] as a non-empty mapping of text to text (lower-case keys unless ``lower`` is off)."""
+    value = raw.get(key)
+    if not isinstance(value, dict) or not value:
+        raise DataFileError(f"{origin}: {key!r} must be a non-empty mapping")
+    bad = [
+        k
+        for k, v in value.items()
+        if not isinstance(k, str)
+        or not isinstance(v, str)
+        or not k
+        or not v
+        or (lower and k != k.lower())
+    ]
+    if bad:
+        raise DataFileError(
+            f"{origin}: {key!r} holds empty, capitalised or non-text entries {bad[:3]}"
+        )
+    return dict(value)
+
+
+_ORIGIN = f"sitrep.places/{SPELLING_FILE}"
+
+
+def _spelling() -> dict[str, Any]:
+    """data/spelling.yaml's top-level mapping, or DataFileError."""
+    raw = load_yaml("sitrep.places", SPELLING_FILE)
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{_ORIGIN}: expected a mapping at the top level")
+    return raw
+
+
+_RAW = _spelling()
 # Arabic articles are dropped anywhere; the short English-looking ones only when hyphenated (as-Sham).
-ARTICLES = frozenset({"al", "el", "ul", "ash", "the"})
-HYPHEN_ARTICLES = frozenset(
-    {"ad", "ed", "ar", "as", "at", "az", "an", "ud", "ut", "es", "et", "ez"}
-)
+ARTICLES = frozenset(word_list(_RAW, "articles", _ORIGIN))
+HYPHEN_ARTICLES = frozenset(word_list(_RAW, "hyphen_articles", _ORIGIN))
+SHORT_FORMS = text_map(_RAW, "short_forms", _ORIGIN)
+_SPECIAL = str.maketrans(text_map(_RAW, "special_letters", _ORIGIN))
 _WORD = re.compile(r"[^\W_]+(?:[\u2018\u2019'`\u02bf\u02be.][^\W_]+)*\.?")
 _APOSTROPHES = re.compile(r"[\u2018\u2019'`\u02bf\u02be]")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)")
-SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
-_SPECIAL = str.maketrans(
-    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"}
-)
 
 
 @dataclass(frozen=True)

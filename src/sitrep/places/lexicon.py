@@ -48,6 +48,7 @@ _PATTERNS = (
     "firm_after",
     "firm_before",
     "container_gap",
+    "area_gap",
     "capital_next",
     "byline",
     "weapon_next",
@@ -77,6 +78,7 @@ class Patterns:
     firm_after: re.Pattern[str]
     firm_before: re.Pattern[str]
     container_gap: re.Pattern[str]
+    area_gap: re.Pattern[str]
     capital_next: re.Pattern[str]
     byline: re.Pattern[str]
     weapon_next: re.Pattern[str]

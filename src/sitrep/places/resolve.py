@@ -158,6 +158,7 @@ class Choice:
     candidate: Candidate | None
     confidence: float
     reason: str = ""
+    area: str | None = None  # an unknown name placed at its division: "district" or "province"
 
 
 def choose(

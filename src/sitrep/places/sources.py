@@ -18,48 +18,29 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .fold import fold
+from ..errors import DataFileError
+from ..lexicons import load_yaml, word_list
+from .fold import fold, text_map
 
 DATA = Path(__file__).resolve().parent / "data"
-DIVISION_WORDS = frozenset(
-    {"governorate", "province", "region", "state", "oblast", "division", "department", "muhafazat"}
-)
+FEATURES_FILE = "data/features.yaml"
 
-# GeoNames feature code -> the kind of place a report would call it.
-KIND_OF_FEATURE = {
-    "PCLI": "country",
-    "PCLD": "country",
-    "PCLF": "country",
-    "PCLS": "country",
-    "PCLIX": "country",
-    "TERR": "country",
-    "CONT": "continent",
-    "ADM1": "province",
-    "ADM2": "district",
-    "ADM3": "district",
-    "RGN": "region",
-    "CMPRF": "camp",
-    "CMP": "camp",
-    "MTS": "mountain",
-    "MT": "mountain",
-    "RDGE": "mountain",
-    "PLAT": "mountain",
-    "HLLS": "mountain",
-    "VAL": "valley",
-    "PLN": "plain",
-    "DSRT": "desert",
-    "STM": "river",
-    "WAD": "river",
-    "LK": "lake",
-    "SEA": "sea",
-    "GULF": "gulf",
-    "STRT": "strait",
-    "PASS": "pass",
-    "BDCR": "border_crossing",
-    "PSTB": "border_crossing",
-    "PPLC": "city",
-    "PPLA": "city",
-}
+
+def _features() -> tuple[frozenset[str], dict[str, str]]:
+    """Division words and GeoNames feature code -> kind, from data/features.yaml, checked on load."""
+    origin = f"sitrep.places/{FEATURES_FILE}"
+    raw = load_yaml("sitrep.places", FEATURES_FILE)
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{origin}: expected a mapping at the top level")
+    kinds = text_map(raw, "kind_of_feature", origin, lower=False)
+    odd = [k for k in kinds if k != k.upper()]
+    if odd:
+        raise DataFileError(f"{origin}: 'kind_of_feature' codes must be upper-case: {odd[:3]}")
+    return frozenset(word_list(raw, "division_words", origin)), kinds
+
+
+# "Homs Governorate" is Homs; GeoNames feature code -> the kind of place a report would call it.
+DIVISION_WORDS, KIND_OF_FEATURE = _features()
 
 
 @dataclass
