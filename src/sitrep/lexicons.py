@@ -13,15 +13,21 @@ from typing import Any
 
 import yaml
 
+from .datacache import parsed
 from .errors import DataFileError
 
 # libyaml's parser when the wheel has it: the registry and lexicons load several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse_yaml(text: str) -> Any:
-    """``yaml.safe_load`` with libyaml's parser where the wheel has it (several times faster)."""
+def _safe_load(text: str) -> Any:
     return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
+def parse_yaml(text: str) -> Any:
+    """``yaml.safe_load`` with libyaml's parser, the result kept by the text's hash (a changed
+    file is parsed again; a broken one raises every time): see sitrep.datacache."""
+    return parsed(text, _safe_load)
 
 
 def load_yaml(package: str, name: str) -> Any:
@@ -31,7 +37,7 @@ def load_yaml(package: str, name: str) -> Any:
     """
     ref = resources.files(package).joinpath(name)
     try:
-        return yaml.load(ref.read_text("utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+        return parse_yaml(ref.read_text("utf-8"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f":{mark.line + 1}" if mark is not None else ""
