@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..lexicons import parse_yaml
+from ..lexicons import parse_yaml, titles
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,11 @@ class Lexicon:
         return best
 
 
+def _dotted(words: tuple[str, ...]) -> set[str]:
+    """Each title as written with and without its dots ("lt col", "lt. col.")."""
+    return {*words, *(" ".join(f"{w}." for w in t.split()) for t in words)}
+
+
 @cache
 def lexicon() -> Lexicon:
     raw = parse_yaml(
@@ -79,7 +84,9 @@ def lexicon() -> Lexicon:
         loyal_cues=tuple(raw["loyal_cues"]),
         type_cues={k: tuple(v) for k, v in raw["type_cues"].items()},
         classes=classes,
-        titles=tuple(sorted({*raw["titles"], *raw["state_titles"]}, key=len, reverse=True)),
+        titles=tuple(
+            sorted({*_dotted(titles().of()), *raw["state_titles"]}, key=len, reverse=True)
+        ),
         roles=frozenset(raw["roles"]),
         name_particles=frozenset(raw["name_particles"]),
         common_words=frozenset(raw["common_words"]),

@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from ..lexicons import titles
 from .config import DetectThresholds
 from .fold import Word, fold_word
 from .lexicon import lexicon
@@ -60,7 +61,8 @@ def word_list(name: str) -> frozenset[str]:
 
 
 def person_titles() -> frozenset[str]:
-    return word_list("person_titles")
+    """Every title before a person's name (sitrep/data/titles.yaml, all groups)."""
+    return frozenset(titles().of())
 
 
 @cache
