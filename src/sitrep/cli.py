@@ -4,28 +4,30 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
-import click
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
 from . import __version__
 
+if TYPE_CHECKING:  # typer's own copy of click
+    from typer._click import Command, Context
+
 
 class _PluginGroup(TyperGroup):
     """The top-level group: a command of sitrep.plugins is imported only when it is called (or
     listed by ``--help``), so ``sitrep analyze`` starts without SQLAlchemy, FastAPI or stix2."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Context) -> list[str]:
         from .plugins import of_kind
 
         names = super().list_commands(ctx)
         plugged = [*of_kind("group"), *of_kind("command")]
         return [*names, *(n for n in plugged if n not in names)]
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
         cmd = super().get_command(ctx, cmd_name)
         if cmd is None:
             cmd = _plugin_command(cmd_name)
@@ -34,7 +36,7 @@ class _PluginGroup(TyperGroup):
         return cmd
 
 
-def _plugin_command(name: str) -> click.Command | None:
+def _plugin_command(name: str) -> Command | None:
     """The click command or group a plugin registers under ``name``, imported now; else None."""
     from .plugins import of_kind
 

@@ -55,7 +55,7 @@ def cached(
     key = content_key(files, sorted({load.__module__, *modules}))
     target = cache_dir() / SUBDIR / f"{name}-{key}.pickle"
     try:
-        return pickle.loads(target.read_bytes())  # type: ignore[no-any-return]
+        return pickle.loads(target.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         pass  # not there yet, or unreadable: build it
     value = load()
@@ -73,7 +73,7 @@ def parsed(text: str, parse: Callable[[str], T]) -> T:
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
     target = cache_dir() / SUBDIR / "parsed" / f"{key}.pickle"
     try:
-        return pickle.loads(target.read_bytes())  # type: ignore[no-any-return]
+        return pickle.loads(target.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         pass
     value = parse(text)

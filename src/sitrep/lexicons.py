@@ -95,12 +95,19 @@ def month_number(word: str) -> int | None:
     return next((i for i, m in enumerate(calendar().months, 1) if m[:3] == stem), None)
 
 
-TITLE_GROUPS = ("honorifics", "ranks", "offices", "religious", "kin")
+TITLE_GROUPS = ("honorifics", "ranks", "police", "offices", "civic", "royal", "religious", "kin")
 
 
 @dataclass(frozen=True)
 class Titles:
     groups: dict[str, tuple[str, ...]]
+    abbreviations: frozenset[str] = frozenset()
+
+    def dotted(self, *groups: str) -> tuple[str, ...]:
+        """``of(*groups)`` and each abbreviation as written with its dots ("lt col", "lt. col.")."""
+        words = self.of(*groups)
+        dots = {" ".join(f"{w}." for w in t.split()) for t in words if t in self.abbreviations}
+        return tuple(sorted({*words, *dots}, key=lambda w: (-len(w), w)))
 
     def of(self, *groups: str) -> tuple[str, ...]:
         """The titles of the given groups (all when none are named), longest first."""
@@ -113,7 +120,7 @@ class Titles:
 def titles() -> Titles:
     origin = "sitrep/data/titles.yaml"
     raw = load_yaml("sitrep.data", "titles.yaml")
-    unknown = sorted(set(raw) - set(TITLE_GROUPS))
+    unknown = sorted(set(raw) - {*TITLE_GROUPS, "abbreviations"})
     if unknown:
         raise DataFileError(f"{origin}: unknown groups {unknown}; use {', '.join(TITLE_GROUPS)}")
     groups = {g: word_list(raw, g, origin) for g in TITLE_GROUPS}
@@ -123,4 +130,8 @@ def titles() -> Titles:
             if w in seen:
                 raise DataFileError(f"{origin}: {w!r} is in both {seen[w]!r} and {group!r}")
             seen[w] = group
-    return Titles(groups)
+    abbreviations = frozenset(word_list(raw, "abbreviations", origin))
+    stray = sorted(abbreviations - set(seen))
+    if stray:
+        raise DataFileError(f"{origin}: abbreviations that are no title: {stray}")
+    return Titles(groups, abbreviations)

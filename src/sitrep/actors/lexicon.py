@@ -63,9 +63,9 @@ class Lexicon:
         return best
 
 
-def _dotted(words: tuple[str, ...]) -> set[str]:
-    """Each title as written with and without its dots ("lt col", "lt. col.")."""
-    return {*words, *(" ".join(f"{w}." for w in t.split()) for t in words)}
+# The shared titles a person's mention takes in (sitrep/data/titles.yaml); police ranks come
+# from state_titles below, and civic ones too often follow a place ("Ohio Attorney Smith").
+_TITLES = ("honorifics", "ranks", "offices", "royal", "religious")
 
 
 @cache
@@ -85,7 +85,7 @@ def lexicon() -> Lexicon:
         type_cues={k: tuple(v) for k, v in raw["type_cues"].items()},
         classes=classes,
         titles=tuple(
-            sorted({*_dotted(titles().of()), *raw["state_titles"]}, key=len, reverse=True)
+            sorted({*titles().dotted(*_TITLES), *raw["state_titles"]}, key=len, reverse=True)
         ),
         roles=frozenset(raw["roles"]),
         name_particles=frozenset(raw["name_particles"]),

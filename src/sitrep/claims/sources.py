@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..intervals import Intervals
-from ..lexicons import titles
+from ..lexicons import TITLE_GROUPS, titles
 from ..model import Analysis, Entity, Source
 from ..nlp import ents_in
 from .cues import source_words, words
@@ -73,16 +73,21 @@ def _person_entity(
 
 
 @cache
-def _titles() -> frozenset[str]:
-    """Titles that make a person a named source ("Colonel Haddad", "the governor"); kin words
-    ("uncle") do not (sitrep/data/titles.yaml)."""
-    return frozenset(titles().of("honorifics", "ranks", "offices", "religious"))
+def _titles(*groups: str) -> frozenset[str]:
+    """Titles of sitrep/data/titles.yaml that make a person a named source: before a name, any
+    but kin words ("Colonel Haddad", "Sheriff Diaz"); alone, an office one person holds ("the
+    governor"), not a rank many share ("the officer")."""
+    return frozenset(titles().of(*(groups or (g for g in TITLE_GROUPS if g != "kin"))))
 
 
 def _named_role(span: SpacySpan) -> bool:
     """ "the regional governor", "the interior minister": a definite office held by one person."""
     root = span.root
-    return span[0].lower_ == "the" and root.tag_ == "NN" and root.lemma_.lower() in _titles()
+    return (
+        span[0].lower_ == "the"
+        and root.tag_ == "NN"
+        and root.lemma_.lower() in _titles("offices", "royal")
+    )
 
 
 def _titled(t: Token, span: SpacySpan) -> bool:
