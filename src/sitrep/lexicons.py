@@ -95,7 +95,17 @@ def month_number(word: str) -> int | None:
     return next((i for i, m in enumerate(calendar().months, 1) if m[:3] == stem), None)
 
 
-TITLE_GROUPS = ("honorifics", "ranks", "police", "offices", "civic", "royal", "religious", "kin")
+TITLE_GROUPS = (
+    "honorifics",
+    "ranks",
+    "police",
+    "offices",
+    "civic",
+    "royal",
+    "religious",
+    "kin",
+    "verbs",
+)
 
 
 @dataclass(frozen=True)

@@ -75,9 +75,11 @@ def _person_entity(
 @cache
 def _titles(*groups: str) -> frozenset[str]:
     """Titles of sitrep/data/titles.yaml that make a person a named source: before a name, any
-    but kin words ("Colonel Haddad", "Sheriff Diaz"); alone, an office one person holds ("the
+    but kin words and common words ("Colonel Haddad", "Sheriff Diaz"); alone, an office one person holds ("the
     governor"), not a rank many share ("the officer")."""
-    return frozenset(titles().of(*(groups or (g for g in TITLE_GROUPS if g != "kin"))))
+    return frozenset(
+        titles().of(*(groups or (g for g in TITLE_GROUPS if g not in ("kin", "verbs"))))
+    )
 
 
 def _named_role(span: SpacySpan) -> bool:
