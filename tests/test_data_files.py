@@ -149,3 +149,17 @@ def test_inline_lexicons_do_not_grow() -> None:
 
 
 INLINE_LEXICONS = 31  # measured when the script was written; lower it as lists move to data
+
+
+def test_the_gazetteer_keys_answer_alike_before_and_after_they_load(monkeypatch) -> None:
+    """One short report asks SQLite for each key; a batch loads the whole set: same answers."""
+    from sitrep.places.store import Gazetteer, KeySet, get_gazetteer
+
+    gaz = get_gazetteer()
+    path = Path(gaz.db.execute("PRAGMA database_list").fetchone()[2])
+    names = ["paris", "gao", "no such place at all", "kidal", "x"]
+    monkeypatch.setattr(KeySet, "EAGER_AFTER", 3)
+    fresh = Gazetteer(path)
+    asked = [n in fresh.keys for n in names]  # three from SQLite, then the whole set
+    assert asked == [n in gaz.keys.full() for n in names] and asked[0] and not asked[2]
+    assert fresh.max_words == gaz.max_words
