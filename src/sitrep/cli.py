@@ -4,14 +4,56 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from . import __version__
 
+if TYPE_CHECKING:  # typer's own copy of click
+    from typer._click import Command, Context
+
+
+class _PluginGroup(TyperGroup):
+    """The top-level group: a command of sitrep.plugins is imported only when it is called (or
+    listed by ``--help``), so ``sitrep analyze`` starts without SQLAlchemy, FastAPI or stix2."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        from .plugins import of_kind
+
+        names = super().list_commands(ctx)
+        plugged = [*of_kind("group"), *of_kind("command")]
+        return [*names, *(n for n in plugged if n not in names)]
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is None:
+            cmd = _plugin_command(cmd_name)
+            if cmd is not None:
+                self.commands[cmd_name] = cmd
+        return cmd
+
+
+def _plugin_command(name: str) -> Command | None:
+    """The click command or group a plugin registers under ``name``, imported now; else None."""
+    from .plugins import of_kind
+
+    groups, commands = of_kind("group"), of_kind("command")
+    if name in groups:
+        group = typer.main.get_group(groups[name].load())
+        group.name = name
+        return group
+    if name in commands:
+        single = typer.Typer(add_completion=False)
+        single.command(name)(commands[name].load())
+        return typer.main.get_command(single)
+    return None
+
+
 app = typer.Typer(
+    cls=_PluginGroup,
     no_args_is_help=True,
     add_completion=False,
     help="Turn conflict and security reporting into a sourced, mapped, checkable picture.",
@@ -79,26 +121,16 @@ def _check_iso_date(value: str) -> None:
         ) from None
 
 
-def _register(target: typer.Typer) -> None:
-    """Every command and group of sitrep.plugins, in registration order (see DEVELOPERS.md)."""
-    from .plugins import of_kind
-
-    for name, plugin in of_kind("group").items():
-        target.add_typer(plugin.load(), name=name)
-    for name, plugin in of_kind("command").items():
-        target.command(name)(plugin.load())
-
-
-_register(app)
-
-
 def main() -> None:
     """The entry point: a KB that cannot be opened is one line on stderr, not a traceback."""
-    from .kb.db import KBUnavailable
-
     try:
         app()
-    except KBUnavailable as exc:
+    except Exception as exc:
+        db = sys.modules.get(
+            "sitrep.kb.db"
+        )  # a command that never imported the KB cannot fail on it
+        if db is None or not isinstance(exc, db.KBUnavailable):
+            raise
         err.print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(2)
 

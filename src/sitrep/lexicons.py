@@ -13,15 +13,21 @@ from typing import Any
 
 import yaml
 
+from .datacache import parsed
 from .errors import DataFileError
 
 # libyaml's parser when the wheel has it: the registry and lexicons load several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse_yaml(text: str) -> Any:
-    """``yaml.safe_load`` with libyaml's parser where the wheel has it (several times faster)."""
+def _safe_load(text: str) -> Any:
     return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
+def parse_yaml(text: str) -> Any:
+    """``yaml.safe_load`` with libyaml's parser, the result kept by the text's hash (a changed
+    file is parsed again; a broken one raises every time): see sitrep.datacache."""
+    return parsed(text, _safe_load)
 
 
 def load_yaml(package: str, name: str) -> Any:
@@ -31,7 +37,7 @@ def load_yaml(package: str, name: str) -> Any:
     """
     ref = resources.files(package).joinpath(name)
     try:
-        return yaml.load(ref.read_text("utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+        return parse_yaml(ref.read_text("utf-8"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -89,12 +95,29 @@ def month_number(word: str) -> int | None:
     return next((i for i, m in enumerate(calendar().months, 1) if m[:3] == stem), None)
 
 
-TITLE_GROUPS = ("honorifics", "ranks", "offices", "religious", "kin")
+TITLE_GROUPS = (
+    "honorifics",
+    "ranks",
+    "police",
+    "offices",
+    "civic",
+    "royal",
+    "religious",
+    "kin",
+    "verbs",
+)
 
 
 @dataclass(frozen=True)
 class Titles:
     groups: dict[str, tuple[str, ...]]
+    abbreviations: frozenset[str] = frozenset()
+
+    def dotted(self, *groups: str) -> tuple[str, ...]:
+        """``of(*groups)`` and each abbreviation as written with its dots ("lt col", "lt. col.")."""
+        words = self.of(*groups)
+        dots = {" ".join(f"{w}." for w in t.split()) for t in words if t in self.abbreviations}
+        return tuple(sorted({*words, *dots}, key=lambda w: (-len(w), w)))
 
     def of(self, *groups: str) -> tuple[str, ...]:
         """The titles of the given groups (all when none are named), longest first."""
@@ -107,7 +130,7 @@ class Titles:
 def titles() -> Titles:
     origin = "sitrep/data/titles.yaml"
     raw = load_yaml("sitrep.data", "titles.yaml")
-    unknown = sorted(set(raw) - set(TITLE_GROUPS))
+    unknown = sorted(set(raw) - {*TITLE_GROUPS, "abbreviations"})
     if unknown:
         raise DataFileError(f"{origin}: unknown groups {unknown}; use {', '.join(TITLE_GROUPS)}")
     groups = {g: word_list(raw, g, origin) for g in TITLE_GROUPS}
@@ -117,4 +140,8 @@ def titles() -> Titles:
             if w in seen:
                 raise DataFileError(f"{origin}: {w!r} is in both {seen[w]!r} and {group!r}")
             seen[w] = group
-    return Titles(groups)
+    abbreviations = frozenset(word_list(raw, "abbreviations", origin))
+    stray = sorted(abbreviations - set(seen))
+    if stray:
+        raise DataFileError(f"{origin}: abbreviations that are no title: {stray}")
+    return Titles(groups, abbreviations)

@@ -218,7 +218,7 @@ def patterns(a: Analysis, doc: Doc) -> list[Cand]:
     out = []
     words = "|".join(
         sorted(
-            map(re.escape, lx.group_words - {"said", "claimed", "announced", "denied", "attacked"}),
+            map(re.escape, lx.group_words - lx.group_verbs),
             key=len,
             reverse=True,
         )
@@ -232,7 +232,7 @@ def patterns(a: Analysis, doc: Doc) -> list[Cand]:
     for m in re.finditer(rf"\b(?:{loyal})\s+(?:the\s+)?(?P<x>{NAME})", text):
         out.append(_group(text, doc, m.start("x"), m.end("x")))
     for m in MINISTRY.finditer(text):
-        if m.group("x") not in ("the", "this", "that", "which"):
+        if m.group("x") not in lx.ministry_determiners:
             out.append(
                 Cand(m.start(), m.end(), "actor", "pattern", m.group(), actor_type="government")
             )
@@ -420,7 +420,7 @@ def _local(text: str, start: int, end: int, fc: ForceClass) -> Cand | None:
 
 def _modified(span: Span) -> bool:
     """ "tribal fighters", "Somali rebels": a described kind of fighter, not a back-reference."""
-    if span[0].lower_ in ("the", "its", "their"):
+    if span[0].lower_ in lexicon().back_references:
         return False
     prev = span.doc[span.start - 1] if span.start else None
     return prev is not None and prev.pos_ in ("ADJ", "NOUN") and not prev.is_sent_start

@@ -255,7 +255,7 @@ def _referring(cl: Cluster) -> list[str]:
 
 
 def _content(name: str) -> list[str]:
-    return [w.key for w in words(name) if not w.article and w.key not in ("and", "of", "for", "on")]
+    return [w.key for w in words(name) if not w.article and w.key not in lexicon().name_joiners]
 
 
 def _extends(short: list[str], other: str) -> bool:

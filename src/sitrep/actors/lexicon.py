@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..lexicons import parse_yaml
+from ..lexicons import parse_yaml, titles, word_list
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,10 @@ class Lexicon:
     unit_words: tuple[str, ...]
     group_openers: tuple[str, ...]
     state_titles: tuple[str, ...]
+    group_verbs: frozenset[str] = frozenset()
+    ministry_determiners: frozenset[str] = frozenset()
+    back_references: frozenset[str] = frozenset()
+    name_joiners: frozenset[str] = frozenset()
 
     def actor_type(self, name: str) -> str | None:
         """The type a name's own words suggest: the cue ending last decides ("Ministry ... Office"),
@@ -63,6 +67,15 @@ class Lexicon:
         return best
 
 
+# The shared titles a person's mention takes in (sitrep/data/titles.yaml); police ranks come
+# from state_titles below, and civic ones too often follow a place ("Ohio Attorney Smith").
+_TITLES = ("honorifics", "ranks", "offices", "royal", "religious")
+
+
+_ORIGIN = "sitrep/actors/data/lexicon.yaml"
+_WORD_SETS = ("group_verbs", "ministry_determiners", "back_references", "name_joiners")
+
+
 @cache
 def lexicon() -> Lexicon:
     raw = parse_yaml(
@@ -79,7 +92,9 @@ def lexicon() -> Lexicon:
         loyal_cues=tuple(raw["loyal_cues"]),
         type_cues={k: tuple(v) for k, v in raw["type_cues"].items()},
         classes=classes,
-        titles=tuple(sorted({*raw["titles"], *raw["state_titles"]}, key=len, reverse=True)),
+        titles=tuple(
+            sorted({*titles().dotted(*_TITLES), *raw["state_titles"]}, key=len, reverse=True)
+        ),
         roles=frozenset(raw["roles"]),
         name_particles=frozenset(raw["name_particles"]),
         common_words=frozenset(raw["common_words"]),
@@ -90,4 +105,5 @@ def lexicon() -> Lexicon:
         unit_words=tuple(raw["units"]["service_words"]),
         group_openers=tuple(raw["group_openers"]),
         state_titles=tuple(sorted(raw["state_titles"], key=len, reverse=True)),
+        **{k: frozenset(word_list(raw, k, _ORIGIN)) for k in _WORD_SETS},
     )

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal, cast
 import ahocorasick
 import yaml
 
+from ..datacache import cached
 from ..places.fold import Word, fold_word, key_of, words
 from .checks import problems
 
@@ -261,7 +262,14 @@ def load_entries() -> list[Entry]:
 
 @cache
 def registry() -> Registry:
-    """The shipped registry, built once per process."""
+    """The shipped registry, built and checked once per content of its files (sitrep.datacache)."""
+    files = [*_data_files("registry"), *_data_files("people.yaml")]
+    return cached(
+        "actor-registry", files, _build, modules=("sitrep.actors.checks", "sitrep.places.fold")
+    )
+
+
+def _build() -> Registry:
     return Registry(load_entries())
 
 

@@ -8,12 +8,14 @@ claim before them.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Literal, cast
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..intervals import Intervals
+from ..lexicons import TITLE_GROUPS, titles
 from ..model import Analysis, Entity, Source
 from ..nlp import ents_in
 from .cues import source_words, words
@@ -70,6 +72,16 @@ def _person_entity(
     return any(_titled(t, span) for t in span), None
 
 
+@cache
+def _titles(*groups: str) -> frozenset[str]:
+    """Titles of sitrep/data/titles.yaml that make a person a named source: before a name, any
+    but kin words and common words ("Colonel Haddad", "Sheriff Diaz"); alone, an office one person holds ("the
+    governor"), not a rank many share ("the officer")."""
+    return frozenset(
+        titles().of(*(groups or (g for g in TITLE_GROUPS if g not in ("kin", "verbs"))))
+    )
+
+
 def _named_role(span: SpacySpan) -> bool:
     """ "the regional governor", "the interior minister": a definite office held by one person."""
     root = span.root
@@ -77,13 +89,13 @@ def _named_role(span: SpacySpan) -> bool:
     return (
         (span[0].lower_ == "the" or owner)  # "Afghanistan's defence minister"
         and root.tag_ == "NN"
-        and root.lemma_.lower() in source_words("titles")
+        and root.lemma_.lower() in _titles("offices", "royal")
     )
 
 
 def _titled(t: Token, span: SpacySpan) -> bool:
     """ "Colonel Haddad", "Governor Okafor"; "the General Command" is a body, not a general."""
-    if t.lower_ not in source_words("titles") or t.i + 1 >= len(t.doc):
+    if t.lower_ not in _titles() or t.i + 1 >= len(t.doc):
         return False
     name = t.doc[t.i + 1]
     body = source_words("official") | source_words("organisation_anaphors")

@@ -7,6 +7,7 @@ Building reads ~250k places and takes a while, so it happens on first use (or by
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import sqlite3
@@ -210,12 +211,74 @@ def ensure_built(force: bool = False, extra: Iterable[Path] = (), quiet: bool = 
     return build(path, default_sources(extra), extra, quiet)
 
 
+META_FILE = "gazetteer.keys.json"  # the build's stamp and its longest name's word count
+
+
+class KeySet:
+    """The gazetteer's name keys, for ``key in keys``: SQLite's index answers the first
+    ``EAGER_AFTER`` questions (one short report asks a few hundred, so ``sitrep analyze`` on it
+    skips loading 650k keys), then the whole set loads from the pickle (a batch asks many)."""
+
+    EAGER_AFTER = 20_000
+
+    def __init__(self, path: Path, db: sqlite3.Connection):
+        self._path, self._db = path, db
+        self._set: frozenset[str] | None = None
+        self._asked = 0
+
+    def full(self) -> frozenset[str]:
+        if self._set is None:
+            self._set, words = _load_keys(self._path, self._db)
+            _write_meta(self._path, self._stamp(), words)
+        return self._set
+
+    def max_words(self) -> int:
+        """The longest name's word count, from the small side file when it is this build's."""
+        try:
+            meta = json.loads(self._path.with_name(META_FILE).read_text("utf-8"))
+            if meta["stamp"] == self._stamp():
+                return int(meta["max_words"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        self._set, words = _load_keys(self._path, self._db)
+        _write_meta(self._path, self._stamp(), words)
+        return words
+
+    def _stamp(self) -> str:
+        return str(
+            (self._db.execute("SELECT v FROM meta WHERE k = 'stamp'").fetchone() or ("",))[0]
+        )
+
+    def __contains__(self, key: object) -> bool:
+        if self._set is None and self._asked < self.EAGER_AFTER:
+            self._asked += 1
+            sql = "SELECT 1 FROM name WHERE key = ? LIMIT 1"
+            return self._db.execute(sql, (key,)).fetchone() is not None
+        return key in self.full()
+
+    def __eq__(self, other: object) -> bool:
+        return self.full() == (other.full() if isinstance(other, KeySet) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _write_meta(path: Path, version: str, max_words: int) -> None:
+    target = path.with_name(META_FILE)
+    tmp = target.with_suffix(f".tmp{os.getpid()}")
+    try:
+        tmp.write_text(json.dumps({"stamp": version, "max_words": max_words}), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a read-only cache dir only costs speed
+
+
 class Gazetteer:
     """Read side: the set of keys for matching, and candidates per key from the index."""
 
     def __init__(self, path: Path):
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self.keys, self.max_words = _load_keys(path, self.db)
+        self.keys = KeySet(path, self.db)
+        self.max_words = self.keys.max_words()
         self._cache: dict[str, list[Candidate]] = {}
 
     def candidates(self, key: str) -> list[Candidate]:
