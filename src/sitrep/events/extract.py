@@ -123,7 +123,7 @@ def _takes_ground(head: Token, label: str) -> bool:
         g
         for c in [head, *args]
         for p in c.children
-        if p.dep_ == "prep" and p.lower_ in ("of", "from", "over")
+        if p.dep_ == "prep" and p.lower_ in rules().object_preps
         for g in p.children
         if g.dep_ == "pobj"
     ]

@@ -63,11 +63,8 @@ def _from_match(m: re.Match) -> Fatalities | None:
         return None
     n = int(value)
     qual = (m.group("qual") or "").lower()
-    low = n if qual.startswith(("at", "more", "over")) else None
+    low = n if qual.startswith(tuple(rules().lower_bounds)) else None
     return Fatalities(best=n, low=low)
-
-
-KILL_LEMMAS = ("kill", "die", "slay", "murder", "execute", "behead", "assassinate")
 
 
 def _count_of(noun: Token) -> int | None:
@@ -93,7 +90,7 @@ def _killing(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    return lemma in KILL_LEMMAS or (
+    return lemma in rules().kill_lemmas or (
         lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children)
     )
 

@@ -159,7 +159,7 @@ def _anaphoric(sent: Span) -> bool:
         if (
             named
             and tok.pos_ == "NOUN"
-            and any(k.lower_ in ("the", "this", "that") for k in tok.children)
+            and any(k.lower_ in rules().pointers for k in tok.children)
         ):
             return True
     return False

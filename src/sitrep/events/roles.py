@@ -143,7 +143,7 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
 def under_speech(tok: Token, trigger: Token) -> bool:
     """Is the word (a date, a place) attached to a reporting verb ('said on Monday') rather than to the happening?"""
     prev = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
-    while prev is not None and prev.lower_ in ("on", "late", "early", "in") and prev.i > 0:
+    while prev is not None and prev.lower_ in rules().time_leads and prev.i > 0:
         prev = tok.doc[prev.i - 1]
     if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in rules().say:
         return True

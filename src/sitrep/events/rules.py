@@ -33,6 +33,11 @@ _LISTS = (
     "off_domain",
     "protagonists",
     "past_phrases",
+    "kill_lemmas",
+    "object_preps",
+    "time_leads",
+    "pointers",
+    "lower_bounds",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 _MODALITY = ("deny", "plan", "hedge", "allege", "habitual")
@@ -69,6 +74,11 @@ class Rules:
     hedge: frozenset[str]
     allege: frozenset[str]
     habitual: frozenset[str]
+    kill_lemmas: frozenset[str]
+    object_preps: frozenset[str]
+    time_leads: frozenset[str]
+    pointers: frozenset[str]
+    lower_bounds: frozenset[str]
     irregular: dict[str, str]
 
 
