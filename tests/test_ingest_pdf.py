@@ -169,3 +169,37 @@ def test_a_page_with_only_its_number_needs_no_ocr(tmp_path, monkeypatch):
     [found] = read(buf.getvalue(), "blank-end.pdf")
     assert isinstance(found, Document), found
     assert found.pages == [{"page": 1, "start": 0, "end": len(found.text)}]
+
+
+def _scattered_glyphs_pdf(count: int = 4000) -> bytes:
+    """A small page of thousands of tiny scattered words: pdfminer's box grouping is quadratic
+    in them (6,000 took 20 minutes), the pathological PDF a batch must not wait for."""
+    import io
+    import random
+
+    from reportlab.pdfgen import canvas
+
+    buf, rnd = io.BytesIO(), random.Random(7)
+    c = canvas.Canvas(buf)
+    c.setFont("Helvetica", 4)
+    for _ in range(count):
+        c.drawString(rnd.uniform(0, 580), rnd.uniform(0, 830), "ab")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_pdf_over_the_time_limit_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import time
+
+    from sitrep.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MAX_SECONDS", 3.0)
+    (tmp_path / "a_slow.pdf").write_bytes(_scattered_glyphs_pdf())
+    (tmp_path / "b_fine.pdf").write_bytes(two_column_pdf())
+    started = time.monotonic()
+    slow, fine = read_inputs([str(tmp_path)])
+    assert time.monotonic() - started < 60
+    assert isinstance(slow, InputError) and slow.origin.endswith("a_slow.pdf")
+    assert "over the limit of 3 s" in slow.problem and "\n" not in str(slow)
+    assert isinstance(fine, Document) and fine.text == "\n\n".join(pdf_expected())

@@ -12,6 +12,8 @@ read by Tesseract (``ocr.py``).
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +28,10 @@ from .readers import InputError, _check_text
 
 # Pages read from one PDF; a longer one is refused rather than tying up a batch for an hour.
 MAX_PAGES = 2000
+# Seconds the layout analysis of one PDF may take: pdfminer groups a page's text boxes in
+# quadratic time, so a page of thousands of scattered glyphs (78 KB) ran for 20 minutes. The
+# layout runs in a child process that is killed at the limit; 2,000 ordinary pages take ~200 s.
+MAX_SECONDS = float(os.environ.get("SITREP_PDF_SECONDS", 300))
 # Headers and footers live in this share of the page height at its top and bottom.
 BAND = 0.1
 # A narrower vertical gap than this (points) between line boxes is not a column gutter.
@@ -65,16 +71,7 @@ def read_pdf(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Input
 
 
 def _read(data: bytes, origin: str, doc_id: str) -> Document | InputError:
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    try:
-        info, pages, scans = _layout(data)
-    except PDFPasswordIncorrect:
-        raise Unreadable("encrypted PDF: it needs a password to open") from None
-    except Unreadable:
-        raise
-    except Exception as exc:  # pdfminer raises many kinds on a damaged file; each means the same
-        raise Unreadable(f"not a readable PDF ({describe(exc)})") from None
+    info, pages, scans = _timed_layout(data, MAX_SECONDS)
     from . import ocr
 
     texts, scanned = Pages(), []
@@ -97,12 +94,70 @@ def _read(data: bytes, origin: str, doc_id: str) -> Document | InputError:
         id=doc_id,
         text=text,
         origin=origin,
-        title=_title(info, first),
-        published=first_date(text[:2000]) or _info_date(info),
+        title=_title(info.get("Title"), first),
+        published=first_date(text[:2000]) or _info_date(info.get("CreationDate")),
         pages=texts.ranges(),
         ocr_confidence=round(sum(scanned) / len(scanned), 3) if scanned else None,
     )
     return fill_metadata(doc)
+
+
+Layout = tuple[dict[str, str | None], list[tuple[float, list[Line]]], set[int]]
+
+
+def _plain_layout(data: bytes) -> Layout:
+    """``_layout`` with its errors as Unreadable and the info's two keys as plain strings."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        info, pages, scans = _layout(data)
+    except PDFPasswordIncorrect:
+        raise Unreadable("encrypted PDF: it needs a password to open") from None
+    except Unreadable:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on a damaged file; each means the same
+        raise Unreadable(f"not a readable PDF ({describe(exc)})") from None
+    return {k: _info_text(info, k) for k in ("Title", "CreationDate")}, pages, scans
+
+
+def _child(conn, data: bytes) -> None:  # pragma: no cover - runs in the child process
+    try:
+        conn.send(("ok", _plain_layout(data)))
+    except Unreadable as exc:
+        conn.send(("error", str(exc)))
+    except BaseException as exc:  # noqa: BLE001 - anything else is still one line to the parent
+        conn.send(("error", f"not a readable PDF ({describe(exc)})"))
+    finally:
+        conn.close()
+
+
+def _timed_layout(data: bytes, limit: float) -> Layout:
+    """The layout read in a child process that is killed after ``limit`` seconds.
+
+    forkserver: a fork of a fresh server process, not of this one (which may hold threads and
+    a loaded model); the server starts once and has pdfminer imported already."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, data), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(limit):
+            raise Unreadable(
+                f"PDF layout took over the limit of {limit:g} s (set SITREP_PDF_SECONDS)"
+            )
+        status, value = parent.recv()
+    except EOFError:
+        raise Unreadable("the PDF reader stopped before it finished (out of memory?)") from None
+    finally:
+        parent.close()
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+    if status != "ok":
+        raise Unreadable(value)
+    return value
 
 
 def _layout(data: bytes) -> tuple[dict[str, object], list[tuple[float, list[Line]]], set[int]]:
@@ -255,9 +310,8 @@ def _info_text(info: dict[str, object], key: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _title(info: dict[str, object], first_page: list[Line]) -> str | None:
+def _title(title: str | None, first_page: list[Line]) -> str | None:
     """The metadata title, else the first page's line in the largest type when it stands out."""
-    title = _info_text(info, "Title")
     if title and not re.search(r"\.(docx?|pdf|indd)$|^untitled", title, re.I):
         return title
     if not first_page:
@@ -267,7 +321,7 @@ def _title(info: dict[str, object], first_page: list[Line]) -> str | None:
     return big.text if big.size > 1.2 * body and len(big.text) <= 200 else None
 
 
-def _info_date(info: dict[str, object]) -> str | None:
+def _info_date(created: str | None) -> str | None:
     """ISO date of the metadata's CreationDate ("D:20260304...")."""
-    m = re.match(r"D:(\d{4})(\d\d)(\d\d)", _info_text(info, "CreationDate") or "")
+    m = re.match(r"D:(\d{4})(\d\d)(\d\d)", created or "")
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
