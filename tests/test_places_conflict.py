@@ -192,3 +192,21 @@ def test_a_hyphened_particle_joins_one_name(analyze):
         places = _places(analyze(text))
         assert first not in places, text
         assert places[name]["geo"] is None, text
+
+
+def test_a_division_named_with_its_type_word_is_the_division_not_the_city(analyze):
+    for text, name, lat, lon in (
+        ("Clashes spread across Hasakah governorate this week.", "Hasakah", 36.46, 41.11),
+        ("Power was cut across Kherson oblast after the strikes.", "Kherson", 46.69, 33.44),
+        ("Convoys crossed Balkh province on their way north.", "Balkh", 36.66, 67.08),
+    ):
+        geo = _places(analyze(text))[name]["geo"]
+        assert geo is not None and geo["feature"] == "ADM1", text
+        assert _near(geo, lat, lon, km=30), text
+
+
+def test_an_unknown_village_in_a_named_governorate_takes_its_point(analyze):
+    data = analyze("Drones struck the village of Bir Hamdoun in Hasakah governorate.")
+    geo = _places(data)["Bir Hamdoun"]["geo"]
+    assert geo is not None and geo["precision"] == "province"
+    assert _near(geo, 36.46, 41.11, km=30)

@@ -308,9 +308,12 @@ def _cued(text: str, hit: Hit, hits: list[Hit], n: int) -> bool:
     return False
 
 
-def _type_word(text: str, ws: list[Word], hit: Hit, index: dict[int, int], max_list: int) -> None:
+def _type_word(
+    text: str, ws: list[Word], hit: Hit, index: dict[int, int], max_list: int, gaz: Gazetteer
+) -> None:
     """'Idlib province', 'the town of Hermel', 'Maaraboun and Tafil villages': what kind of place
-    it is."""
+    it is. A division named with its type word ("Hasakah governorate", "Kherson oblast") takes the
+    gazetteer key that holds the type word, so the division wins over the city of its name."""
     table = type_words()
     i = index[hit.start]
     j = i
@@ -320,6 +323,13 @@ def _type_word(text: str, ws: list[Word], hit: Hit, index: dict[int, int], max_l
     for k in (j + 1, after):
         if k < len(ws) and ws[k].text.lower() in table and near(text, ws[k - 1], ws[k]):
             hit.kinds, hit.strict = table[ws[k].text.lower()]
+            named = f"{hit.key} {ws[k].key}"
+            if (
+                k == j + 1
+                and hit.kinds[0] == "province"
+                and any(c.feature == "ADM1" for c in gaz.candidates(named))
+            ):
+                hit.key = named
             return
     if i >= 2 and ws[i - 1].text == "of" and ws[i - 2].text.lower() in table:
         hit.kinds, hit.strict = table[ws[i - 2].text.lower()]
@@ -603,7 +613,7 @@ def find(
         h.demonym = _is_demonym(h, gaz)  # NER-only hits too
         h.abbreviation = _abbreviation(text[h.start : h.end])
         if h.start in by_start and not h.demonym:
-            _type_word(text, ws, h, by_start, th.max_list)
+            _type_word(text, ws, h, by_start, th.max_list, gaz)
     # "the South", "Central": a part of somewhere unsaid
     hits = [h for h in hits if h.kinds or h.key not in lexicon().qualifiers]
     strong = {h.key for h in hits if h.ner != "weak"}
