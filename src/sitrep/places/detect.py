@@ -143,8 +143,86 @@ def _joined(text: str, a: Word, b: Word) -> bool:
     return gap in (" ", "-", "\u2010", "\u2011") or (gap == "" and a.text.endswith("."))
 
 
-def match(text: str, ws: list[Word], gaz: Gazetteer, th: DetectThresholds = DETECT) -> list[Hit]:
-    """Longest gazetteer names first, left to right, over runs of capitalised words."""
+def _particle(text: str, ws: list[Word], j: int) -> bool:
+    """Word ``j`` is a name particle between two hyphens before a capitalised word: the "i" of
+    "Mazar-i-Khorasan"."""
+    w = ws[j]
+    return (
+        w.text in lexicon().name_particles
+        and j + 1 < len(ws)
+        and text[w.end : w.end + 1] in ("-", "\u2010", "\u2011")
+        and text[w.start - 1 : w.start] in ("-", "\u2010", "\u2011")
+        and _joined(text, w, ws[j + 1])
+        and capitalised(ws[j + 1])
+    )
+
+
+def _name_run(text: str, ws: list[Word], i: int, limit: int) -> list[Word]:
+    """The run of words from ``i`` that may make one name: capitalised words joined by spaces or
+    hyphens, with connectors, articles and hyphened particles between them."""
+    run = [ws[i]]
+    for j in range(i + 1, min(len(ws), i + limit)):
+        w = ws[j]
+        if not _joined(text, run[-1], w) or not (
+            capitalised(w) or w.key in lexicon().connectors or w.article or _particle(text, ws, j)
+        ):
+            break
+        run.append(w)
+    return run
+
+
+def _whole_name(
+    text: str, ws: list[Word], i: int, run: list[Word], n: int, gaz: Gazetteer, th: DetectThresholds
+) -> list[Word] | None:
+    """The whole unknown name when only its first ``n`` words are a gazetteer key and the text
+    marks the whole as one place: a place cue before it ("the village of Bir Tamra"), a place type
+    word after it ("Kafr Zaytun village"), or a hyphened particle inside ("Deh-i-Sabz Kalan").
+    The rest must be name words (rare in English, no type, street or facility word), so "Kabul
+    Airport" and "Idlib Province" keep their place."""
+    if _is_demonym(Hit(0, 0, key_of(run[:n])), gaz):
+        return None  # "the Lebanese Maaraboun": an adjective before the name
+    whole = list(run)
+    for k, w in enumerate(whole):
+        if not (capitalised(w) or w.article or _particle(text, ws, i + k)):
+            whole = whole[:k]  # a list or a date: "Maaraboun and Tfail", "X on Friday"
+            break
+    while whole and not capitalised(whole[-1]):
+        whole.pop()
+    table = type_words()
+    typed_inside = False
+    while len(whole) > n and whole[-1].text.lower() in table:
+        whole.pop()
+        typed_inside = True
+    rest = [w for w in whole[n:] if capitalised(w)]
+    if not rest or any(
+        w.text.lower() in table
+        or w.text.lower() in word_list("facility_words")
+        or w.text.lower() in word_list("street_words")
+        or _plain_word(w.text, th)
+        or zipf(w.text.lower()) >= th.common_zipf
+        for w in rest
+    ):
+        return None
+    m = i + len(whole)
+    after = m < len(ws) and near(text, ws[m - 1], ws[m]) and ws[m].text.lower() in table
+    last = ws[i - 1].text.lower() if i else ""
+    two = f"{ws[i - 2].text.lower()} {last}" if i > 1 else ""
+    cued = i > 0 and (last in lexicon().strong_cues or two in lexicon().strong_cues)
+    particle = any(_particle(text, ws, i + k) for k in range(len(whole)))
+    return whole if (cued or after or typed_inside or particle) else None
+
+
+def match(
+    text: str,
+    ws: list[Word],
+    gaz: Gazetteer,
+    th: DetectThresholds = DETECT,
+    wholes: list[Hit] | None = None,
+) -> list[Hit]:
+    """Longest gazetteer names first, left to right, over runs of capitalised words.
+
+    A known first word of a longer name the text marks as one place is no match: the whole name
+    goes to ``wholes`` instead (kept unresolved, or at the area that holds it)."""
     hits, i, limit = [], 0, min(gaz.max_words, th.max_words)
     while i < len(ws):
         if not (
@@ -153,18 +231,20 @@ def match(text: str, ws: list[Word], gaz: Gazetteer, th: DetectThresholds = DETE
         ):
             i += 1
             continue
-        run = [ws[i]]
-        for w in ws[i + 1 : i + limit]:
-            if not _joined(text, run[-1], w) or not (
-                capitalised(w) or w.key in lexicon().connectors or w.article
-            ):
-                break
-            run.append(w)
+        run = _name_run(text, ws, i, limit)
         for n in range(len(run), 0, -1):
             if not capitalised(run[n - 1]):
                 continue
             key = key_of(run[:n])
             if key in gaz.keys and _acronym_ok(run[:n], gaz, key):
+                whole = _whole_name(text, ws, i, run, n, gaz, th) if n < len(run) else None
+                if whole:
+                    wkey = key_of(whole)
+                    wkey = spelling_variant(wkey, gaz) or wkey
+                    if wholes is not None:
+                        wholes.append(Hit(whole[0].start, whole[-1].end, wkey, ner="cued"))
+                    i += len(whole)
+                    break
                 hits.append(Hit(run[0].start, run[n - 1].end, key))
                 i += n
                 break
@@ -228,9 +308,12 @@ def _cued(text: str, hit: Hit, hits: list[Hit], n: int) -> bool:
     return False
 
 
-def _type_word(text: str, ws: list[Word], hit: Hit, index: dict[int, int], max_list: int) -> None:
+def _type_word(
+    text: str, ws: list[Word], hit: Hit, index: dict[int, int], max_list: int, gaz: Gazetteer
+) -> None:
     """'Idlib province', 'the town of Hermel', 'Maaraboun and Tafil villages': what kind of place
-    it is."""
+    it is. A division named with its type word ("Hasakah governorate", "Kherson oblast") takes the
+    gazetteer key that holds the type word, so the division wins over the city of its name."""
     table = type_words()
     i = index[hit.start]
     j = i
@@ -240,6 +323,13 @@ def _type_word(text: str, ws: list[Word], hit: Hit, index: dict[int, int], max_l
     for k in (j + 1, after):
         if k < len(ws) and ws[k].text.lower() in table and near(text, ws[k - 1], ws[k]):
             hit.kinds, hit.strict = table[ws[k].text.lower()]
+            named = f"{hit.key} {ws[k].key}"
+            if (
+                k == j + 1
+                and hit.kinds[0] == "province"
+                and any(c.feature == "ADM1" for c in gaz.candidates(named))
+            ):
+                hit.key = named
             return
     if i >= 2 and ws[i - 1].text == "of" and ws[i - 2].text.lower() in table:
         hit.kinds, hit.strict = table[ws[i - 2].text.lower()]
@@ -330,8 +420,11 @@ def _strongly_cued(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) -
 def _run(text: str, ws: list[Word], i: int) -> list[Word]:
     """The capitalised run from word ``i``: "Dair al-Kahf", "Shariff Aguak"."""
     run = [ws[i]]
-    for w in ws[i + 1 : i + DETECT.max_words]:
-        if not _joined(text, run[-1], w) or not (capitalised(w) or w.article):
+    for j in range(i + 1, min(len(ws), i + DETECT.max_words)):
+        w = ws[j]
+        if not _joined(text, run[-1], w) or not (
+            capitalised(w) or w.article or _particle(text, ws, j)
+        ):
             break
         run.append(w)
     while run[-1].article:
@@ -403,7 +496,7 @@ def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) 
         kinds = table.get(w.text.lower())
         if (
             not kinds
-            or not kinds[1]
+            or not (kinds[1] or _village_name(text, ws, k))
             or k == 0
             or not capitalised(ws[k - 1])
             or not near(text, ws[k - 1], w)
@@ -424,6 +517,22 @@ def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) 
         if i < k and key_of(ws[i:k]) and not ws[i].start == 0 and not taken.overlaps(start, end):
             out.append(_typed_hit(ws, i, k, kinds, gaz))
     return out
+
+
+def _village_name(text: str, ws: list[Word], k: int) -> bool:
+    """A village word after two or more capitalised words that are no English words and open no
+    sentence: "Kafr Zaytun village" is a place the gazetteer may lack."""
+    if ws[k].text.lower() not in lexicon().village_words:
+        return False
+    i = k
+    while i > 0 and capitalised(ws[i - 1]) and _joined(text, ws[i - 1], ws[i]):
+        i -= 1
+    name = ws[i:k]
+    return (
+        len(name) >= 2
+        and not _sentence_start(text, ws, i)
+        and all(zipf(w.text.lower()) < DETECT.common_zipf for w in name)
+    )
 
 
 def _inside(a: Hit, b: Hit) -> bool:
@@ -470,12 +579,13 @@ def _judged(
     gaz: Gazetteer,
     th: DetectThresholds,
     rules: tuple[Rule, ...],
+    wholes: list[Hit],
 ) -> tuple[list[Hit], set[tuple[int, int]]]:
     """The matches the rules keep (weak ones marked so), and the spans of vetoed lesser names:
     spaCy may bring back a vetoed well-known place (Ohio), not a village named like a surname."""
     person_words = frozenset(people(text, doc, ws))
     hits, vetoed = [], set()
-    for h in match(text, ws, gaz, th):
+    for h in match(text, ws, gaz, th, wholes):
         f = facts(text, h, doc, person_words, gaz, th)
         verdict, _ = judge(f, rules)
         if verdict is Verdict.NOT_PLACE:
@@ -497,7 +607,8 @@ def find(
 ) -> list[Hit]:
     """Every place mention worth resolving, in text order, with its type word and parents."""
     ws = words(text)
-    hits, vetoed = _judged(text, doc, ws, gaz, th, rules)
+    wholes: list[Hit] = []
+    hits, vetoed = _judged(text, doc, ws, gaz, th, rules, wholes)
     plausible = list(hits)  # what the filters below drop, spaCy's entities must not bring back
     by_start = {w.start: n for n, w in enumerate(ws)}
     streets, facilities = word_list("street_words"), word_list("facility_words")
@@ -512,12 +623,13 @@ def find(
     typed = _typed_unknowns(text, ws, hits, gaz)
     hits = [h for h in hits if not any(_inside(h, t) for t in typed)] + typed
     hits += _strongly_cued(text, ws, hits, gaz)
+    hits += [w for w in wholes if not any(h.start < w.end and w.start < h.end for h in hits)]
     hits.sort(key=lambda h: h.start)
     for h in hits:
         h.demonym = _is_demonym(h, gaz)  # NER-only hits too
         h.abbreviation = _abbreviation(text[h.start : h.end])
         if h.start in by_start and not h.demonym:
-            _type_word(text, ws, h, by_start, th.max_list)
+            _type_word(text, ws, h, by_start, th.max_list, gaz)
     # "the South", "Central": a part of somewhere unsaid
     hits = [h for h in hits if h.kinds or h.key not in lexicon().qualifiers]
     strong = {h.key for h in hits if h.ner != "weak"}

@@ -35,6 +35,8 @@ _WORD_SETS = (
     "weapon_systems",
     "strong_cues",
     "people_nouns",
+    "name_particles",
+    "village_words",
 )
 _PATTERNS = (
     "speaker",
@@ -107,6 +109,8 @@ class Lexicon:
     weapon_systems: frozenset[str]
     strong_cues: frozenset[str]
     people_nouns: frozenset[str]
+    name_particles: frozenset[str]
+    village_words: frozenset[str]
     patterns: Patterns
     spelling_variants: tuple[tuple[re.Pattern[str], str], ...]
 
