@@ -100,9 +100,11 @@ class Jobs:
         while (item := self._queue.get()) is not None:
             job, doc = item
             job.status = "running"
-            if isinstance(doc, Bundle):
+            if isinstance(doc, Bundle) and (len(doc.documents) > 1 or doc.errors):
                 self._bundle(job, doc)
                 continue
+            if isinstance(doc, Bundle):  # one report: answered as before, without ids or errors
+                doc = doc.documents[0]
             failed = _analysed(self.factory, doc)
             if isinstance(failed, tuple):
                 job.id, job.created = failed
