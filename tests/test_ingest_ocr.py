@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import io
 import shutil
+import time
 
 import pytest
 from ingest_files import analysed, place_names, read, scanned_page, scanned_pdf
@@ -86,3 +87,27 @@ def test_an_image_over_the_pixel_limit_is_refused(monkeypatch):
     monkeypatch.setattr(ocr, "MAX_PIXELS", 10_000)
     [error] = read(scanned_page(dpi=72)[0], "big.png")
     assert isinstance(error, InputError) and "big.png" == error.origin, error
+
+
+def test_ocr_over_the_time_limit_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import pytesseract
+
+    from sitrep.ingest import ocr
+
+    slow = tmp_path / "slow-tesseract"  # answers the version check, then hangs on any page
+    slow.write_text(
+        '#!/bin/sh\nif [ "$1" = "--version" ]; then echo "tesseract 5.3.0"; exit 0; fi\n'
+        "exec sleep 60\n"
+    )
+    slow.chmod(0o755)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(slow))
+    monkeypatch.setattr(ocr, "MAX_SECONDS", 1.0)
+    (tmp_path / "a.png").write_bytes(scanned_page(dpi=72)[0])
+    (tmp_path / "b.txt").write_text("Shelling hit the market in Mosul on Friday.\n")
+    t = time.monotonic()
+    first, second = read_inputs([str(tmp_path)])
+    assert time.monotonic() - t < 30
+    assert isinstance(first, InputError) and first.origin.endswith("a.png")
+    assert "over the limit of 1 s" in first.problem and "SITREP_OCR_SECONDS" in first.problem
+    assert "\n" not in str(first)
+    assert isinstance(second, Document)

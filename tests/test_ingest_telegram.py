@@ -65,6 +65,64 @@ def test_media_only_and_service_messages_are_skipped_with_a_count(caplog):
     assert len(album) == 1  # the album's caption once, its other photos skipped
 
 
+def test_the_album_and_a_link_to_an_earlier_message_are_kept(docs, export):
+    by_id = {d.id.rsplit("-", 1)[1]: d for d in docs}
+    first = f"tg-{export['id']}-5"
+    # messages 5-7: three photos posted together; the captioned one names its album
+    assert by_id["5"].album == first
+    assert all(d.album is None for k, d in by_id.items() if k != "5")
+    # message 17 links to message 5 of the same channel (members' link form)
+    assert by_id["17"].refers_to == [first]
+    assert all(d.refers_to is None for k, d in by_id.items() if k != "17")
+
+
+def _captioned(n: int, text: str, stamp: str, **extra: object) -> dict:
+    return {
+        "id": n,
+        "type": "message",
+        "date": "2026-04-02T10:00:00",
+        "date_unixtime": stamp,
+        "from": "Delta Desk",
+        "from_id": "channel77",
+        "photo": f"photos/photo_{n}.jpg",
+        "text": text,
+        **extra,
+    }
+
+
+def test_albums_by_group_key_or_by_sender_and_time_and_public_links():
+    export = {
+        "name": "Delta Desk",
+        "type": "public_channel",
+        "id": 77,
+        "username": "deltadesk",
+        "messages": [
+            _captioned(1, "Shelling damaged the water station in Kherson.", "1775124000"),
+            _captioned(2, "Firefighters worked through the night at the station.", "1775124000"),
+            _captioned(3, "A second photo set from the port of Odesa.", "1775124060"),
+            # an explicit group key joins messages even with different times
+            _captioned(4, "Drone debris fell on a school in Odesa.", "1775130000", grouped_id=9),
+            _captioned(5, "Windows were blown out on two floors.", "1775130005", grouped_id=9),
+            {
+                "id": 6,
+                "type": "message",
+                "date": "2026-04-02T12:00:00",
+                "date_unixtime": "1775131200",
+                "from": "Delta Desk",
+                "text": "See t.me/deltadesk/4 and https://t.me/DeltaDesk/1; "
+                "also t.me/otherchannel/5 and t.me/deltadesk/99.",
+            },
+        ],
+    }
+    docs = {d.id: d for d in read_export(json.dumps(export).encode(), "delta.json", "delta")}
+    assert docs["tg-77-1"].album == docs["tg-77-2"].album == "tg-77-1"
+    assert docs["tg-77-3"].album is None  # a minute later: not the same album
+    assert docs["tg-77-4"].album == docs["tg-77-5"].album == "tg-77-4"
+    # links to this channel's messages resolve; another channel's or a missing message do not
+    assert docs["tg-77-6"].refers_to == ["tg-77-4", "tg-77-1"]
+    assert docs["tg-77-6"].album is None
+
+
 def test_a_public_name_gives_the_public_message_link(export):
     named = {**export, "username": "frontiermonitor"}
     docs = list(read_export(json.dumps(named).encode(), "named.json", "named"))

@@ -43,6 +43,8 @@ class Document:
         None  # Telegram: the channel or user the message was forwarded from
     )
     attached_to: str | None = None  # e-mail attachment: the id of the message's own document
+    album: str | None = None  # Telegram: the document id of the first message of its album
+    refers_to: list[str] | None = None  # Telegram: ids of the export's messages it links to
 
 
 @dataclass

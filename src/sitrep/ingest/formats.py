@@ -80,7 +80,11 @@ def read_bytes(data: bytes, origin: str, doc_id: str) -> Iterator[Document | Inp
 def is_telegram_export(path: Path) -> bool:
     """Whether a .json file is a Telegram Desktop chat export (judged from its first 4 KB)."""
     with path.open("rb") as fh:
-        head = fh.read(4096)
+        return is_telegram_head(fh.read(4096))
+
+
+def is_telegram_head(head: bytes) -> bool:
+    """Whether the first 4 KB of a JSON file are those of a Telegram Desktop chat export."""
     return b'"messages"' in head and bool(_TELEGRAM_HEAD.search(head))
 
 

@@ -9,6 +9,7 @@ with Tesseract's own confidence; their mean is kept as the page's ``ocr_confiden
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,6 +26,10 @@ MAX_FRAMES = 200
 # Scanned PDF pages are rendered at this resolution: Tesseract reads best at 300 dpi.
 DPI = 300
 LANGUAGE = "eng"
+# Seconds Tesseract may take on one page or frame (a clean 300 dpi page takes 1-3 s; a page of
+# noise or a huge photograph can take minutes): then it is killed and the file gets a one-line
+# error, the batch going on. 0 means no limit.
+MAX_SECONDS = float(os.environ.get("SITREP_OCR_SECONDS", 120))
 INSTALL = (
     "OCR needs Tesseract, which is not installed: apt-get install tesseract-ocr tesseract-ocr-eng"
 )
@@ -42,10 +47,17 @@ def recognise(image) -> Page | str:
 
     try:
         data = pytesseract.image_to_data(
-            image.convert("L"), lang=LANGUAGE, output_type=pytesseract.Output.DICT
+            image.convert("L"),
+            lang=LANGUAGE,
+            output_type=pytesseract.Output.DICT,
+            timeout=MAX_SECONDS,
         )
     except pytesseract.TesseractNotFoundError:
         return INSTALL
+    except RuntimeError as exc:  # pytesseract's only sign of a timeout
+        if "timeout" not in str(exc).lower():
+            raise
+        return f"OCR of a page took over the limit of {MAX_SECONDS:g} s (set SITREP_OCR_SECONDS)"
     except pytesseract.TesseractError as exc:
         return f"Tesseract failed: {' '.join(str(exc.message).split())[:160]}"
     lines: dict[tuple[int, int, int], list[str]] = {}

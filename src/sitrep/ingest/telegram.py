@@ -8,6 +8,12 @@ have nothing to analyse and are skipped with a count on stderr. The export holds
 message's last edit; the first posting date is kept as published. A message link needs the
 channel's public name, which the export does not hold unless a ``username`` key was added;
 otherwise the link is the members' form ``https://t.me/c/<id>/<message>``.
+
+Messages of one album share ``album`` (the document id of the album's first message): an
+explicit ``grouped_id``/``media_group_id`` key when the export has one, else consecutive media
+messages from the same sender at the same ``date_unixtime``. Links in a message's text to
+messages of the same export (``t.me/c/<id>/<n>``, ``t.me/<username>/<n>``) are kept as those
+messages' document ids in ``refers_to``.
 """
 
 from __future__ import annotations
@@ -41,16 +47,76 @@ def read_export(data: bytes, origin: str, doc_id: str) -> Iterator[Document | In
     base = _link_base(export)
     prefix = f"tg-{export.get('id', doc_id)}"
     skipped: Counter[str] = Counter()
+    albums = _albums(export["messages"], prefix)
+    links = _link_pattern(export)
+    known = {m["id"] for m in export["messages"] if isinstance(m, dict) and "id" in m}
     for n, message in enumerate(export["messages"], 1):
         found = _message(message, f"{origin}:message {n}", channel, base, prefix)
         if isinstance(found, str):
             skipped[found] += 1
-        else:
-            yield found
+            continue
+        if isinstance(found, Document):
+            found.album = albums.get(found.id)
+            found.refers_to = _refers_to(found.text, links, known, prefix, message["id"])
+        yield found
     if skipped:
         log.warning(
             "%s: skipped %s", origin, ", ".join(f"{v} {k}" for k, v in sorted(skipped.items()))
         )
+
+
+def _albums(messages: list, prefix: str) -> dict[str, str]:
+    """Document id of each album message -> the document id of its album's first message."""
+    groups: dict[object, list[int]] = {}
+    last: tuple[object, object] | None = None
+    for m in messages:
+        if not isinstance(m, dict) or not isinstance(m.get("id"), int):
+            last = None
+            continue
+        explicit = m.get("grouped_id", m.get("media_group_id"))
+        if explicit is not None:
+            groups.setdefault(("explicit", explicit), []).append(m["id"])
+            last = None
+            continue
+        if m.get("type") != "message" or not _has_media(m) or m.get("date_unixtime") is None:
+            last = None
+            continue
+        key = (m.get("from_id", m.get("from")), m.get("date_unixtime"))
+        if key != last:  # only consecutive messages join one album
+            groups[("run", m["id"])] = []
+            current = ("run", m["id"])
+        groups[current].append(m["id"])
+        last = key
+    return {
+        f"{prefix}-{i}": f"{prefix}-{ids[0]}"
+        for ids in groups.values()
+        if len(ids) > 1
+        for i in ids
+    }
+
+
+def _link_pattern(export: dict) -> re.Pattern[str] | None:
+    """Links to a message of this export: the members' form and, with a username, the public."""
+    forms = []
+    if isinstance(export.get("id"), int):
+        forms.append(rf"c/{export['id']}")
+    username = export.get("username")
+    if isinstance(username, str) and _USERNAME.fullmatch(username):
+        forms.append(re.escape(username.lstrip("@")))
+    if not forms:
+        return None
+    return re.compile(rf"\bt\.me/(?:{'|'.join(forms)})/(\d+)\b", re.I)
+
+
+def _refers_to(
+    text: str, links: re.Pattern[str] | None, known: set, prefix: str, own: int
+) -> list[str] | None:
+    """Document ids of the export's messages that the text links to, in order, once each."""
+    if links is None:
+        return None
+    found = [int(m.group(1)) for m in links.finditer(text)]
+    ids = list(dict.fromkeys(f"{prefix}-{n}" for n in found if n in known and n != own))
+    return ids or None
 
 
 def _link_base(export: dict) -> str | None:

@@ -7,8 +7,11 @@ jobs worker, one at a time (the pipeline is the memory-hungry part of the app).
 
 from __future__ import annotations
 
+import io
 import os
-from dataclasses import dataclass
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from sqlalchemy import select
@@ -18,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import UsageError
 from ..ingest import InputError
-from ..ingest.formats import READERS, read_bytes
+from ..ingest.formats import READERS, is_telegram_head, read_bytes
 from ..ingest.readers import JsonProblem, document_from_record, parse_json, read_text_input
 from ..model import Analysis, Document
 
@@ -30,8 +33,10 @@ SUFFIXES = {
     ".html": "html",
     ".htm": "html",
     ".json": "json",
+    ".zip": "zip",
     **dict.fromkeys(READERS, "binary"),
 }
+MAX_DOCUMENTS = 1000  # reports taken from one upload (a Telegram export's messages)
 # What browsers and HTTP clients send for those files; anything else is refused.
 CONTENT_TYPES = {"text/plain", "text/html", "application/json", "application/octet-stream", ""}
 # ... and for PDF, image, Word and e-mail files (the suffix decides which reader reads them).
@@ -41,6 +46,8 @@ BINARY_TYPES = CONTENT_TYPES | {
     "image/jpeg",
     "image/tiff",
     "message/rfc822",
+    "application/zip",
+    "application/x-zip-compressed",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
@@ -64,6 +71,18 @@ class Upload:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+
+
+@dataclass
+class Bundle:
+    """The reports of one upload: an e-mail and its attachments, a Telegram export's messages.
+
+    Only the plain Documents in it are analysed, so the bundle itself never reaches the output
+    JSON; ``errors`` are the one-line errors of the parts that could not be read.
+    """
+
+    documents: list[Document]
+    errors: list[str] = field(default_factory=list)
 
 
 class BodyLimit:
@@ -112,37 +131,39 @@ async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
     await JSONResponse({"detail": TOO_LARGE}, status_code=413)(scope, receive, send)
 
 
-def document(upload: Upload) -> Document:
-    """The report as a Document, or Refused saying what is wrong with it."""
+def document(upload: Upload) -> Bundle:
+    """The upload's reports as a Bundle, or Refused saying what is wrong with it."""
     if upload.data is not None and upload.filename:
-        doc = _from_file(upload)
+        bundle = _from_file(upload)
     elif upload.text and upload.text.strip():
         if len(upload.text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise Refused(413, f"the text is over the limit of {MAX_BYTES:,} bytes")
-        doc = _checked(read_text_input(upload.text, "pasted text"))
+        bundle = Bundle([_checked(read_text_input(upload.text, "pasted text"))])
     else:
         raise Refused(422, "paste the report's text or choose a file")
-    for key in ("title", "outlet", "published"):
-        value = getattr(upload, key)
-        if value:
-            setattr(doc, key, value)
-    return doc
+    first = bundle.documents[0]
+    first.title = upload.title or first.title
+    for doc in bundle.documents:  # the form's outlet and date hold for every report of the file
+        doc.outlet = upload.outlet or doc.outlet
+        doc.published = upload.published or doc.published
+    return bundle
 
 
-def _from_file(upload: Upload) -> Document:
+def _from_file(upload: Upload) -> Bundle:
     name = PurePath(upload.filename or "").name
     kind = SUFFIXES.get(PurePath(name).suffix.lower())
     if kind is None:
         raise Refused(415, f"{name}: only {', '.join(sorted(SUFFIXES))} files are accepted")
-    allowed = BINARY_TYPES if kind == "binary" else CONTENT_TYPES
+    allowed = BINARY_TYPES if kind in ("binary", "zip") else CONTENT_TYPES
     if (upload.content_type or "").split(";")[0].strip().lower() not in allowed:
         raise Refused(415, f"{name}: content type {upload.content_type} is not one of a report's")
     data = upload.data or b""
     if len(data) > MAX_BYTES:
         raise Refused(413, f"{name}: the file is over the limit of {MAX_BYTES:,} bytes")
-    if kind == "binary":  # PDF, image, Word, e-mail: the report is the file's first document
-        found = read_bytes(data, name, PurePath(name).stem)
-        return _checked(next(found, InputError(name, "the file holds no report")))
+    if kind == "binary":  # PDF, image, Word, e-mail (with its attachments)
+        return _bundled(read_bytes(data, name, PurePath(name).stem), name)
+    if kind == "zip":  # a Telegram Desktop export folder, zipped
+        return _bundled(_telegram(_export_in_zip(data, name), name), name)
     if b"\x00" in data:
         raise Refused(415, f"{name}: binary data (NUL bytes), not a report")
     try:
@@ -150,11 +171,60 @@ def _from_file(upload: Upload) -> Document:
     except UnicodeDecodeError as exc:
         raise Refused(415, f"{name}: not UTF-8 (bad byte at {exc.start})") from None
     if kind != "json":
-        return _checked(read_text_input(text, name, html=kind == "html"))
+        return Bundle([_checked(read_text_input(text, name, html=kind == "html"))])
+    if is_telegram_head(data[:4096]):
+        return _bundled(_telegram(data, name), name)
     record = parse_json(text)
     if isinstance(record, JsonProblem):
         raise Refused(422, f"{name}: {record}")
-    return _checked(document_from_record(record, name))
+    return Bundle([_checked(document_from_record(record, name))])
+
+
+def _bundled(found: Iterable[Document | InputError], name: str) -> Bundle:
+    """The readable reports of a file; Refused when it holds none."""
+    bundle = Bundle([])
+    for doc in found:
+        if len(bundle.documents) >= MAX_DOCUMENTS:
+            bundle.errors.append(
+                f"{name}: more than {MAX_DOCUMENTS:,} reports; the rest are not read"
+            )
+            break
+        if isinstance(doc, InputError):
+            bundle.errors.append(str(doc))
+        else:
+            bundle.documents.append(doc)
+    if not bundle.documents:
+        raise Refused(
+            422, bundle.errors[0] if bundle.errors else f"{name}: the file holds no report"
+        )
+    return bundle
+
+
+def _telegram(data: bytes, name: str) -> Iterator[Document | InputError]:
+    from ..ingest.telegram import read_export
+
+    return read_export(data, name, PurePath(name).stem)
+
+
+def _export_in_zip(data: bytes, name: str) -> bytes:
+    """The shallowest result.json of a zipped Telegram export, after the zip-bomb checks."""
+    from ..ingest.docx import zip_problem
+
+    problem = zip_problem(data)
+    if problem:
+        raise Refused(422, f"{name}: {problem.replace('.docx', '.zip')}")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        found = [
+            p
+            for p in archive.infolist()
+            if PurePath(p.filename).name == "result.json" and not p.is_dir()
+        ]
+        if not found:
+            raise Refused(422, f"{name}: no result.json of a Telegram export in the archive")
+        part = min(found, key=lambda p: (p.filename.count("/"), p.filename))
+        if part.file_size > MAX_BYTES:
+            raise Refused(413, f"{name}: {part.filename} is over the limit of {MAX_BYTES:,} bytes")
+        return archive.read(part)
 
 
 def _checked(doc: Document | InputError) -> Document:
@@ -163,13 +233,21 @@ def _checked(doc: Document | InputError) -> Document:
     return doc
 
 
-def stored_id(factory: sessionmaker[Session], doc: Document) -> int | None:
-    """The KB id of a report with this text, if one is stored already."""
+def stored_id(factory: sessionmaker[Session], doc: Document | Bundle) -> int | None:
+    """The KB id of a report with this text, if one is stored already; for a bundle, its first
+    report's id when every report of it is stored, else None."""
     from ..kb.models import Document as Stored
     from ..kb.store import content_hash
 
+    docs = doc.documents if isinstance(doc, Bundle) else [doc]
+    ids = []
     with factory() as s:
-        return s.scalar(select(Stored.id).where(Stored.content_hash == content_hash(doc.text)))
+        for d in docs:
+            found = s.scalar(select(Stored.id).where(Stored.content_hash == content_hash(d.text)))
+            if found is None:
+                return None
+            ids.append(found)
+    return ids[0] if ids else None
 
 
 def analyse_and_store(factory: sessionmaker[Session], doc: Document) -> tuple[int, bool]:
