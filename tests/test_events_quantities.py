@@ -61,3 +61,28 @@ def test_counts_of_people_and_vehicles():
 def test_years_ages_and_dates_are_not_counts():
     found = quantities("In 2019 a 34-year-old man was held on 12 May.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Each seat cost Rs 20,000 per trip.", ("Rs 20,000 per trip", 20_000, "PKR", "trip")),
+        ("The broker wanted KSh 15,000 a head.", ("KSh 15,000 a head", 15_000, "KES", "person")),
+        ("Farmers were paid CFA 500,000 each.", ("CFA 500,000 each", 500_000, "XOF", "person")),
+        ("Guards took Tk 3,000 per person.", ("Tk 3,000 per person", 3000, "BDT", "person")),
+        ("A tonne went for GH₵ 8,000.", ("GH₵ 8,000", 8000, "GHS", None)),
+        ("Each crossing cost 12,000 UAH.", ("12,000 UAH", 12_000, "UAH", None)),
+        ("The ride was Af 10,000 a kilo.", ("Af 10,000 a kilo", 10_000, "AFN", "kg")),
+        ("Fuel sold at 9,000 SYP per litre.", ("9,000 SYP per litre", 9000, "SYP", "litre")),
+    ],
+)
+def test_money_with_codes_and_letter_signs(text, expected):
+    assert expected in quantities(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They walked for hours 5 days in a row.", "Cars 40 were seized.", "The Saf 300 unit moved."],
+)
+def test_letter_signs_need_no_letter_before_them(text):
+    assert not [q for q in quantities(text) if q[2] in ("PKR", "AFN", "XOF")]

@@ -18,7 +18,7 @@ from .units import Units, alternation, units
 
 def _patterns(u: Units) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     money = re.compile(
-        rf"(?:(?P<sym>{alternation(list(u.symbols))})\s?(?P<n1>{NUMBER})|\b(?P<n2>{NUMBER})\s+(?P<cur>{alternation(list(u.currencies))})\b)",
+        rf"(?:(?<![A-Za-z])(?P<sym>{alternation(list(u.symbols))})\s?(?P<n1>{NUMBER})|\b(?P<n2>{NUMBER})\s+(?P<cur>{alternation(list(u.currencies))})\b)",
         re.IGNORECASE,
     )
     # What a sum is paid per; it may follow an equivalent in brackets: "6 million pesos ($1,450) a kilo".
@@ -33,6 +33,15 @@ def _patterns(u: Units) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return money, per, measure
 
 
+def _symbol(u: Units, sym: str | None) -> str | None:
+    """The code a sign before the number stands for ("rs" reads as "Rs")."""
+    if not sym:
+        return None
+    return u.symbols.get(sym) or next(
+        (c for s, c in u.symbols.items() if s.lower() == sym.lower()), None
+    )
+
+
 def find_money_and_measures(a: Analysis) -> list[Quantity]:
     u = units()
     money, per_re, measure = _patterns(u)
@@ -42,7 +51,7 @@ def find_money_and_measures(a: Analysis) -> list[Quantity]:
         value = parse_number(m.group("n1") or m.group("n2"))
         if value is None:
             continue
-        code = u.symbols.get(m.group("sym") or "") or u.currencies[m.group("cur").lower()]
+        code = _symbol(u, m.group("sym")) or u.currencies[m.group("cur").lower()]
         end, per = m.end(), None
         p = per_re.match(text, m.end())
         if p:
