@@ -188,12 +188,14 @@ def _named_aliases(a: Analysis, chosen: list[Cand]) -> list[Cand]:
         m = BRACKETED.match(text, c.end)
         if m:
             names.setdefault(m.group("w"), c)
-    for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-z]{1,6}[A-Z](?![\w-])", text):
-        fits = {
-            c.name: c for c in actors if len(c.name.split()) > 1 and initials_fit(c.name, m.group())
-        }
+    # One candidate per name (the last, as before) and one test per word: a long text repeats both.
+    named = {c.name: c for c in actors if len(c.name.split()) > 1}
+    for word in dict.fromkeys(
+        m.group() for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-z]{1,6}[A-Z](?![\w-])", text)
+    ):
+        fits = [c for name, c in named.items() if initials_fit(name, word)]
         if len(fits) == 1:
-            names.setdefault(m.group(), next(iter(fits.values())))
+            names.setdefault(word, fits[0])
     names = {w: c for w, c in names.items() if w not in places}
     taken = sorted((c.start, c.end) for c in chosen)
     out = []
