@@ -24,7 +24,6 @@ from .incidents import (
     Incident,
     blamed_heads,
     claimer_heads,
-    foiled_attack,
     group,
     in_summary,
     lead,
@@ -217,8 +216,6 @@ def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[Eve
     others = [r for r in roles if r.role != "actor1"]
     taken = {r.entity for r in others}
     for c in inc.members:
-        if foiled_attack(c):
-            continue  # who foiled the attack defended against it: never its perpetrator
         found = next((r.entity for r in actors(a, c.head) if r.role == "actor1"), None)
         if found and found not in taken and not _unnamed(a, found):
             return [EventActor(found, "actor1"), *others]

@@ -188,7 +188,7 @@ def _retold(c: Candidate, incidents: list[Incident], dated) -> Incident | None:
     return None
 
 
-def foiled_attack(c: Candidate) -> bool:
+def _foiled_attack(c: Candidate) -> bool:
     """'Police foiled an attack on the checkpoint': the trigger says an attack was stopped."""
     r = rules()
     if c.head.lemma_.lower() not in r.foil_verbs:
@@ -203,7 +203,7 @@ def _fought_after_foiling(c: Candidate, inc: Incident) -> bool:
     """'Police foiled an attack ... Gunmen opened fire ...': the fight told after a foiling lead is
     the incident itself; the foiling is its outcome (codebook: Disrupted weapons use is for weapons
     seized or defused with no fighting)."""
-    if not foiled_attack(inc.main) or inc.members or _opens_another(c):
+    if not _foiled_attack(inc.main) or inc.members or _opens_another(c):
         return False
     kind = lexicon().sub_types[c.sub_type].type
     return kind in VIOLENT and c.index - inc.last <= INCIDENT_GAP
