@@ -230,24 +230,3 @@ def test_arrests_and_dispersal_of_a_protest_are_part_of_it():
         ["Protest with intervention"],
         ["Peaceful protest", "Arrests"],
     ]
-
-
-def test_a_foiled_attack_told_after_is_one_incident_not_a_disrupted_weapons_use():
-    texts = (
-        "Border guards foiled an attack on their post near Dorvan on Tuesday. "
-        "Militants fired rockets at the post and one guard was killed.",
-        "The army thwarted an assault on the barracks. Rebels exchanged fire with soldiers for two "
-        "hours before retreating.",
-        "Villagers said the militia had foiled a raid on the market. Bandits shot dead two traders "
-        "before the militia arrived.",
-    )
-    for text in texts:
-        subs = [e.sub_type for e in events_of(text).events]
-        assert "Disrupted weapons use" not in subs, (text, subs)
-        assert len(subs) == 1, (text, subs)
-
-
-def test_a_foiled_plot_with_no_fighting_told_stays_an_event():
-    text = "Police foiled an attack on a church in Dorvan on Sunday, seizing two suicide vests."
-    subs = [e.sub_type for e in events_of(text).events]
-    assert subs == ["Disrupted weapons use"]

@@ -36,7 +36,6 @@ PROTESTS = "Protests"
 PEACEFUL = "Peaceful protest"
 INTERVENED = "Protest with intervention"
 JOINING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
-VIOLENT = JOINING_TYPES[:3]
 # A paragraph that opens with its own place or date lead ("KABUL: ...", "• 9 Mar, Jilib – ...").
 # A dateline ("KABUL: ...", "PEMBA, Mozambique, May 13 (Wire) – ...") holds the place and the day of
 # writing; a bullet lead ("• 9 Mar, near Jilib – ...") the day and place of the entry's happening.
@@ -157,7 +156,11 @@ def _anaphoric(sent: Span) -> bool:
     for tok in sent:
         cues = lex.index.get(tok.lemma_.lower(), ())
         named = any(cue.trigger and len(cue.words) == 1 for cue in cues)
-        if named and tok.pos_ == "NOUN" and any(k.lower_ in rules().pointers for k in tok.children):
+        if (
+            named
+            and tok.pos_ == "NOUN"
+            and any(k.lower_ in rules().pointers for k in tok.children)
+        ):
             return True
     return False
 
@@ -188,36 +191,11 @@ def _retold(c: Candidate, incidents: list[Incident], dated) -> Incident | None:
     return None
 
 
-def _foiled_attack(c: Candidate) -> bool:
-    """'Police foiled an attack on the checkpoint': the trigger says an attack was stopped."""
-    r = rules()
-    if c.head.lemma_.lower() not in r.foil_verbs:
-        return False
-    return any(
-        k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in r.attempt_nouns
-        for k in c.head.children
-    )
-
-
-def _fought_after_foiling(c: Candidate, inc: Incident) -> bool:
-    """'Police foiled an attack ... Gunmen opened fire ...': the fight told after a foiling lead is
-    the incident itself; the foiling is its outcome (codebook: Disrupted weapons use is for weapons
-    seized or defused with no fighting)."""
-    if not _foiled_attack(inc.main) or inc.members or _opens_another(c):
-        return False
-    kind = lexicon().sub_types[c.sub_type].type
-    return kind in VIOLENT and c.index - inc.last <= INCIDENT_GAP
-
-
 def group(firm: list[Candidate], dated) -> list[Incident]:
     """Incidents in text order; ``dated(c, inc)`` says whether c has a date of its own unlike inc's."""
     incidents: list[Incident] = []
     for c in firm:
         cur = incidents[-1] if incidents else None
-        if cur is not None and _fought_after_foiling(c, cur):
-            cur.members.append(cur.main)
-            cur.main, cur.last = c, c.index
-            continue
         if cur is not None and _joins(c, cur, dated(c, cur)):
             cur.members.append(c)
             cur.last = c.index

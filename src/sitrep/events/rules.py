@@ -38,8 +38,6 @@ _LISTS = (
     "time_leads",
     "pointers",
     "lower_bounds",
-    "foil_verbs",
-    "attempt_nouns",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 _MODALITY = ("deny", "plan", "hedge", "allege", "habitual")
@@ -81,8 +79,6 @@ class Rules:
     time_leads: frozenset[str]
     pointers: frozenset[str]
     lower_bounds: frozenset[str]
-    foil_verbs: frozenset[str]
-    attempt_nouns: frozenset[str]
     irregular: dict[str, str]
 
 
