@@ -190,27 +190,6 @@ def test_a_fight_that_takes_ground_is_typed_by_the_taking():
     ]
 
 
-def test_the_scene_town_beats_the_dateline_town():
-    places = {"DORVA": "PPL", "Tell Hamra": "PPL"}
-    told_before = (
-        "DORVA (Wire) – Troops watched smugglers approach the border north of the village of "
-        "Tell Hamra on Monday. When the smugglers opened fire, the troops fired back, killing three of them."
-    )
-    told_after = (
-        "DORVA (Wire) – Gunmen ambushed an army patrol on Monday, killing four soldiers.\n"
-        "The ambush took place near Tell Hamra, the army said."
-    )
-    only_dateline = (
-        "DORVA (Wire) – Gunmen ambushed an army patrol on Monday, killing four soldiers.\nMore."
-    )
-    found = []
-    for text in (told_before, told_after, only_dateline):
-        a = events_of(text, places=places)
-        names = {e.id: e.name for e in a.entities}
-        found.append(names[a.events[0].place])
-    assert found == ["Tell Hamra", "Tell Hamra", "DORVA"]
-
-
 def test_arrests_and_dispersal_of_a_protest_are_part_of_it():
     dispersed = (
         "Hundreds of farmers marched on the governor's office in Kelwa on Monday to protest against land seizures.\n"

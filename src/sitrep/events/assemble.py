@@ -31,7 +31,7 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
-from .roles import actors, located_at, located_town, named, place, populated, under_speech
+from .roles import actors, locative, named, place, under_speech
 from .rules import rules
 
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
@@ -167,22 +167,13 @@ def _told_before(a: Analysis, sent: Span) -> str | None:
     located = [
         m
         for m in a.mentions_in(para_start, sent.start_char, ("place",))
-        if not m.demonym and located_at(text, para_start, m)
+        if not m.demonym and locative(text[max(para_start, m.start - 40) : m.start])
     ]
     return located[-1].entity if located else None
 
 
 def _place(a: Analysis, inc: Incident) -> str | None:
-    """The town any sentence of the incident puts it in, else the town the paragraph put the scene
-    in before; a dateline's town (where the outlet writes from) only after these."""
     fallback = _lead_place(a, inc.main.sent)
-    for c in inc.candidates:
-        town = located_town(a, c.sent, c.head)
-        if town:
-            return town
-    before = _told_before(a, inc.main.sent)
-    if before and populated(a, before):
-        return before
     for c in inc.candidates:
         where = place(a, c.sent, c.head, fallback)
         if where:

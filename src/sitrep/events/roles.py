@@ -157,13 +157,13 @@ def under_speech(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def located_at(text: str, floor: int, m: Mention) -> bool:
+def _located(text: str, floor: int, m: Mention) -> bool:
     before = text[max(floor, m.start - 40) : m.start]
     locative_re, site_of = _patterns()
     return bool(locative_re.search(before) or site_of.search(before))
 
 
-def populated(a: Analysis, entity: str | None) -> bool:
+def _populated(a: Analysis, entity: str | None) -> bool:
     """A town or village: ACLED places a happening at the nearest populated place, not a river or a sea."""
     found = a.entity(entity) if entity else None
     return bool(found and found.geo and (found.geo.feature or "").startswith("PPL"))
@@ -185,23 +185,15 @@ def _scene(a: Analysis, sent: Span, head: Token) -> list[Mention]:
     return out
 
 
-def located_town(a: Analysis, sent: Span, head: Token) -> str | None:
-    """The first town the sentence puts the happening in after its trigger ('in', 'near', 'the
-    village of' ...), if any."""
-    after = [m for m in _scene(a, sent, head) if m.start >= head.idx]
-    located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
-    return next((m.entity for m in located if populated(a, m.entity)), None)
-
-
 def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str | None:
     """The first town the sentence puts the happening in ('in', 'near', 'at', 'the village of' ...),
     else the town of the paragraph's lead, else the first place so put, else the nearest place named,
     a country last."""
     places = _scene(a, sent, head)
     after = [m for m in places if m.start >= head.idx]
-    located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
-    town = next((m.entity for m in located if populated(a, m.entity)), None)
-    if town or (lead and populated(a, lead)):
+    located = [m for m in after if _located(a.document.text, sent.start_char, m)]
+    town = next((m.entity for m in located if _populated(a, m.entity)), None)
+    if town or (lead and _populated(a, lead)):
         return town or lead
     if located:
         return located[0].entity
