@@ -179,13 +179,3 @@ def test_a_participle_is_not_a_speaker():
     c = only("Gunmen believed to belong to the cartel killed two guards at the depot, police said.")
     assert c.source.text == "police"
     assert c.text.startswith("Gunmen believed")
-
-
-def test_adding_that_keeps_the_speaker_of_the_verb_before():
-    text = (
-        "The army said the convoy had been ambushed near the wells, adding that four "
-        "soldiers were missing after the fight."
-    )
-    found = claims_of(text)
-    added = [c for c in found if c.text.startswith("four soldiers were missing")]
-    assert added and added[0].source.text == "The army"

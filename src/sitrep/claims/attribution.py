@@ -118,15 +118,6 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     )
     if subj is None and verb.dep_ == "conj":
         return _subject(verb.head)  # "X said A and added B"
-    if (
-        subj is None
-        and verb.dep_ in ("advcl", "xcomp")
-        and verb.tag_ == "VBG"
-        and verb.lemma_.lower() in words("participle_speech")
-    ):
-        speaker = next((t for t in verb.ancestors if _speaks(t) and t.pos_ == "VERB"), None)
-        if speaker is not None:
-            return _subject(speaker)  # "X said A, adding that B"
     if subj is not None and subj.lower_ in words("relative") and verb.dep_ == "relcl":
         return verb.head, True
     return subj, False
