@@ -152,19 +152,3 @@ def test_a_figure_told_inside_another_claim_clashes_with_it():
 def test_titles_and_communiques(text, actors, kind):
     _, found = claims_of(text, actors=actors)
     assert [c.source.type for c in found] == [kind]
-
-
-@pytest.mark.parametrize(
-    "text, kind",
-    [
-        ("Unconfirmed reports said the garrison had withdrawn overnight.", "anonymous"),
-        ("Intelligence reports said the fighters had regrouped near the dam.", "anonymous"),
-        ("Media reports said the garrison had withdrawn to the old airport.", "media"),
-        ("A report by the monitoring commission said the garrison had withdrawn.", "document"),
-        ("Protesters said the police had fired live rounds at the crowd.", "anonymous"),
-        ("Paramedics said the wounded had been taken to two clinics.", "anonymous"),
-    ],
-)
-def test_hearsay_and_unnamed_people(text, kind):
-    _, found = claims_of(text)
-    assert [c.source.type for c in found] == [kind]

@@ -170,9 +170,6 @@ def source_type(
     if actor is not None and entity is not None and _covers(a, actor, root.idx):
         heads.add(entity.name.split()[-1].lower())  # "ANF" stands for "Anti-Narcotics Force"
     lowered = " " + span.text.lower() + " "
-    hearsay = _hearsay(a, span, actor, lowered)
-    if hearsay is not None:
-        return hearsay, actor
     written = _by_form(a, span, heads, actor)
     if written is not None:
         return written
@@ -219,19 +216,6 @@ def source_type(
     ):
         return "named_organization", actor
     return "anonymous", None
-
-
-def _hearsay(a: Analysis, span: SpacySpan, actor: str | None, lowered: str) -> Kind | None:
-    """ "Media reports said": the press; "intelligence reports said", "unconfirmed reports":
-    no one named, anonymous; "reports by Human Rights Watch" are that body's documents."""
-    if span.root.lower_ not in source_words("hearsay"):
-        return None
-    if _is_media(a, span, actor, lowered):
-        return "media"
-    named = actor is not None or any(
-        e.label_ == "ORG" for e in ents_in(span.doc, span.start_char, span.end_char)
-    )
-    return None if named else "anonymous"
 
 
 def _by_form(
