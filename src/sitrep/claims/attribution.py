@@ -270,21 +270,4 @@ def from_according(sent: SpacySpan, tok: Token) -> Attribution | None:
 def attributions(sent: SpacySpan) -> list[Attribution]:
     """Every attribution of one sentence, in text order."""
     found = [from_according(sent, t) or from_verb(sent, t) for t in sent]
-    kept = [f for f in found if f is not None]
-    _end_at_contrasts(text_of(sent.doc), kept)
-    return kept
-
-
-def _end_at_contrasts(text: str, found: list[Attribution]) -> None:
-    """ "Police said nine were killed, while hospital sources put the toll at 14": the second
-    source is set against the first by the reporter, not quoted by it; the first claim ends
-    before "while", "whereas" or "but"."""
-    contrast = "|".join(sorted(words("contrast")))
-    for outer in found:
-        for inner in found:
-            lo, hi = outer.content
-            if inner is outer or not lo < inner.source[0] < hi:
-                continue
-            m = re.search(rf"[,;]?\s*\b(?:{contrast})\s*$", text[lo : inner.source[0]], re.I)
-            if m and m.start() > 0:
-                outer.content = _trim(text, lo, lo + m.start())
+    return [f for f in found if f is not None]

@@ -39,18 +39,9 @@ def _content(doc: Doc, c: Claim) -> set[str]:
     }
 
 
-def _numbers(doc: Doc, c: Claim, claims: list[Claim]) -> set[str]:
-    """The figures a claim states itself: not those of a claim told inside its span ("police said
-    12 were killed, while hospital sources put the toll at 15")."""
+def _numbers(doc: Doc, c: Claim) -> set[str]:
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    inner = [
-        (o.start, o.end)
-        for o in claims
-        if o is not c and c.start <= o.start and o.end <= c.end and o.source.text != c.source.text
-    ]
-    return {
-        t.lower_ for t in span or [] if t.like_num and not any(lo <= t.idx < hi for lo, hi in inner)
-    }
+    return {t.lower_ for t in span or [] if t.like_num}
 
 
 def _denies(doc: Doc, c: Claim) -> bool:
@@ -114,7 +105,7 @@ def _topic_mates(content: list[set[str]]) -> list[list[int]]:
 def grade(claims: list[Claim], doc: Doc) -> None:
     """Set reliability and credibility on every claim of one report."""
     content = [_content(doc, c) for c in claims]
-    numbers = [_numbers(doc, c, claims) for c in claims]
+    numbers = [_numbers(doc, c) for c in claims]
     denies = [_denies(doc, c) for c in claims]
     speakers = _speakers(claims)
     for i, (c, mates) in enumerate(zip(claims, _topic_mates(content), strict=False)):

@@ -85,9 +85,8 @@ def _titles(*groups: str) -> frozenset[str]:
 def _named_role(span: SpacySpan) -> bool:
     """ "the regional governor", "the interior minister": a definite office held by one person."""
     root = span.root
-    owner = any(ch.dep_ == "poss" and ch.pos_ == "PROPN" for ch in root.children)
     return (
-        (span[0].lower_ == "the" or owner)  # "Afghanistan's defence minister"
+        span[0].lower_ == "the"
         and root.tag_ == "NN"
         and root.lemma_.lower() in _titles("offices", "royal")
     )
@@ -133,11 +132,8 @@ def _asides(span: SpacySpan) -> list[tuple[int, int]]:
 
 def _names_body(ent: SpacySpan) -> bool:
     """ "the rescue group Mare Aperto": a name set beside an organisation noun names that body."""
-    root, bodies = ent.root, source_words("organisation_anaphors")
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return (root.dep_ == "appos" and root.head.lower_ in bodies) or (
-        before is not None and before.lower_ in bodies  # "the rescue group Mare Aperto"
-    )
+    root = ent.root
+    return root.dep_ == "appos" and root.head.lower_ in source_words("organisation_anaphors")
 
 
 def _actor(a: Analysis, span: SpacySpan) -> str | None:
@@ -170,9 +166,10 @@ def source_type(
     if actor is not None and entity is not None and _covers(a, actor, root.idx):
         heads.add(entity.name.split()[-1].lower())  # "ANF" stands for "Anti-Narcotics Force"
     lowered = " " + span.text.lower() + " "
-    written = _by_form(a, span, heads, actor)
-    if written is not None:
-        return written
+    if heads & source_words("document"):
+        return "document", actor
+    if heads & source_words("statement"):
+        return "official_statement", actor
     if _is_media(a, span, actor, lowered):
         return (
             "media",
@@ -216,22 +213,6 @@ def source_type(
     ):
         return "named_organization", actor
     return "anonymous", None
-
-
-def _by_form(
-    a: Analysis, span: SpacySpan, heads: set[str], actor: str | None
-) -> tuple[Kind, str | None] | None:
-    """A written source: a document, a statement, or what a body put out in its own name ("a
-    banner signed by the CJNG", "a video released by the group")."""
-    if heads & source_words("document"):
-        return "document", actor
-    if heads & source_words("statement"):
-        return "official_statement", actor
-    if heads & source_words("communique"):
-        signer = next(iter(a.mentions_in(span.start_char, span.end_char, ("actor",))), None)
-        if signer is not None:
-            return _voice(a.entity(signer.entity)), signer.entity
-    return None
 
 
 def _voice(body: Entity | None) -> Kind:
