@@ -411,29 +411,3 @@ def test_an_unnamed_perpetrator_against_a_named_one_is_no_dispute(kb):
         store(s, tell("named", STRIKE, "hit"))
         store(s, tell("vague", vague, "hit", perpetrator=("gunmen", None)))
     assert incident_count(kb) == 1 and found(kb) == {}
-
-
-def test_two_named_groups_no_registry_knows_disagree_their_initials_do_not(kb):
-    """Groups unknown to the registry: two proper names are two groups, an acronym is one."""
-    text = (
-        "A bomb of the {} hit a pickup of the Ridge Guards near Alder on Monday, killing three men."
-    )
-    with kb.begin() as s:
-        store(
-            s,
-            tell(
-                "full",
-                text.format("Cobalt Liberation Front"),
-                "hit",
-                perpetrator=("Cobalt Liberation Front", None),
-            ),
-        )
-        store(s, tell("initials", text.format("CLF"), "hit", perpetrator=("CLF", None)))
-    assert incident_count(kb) == 1 and found(kb) == {}
-    with kb.begin() as s:
-        store(s, tell("other", text.format("Amber Hand"), "hit", perpetrator=("Amber Hand", None)))
-    assert incident_count(kb) == 1
-    c = found(kb)["perpetrator"]
-    assert set(found(kb)) == {"perpetrator"}
-    assert c["documents"] == ["full", "initials", "other"]
-    assert sorted(tuple(p) for p in c["pairs"]) == [(0, 2), (1, 2)]

@@ -173,28 +173,9 @@ def _lineage(key: str | None) -> frozenset[str]:
     return frozenset(_ancestors(key))
 
 
-def _words(name: str) -> list[str]:
-    return re.findall(r"[\w'’-]+", name.casefold())
-
-
-def _other_names(a: Entity, b: Entity) -> bool:
-    """Two groups both reports name with proper names that cannot be one: neither name holds the
-    other's words and neither is the other's initials ("BIFF"). Generic words ("gunmen",
-    "soldiers") may be anyone."""
-    if a.id == b.id or a.name.islower() or b.name.islower():
-        return False
-    x, y = _words(a.name), _words(b.name)
-    if set(x) <= set(y) or set(y) <= set(x):
-        return False
-    initials = ("".join(w[0] for w in x), "".join(w[0] for w in y))
-    return not ({"".join(x), "".join(y)} & set(initials))
-
-
 def _related(a: Entity, b: Entity, ties: set[frozenset[int]]) -> bool:
     """Aliases (one entity), a parent and its child group, or groups a report ties by allegiance."""
-    if frozenset((a.id, b.id)) in ties:
-        return True
-    if may_be_same(a, b) and not _other_names(a, b):
+    if may_be_same(a, b) or frozenset((a.id, b.id)) in ties:
         return True
     return bool(
         a.registry_id
