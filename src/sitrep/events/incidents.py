@@ -156,11 +156,7 @@ def _anaphoric(sent: Span) -> bool:
     for tok in sent:
         cues = lex.index.get(tok.lemma_.lower(), ())
         named = any(cue.trigger and len(cue.words) == 1 for cue in cues)
-        if (
-            named
-            and tok.pos_ == "NOUN"
-            and any(k.lower_ in rules().pointers for k in tok.children)
-        ):
+        if named and tok.pos_ == "NOUN" and any(k.lower_ in rules().pointers for k in tok.children):
             return True
     return False
 
