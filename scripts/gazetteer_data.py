@@ -37,7 +37,6 @@ SHORT_FORMS = {
     "CD": ["DRC", "DR Congo"],
     "KP": ["North Korea"],
     "KR": ["South Korea"],
-    "BA": ["Bosnia"],
 }
 
 # GeoNames feature codes worth shipping from a country dump: places, camps, terrain, water, areas.

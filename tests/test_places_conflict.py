@@ -127,16 +127,6 @@ def test_an_unknown_village_near_a_town_keeps_no_point(analyze):
     assert _places(data)["Tell Zummarin"]["geo"] is None
 
 
-def test_a_country_called_by_its_short_form_is_that_country(analyze):
-    for text in (
-        "Police in Bosnia said the camp near Bihac was full.",
-        "Migrants crossed from Bosnia into Croatia on foot.",
-        "Bosnia's border police turned back forty people on Friday.",
-    ):
-        geo = _places(analyze(text))["Bosnia"]["geo"]
-        assert geo is not None and geo["country"] == "BA" and geo["feature"] == "PCLI", text
-
-
 def test_an_ocean_named_in_full_is_the_ocean(analyze):
     for text, name, lat, lon in (
         ("Pirates seized a cargo ship in the Indian Ocean off Somalia.", "Indian Ocean", -10, 70),
