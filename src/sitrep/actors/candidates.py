@@ -236,10 +236,7 @@ def patterns(a: Analysis, doc: Doc) -> list[Cand]:
             out.append(
                 Cand(m.start(), m.end(), "actor", "pattern", m.group(), actor_type="government")
             )
-    bare = {n for fc in lx.classes for n in fc.bare}  # "Government forces": the bare noun's own
-    return [
-        c for c in out if c.end > c.start and not _adjective(doc, c) and c.name.lower() not in bare
-    ]
+    return [c for c in out if c.end > c.start and not _adjective(doc, c)]
 
 
 def named_groups(a: Analysis) -> list[Cand]:
@@ -328,7 +325,6 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
     out = []
     nouns = sorted({n for fc in lx.classes for n in fc.nouns}, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in nouns)
-    bares = {n for fc in lx.classes for n in fc.bare}
     for m in re.finditer(
         rf"\b(?P<mod>[A-Z][\w]*(?:-(?:led|backed))?\s+)(?P<noun>(?i:{alt}))\b", text
     ):
@@ -336,7 +332,6 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
         fc = lx.force_class(m.group("noun"))
         if (
             fc is None
-            or m.group().lower() in bares  # "Government troops" opening a sentence is bare
             or _function_word(doc, m.start("mod"))
             or _proper_name(a, m.start("mod"), m.group("noun"))
         ):
