@@ -200,19 +200,3 @@ def test_an_unknown_village_in_a_named_governorate_takes_its_point(analyze):
     geo = _places(data)["Bir Hamdoun"]["geo"]
     assert geo is not None and geo["precision"] == "province"
     assert _near(geo, 36.46, 41.11, km=30)
-
-
-def test_an_unknown_village_before_its_type_word_is_kept_or_placed_at_its_division(analyze):
-    for text, name in (
-        ("Mortars fell on Khirbet Sawani village at dusk.", "Khirbet Sawani"),
-        ("Drones struck Novo Vasylivka village in Kherson oblast.", "Novo Vasylivka"),
-        ("Gunmen raided Kafr Tamra village in Idlib province.", "Kafr Tamra"),
-    ):
-        data = analyze(text)
-        assert name in _places(data), text
-        assert any(name in w for w in data["warnings"]), text
-    geo = _places(analyze("Drones struck Novo Vasylivka village in Kherson oblast."))[
-        "Novo Vasylivka"
-    ]["geo"]
-    assert geo is not None and geo["precision"] == "province"
-    assert _near(geo, 46.69, 33.44, km=30)

@@ -496,7 +496,7 @@ def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) 
         kinds = table.get(w.text.lower())
         if (
             not kinds
-            or not (kinds[1] or _village_name(text, ws, k))
+            or not kinds[1]
             or k == 0
             or not capitalised(ws[k - 1])
             or not near(text, ws[k - 1], w)
@@ -517,22 +517,6 @@ def _typed_unknowns(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) 
         if i < k and key_of(ws[i:k]) and not ws[i].start == 0 and not taken.overlaps(start, end):
             out.append(_typed_hit(ws, i, k, kinds, gaz))
     return out
-
-
-def _village_name(text: str, ws: list[Word], k: int) -> bool:
-    """A village word after two or more capitalised words that are no English words and open no
-    sentence: "Kafr Zaytun village" is a place the gazetteer may lack."""
-    if ws[k].text.lower() not in lexicon().village_words:
-        return False
-    i = k
-    while i > 0 and capitalised(ws[i - 1]) and _joined(text, ws[i - 1], ws[i]):
-        i -= 1
-    name = ws[i:k]
-    return (
-        len(name) >= 2
-        and not _sentence_start(text, ws, i)
-        and all(zipf(w.text.lower()) < DETECT.common_zipf for w in name)
-    )
 
 
 def _inside(a: Hit, b: Hit) -> bool:

@@ -36,7 +36,6 @@ _WORD_SETS = (
     "strong_cues",
     "people_nouns",
     "name_particles",
-    "village_words",
 )
 _PATTERNS = (
     "speaker",
@@ -110,7 +109,6 @@ class Lexicon:
     strong_cues: frozenset[str]
     people_nouns: frozenset[str]
     name_particles: frozenset[str]
-    village_words: frozenset[str]
     patterns: Patterns
     spelling_variants: tuple[tuple[re.Pattern[str], str], ...]
 
