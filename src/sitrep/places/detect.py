@@ -143,86 +143,8 @@ def _joined(text: str, a: Word, b: Word) -> bool:
     return gap in (" ", "-", "\u2010", "\u2011") or (gap == "" and a.text.endswith("."))
 
 
-def _particle(text: str, ws: list[Word], j: int) -> bool:
-    """Word ``j`` is a name particle between two hyphens before a capitalised word: the "i" of
-    "Mazar-i-Khorasan"."""
-    w = ws[j]
-    return (
-        w.text in lexicon().name_particles
-        and j + 1 < len(ws)
-        and text[w.end : w.end + 1] in ("-", "\u2010", "\u2011")
-        and text[w.start - 1 : w.start] in ("-", "\u2010", "\u2011")
-        and _joined(text, w, ws[j + 1])
-        and capitalised(ws[j + 1])
-    )
-
-
-def _name_run(text: str, ws: list[Word], i: int, limit: int) -> list[Word]:
-    """The run of words from ``i`` that may make one name: capitalised words joined by spaces or
-    hyphens, with connectors, articles and hyphened particles between them."""
-    run = [ws[i]]
-    for j in range(i + 1, min(len(ws), i + limit)):
-        w = ws[j]
-        if not _joined(text, run[-1], w) or not (
-            capitalised(w) or w.key in lexicon().connectors or w.article or _particle(text, ws, j)
-        ):
-            break
-        run.append(w)
-    return run
-
-
-def _whole_name(
-    text: str, ws: list[Word], i: int, run: list[Word], n: int, gaz: Gazetteer, th: DetectThresholds
-) -> list[Word] | None:
-    """The whole unknown name when only its first ``n`` words are a gazetteer key and the text
-    marks the whole as one place: a place cue before it ("the village of Bir Tamra"), a place type
-    word after it ("Kafr Zaytun village"), or a hyphened particle inside ("Deh-i-Sabz Kalan").
-    The rest must be name words (rare in English, no type, street or facility word), so "Kabul
-    Airport" and "Idlib Province" keep their place."""
-    if _is_demonym(Hit(0, 0, key_of(run[:n])), gaz):
-        return None  # "the Lebanese Maaraboun": an adjective before the name
-    whole = list(run)
-    for k, w in enumerate(whole):
-        if not (capitalised(w) or w.article or _particle(text, ws, i + k)):
-            whole = whole[:k]  # a list or a date: "Maaraboun and Tfail", "X on Friday"
-            break
-    while whole and not capitalised(whole[-1]):
-        whole.pop()
-    table = type_words()
-    typed_inside = False
-    while len(whole) > n and whole[-1].text.lower() in table:
-        whole.pop()
-        typed_inside = True
-    rest = [w for w in whole[n:] if capitalised(w)]
-    if not rest or any(
-        w.text.lower() in table
-        or w.text.lower() in word_list("facility_words")
-        or w.text.lower() in word_list("street_words")
-        or _plain_word(w.text, th)
-        or zipf(w.text.lower()) >= th.common_zipf
-        for w in rest
-    ):
-        return None
-    m = i + len(whole)
-    after = m < len(ws) and near(text, ws[m - 1], ws[m]) and ws[m].text.lower() in table
-    last = ws[i - 1].text.lower() if i else ""
-    two = f"{ws[i - 2].text.lower()} {last}" if i > 1 else ""
-    cued = i > 0 and (last in lexicon().strong_cues or two in lexicon().strong_cues)
-    particle = any(_particle(text, ws, i + k) for k in range(len(whole)))
-    return whole if (cued or after or typed_inside or particle) else None
-
-
-def match(
-    text: str,
-    ws: list[Word],
-    gaz: Gazetteer,
-    th: DetectThresholds = DETECT,
-    wholes: list[Hit] | None = None,
-) -> list[Hit]:
-    """Longest gazetteer names first, left to right, over runs of capitalised words.
-
-    A known first word of a longer name the text marks as one place is no match: the whole name
-    goes to ``wholes`` instead (kept unresolved, or at the area that holds it)."""
+def match(text: str, ws: list[Word], gaz: Gazetteer, th: DetectThresholds = DETECT) -> list[Hit]:
+    """Longest gazetteer names first, left to right, over runs of capitalised words."""
     hits, i, limit = [], 0, min(gaz.max_words, th.max_words)
     while i < len(ws):
         if not (
@@ -231,20 +153,18 @@ def match(
         ):
             i += 1
             continue
-        run = _name_run(text, ws, i, limit)
+        run = [ws[i]]
+        for w in ws[i + 1 : i + limit]:
+            if not _joined(text, run[-1], w) or not (
+                capitalised(w) or w.key in lexicon().connectors or w.article
+            ):
+                break
+            run.append(w)
         for n in range(len(run), 0, -1):
             if not capitalised(run[n - 1]):
                 continue
             key = key_of(run[:n])
             if key in gaz.keys and _acronym_ok(run[:n], gaz, key):
-                whole = _whole_name(text, ws, i, run, n, gaz, th) if n < len(run) else None
-                if whole:
-                    wkey = key_of(whole)
-                    wkey = spelling_variant(wkey, gaz) or wkey
-                    if wholes is not None:
-                        wholes.append(Hit(whole[0].start, whole[-1].end, wkey, ner="cued"))
-                    i += len(whole)
-                    break
                 hits.append(Hit(run[0].start, run[n - 1].end, key))
                 i += n
                 break
@@ -420,11 +340,8 @@ def _strongly_cued(text: str, ws: list[Word], hits: list[Hit], gaz: Gazetteer) -
 def _run(text: str, ws: list[Word], i: int) -> list[Word]:
     """The capitalised run from word ``i``: "Dair al-Kahf", "Shariff Aguak"."""
     run = [ws[i]]
-    for j in range(i + 1, min(len(ws), i + DETECT.max_words)):
-        w = ws[j]
-        if not _joined(text, run[-1], w) or not (
-            capitalised(w) or w.article or _particle(text, ws, j)
-        ):
+    for w in ws[i + 1 : i + DETECT.max_words]:
+        if not _joined(text, run[-1], w) or not (capitalised(w) or w.article):
             break
         run.append(w)
     while run[-1].article:
@@ -563,13 +480,12 @@ def _judged(
     gaz: Gazetteer,
     th: DetectThresholds,
     rules: tuple[Rule, ...],
-    wholes: list[Hit],
 ) -> tuple[list[Hit], set[tuple[int, int]]]:
     """The matches the rules keep (weak ones marked so), and the spans of vetoed lesser names:
     spaCy may bring back a vetoed well-known place (Ohio), not a village named like a surname."""
     person_words = frozenset(people(text, doc, ws))
     hits, vetoed = [], set()
-    for h in match(text, ws, gaz, th, wholes):
+    for h in match(text, ws, gaz, th):
         f = facts(text, h, doc, person_words, gaz, th)
         verdict, _ = judge(f, rules)
         if verdict is Verdict.NOT_PLACE:
@@ -591,8 +507,7 @@ def find(
 ) -> list[Hit]:
     """Every place mention worth resolving, in text order, with its type word and parents."""
     ws = words(text)
-    wholes: list[Hit] = []
-    hits, vetoed = _judged(text, doc, ws, gaz, th, rules, wholes)
+    hits, vetoed = _judged(text, doc, ws, gaz, th, rules)
     plausible = list(hits)  # what the filters below drop, spaCy's entities must not bring back
     by_start = {w.start: n for n, w in enumerate(ws)}
     streets, facilities = word_list("street_words"), word_list("facility_words")
@@ -607,7 +522,6 @@ def find(
     typed = _typed_unknowns(text, ws, hits, gaz)
     hits = [h for h in hits if not any(_inside(h, t) for t in typed)] + typed
     hits += _strongly_cued(text, ws, hits, gaz)
-    hits += [w for w in wholes if not any(h.start < w.end and w.start < h.end for h in hits)]
     hits.sort(key=lambda h: h.start)
     for h in hits:
         h.demonym = _is_demonym(h, gaz)  # NER-only hits too

@@ -35,7 +35,6 @@ _WORD_SETS = (
     "weapon_systems",
     "strong_cues",
     "people_nouns",
-    "name_particles",
 )
 _PATTERNS = (
     "speaker",
@@ -108,7 +107,6 @@ class Lexicon:
     weapon_systems: frozenset[str]
     strong_cues: frozenset[str]
     people_nouns: frozenset[str]
-    name_particles: frozenset[str]
     patterns: Patterns
     spelling_variants: tuple[tuple[re.Pattern[str], str], ...]
 
