@@ -174,22 +174,6 @@ def test_a_happening_set_days_apart_is_no_part_of_the_incident():
     assert first[0][0].sub_type == "Armed clash"
 
 
-def test_a_fight_that_takes_ground_is_typed_by_the_taking():
-    base = "Rebel fighters overran an army base in Kelwa on Monday after a long assault, killing six soldiers.\nMore."
-    posts = "On Tuesday, clan fighters loyal to a chief overran army positions in Kelwa and set fire to a depot.\nMore."
-    back = "Troops retook the town of Kelwa on Monday after heavy fighting that killed nine rebels.\nMore."
-    fight = (
-        "Rebels and soldiers fought for hours near Kelwa on Monday, killing nine fighters.\nMore."
-    )
-    subs = [events_of(t).events[0].sub_type for t in (base, posts, back, fight)]
-    assert subs == [
-        "Non-state actor overtakes territory",
-        "Non-state actor overtakes territory",
-        "Government regains territory",
-        "Armed clash",
-    ]
-
-
 def test_arrests_and_dispersal_of_a_protest_are_part_of_it():
     dispersed = (
         "Hundreds of farmers marched on the governor's office in Kelwa on Monday to protest against land seizures.\n"

@@ -30,7 +30,6 @@ FIRM_SCORE = 2.5  # below this a lone word ("seized two tankers") is too weak to
 FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the weapon
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 RETAKING = "Government regains territory"
-CLASH = "Armed clash"
 DISRUPTED = "Disrupted weapons use"
 TERRITORY_TYPES = (
     "Government regains territory",
@@ -54,20 +53,9 @@ class Candidate:
         return self.match.head
 
 
-def _misparsed_past(head: Token) -> bool:
-    """'overran army positions' parsed as a noun compound: a past form that is nothing but a verb."""
-    return (
-        head.lower_ in rules().past_forms
-        and head.dep_ in ("compound", "amod", "ROOT")
-        and not any(c.dep_ == "det" for c in head.children)
-    )
-
-
 def _verbal(head: Token, dated: bool) -> bool:
     if head.pos_ in ("VERB", "AUX"):
         return tense_ok(head, dated)
-    if _misparsed_past(head):
-        return True
     while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head  # "mortar rounds": the phrase's own head hangs on the verb
     verb = head.head
@@ -114,11 +102,6 @@ def _takes_ground(head: Token, label: str) -> bool:
     """Territory verbs need ground as their object ('seized the town', not 'seized two tankers');
     taking back may name it by a pronoun ('retook it'), the ground having been told before."""
     args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    if _misparsed_past(head) and head.dep_ == "compound":
-        noun = head  # "overran army positions" misparsed: the noun is what was taken
-        while noun.dep_ == "compound":
-            noun = noun.head
-        args.append(noun)
     args += [
         g
         for c in [head, *args]
@@ -191,15 +174,10 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         name, value = typed[0], typed[1]
         if m.cue.generic:  # a generic word ("killed") is typed by its victims
             name = by_victims(m.head, name)
-        if m.cue.label in TERRITORY_TYPES and name == CLASH and _takes_ground(m.head, m.cue.label):
-            name = (
-                m.cue.label
-            )  # codebook: a fight that takes or retakes ground is typed by the taking
         if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it")
             name = territory_side([m]) or name
         known = by_head.get(m.head.i)
-        taking = name in TERRITORY_TYPES and known is not None and known.sub_type == CLASH
-        if known is not None and known.score >= value and not taking:
+        if known is not None and known.score >= value:
             continue  # one word, one reading: the better-scored one ("seized" cocaine is a seizure, not a conquest)
         mod = modality(m.head)
         floor = FIRM_VIOLENT if lexicon().sub_types[name].type in ARMED_TYPES else FIRM_SCORE

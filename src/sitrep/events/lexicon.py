@@ -11,7 +11,6 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from ..lexicons import parse_yaml
-from .rules import rules
 
 
 @dataclass(frozen=True)
@@ -126,9 +125,7 @@ def lexicon() -> Lexicon:
 
 
 def _forms(tok: Token) -> set[str]:
-    found = {tok.lower_, tok.lemma_.lower()}
-    lemma = rules().irregular.get(tok.lower_)
-    return found | {lemma} if lemma else found
+    return {tok.lower_, tok.lemma_.lower()}
 
 
 def match(sent: Span) -> list[Match]:

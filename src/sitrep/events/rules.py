@@ -79,7 +79,6 @@ class Rules:
     time_leads: frozenset[str]
     pointers: frozenset[str]
     lower_bounds: frozenset[str]
-    irregular: dict[str, str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
@@ -97,10 +96,5 @@ def rules() -> Rules:
     sets = {k: frozenset(_words(raw, k)) for k in _LISTS}
     ordered = {k: tuple(_words(raw, k)) for k in _ORDERED}
     modal = {k: frozenset(_words(raw["modality"], k)) for k in _MODALITY}
-    irregular = raw.get("irregular")
-    if not isinstance(irregular, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in irregular.items()
-    ):
-        raise DataFileError(f"sitrep/events/{_FILE}: 'irregular' must map past forms to lemmas")
-    fields: dict[str, Any] = {**sets, **ordered, **modal, "irregular": irregular}
+    fields: dict[str, Any] = {**sets, **ordered, **modal}
     return Rules(**fields)
