@@ -750,3 +750,16 @@ def test_a_contradictions_event_opens_selected_on_the_map_and_marks_its_claims(w
     reload_done(page, "contradictions")
     assert page.locator(".contradiction.selected").count() == 1
     assert page.errors == []
+
+
+def test_a_timeline_taller_than_its_box_opens_on_its_first_row_whole(wide, page):
+    base, _ = wide
+    page.set_viewport_size({"width": 420, "height": 300})  # narrow: the items stack past the box
+    loaded(page, f"{base}/timeline", "timeline")
+    frame = page.locator("#timeline .vis-panel.vis-center").bounding_box()
+    boxes = [i.bounding_box() for i in page.locator(".vis-item:has(.tl-label)").all()]
+    shown = [b for b in boxes if b and b["height"] > 0]
+    top = min(b["y"] for b in shown)
+    assert max(b["y"] + b["height"] for b in shown) - top > frame["height"]  # more than fits
+    assert frame["y"] <= top <= frame["y"] + 40  # the first row sits whole at the top, not cut
+    assert page.errors == []

@@ -8,7 +8,7 @@
   const status = document.getElementById("tl-count");
   const timeline = new vis.Timeline(document.getElementById("timeline"), new vis.DataSet([]),
     {stack: true, zoomable: true, maxHeight: Math.max(320, Math.round(window.innerHeight * 0.7)), verticalScroll: true,
-     margin: {item: {horizontal: 2, vertical: 4}}, orientation: {axis: "both"}});
+     margin: {item: {horizontal: 2, vertical: 4}}, orientation: {axis: "both", item: "top"}});
   const LIMIT = 1000;  // vis-timeline stays quick to draw and to read up to about this many items
   let state = bindFilters((s) => { state = s; load(); });
   let points = [];
