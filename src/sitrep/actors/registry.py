@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
@@ -117,8 +118,10 @@ def load_file(path: Path, kind: Kind) -> list[Entry]:
     return [_entry(rec, kind, str(path)) for rec in data]
 
 
-def text_words(text: str) -> list[Word]:
-    """The folded words of a text, a possessive cut off ("SDF's" is SDF) and a sentence's full stop too."""
+@lru_cache(maxsize=2)
+def text_words(text: str) -> tuple[Word, ...]:
+    """The folded words of a text, a possessive cut off ("SDF's" is SDF) and a sentence's full stop too.
+    Kept for the last texts: the registry and the short-name pass both read the report's words."""
     out = []
     for w in words(text):
         cut = (
@@ -131,7 +134,7 @@ def text_words(text: str) -> list[Word]:
         if cut and len(w.text) > cut:
             w = Word(w.start, w.end - cut, w.text[:-cut], fold_word(w.text[:-cut]), w.article)
         out.append(w)
-    return out
+    return tuple(out)
 
 
 def _key(ws: list[Word]) -> str:
@@ -212,12 +215,12 @@ class Registry:
 _GLUE = re.compile(r"[ \t\-\u2010\u2011\u00a0]*")
 
 
-def _joined(all_words: list[Word], word_starts: list[int], text: str, start: int, end: int) -> bool:
+def _joined(
+    all_words: Sequence[Word], word_starts: list[int], text: str, start: int, end: int
+) -> bool:
     """The words of a match follow each other with only spaces or hyphens between them."""
     lo = bisect.bisect_left(word_starts, start)
-    inner = all_words[
-        lo : bisect.bisect_left(word_starts, end, lo)
-    ]  # not the whole tail: linear per text
+    inner = list(all_words[lo : bisect.bisect_left(word_starts, end, lo)])  # not the whole tail
     while inner and inner[-1].end > end:
         inner.pop()
     return all(
@@ -225,7 +228,7 @@ def _joined(all_words: list[Word], word_starts: list[int], text: str, start: int
     )
 
 
-def _widen(all_words: list[Word], word_starts: list[int], text: str, start: int) -> int:
+def _widen(all_words: Sequence[Word], word_starts: list[int], text: str, start: int) -> int:
     """Take in an article hyphenated onto the first word ("al-" of al-Qaida)."""
     i = bisect.bisect_left(word_starts, start) - 1
     w = all_words[i] if i >= 0 else None
