@@ -89,6 +89,31 @@ def calendar() -> Calendar:
     return Calendar(weekdays, months, abbreviations)
 
 
+@cache
+def syntax() -> dict[str, frozenset[str]]:
+    """The named sets of spaCy labels of ``data/syntax.yaml``, each label checked against spaCy's
+    glossary, so a typo ("nsubjpas") fails on load instead of never matching."""
+    from spacy.glossary import GLOSSARY
+
+    origin = "sitrep/data/syntax.yaml"
+    raw = load_yaml("sitrep.data", "syntax.yaml")
+    if not isinstance(raw, dict) or not raw:
+        raise DataFileError(f"{origin}: expected named lists of spaCy labels")
+    out = {}
+    for name, labels in raw.items():
+        if (
+            not isinstance(labels, list)
+            or not labels
+            or not all(isinstance(x, str) for x in labels)
+        ):
+            raise DataFileError(f"{origin}: {name!r} must be a non-empty list of labels")
+        unknown = sorted(set(labels) - set(GLOSSARY))
+        if unknown:
+            raise DataFileError(f"{origin}: {name!r} holds labels spaCy does not define: {unknown}")
+        out[name] = frozenset(labels)
+    return out
+
+
 def month_number(word: str) -> int | None:
     """1-12 for a month's name or its three-letter start ("Sept", "sep", "September"), else None."""
     stem = word[:3].lower()

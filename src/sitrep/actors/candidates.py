@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..lexicons import syntax
 from ..model import Analysis, Mention, MentionKind
 from .evidence import Evidence
 from .lexicon import ForceClass, lexicon
@@ -426,7 +427,7 @@ def _described(span: Span, fc: ForceClass) -> Cand:
     first = span.start
     while (
         first > max(0, span.start - 3)
-        and span.doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN")
+        and span.doc[first - 1].pos_ in syntax()["describing_pos"]
         and not span.doc[first - 1].is_sent_end
     ):
         first -= 1
@@ -462,9 +463,7 @@ def _body(words: str) -> str | None:
 
 def _function_word(doc: Doc, start: int) -> bool:
     tok = doc.char_span(start, start + 1, alignment_mode="expand")
-    return tok is not None and (
-        tok[0].is_stop or tok[0].pos_ in ("DET", "PRON", "NUM", "ADP", "VERB", "ADV")
-    )
+    return tok is not None and (tok[0].is_stop or tok[0].pos_ in syntax()["function_pos"])
 
 
 def _country_key(a: Analysis, start: int, mod: str) -> str:

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..lexicons import syntax
 from ..nlp import text_of
 from .cues import source_words, words
 
 QUOTES = '"“”'
 SUBJECTS = ("nsubj",)  # "it was reported that": a passive names no source
 CLAUSES = ("ccomp", "xcomp")
-PREDICATE_PARTS = ("dobj", "xcomp", "attr", "prep", "oprd")
 MIN_CLAIM_CHARS = 8  # shorter "content" is a parser slip ("In March")
 MAX_QUOTE_CHARS = 1500  # how far back a closing quote looks for its opening one (a long quotation)
 TRIM = " \t\n,;:.–—-" + QUOTES
@@ -204,7 +204,7 @@ def _predicate(verb: Token, relative: bool) -> tuple[int, int] | None:
     if (
         relative
         or verb.lemma_.lower() in words("bare_speech")
-        or not any(ch.dep_ in PREDICATE_PARTS for ch in verb.rights)
+        or not any(ch.dep_ in syntax()["predicate_parts"] for ch in verb.rights)
     ):
         return None
     return verb.idx, _end(verb.right_edge)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..lexicons import syntax
 from ..model import Claim, Source
 from .cues import words
 
@@ -27,7 +28,6 @@ SHARED_FOR_SAME_TOPIC = 3  # content words two claims share to be about the same
 SAME_TOPIC_OVERLAP = 0.3  # ... and their share of all the content words of both
 MAX_NESTING = 3  # claims within claims followed this deep to their outer source
 MATE_WINDOW = 50  # claims either side a claim is compared with for corroboration
-CONTENT_POS = ("NOUN", "PROPN", "NUM", "VERB")
 
 
 def _content(doc: Doc, c: Claim) -> set[str]:
@@ -35,7 +35,9 @@ def _content(doc: Doc, c: Claim) -> set[str]:
     return {
         t.lemma_.lower()
         for t in span or []
-        if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in words("speech_verbs")
+        if t.pos_ in syntax()["content_pos"]
+        and not t.is_stop
+        and t.lemma_.lower() not in words("speech_verbs")
     }
 
 

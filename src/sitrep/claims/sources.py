@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..intervals import Intervals
-from ..lexicons import TITLE_GROUPS, titles
+from ..lexicons import TITLE_GROUPS, syntax, titles
 from ..model import Analysis, Entity, Source
 from ..nlp import ents_in
 from .cues import source_words, words
@@ -115,7 +115,7 @@ def _is_name_of(name: SpacySpan, source: SpacySpan) -> bool:
             return True
         if tok.dep_ == "prep" and tok.lower_ == "as":
             return True  # "known as", "who gave his name as"
-        if tok.dep_ in ("acl", "prep", "agent"):
+        if tok.dep_ in syntax()["source_modifiers"]:
             return False
         tok = tok.head
     return True

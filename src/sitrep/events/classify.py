@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from spacy.tokens import Span, Token
 
+from ..lexicons import syntax
 from .lexicon import Match, lexicon
 from .rules import rules
 
@@ -73,7 +74,11 @@ def _agent_words(verb: Token) -> list[str]:
     """Lemmas of the verb's agent: its active subject, or the 'by' phrase of a passive."""
     agents = [c for c in verb.children if c.dep_ == "nsubj"]
     agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
-    if not agents and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+    if (
+        not agents
+        and verb.dep_ in syntax()["agent_sharing_clauses"]
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
         return _agent_words(verb.head)
     return [t.lemma_.lower() for a in agents for t in a.subtree]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import syntax
 from ..nlp import text_of
 from .classify import (
     TERRITORY,
@@ -60,7 +61,7 @@ def _verbal(head: Token, dated: bool) -> bool:
         head = head.head  # "mortar rounds": the phrase's own head hangs on the verb
     verb = head.head
     return (
-        head.dep_ in ("nsubj", "nsubjpass", "dobj")
+        head.dep_ in syntax()["happening_args"]
         and verb.lemma_.lower() in rules().occur
         and tense_ok(verb, dated)
     )
@@ -70,11 +71,9 @@ def _descriptive(m: Match) -> bool:
     """A harm participle standing for people ('the wounded were flown out', 'the dead included')
     tells no happening of its own; 'a looted depot' still tells the looting."""
     head = m.head
-    if head.tag_ not in ("VBN", "VBD", "JJ") or m.cue.generic is None:
+    if head.tag_ not in syntax()["descriptive_tags"] or m.cue.generic is None:
         return False
-    return head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
-        c.dep_ == "det" for c in head.children
-    )
+    return head.dep_ in syntax()["nominal_args"] and any(c.dep_ == "det" for c in head.children)
 
 
 def _past_phrase(m: Match) -> bool:
@@ -101,7 +100,7 @@ def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
 def _takes_ground(head: Token, label: str) -> bool:
     """Territory verbs need ground as their object ('seized the town', not 'seized two tankers');
     taking back may name it by a pronoun ('retook it'), the ground having been told before."""
-    args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    args = [c for c in head.children if c.dep_ in syntax()["ground_args"]]
     args += [
         g
         for c in [head, *args]
@@ -115,7 +114,8 @@ def _takes_ground(head: Token, label: str) -> bool:
         head.pos_ == "NOUN"
         or back
         or any(
-            t.lemma_.lower() in rules().ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in args
+            t.lemma_.lower() in rules().ground or t.ent_type_ in syntax()["ground_entities"]
+            for t in args
         )
     )
 
@@ -213,7 +213,7 @@ def _disarmed(c: Candidate, cands: list[Candidate]) -> bool:
     word = c.match.tokens[
         -1
     ]  # "improvised explosive": the noun, whatever the tagger made of the first word
-    if c.head.pos_ == "VERB" and c.head.dep_ in ("acl", "relcl", "amod"):
+    if c.head.pos_ == "VERB" and c.head.dep_ in syntax()["weapon_describers"]:
         word = c.head  # "a bomb planted under a bridge": the verb describes the weapon
     elif word.pos_ not in ("NOUN", "PROPN"):
         return False

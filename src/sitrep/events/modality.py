@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicons import syntax
 from .rules import rules
-
-HEDGE_POS = ("AUX", "VERB", "SCONJ", "ADP")  # a modal or a conjunction, not "May" the month
 
 
 def _chain(tok: Token) -> list[Token]:
@@ -34,7 +33,7 @@ def modality(tok: Token) -> str:
             i and t.lemma_.lower() in r.plan
         ):
             return "planned"
-        if any(k.lower_ in r.hedge and k.pos_ in HEDGE_POS for k in kids):
+        if any(k.lower_ in r.hedge and k.pos_ in syntax()["hedge_pos"] for k in kids):
             return "hypothetical"
     if any(k.lemma_.lower() in r.allege for t in chain for k in [t, *t.children]):
         return "alleged"

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..lexicons import syntax
 from ..model import Analysis, Quantity
 from .numbers import NUMBER, as_number, parse_number
 from .units import Units, alternation, units
@@ -87,7 +88,7 @@ def _number_span(tok: Token) -> tuple[int, int]:
 
 
 def _is_countable(tok: Token) -> bool:
-    if not tok.like_num or tok.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"):
+    if not tok.like_num or tok.ent_type_ in syntax()["uncounted_entities"]:
         return False
     if re.fullmatch(r"(19|20)\d\d", tok.text):  # a year
         return False
@@ -128,7 +129,7 @@ def _counted(tok: Token, u: Units) -> tuple[Token, str] | None:
             )
     if tok.lower_ in u.people_words:
         return tok, "people"
-    if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_.lower() in u.people_verbs:
+    if tok.dep_ in syntax()["people_verb_args"] and head.lemma_.lower() in u.people_verbs:
         return tok, "people"
     return None
 

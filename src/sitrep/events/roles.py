@@ -13,6 +13,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ..lexicons import syntax
 from ..model import Analysis, EventActor, Mention
 from .rules import rules
 
@@ -102,7 +103,7 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
     agents = _phrases(verb, AGENT_DEPS)
     if (
         not agents
-        and verb.dep_ in ("advcl", "conj", "xcomp", "acl")
+        and verb.dep_ in syntax()["role_sharing_clauses"]
         and verb.head.pos_ in ("VERB", "AUX")
     ):
         agents = _phrases(

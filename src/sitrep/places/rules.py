@@ -16,6 +16,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
+from ..lexicons import syntax
 from .config import DetectThresholds
 from .fold import fold, words
 from .hits import (
@@ -207,7 +208,7 @@ def state_highway(f: Facts) -> Verdict | None:
 def the_thing(f: Facts) -> Verdict | None:
     """A building, vehicle or firm named like a town: "the White House said", "the Durango sped
     off"."""
-    return _veto(f.label not in ("GPE", "LOC", "NORP") and _the_thing(f))
+    return _veto(f.label not in syntax()["place_entities"] and _the_thing(f))
 
 
 def tagged_speaker(f: Facts) -> Verdict | None:
@@ -264,7 +265,7 @@ def demonym_for_people(f: Facts) -> Verdict | None:
         return None
     nxt = lexicon().patterns.next_word.match(f.text, f.hit.end)
     tok = next_token(f.doc, f.hit.end)
-    as_noun = tok is None or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+    as_noun = tok is None or tok.pos_ not in syntax()["modifiable_pos"]
     return _veto(as_noun or (nxt is not None and nxt.group(1).lower() in lexicon().people_nouns))
 
 
@@ -458,7 +459,7 @@ def _the_thing(f: Facts) -> bool:
 def _next_word_not_noun(doc: Doc, end: int) -> bool:
     """The token after ``end`` is no noun the name could modify (a verb, a preposition, 's)."""
     tok = next_token(doc, end)
-    return tok is None or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+    return tok is None or tok.pos_ not in syntax()["modifiable_pos"]
 
 
 def _in_compound(text: str, hit: Hit) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..geodesy import km
+from ..lexicons import syntax
 from ..model import Analysis, Entity, Mention
 from .cues import cues
 
@@ -92,7 +93,7 @@ class _Sentence:
                 self.owner[t.i] = m
             # "Chagai district", "the Qalamoun ridges": the place noun stands for the place.
             if (
-                root.dep_ in ("compound", "nmod", "amod")
+                root.dep_ in syntax()["place_noun_deps"]
                 and root.head.lower_ in cues().place_nouns
                 and root.head.i not in self.owner
             ):
@@ -138,7 +139,7 @@ class _Sentence:
         if road is None:
             return False
         for _ in range(DASH_REACH + 1):  # up to the head of the road's noun phrase
-            if road.dep_ in ("appos", "compound", "nmod") and road.head.i != road.i:
+            if road.dep_ in syntax()["road_phrase_deps"] and road.head.i != road.i:
                 road = road.head
         return not (road.dep_ == "pobj" and road.head.lower_ in cues().qualifier_preps)
 
@@ -203,7 +204,7 @@ class _Sentence:
         if holder.pos_ == "ADP":
             # "and from there to the beach at Abdeh": "at" hung on "to" shares its role
             return c.prep_role.get(holder.lower_)
-        return (holder, True) if holder.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
+        return (holder, True) if holder.pos_ in syntax()["holder_pos"] else None
 
 
 def is_feature(entity: Entity | None) -> bool:
@@ -310,15 +311,11 @@ def travel_order(found: list[tuple[Point, Token]]) -> list[Point]:
     return order
 
 
-# Clauses that hang on another and tell the same movement ("bound for X when it left Y").
-SUBORDINATE = ("advcl", "xcomp", "acomp")
-
-
 def _clause_top(verb: Token) -> Token:
     """The verb a clause's movement belongs to, through "when"/"as" clauses and complements;
     a clause opened by "before", "until" or "after" tells another stage."""
     for _ in range(MAX_CLIMB):
-        if verb.dep_ not in SUBORDINATE or verb.head.i == verb.i:
+        if verb.dep_ not in syntax()["subordinate_clauses"] or verb.head.i == verb.i:
             return verb
         if _opener(verb) in cues().sequence:
             return verb
