@@ -66,10 +66,10 @@ def enum_names() -> set[str]:
     from spacy.glossary import GLOSSARY
 
     sys.path.insert(0, str(SRC.parent))
-    from sitrep.lexicons import TITLE_GROUPS  # the groups of data/titles.yaml
+    from sitrep.lexicons import titles  # the groups of data/titles.yaml
 
     schema = json.loads((SRC / "schema" / "analysis.schema.json").read_text("utf-8"))
-    return {*GLOSSARY, *TITLE_GROUPS, *_schema_names(schema, set())}
+    return {*GLOSSARY, *titles().groups, *_schema_names(schema, set())}
 
 
 def enum_like(words: list[str], names: set[str]) -> bool:
@@ -78,7 +78,9 @@ def enum_like(words: list[str], names: set[str]) -> bool:
 
 
 def _skipped(tree: ast.Module) -> set[int]:
-    """ids of nodes that are not word lists whatever they hold: __all__ and annotations."""
+    """ids of nodes that are not word lists whatever they hold: ``__all__``, annotations, the
+    values of a ``Literal[...]`` type, and the requires/assigns a ``Stage(...)`` record declares
+    (the contract fields each stage reads and writes, which issue 15 asks to be declared)."""
     out: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and any(
@@ -87,6 +89,19 @@ def _skipped(tree: ast.Module) -> set[int]:
             out.add(id(node.value))
         if isinstance(node, (ast.AnnAssign, ast.arg)) and node.annotation is not None:
             out.update(id(n) for n in ast.walk(node.annotation))
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "Literal"
+        ):
+            out.update(id(n) for n in ast.walk(node.slice))  # a type: mypy checks its values
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "Stage"
+        ):
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                out.update(id(n) for n in ast.walk(arg))  # a stage's requires/assigns declaration
     return out
 
 

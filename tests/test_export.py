@@ -368,3 +368,20 @@ def test_every_format_from_a_kb_of_the_dev_reports(dev_kb, cli, tmp_path):
     graph_path.write_text(_export_kb(cli, dev_kb, "graphml", tmp_path), "utf-8")
     assert nx.read_graphml(graph_path).number_of_nodes() > len(stored)
     assert len(_export_kb(cli, dev_kb, "jsonl", tmp_path).splitlines()) == len(stored)
+
+
+@pytest.mark.parametrize(
+    "feature, precision",
+    [
+        ("PPLA2", 1),  # a town by its GeoNames code
+        ("village", 1),  # an unlisted place the places stage typed by its word
+        ("ADM2", 2),
+        ("ADM1", 3),
+        ("province", 3),
+        ("PCLI", 3),
+    ],
+)
+def test_acled_geo_precision_reads_codes_and_type_words(feature, precision):
+    from sitrep.export.acled import _geo_precision
+
+    assert _geo_precision({"feature": feature}) == precision

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -79,6 +80,15 @@ def main_options(
     """sitrep: places, actors, events, routes and claims from reports, with every fact pointing back to its words."""
 
 
+class Format(str, Enum):
+    """What ``sitrep analyze`` writes: the contract as JSON or JSON lines, or a page to read."""
+
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+    html = "html"
+
+
 @app.command()
 def analyze(
     inputs: Annotated[
@@ -101,9 +111,9 @@ def analyze(
     """Analyse reports and write the analysis (the contract: sitrep.analysis/1)."""
     from .analyze_cmd import run_analyze
 
-    if fmt not in ("json", "jsonl", "text", "html"):
+    if fmt not in Format.__members__:
         raise typer.BadParameter(
-            f"unknown format {fmt!r}: use json, jsonl, text or html", param_hint="--format"
+            f"unknown format {fmt!r}: use {', '.join(Format.__members__)}", param_hint="--format"
         )
     if published is not None:
         _check_iso_date(published)

@@ -120,19 +120,6 @@ def month_number(word: str) -> int | None:
     return next((i for i, m in enumerate(calendar().months, 1) if m[:3] == stem), None)
 
 
-TITLE_GROUPS = (
-    "honorifics",
-    "ranks",
-    "police",
-    "offices",
-    "civic",
-    "royal",
-    "religious",
-    "kin",
-    "verbs",
-)
-
-
 @dataclass(frozen=True)
 class Titles:
     groups: dict[str, tuple[str, ...]]
@@ -146,8 +133,10 @@ class Titles:
 
     def of(self, *groups: str) -> tuple[str, ...]:
         """The titles of the given groups (all when none are named), longest first."""
-        chosen = groups or TITLE_GROUPS
-        words = {w for g in chosen for w in self.groups[g]}
+        unknown = sorted(set(groups) - set(self.groups))
+        if unknown:
+            raise DataFileError(f"sitrep/data/titles.yaml has no groups {unknown}")
+        words = {w for g in groups or self.groups for w in self.groups[g]}
         return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
@@ -155,10 +144,10 @@ class Titles:
 def titles() -> Titles:
     origin = "sitrep/data/titles.yaml"
     raw = load_yaml("sitrep.data", "titles.yaml")
-    unknown = sorted(set(raw) - {*TITLE_GROUPS, "abbreviations"})
-    if unknown:
-        raise DataFileError(f"{origin}: unknown groups {unknown}; use {', '.join(TITLE_GROUPS)}")
-    groups = {g: word_list(raw, g, origin) for g in TITLE_GROUPS}
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{origin}: expected groups of titles")
+    # Every key but "abbreviations" is a group; the stages name the groups they take.
+    groups = {g: word_list(raw, g, origin) for g in raw if g != "abbreviations"}
     seen: dict[str, str] = {}
     for group, words in groups.items():
         for w in words:

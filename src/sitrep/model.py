@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 SCHEMA_ID = "sitrep.analysis/1"
 
 MentionKind = Literal["place", "actor", "person"]
+MENTION_KINDS: tuple[MentionKind, ...] = get_args(MentionKind)
 
 
 @dataclass
@@ -223,7 +224,7 @@ class Analysis:
         return f"{prefix}{len(items) + 1}"
 
     def mentions_in(
-        self, start: int, end: int, kinds: tuple[str, ...] = ("place", "actor", "person")
+        self, start: int, end: int, kinds: tuple[str, ...] = MENTION_KINDS
     ) -> list[Mention]:
         """Mentions of the given kinds lying inside [start, end), in text order."""
         key = (self.mentions, len(self.mentions))

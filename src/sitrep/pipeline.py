@@ -18,8 +18,6 @@ from .nlp import parse
 from .text import find_duplicates, paragraphs
 
 BATCH_SIZE = 32
-# What ``prepare`` gives every stage before the first one runs.
-PREPARED = frozenset({"document", "paragraphs", "duplicates", "warnings"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +33,17 @@ class Stage:
     annotate: Callable[[Analysis, Doc], None]
     requires: frozenset[str] = frozenset()
     assigns: frozenset[str] = frozenset()
+
+
+def _text_layer(a: Analysis, doc: Doc) -> None:
+    """Nothing to add: ``prepare`` builds the text layer before the parse."""
+
+
+# The text layer, declared like the stages: what ``prepare`` gives them before the first one runs.
+TEXT = Stage(
+    "text", _text_layer, assigns=frozenset({"document", "paragraphs", "duplicates", "warnings"})
+)
+PREPARED = TEXT.assigns
 
 
 def check_order(stages: Iterable[Stage]) -> tuple[Stage, ...]:

@@ -10,15 +10,41 @@ from typing import Any
 
 from .model import SCHEMA_ID, Analysis
 
-# Optional keys whose schema type does not admit null: left out rather than written as null.
-_OMIT_WHEN_NONE = frozenset(
-    {"cue", "reliability", "credibility", "span", "mention", "start", "end", "vague", "precision"}
-)
+
+def _admits_null(spec: dict[str, Any]) -> bool:
+    kind = spec.get("type")
+    return kind == "null" or (isinstance(kind, list) and "null" in kind)
+
+
+def _optional_not_null(node: Any, out: set[str]) -> set[str]:
+    """The keys some object of the schema holds optionally with a type that does not admit null."""
+    if isinstance(node, dict):
+        props, required = node.get("properties"), set(node.get("required", ()))
+        if isinstance(props, dict):
+            out.update(
+                k
+                for k, v in props.items()
+                if k not in required and isinstance(v, dict) and not _admits_null(v)
+            )
+        for v in node.values():
+            _optional_not_null(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _optional_not_null(v, out)
+    return out
+
+
+@cache
+def _omit_when_none() -> frozenset[str]:
+    """Keys left out rather than written as null: the contract's optional keys whose type does not
+    admit null, and "vague", a field the contract does not list."""
+    return frozenset(_optional_not_null(schema(), {"vague"}))
 
 
 def _clean(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items() if not (v is None and k in _OMIT_WHEN_NONE)}
+        omit = _omit_when_none()
+        return {k: _clean(v) for k, v in value.items() if not (v is None and k in omit)}
     if isinstance(value, list):
         return [_clean(v) for v in value]
     return value

@@ -170,7 +170,7 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
                     "person",
                     "short",
                     whole.name,
-                    titled=whole.source in ("title", "registry", "kunya"),
+                    titled=whole.source in lexicon().titled_sources,
                 )
             )
     return out

@@ -10,44 +10,39 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..errors import DataFileError
+from ..lexicons import load_yaml, word_list
 from ..places.fold import key_of, words
 from .lexicon import lexicon
 
-TYPES = frozenset(
-    {
-        "armed_group",
-        "state_force",
-        "foreign_force",
-        "militia",
-        "government",
-        "political_party",
-        "international_org",
-        "ngo",
-        "media",
-        "criminal_network",
-        "civilians",
-        "other",
-    }
-)
-FIELDS = {
-    "actor": {
-        "key",
-        "name",
-        "type",
-        "country",
-        "aliases",
-        "successor_of",
-        "parent",
-        "wikidata",
-        "source",
-        "operates_in",
-    },
-    "person": {"key", "name", "aliases", "affiliation", "role", "wikidata", "source"},
-}
+
+@dataclass(frozen=True)
+class RecordSchema:
+    """The fields each kind of record may hold and the actor types (``data/record_schema.yaml``)."""
+
+    fields: dict[str, frozenset[str]]
+    actor_types: frozenset[str]
+
+
+@cache
+def record_schema() -> RecordSchema:
+    origin = "sitrep/actors/data/record_schema.yaml"
+    raw = load_yaml("sitrep.actors", "data/record_schema.yaml")
+    fields = raw.get("fields") if isinstance(raw, dict) else None
+    if not isinstance(fields, dict) or set(fields) != {"actor", "person"}:
+        raise DataFileError(f"{origin}: 'fields' must list the fields of 'actor' and 'person'")
+    return RecordSchema(
+        {kind: frozenset(word_list(fields, kind, origin)) for kind in fields},
+        frozenset(word_list(raw, "actor_types", origin)),
+    )
+
+
 KEY_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 COUNTRY_RE = re.compile(r"[A-Z]{2}")
 
@@ -104,8 +99,9 @@ def problems(entries: list[_Entry]) -> list[str]:
 def _record(e: _Entry, actors: dict[str, _Entry]) -> Iterable[str]:
     """The problems of one record on its own."""
     raw = e.raw
-    if set(raw) - FIELDS[e.kind]:
-        yield f"unknown fields {sorted(set(raw) - FIELDS[e.kind])}"
+    unknown = set(raw) - record_schema().fields[e.kind]
+    if unknown:
+        yield f"unknown fields {sorted(unknown)}"
     if not raw.get("source"):
         yield "missing source"
     if "wikidata" in raw and not re.fullmatch(r"Q\d+", str(raw["wikidata"])):
@@ -118,7 +114,7 @@ def _record(e: _Entry, actors: dict[str, _Entry]) -> Iterable[str]:
 
 
 def _actor(e: _Entry, raw: dict, actors: dict[str, _Entry]) -> Iterable[str]:
-    if raw.get("type") not in TYPES:
+    if raw.get("type") not in record_schema().actor_types:
         yield f"missing or bad type {raw.get('type')!r}"
     if "country" not in raw:
         yield "missing country (write country: null for a group of no one country)"

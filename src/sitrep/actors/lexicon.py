@@ -43,6 +43,8 @@ class Lexicon:
     ministry_determiners: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
     name_joiners: frozenset[str] = frozenset()
+    titled_sources: frozenset[str] = frozenset()
+    wins_ties: frozenset[str] = frozenset()
 
     def actor_type(self, name: str) -> str | None:
         """The type a name's own words suggest: the cue ending last decides ("Ministry ... Office"),
@@ -67,13 +69,15 @@ class Lexicon:
         return best
 
 
-# The shared titles a person's mention takes in (sitrep/data/titles.yaml); police ranks come
-# from state_titles below, and civic ones too often follow a place ("Ohio Attorney Smith").
-_TITLES = ("honorifics", "ranks", "offices", "royal", "religious")
-
-
 _ORIGIN = "sitrep/actors/data/lexicon.yaml"
-_WORD_SETS = ("group_verbs", "ministry_determiners", "back_references", "name_joiners")
+_WORD_SETS = (
+    "group_verbs",
+    "ministry_determiners",
+    "back_references",
+    "name_joiners",
+    "titled_sources",
+    "wins_ties",
+)
 
 
 @cache
@@ -93,7 +97,11 @@ def lexicon() -> Lexicon:
         type_cues={k: tuple(v) for k, v in raw["type_cues"].items()},
         classes=classes,
         titles=tuple(
-            sorted({*titles().dotted(*_TITLES), *raw["state_titles"]}, key=len, reverse=True)
+            sorted(
+                {*titles().dotted(*word_list(raw, "title_groups", _ORIGIN)), *raw["state_titles"]},
+                key=len,
+                reverse=True,
+            )
         ),
         roles=frozenset(raw["roles"]),
         name_particles=frozenset(raw["name_particles"]),

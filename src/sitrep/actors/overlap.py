@@ -18,9 +18,9 @@ from ..places.fold import fold
 from ..places.hits import type_words
 from ..places.store import Candidate, get_gazetteer
 from .candidates import Cand
+from .lexicon import lexicon
 
 FIGHTERS = ("armed_group", "militia", "criminal_network")
-WINS_TIES = ("byline", "registry", "outlet", "acronym", "title", "short")
 
 
 def _nation(a: Analysis, p: Mention) -> bool:
@@ -103,7 +103,7 @@ def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
         )
         if (
             hits
-            and not (c.source in WINS_TIES or longer)
+            and not (c.source in lexicon().wins_ties or longer)
             or c.source == "ner"
             and _list_of_places(text, c, hits)
         ):

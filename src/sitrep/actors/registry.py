@@ -267,6 +267,7 @@ def load_entries() -> list[Entry]:
 def registry() -> Registry:
     """The shipped registry, built and checked once per content of its files (sitrep.datacache)."""
     files = [*_data_files("registry"), *_data_files("people.yaml")]
+    files += _data_files("record_schema.yaml")  # the checks read it
     return cached(
         "actor-registry", files, _build, modules=("sitrep.actors.checks", "sitrep.places.fold")
     )

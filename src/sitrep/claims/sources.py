@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..intervals import Intervals
-from ..lexicons import TITLE_GROUPS, syntax, titles
+from ..lexicons import syntax, titles
 from ..model import Analysis, Entity, Source
 from ..nlp import ents_in
 from .cues import source_words, words
@@ -78,7 +78,7 @@ def _titles(*groups: str) -> frozenset[str]:
     but kin words and common words ("Colonel Haddad", "Sheriff Diaz"); alone, an office one person holds ("the
     governor"), not a rank many share ("the officer")."""
     return frozenset(
-        titles().of(*(groups or (g for g in TITLE_GROUPS if g not in ("kin", "verbs"))))
+        titles().of(*(groups or (g for g in titles().groups if g not in ("kin", "verbs"))))
     )
 
 

@@ -32,11 +32,6 @@ FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the we
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 RETAKING = "Government regains territory"
 DISRUPTED = "Disrupted weapons use"
-TERRITORY_TYPES = (
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-)
 
 
 @dataclass
@@ -167,7 +162,10 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         typed = _typed(m, sc)
         if (
             typed is None
-            or (typed[0] in TERRITORY_TYPES and not _takes_ground(m.head, m.cue.label))
+            or (
+                lexicon().sub_types[typed[0]].takes_ground
+                and not _takes_ground(m.head, m.cue.label)
+            )
             or _objectless(m.head, typed[0])
         ):
             continue

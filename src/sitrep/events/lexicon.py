@@ -22,6 +22,7 @@ class SubType:
     requires: str | None = None  # a cue group the sentence must hold for this sub-type ...
     otherwise: str | None = None  # ... or its evidence goes to this one
     needs_object: bool = False  # a verb trigger must have an object (what was burned, looted)
+    takes_ground: bool = False  # a territory sub-type: its verb needs ground as its object
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
             spec.get("requires"),
             spec.get("otherwise"),
             bool(spec.get("needs_object")),
+            bool(spec.get("takes_ground")),
         )
         for key, trigger in (("triggers", True), ("context", False)):
             cues += [

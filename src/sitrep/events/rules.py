@@ -40,7 +40,6 @@ _LISTS = (
     "lower_bounds",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
-_MODALITY = ("deny", "plan", "hedge", "allege", "habitual")
 
 
 @dataclass(frozen=True)
@@ -95,6 +94,10 @@ def rules() -> Rules:
         raise DataFileError(f"sitrep/events/{_FILE}: expected a mapping with a 'modality' section")
     sets = {k: frozenset(_words(raw, k)) for k in _LISTS}
     ordered = {k: tuple(_words(raw, k)) for k in _ORDERED}
-    modal = {k: frozenset(_words(raw["modality"], k)) for k in _MODALITY}
+    # The modality section's keys are the Rules fields of that name (deny, plan, hedge, ...).
+    modal = {k: frozenset(_words(raw["modality"], k)) for k in raw["modality"]}
     fields: dict[str, Any] = {**sets, **ordered, **modal}
-    return Rules(**fields)
+    try:
+        return Rules(**fields)
+    except TypeError as exc:  # a modality missing or unknown
+        raise DataFileError(f"sitrep/events/{_FILE}: modality: {exc}") from None

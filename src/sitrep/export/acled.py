@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any, TextIO
 
+from ..errors import DataFileError
+from ..lexicons import load_yaml
 from .common import actor_names, disputes, views
 
 ACLED_COLUMNS = [
@@ -127,19 +130,37 @@ def rows(analyses: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
             }
 
 
+@cache
+def _precisions() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
+    """``data/acled.yaml``: for "town" and "area", the feature prefixes and codes that make them."""
+    raw = load_yaml("sitrep.export", "data/acled.yaml")
+    out = {}
+    for level in ("town", "area"):
+        spec = raw.get(level) if isinstance(raw, dict) else None
+        if not isinstance(spec, dict) or not all(
+            isinstance(spec.get(k), list) for k in ("prefixes", "codes")
+        ):
+            raise DataFileError(
+                f"sitrep/export/data/acled.yaml: {level!r} needs prefixes and codes"
+            )
+        out[level] = (
+            tuple(str(p).upper() for p in spec["prefixes"]),
+            frozenset(str(c).upper() for c in spec["codes"]),
+        )
+    return out
+
+
 def _geo_precision(geo: dict[str, Any]) -> int | str:
     """ACLED: 1 the town itself, 2 a nearby or district-level place, 3 a province or larger area."""
     if not geo:
         return ""
     feature = (geo.get("feature") or "").upper()
-    if feature.startswith("PPL") or feature in ("CMPRF", "PSTB", "town", "village", "camp"):
-        return 1
-    return (
-        3
-        if feature.startswith(("ADM1", "PCL", "RGN"))
-        or feature in ("province", "country", "region")
-        else 2
-    )
+    levels = _precisions()
+    for level, value in (("town", 1), ("area", 3)):
+        prefixes, codes = levels[level]
+        if feature in codes or (feature and feature.startswith(prefixes)):
+            return value
+    return 2
 
 
 def _sentence(view, event: dict[str, Any]) -> str:

@@ -8,13 +8,23 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from ..errors import InputError
 from ..model import Document
 from .feeds import read_feed
 from .formats import READERS, reader_for
 from .metadata import fill_metadata
+
+
+class RecordMeta(TypedDict, total=False):
+    """What a JSON input record may carry besides ``id`` and ``text``, each a string."""
+
+    title: str
+    outlet: str
+    published: str  # ISO date, the anchor for relative dates
+    url: str
+
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document as Page
@@ -78,7 +88,7 @@ def document_from_record(
     text = _check_text(record["text"], origin)
     if isinstance(text, InputError):
         return text
-    meta = {k: record.get(k) for k in ("title", "outlet", "published", "url")}
+    meta = {k: record.get(k) for k in RecordMeta.__annotations__}
     for k, v in meta.items():
         if v is not None and not isinstance(v, str):
             return InputError(origin, f"'{k}' must be a string")

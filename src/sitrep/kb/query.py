@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from ..geodesy import bbox, km
+from ..model import MENTION_KINDS
 from .contradictions import find as find_contradictions
 from .entities import fold
 from .grading import outlet_key
@@ -61,7 +62,7 @@ def counts(session: Session) -> dict[str, int]:
 
 
 def find_entities(
-    session: Session, name: str, kinds: tuple[str, ...] = ("actor", "person", "place")
+    session: Session, name: str, kinds: tuple[str, ...] = MENTION_KINDS
 ) -> list[Entity]:
     """KB entities by id, canonical name, or any name or alias a report gave them."""
     if (
@@ -556,7 +557,7 @@ def entities(
     session: Session, name: str | None = None, kind: str | None = None, limit: int = 100
 ) -> list[dict[str, Any]]:
     """KB entities with how many reports name them and the merge decisions that built them."""
-    kinds = (kind,) if kind else ("actor", "person", "place")
+    kinds = (kind,) if kind else MENTION_KINDS
     found = (
         find_entities(session, name, kinds)
         if name

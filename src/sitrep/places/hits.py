@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from ..lexicons import TITLE_GROUPS, titles
+from ..lexicons import titles
 from .config import DetectThresholds
 from .fold import Word, fold_word
 from .lexicon import lexicon
@@ -63,7 +63,7 @@ def word_list(name: str) -> frozenset[str]:
 def person_titles() -> frozenset[str]:
     """The titles before a person's name (sitrep/data/titles.yaml) but royal ones, which open
     many place names ("Prince George", "King County")."""
-    return frozenset(titles().of(*(g for g in TITLE_GROUPS if g != "royal")))
+    return frozenset(titles().of(*(g for g in titles().groups if g != "royal")))
 
 
 @cache

@@ -11,12 +11,14 @@ import json
 import os
 import pickle
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import cast
 
+from . import fold as folding
 from . import sources
 from .fold import fold, own_key, short
 from .sources import Place
@@ -70,9 +72,8 @@ def cache_dir() -> Path:
 def stamp() -> str:
     """Changes whenever the shipped data or the code that turns it into keys changes."""
     h = hashlib.sha1()
-    here = Path(__file__).resolve().parent
-    for code in ("fold.py", "sources.py", "store.py"):
-        h.update((here / code).read_bytes())
+    for module in (folding, sources, sys.modules[__name__]):  # the code that makes the keys
+        h.update(Path(str(module.__file__)).read_bytes())
     for path in sorted(sources.DATA.rglob("*")):
         if path.is_file():
             st = path.stat()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Analysis, Entity
+from ..model import MENTION_KINDS, Analysis, Entity
 
 
 def _name(a: Analysis, entity_id: str | None) -> str:
@@ -19,7 +19,7 @@ def _where(e: Entity) -> str:
 
 def sections(a: Analysis) -> list[tuple[str, list[str], list[list[str]]]]:
     """(title, headers, rows) for every non-empty part of the analysis."""
-    by_kind = {k: [e for e in a.entities if e.kind == k] for k in ("place", "actor", "person")}
+    by_kind = {k: [e for e in a.entities if e.kind == k] for k in MENTION_KINDS}
     out = [
         ("Places", ["name", "where"], [[e.name, _where(e)] for e in by_kind["place"]]),
         (

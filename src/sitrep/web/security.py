@@ -24,6 +24,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from http import HTTPMethod
 from urllib.parse import urlsplit
 
 from fastapi import Request
@@ -37,7 +38,10 @@ MIN_TOKEN = 32  # characters; a generated token (secrets.token_urlsafe(32)) has 
 SESSION_S = 8 * 3600  # a sign-in lasts one working day
 LOGIN_TRIES = 10  # sign-in attempts per client ...
 LOGIN_WINDOW_S = 60  # ... per this many seconds, then 429
-UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+# Methods that change the KB: they need the CSRF header and a same-origin request.
+UNSAFE = frozenset(
+    m.value for m in (HTTPMethod.POST, HTTPMethod.PUT, HTTPMethod.PATCH, HTTPMethod.DELETE)
+)
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 # No inline scripts anywhere; styles may be set by the vendored libraries at run time.
 CSP = (
