@@ -26,7 +26,6 @@ from .models import (
     DocEntity,
     Document,
     Entity,
-    EventActor,
     Incident,
     IncidentLink,
     ReportEvent,
@@ -305,10 +304,14 @@ def _candidates(session: Session, span: tuple[date, date]) -> list[Incident]:
         span[0] - timedelta(days=WEIGHTS.window_days),
         span[1] + timedelta(days=WEIGHTS.window_days),
     )
+    months, day = set(), lo.replace(day=1)
+    while day <= hi:  # a date told to the month ("2024-03") is in the window if its month is
+        months.add(day.isoformat()[:7])
+        day = (day + timedelta(days=32)).replace(day=1)
     told = select(ReportEvent.incident_id).where(
         or_(
-            ReportEvent.date.between(lo.isoformat()[:7], hi.isoformat()),
-            ReportEvent.date.in_({str(lo.year), str(hi.year)}),
+            ReportEvent.date.between(lo.isoformat(), hi.isoformat()),
+            ReportEvent.date.in_(months | {str(lo.year), str(hi.year)}),
         )
     )
     return list(
@@ -316,14 +319,23 @@ def _candidates(session: Session, span: tuple[date, date]) -> list[Incident]:
             select(Incident)
             .where(Incident.mergeable.is_(True), Incident.id.in_(told))
             .order_by(Incident.id)
-            # their reports and actors in a few queries, not one lazy load per report and actor
-            .options(
-                selectinload(Incident.reports)
-                .selectinload(ReportEvent.actors)
-                .selectinload(EventActor.doc_entity)
-                .selectinload(DocEntity.entity)
-            )
+            # their reports in one query; the actors load only for the few that pass _may_match
+            .options(selectinload(Incident.reports))
         )
+    )
+
+
+def _may_match(a: Telling, r: ReportEvent) -> bool:
+    """``compare``'s first tests (type family, date window) on a stored event's own columns, so
+    that the telling, which reads its report, is built only for events that could match."""
+    family = cues().family(a.type)
+    when = period(r.date, r.precision)
+    return (
+        family >= 0
+        and family == cues().family(r.type)
+        and a.period is not None
+        and when is not None
+        and gap_days(a.period, when) <= WEIGHTS.window_days
     )
 
 
@@ -338,7 +350,7 @@ def best_match(
     best = None
     for inc in _candidates(session, t.period):
         for r in inc.reports:
-            if r.document_id == ev.document_id or r.id == ev.id:
+            if r.document_id == ev.document_id or r.id == ev.id or not _may_match(t, r):
                 continue
             found = compare(t, telling(session, r))
             if found and found[0] >= WEIGHTS.threshold and (best is None or found[0] > best[2]):
