@@ -584,3 +584,22 @@ def test_a_capped_graph_says_how_many_events_match(client):
     assert around["events"] == 1 and "Armed clash 2024-03-03" in {
         n["label"] for n in around["nodes"]
     }
+
+
+def test_the_contradictions_list_follows_the_kb_as_reports_arrive(tmp_path):
+    """The list is kept between requests until the KB changes: a report that retells the clash
+    with another toll shows up on the next request, with both sides told."""
+    from web_fixtures import clash_report, route_report
+
+    path = str(tmp_path / "kb.db")
+    with open_kb(path) as factory:
+        fill(factory, [clash_report()])
+        with TestClient(create_app(path), base_url="http://127.0.0.1:8000") as c:
+            assert items(c, "/api/contradictions")["total"] == 0
+            assert items(c, "/api/contradictions")["total"] == 0  # asked again: the kept list
+            fill(factory, [route_report()])
+            found = items(c, "/api/contradictions")
+            assert found["total"] == 1
+            sides = found["items"][0]["sides"]
+            assert sorted(s["value"] for s in sides) == ["4", "6"]
+            assert all(s["evidence"] for s in sides)

@@ -55,6 +55,17 @@ class Contradiction:
     sides: list[dict[str, Any]] = field(
         default_factory=list
     )  # per document: value, sentences, sources
+    # Until ``told``: each side's document, evidence and how to show its value (sides unbuilt).
+    pending: list[tuple[Document, list[Evidence], Callable[[Any], str]]] = field(
+        default_factory=list, repr=False
+    )
+
+    def told(self, session: Session) -> Contradiction:
+        """The sides built (sentences and graded sources), when ``find`` left them for later."""
+        if self.pending:
+            self.sides = [_side(session, doc, items, show) for doc, items, show in self.pending]
+            self.pending = []
+        return self
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -339,6 +350,10 @@ def _sources(session: Session, doc: Document, items: list[Evidence]) -> list[dic
     ]
 
 
+def _shown(items: list[Evidence], show: Callable[[Any], str]) -> str:
+    return " / ".join(sorted({show(e.value) for e in items}))
+
+
 def _side(
     session: Session, doc: Document, items: list[Evidence], show: Callable[[Any], str]
 ) -> dict[str, Any]:
@@ -348,7 +363,7 @@ def _side(
         "kb_document": doc.id,
         "outlet": doc.outlet,
         "published": doc.published,
-        "value": " / ".join(sorted({show(e.value) for e in items})),
+        "value": _shown(items, show),
         "sentences": [{"start": s, "end": t, "text": doc.text[s:t]} for s, t in spans],
         "sources": _sources(session, doc, items),
     }
@@ -372,6 +387,7 @@ def _emit(
     per_doc: PerDoc,
     show: Callable[[Any], str],
     agree: Callable[[Any, Any], bool],
+    sides: bool = True,
     **target: int,
 ) -> Contradiction | None:
     docs = {k: session.get_one(Document, k) for k in per_doc if per_doc[k]}
@@ -382,20 +398,21 @@ def _emit(
         return None
     keep = [keys[i] for i in involved]
     index = {old: new for new, old in enumerate(involved)}
-    sides = [_side(session, docs[k], per_doc[k], show) for k in keep]
-    return Contradiction(
+    found = Contradiction(
         about,
         [docs[k].doc_id for k in keep],
-        [s["value"] for s in sides],
+        [_shown(per_doc[k], show) for k in keep],
         document_keys=keep,
         pairs=[(index[i], index[j]) for i, j in pairs],
-        sides=sides,
-        **target,
+        event=target.get("event"),
+        entity=target.get("entity"),
+        pending=[(docs[k], per_doc[k], show) for k in keep],
     )
+    return found.told(session) if sides else found
 
 
 def incident_contradictions(
-    session: Session, incident: Incident, ties: set[frozenset[int]]
+    session: Session, incident: Incident, ties: set[frozenset[int]], sides: bool = True
 ) -> list[Contradiction]:
     out = []
     for check in checks(ties):
@@ -405,7 +422,9 @@ def incident_contradictions(
             for value, start, end in check.read(r, r.document.text[lo:hi]):
                 per_doc[r.document_id].append(Evidence(value, start, end, r.claim_id))
         if len(per_doc) > 1 and (
-            found := _emit(session, check.name, per_doc, check.show, check.agree, event=incident.id)
+            found := _emit(
+                session, check.name, per_doc, check.show, check.agree, sides, event=incident.id
+            )
         ):
             out.append(found)
     return out
@@ -436,7 +455,7 @@ def allegiance_ties(session: Session) -> set[frozenset[int]]:
     }
 
 
-def allegiance_contradictions(session: Session) -> list[Contradiction]:
+def allegiance_contradictions(session: Session, sides: bool = True) -> list[Contradiction]:
     out = []
     for subject_id, per_doc in sorted(_allegiances(session).items()):
         if len(per_doc) < 2:
@@ -449,6 +468,7 @@ def allegiance_contradictions(session: Session) -> list[Contradiction]:
             per_doc,
             names.__getitem__,
             lambda a, b: a == b,
+            sides,
             entity=subject_id,
         )
         if found:
@@ -456,8 +476,12 @@ def allegiance_contradictions(session: Session) -> list[Contradiction]:
     return out
 
 
-def find(session: Session, incident_ids: Iterable[int] | None = None) -> list[Contradiction]:
-    """Every contradiction in the KB (or among the given incidents), incidents first."""
+def find(
+    session: Session, incident_ids: Iterable[int] | None = None, sides: bool = True
+) -> list[Contradiction]:
+    """Every contradiction in the KB (or among the given incidents), incidents first. With
+    ``sides=False`` each side's sentences and sources wait for ``Contradiction.told``: a page
+    builds them for the items it shows only."""
     query = (
         select(Incident)
         .join(ReportEvent)
@@ -473,5 +497,9 @@ def find(session: Session, incident_ids: Iterable[int] | None = None) -> list[Co
     if incident_ids is not None:
         query = query.where(Incident.id.in_(list(incident_ids)))
     ties = allegiance_ties(session)
-    out = [c for inc in session.scalars(query) for c in incident_contradictions(session, inc, ties)]
-    return out + (allegiance_contradictions(session) if incident_ids is None else [])
+    out = [
+        c
+        for inc in session.scalars(query)
+        for c in incident_contradictions(session, inc, ties, sides)
+    ]
+    return out + (allegiance_contradictions(session, sides) if incident_ids is None else [])

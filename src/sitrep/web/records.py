@@ -20,22 +20,62 @@ from ..kb.models import (
     Entity,
     EventActor,
     Incident,
+    Merge,
     Relation,
     ReportEvent,
 )
 from .selection import Filters
 from .views import _matching_documents, claim_dict, doc_ref
 
+Key = tuple[str, "int | None", "int | None"]  # (about, incident, entity)
+_INDEX: dict[tuple[Any, ...], list[Key]] = {}
+
+
+def _kb_version(session: Session) -> tuple[Any, ...]:
+    """Changes whenever a report, a link or split, a merge or an allegiance changes the KB."""
+    events = session.execute(
+        select(func.count(), func.max(ReportEvent.id), func.sum(ReportEvent.incident_id))
+    ).one()
+    others = [
+        session.execute(select(func.count(), func.max(table.id))).one()
+        for table in (Merge, Relation, DocEntity)
+    ]
+    return (id(session.get_bind()), tuple(events), *(tuple(o) for o in others))
+
+
+def _index(session: Session) -> list[Key]:
+    """Every contradiction of the KB as (about, incident, entity), in ``find``'s order; kept until
+    the KB changes, so a page costs its own items, not the whole KB."""
+    version = _kb_version(session)
+    if version not in _INDEX:
+        held = _preload(session, None)  # noqa: F841 - the session keeps only weak references
+        found = kb_contradictions.find(session, None, sides=False)
+        _INDEX.clear()
+        _INDEX[version] = [(c.about, c.event, c.entity) for c in found]
+    return _INDEX[version]
+
 
 def contradictions(
     session: Session, f: Filters, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
     """Contradictions about the matching events (unfiltered: every one, allegiances too), both
-    sides told."""
-    ids = list(session.scalars(f.incidents(session))) if f.any() else None
-    held = _preload(session, ids)  # noqa: F841 - the session keeps only weak references
-    found = kb_contradictions.find(session, ids)
-    return [contradiction_dict(session, c) for c in found[offset : offset + limit]], len(found)
+    sides told; only the page's incidents are compared again to tell them."""
+    index = _index(session)
+    if f.any():
+        wanted = set(session.scalars(f.incidents(session)))
+        index = [k for k in index if k[1] in wanted]  # allegiances belong to no incident
+    page = index[offset : offset + limit]
+    incidents = sorted({k[1] for k in page if k[1] is not None})
+    held = _preload(session, incidents)  # noqa: F841
+    ties = kb_contradictions.allegiance_ties(session)
+    told: dict[Key, Any] = {}
+    for inc in session.scalars(select(Incident).where(Incident.id.in_(incidents))):
+        for c in kb_contradictions.incident_contradictions(session, inc, ties):
+            told[(c.about, c.event, None)] = c
+    if any(k[2] is not None for k in page):
+        for c in kb_contradictions.allegiance_contradictions(session):
+            told[(c.about, None, c.entity)] = c
+    return [contradiction_dict(session, told[k]) for k in page if k in told], len(index)
 
 
 def _preload(session: Session, ids: list[int] | None) -> list[Any]:
