@@ -1,4 +1,4 @@
-"""Country points that serve both conventions at 161 km, and hyphened particles inside names."""
+"""Country points that serve both conventions at 161 km: GeoNames' point and the geographic centre."""
 
 import csv
 import importlib.util
@@ -79,32 +79,3 @@ def test_a_country_lies_within_161_km_of_its_centre_and_of_geonames_point(
     geo = next(ents[m["entity"]]["geo"] for m in data["mentions"] if m["text"] == name)
     assert km(geo["lat"], geo["lon"], *centre) <= 161
     assert km(geo["lat"], geo["lon"], *geonames_point) <= 161
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "country"),
-    [
-        (
-            "Gunmen fired on a checkpoint outside Mazar-i-Sharif late on Friday.",
-            "Mazar-i-Sharif",
-            "AF",
-        ),
-        ("The fighting spread from Qala-e-Naw to three villages nearby.", "Qala-e-Naw", "AF"),
-        ("Police in Mazar-e-Sharif said two men were detained overnight.", "Mazar-e-Sharif", "AF"),
-    ],
-)
-def test_a_hyphened_particle_keeps_a_name_whole(analyze, text, name, country):
-    data = analyze(text)
-    ents = {e["id"]: e for e in data["entities"]}
-    places = {m["text"]: ents[m["entity"]] for m in data["mentions"] if m["kind"] == "place"}
-    assert places[name]["geo"]["country"] == country
-
-
-def test_a_particle_joins_only_between_hyphens():
-    from sitrep.places.detect import _particle
-    from sitrep.places.fold import words
-
-    text = "Mazar-i-Sharif and Herat i Sharif"
-    ws = words(text)
-    flags = [_particle(text, ws, j) for j in range(len(ws))]
-    assert [w.text for w, f in zip(ws, flags, strict=True) if f] == ["i"]
