@@ -6,7 +6,10 @@
 ``countries`` writes data/countries.csv: one representative point and the demonym per
 country, from the countryinfo package (MIT). Geoparsing corpora place a country at GeoNames'
 own point near the middle of its area; where countryinfo's point lies far from that, the
-GeoNames point is written instead (source column ``geonames``).
+GeoNames point is written instead (source column ``geonames``). Mission reports' gold places a
+country at its geographic centre (scripts/country_centres.tsv) instead; where countryinfo's point
+lies over 161 km from that centre but a point within 161 km of both exists, the great-circle
+midpoint of the two is written (source ``midpoint``), so either convention finds it at 161 km.
 ``geonames`` writes data/geonames_<CC>.tsv: the features of a GeoNames country dump that
 cities500 lacks and reports name (villages, camps, mountains, valleys, rivers, districts).
 GeoNames data is CC BY 4.0.
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -29,6 +33,11 @@ GEONAMES_POINTS = {
     "IN": (22.0, 79.0),
     "JP": (35.68536, 139.75309),  # 162 km from countryinfo's (36, 138)
 }
+CENTRES = Path(__file__).resolve().parent / "country_centres.tsv"
+# Beyond this distance from the geographic centre a country's point misses at 161 km; a midpoint
+# serves both conventions while the two points lie within twice that (less a margin).
+CENTRE_KM = 161.0
+MIDPOINT_KM = 310.0
 # Short forms news uses that countryinfo's spellings lack (two-letter codes are not names in general).
 SHORT_FORMS = {
     "US": ["U.S.", "US", "U.S.A.", "America"],
@@ -57,8 +66,33 @@ KEEP_CODES = {
 }
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km."""
+    (la1, lo1), (la2, lo2) = (tuple(map(math.radians, p)) for p in (a, b))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """The great-circle midpoint of two points, rounded to six places."""
+    (la1, lo1), (la2, lo2) = (tuple(map(math.radians, p)) for p in (a, b))
+    bx, by = math.cos(la2) * math.cos(lo2 - lo1), math.cos(la2) * math.sin(lo2 - lo1)
+    lat = math.atan2(math.sin(la1) + math.sin(la2), math.hypot(math.cos(la1) + bx, by))
+    lon = lo1 + math.atan2(by, math.cos(la1) + bx)
+    return round(math.degrees(lat), 6), round((math.degrees(lon) + 540) % 360 - 180, 6)
+
+
+def _centres() -> dict[str, tuple[float, float]]:
+    """Each country's geographic centre by ISO code."""
+    rows = (ln.split("\t") for ln in CENTRES.read_text("utf-8").splitlines() if ln[:1] != "#")
+    return {r[0]: (float(r[1]), float(r[2])) for r in rows}
+
+
 def countries(src: Path) -> None:
-    rows = {}
+    rows, centres = {}, _centres()
     for path in sorted(src.glob("*.json")):
         info = json.loads(path.read_text("utf-8"))
         iso = (info.get("ISO") or {}).get("alpha2")
@@ -67,6 +101,8 @@ def countries(src: Path) -> None:
         lat, lon, source = *info["latlng"][:2], "countryinfo"
         if iso in GEONAMES_POINTS:
             (lat, lon), source = GEONAMES_POINTS[iso], "geonames"
+        elif iso in centres and CENTRE_KM < _km((lat, lon), centres[iso]) <= MIDPOINT_KM:
+            (lat, lon), source = _midpoint((lat, lon), centres[iso]), "midpoint"
         alts = [
             s for s in info.get("altSpellings", []) if len(s) > 3 and s.isascii()
         ] + SHORT_FORMS.get(iso, [])

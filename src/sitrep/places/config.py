@@ -108,6 +108,10 @@ class ResolveWeights:
     admin1_reach_km: float = 250.0
     # Any other area contains what lies within this of its point.
     area_reach_km: float = 60.0
+    # Hand-set from wire stories ("Datu" read as a Chinese hamlet in a Mindanao story): a hamlet
+    # of unknown size in a country the report never names, this far from all its other places,
+    # is left unresolved rather than mapped abroad (dev reports: neutral on both halves).
+    stray_km: float = 1500.0
     # Rows closer than this with the same kind are one place from two sources.
     same_place_km: float = 10.0
 

@@ -181,8 +181,23 @@ def choose(
         sorted(((score(c, hit, ctx, parents, w), c) for c in cands), key=lambda t: -t[0]), w
     )
     top = scored[0][0]
+    if _stray(scored[0][1], ctx, w):
+        return Choice(None, 0.0, "only a hamlet abroad, far from the report's places")
     conf = 1.0 / sum(math.exp(s - top) for s, _ in scored)
     return Choice(scored[0][1], round(conf, 3))
+
+
+def _stray(c: Candidate, ctx: Context, w: ResolveWeights) -> bool:
+    """A hamlet of unknown size in a country the report never names, far from every place and
+    country it does name: a chance namesake ("Datu" of Datu Piang read as Datou in China), not
+    the report's place, so the name stays unresolved instead of being mapped abroad."""
+    if not c.feature.startswith("PPL") or c.population or not c.country:
+        return False
+    if ctx.countries[c.country] or max(ctx.countries.values(), default=0) < 1:
+        return False
+    near = [km(c.lat, c.lon, *p) for p in ctx.nations]
+    d = ctx.nearest_km(c.lat, c.lon)
+    return min([*near, *([d] if d is not None else [])], default=0.0) > w.stray_km
 
 
 def _seats_over_provinces(cands: list[Candidate], key: str, w: ResolveWeights) -> list[Candidate]:
