@@ -11,6 +11,12 @@ P, N, W = Verdict.PLACE, Verdict.NOT_PLACE, Verdict.WEAK
 
 # rule name -> [(sentence, matched name, the rule's verdict or None for no say)]
 CASES = {
+    "date_part": [
+        ("Shelling hit the port on 9 Mar, officials said.", "Mar", N),
+        ("The bridge closed on Mar 12 after the strike.", "Mar", N),
+        ("Fighting flared again in Aug 2023 near the dam.", "Aug", N),
+        ("Aid convoys reached Mar del Plata on Monday.", "Mar del Plata", None),
+    ],
     "byline": [
         ("Reporting by Nadia Karam and Omar Haddad", "Nadia", N),
         ("Aid reached Nadia district on Monday.", "Nadia", None),

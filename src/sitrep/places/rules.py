@@ -9,6 +9,7 @@ spaCy's small model calls many unfamiliar Arabic place names PERSON or NORP; tho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -16,7 +17,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from ..lexicons import syntax
+from ..lexicons import calendar, syntax
 from .config import DetectThresholds
 from .fold import fold, words
 from .hits import (
@@ -119,6 +120,19 @@ Rule = Callable[[Facts], "Verdict | None"]
 
 def _veto(cond: bool) -> Verdict | None:
     return Verdict.NOT_PLACE if cond else None
+
+
+_DAY_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+$")
+_DAY_OR_YEAR_AFTER = re.compile(r"\.?,?\s+(?:[0-3]?\d\b|(?:19|20)\d\d\b)")
+
+
+def date_part(f: Facts) -> Verdict | None:
+    """A month's short name by a day or a year is part of a date, not a place that shares the
+    spelling: "on 9 Mar", "Sept 12", "Aug 2023" (Mar is also a name of Maracaibo)."""
+    if f.hit.key not in calendar().month_abbreviations:
+        return None
+    before = f.text[max(0, f.hit.start - 8) : f.hit.start]
+    return _veto(bool(_DAY_BEFORE.search(before) or _DAY_OR_YEAR_AFTER.match(f.text, f.hit.end)))
 
 
 def byline(f: Facts) -> Verdict | None:
@@ -372,6 +386,7 @@ def common_word(f: Facts) -> Verdict | None:
 
 
 RULES: tuple[Rule, ...] = (
+    date_part,
     byline,
     weapon_system,
     armed_group_name,
