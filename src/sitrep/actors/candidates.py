@@ -40,7 +40,7 @@ LONG_NAME = rf"{CAP}(?:[ \t]+(?:{LINK}|and )*{CAP})*"
 ACRONYM = re.compile(rf"(?P<long>{LONG_NAME})\s*\((?P<acr>[A-Z][A-Z0-9&.-]{{1,9}})\)")
 KUNYA = re.compile(rf"\b(?:Abu|Umm)\s+{CAP}(?:\s+(?:al|el|ad|as|ash|at)-{CAP})?")
 POSSESSIVE = re.compile(
-    r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+[ \t]+){0,3}[a-z]+)\b"
+    r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+(?:-[a-z]+)*[ \t]+){0,3}[a-z]+)\b"
 )
 NICKNAME = re.compile(
     r"\b(?i:alias|a\.k\.a\.?|aka|nicknamed)\s+[\"\u201c'](?P<n>[A-Z][\w .'-]{1,30}?)[\"\u201d']"
@@ -94,18 +94,20 @@ def registry_hits(a: Analysis) -> list[Cand]:
     text = a.document.text
     found = registry().find(text)
     evidence = Evidence.of(a, found)
-    hits = [h for h in found if evidence.supports(h)]
+    hits = [h for h in found if evidence.supports(h) and not _generic_force(text, h)]
     strong = {h.entry.key for h in hits if not h.alias.needs_context}
     lx = lexicon()
     readings: dict[tuple[int, int], set[str]] = {}
     for h in found:  # ambiguity is the string's, whatever the report supports
         readings.setdefault((h.start, h.end), set()).add(h.entry.key)
     out = []
+    read = _read_names(text, hits, readings, strong)
     for h in hits:
         if h.alias.needs_context:
             rivals = readings[(h.start, h.end)]
             # "civilians", "protesters" are groups without a cue
             cued = h.entry.actor_type == "civilians" or _cued(text, h, lx.group_words)
+            cued = cued or read.get(text[h.start : h.end]) == h.entry.key
             if not cued or (len(rivals) > 1 and h.entry.key not in strong):
                 continue
         s, e = _strip(text, h.start, h.end)
@@ -121,6 +123,34 @@ def registry_hits(a: Analysis) -> list[Cand]:
             )
         )
     return out
+
+
+def _read_names(
+    text: str, hits: list[Hit], readings: dict[tuple[int, int], set[str]], strong: set[str]
+) -> dict[str, str]:
+    """One sense per report for a name: an ambiguous proper name or acronym ("RSF") that a group
+    word settles once ("the RSF said") names the same entry wherever the report writes it the
+    same way. Lower-case class nouns ("the army") are left to the class resolver."""
+    lx = lexicon()
+    seen: dict[str, set[str]] = {}
+    for h in hits:
+        word = text[h.start : h.end]
+        rivals = readings[(h.start, h.end)]
+        proper = h.alias.name[:1].isupper() and word[:1].isupper()
+        settled = len(rivals) == 1 or h.entry.key in strong
+        if h.alias.needs_context and proper and settled and _cued(text, h, lx.group_words):
+            seen.setdefault(word, set()).add(h.entry.key)
+    return {w: next(iter(keys)) for w, keys in seen.items() if len(keys) == 1}
+
+
+def _generic_force(text: str, h: Hit) -> bool:
+    """ "the coastguard said", "troops attacked": a bare class noun is left to the class
+    resolver (the named body of its class in the report, else a generic actor of its own)
+    rather than taken as the registry's catch-all for unnamed state forces."""
+    if not h.alias.needs_context or h.entry.country or h.entry.actor_type != "state_force":
+        return False
+    word = re.sub(r"^(?i:the)\s+", "", text[h.start : h.end]).lower()
+    return any(word == n.lower() for fc in lexicon().classes for n in fc.bare)
 
 
 def _cued(text: str, h: Hit, group_words: frozenset[str]) -> bool:
@@ -455,6 +485,8 @@ def _body(words: str) -> str | None:
     parts = words.split()
     for n in range(1, len(parts) + 1):  # the shortest: "army", not "army clashed with smugglers"
         phrase = " ".join(parts[:n])
+        if "-" in parts[n - 1]:  # "government-aligned" describes the body that follows
+            continue
         if lx.force_class(phrase) or (n > 1 and lx.actor_type(parts[n - 1])):
             return phrase
     return None

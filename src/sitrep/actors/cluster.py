@@ -212,11 +212,13 @@ class Clusters:
         owner = {id(x): cl for cl in self.all for x in cl.cands}
         named: dict[str | None, list[Cand]] = {}
         local = set(lexicon().subnational)
+        umbrellas = _umbrellas(self.all)
         for x in order:
             regional = bool(x.group and x.group.split("|")[0] in local)
             if x.source != "bare" and id(x) in owner and not regional:
                 cl = owner[id(x)]
-                for fclass in {cl.fclass, *_referring(cl)}:
+                refs = [] if id(cl) in umbrellas else _referring(cl)
+                for fclass in {cl.fclass, *refs}:
                     named.setdefault(fclass, []).append(x)
         starts = {fclass: [x.start for x in xs] for fclass, xs in named.items()}
         for c in (c for c in order if c.source == "bare"):
@@ -236,6 +238,25 @@ class Clusters:
                 i = bisect.bisect_right(starts.setdefault(fclass, []), c.start)
                 starts[fclass].insert(i, c.start)
                 named.setdefault(fclass, []).insert(i, c)
+
+
+def _umbrellas(clusters: list[Cluster]) -> set[int]:
+    """Transnational groups named as the umbrella of a local one in the report (Islamic State
+    beside its Mozambique province): "the group" or "insurgents" mean the one that fights there,
+    not the brand it pledged to, so such an umbrella is no referent of a generic noun. A national
+    movement's own wing ("Houthi military") leaves its movement a referent."""
+    groups = [cl for cl in clusters if cl.kind == "actor" and cl.entry]
+    keys = {cl.entry.key: cl for cl in groups if cl.entry}
+    out = set()
+    for cl in groups:
+        entry, seen = cl.entry, set()
+        while entry is not None and entry.parent and entry.parent not in seen:
+            seen.add(entry.parent)
+            top = keys.get(entry.parent)
+            if top is not None and top is not cl and top.entry and not top.entry.country:
+                out.add(id(top))
+            entry = registry().entries.get(entry.parent)
+    return out
 
 
 def _unit(cl: Cluster) -> bool:

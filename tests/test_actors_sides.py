@@ -1,0 +1,70 @@
+"""Which body a generic noun means when two are in play: the local group rather than the
+transnational brand it pledged to, a country's possessive picking that country's force, and one
+reading of an ambiguous name per report. Texts are our own."""
+
+from __future__ import annotations
+
+from test_actors_recognition import entity_of
+
+
+def test_generic_noun_means_local_affiliate_not_its_transnational_umbrella(analyze):
+    data = analyze(
+        "Islamic State Mozambique Province (ISMP) fighters raided a village near Macomia on "
+        "Tuesday. The Islamic State later claimed the raid through its news agency. Insurgents "
+        "burned about forty homes, residents said, and the group seized a fishing boat."
+    )
+    local = entity_of(data, "ISMP")
+    umbrella = entity_of(data, "The Islamic State")
+    assert local is not None and umbrella is not None and local["id"] != umbrella["id"]
+    for generic in ("fighters", "Insurgents", "the group"):
+        assert entity_of(data, generic)["id"] == local["id"], generic
+
+
+def test_transnational_umbrella_is_still_meant_when_alone(analyze):
+    data = analyze(
+        "The Islamic State claimed a bombing in a market on Friday. The group said two of its "
+        "fighters had carried it out."
+    )
+    assert entity_of(data, "The group")["id"] == entity_of(data, "Islamic State")["id"]
+
+
+def test_national_wing_leaves_its_movement_the_referent(analyze):
+    data = analyze(
+        "Houthi military spokesman Yahya Saree said the movement's forces fired two missiles at a "
+        "tanker. The Houthis said they would go on, and the group warned shipping firms."
+    )
+    assert entity_of(data, "the group")["id"] == entity_of(data, "The Houthis")["id"]
+
+
+def test_country_possessive_with_compound_modifier_picks_that_countrys_force(analyze):
+    data = analyze(
+        "Oman's government-backed coastguard said it stopped a dhow carrying drone parts. The "
+        "coastguard held the crew in Salalah. Separately, a Libyan Coast Guard boat fired on a "
+        "dinghy off Zawiya, and the Coast Guard said its crew had fired warning shots."
+    )
+    omani, libyan = entity_of(data, "coastguard"), entity_of(data, "Libyan Coast Guard")
+    assert omani is not None and libyan is not None and omani["id"] != libyan["id"]
+    assert entity_of(data, "coastguard", 1)["id"] == omani["id"]
+    assert entity_of(data, "Coast Guard", 1)["id"] == libyan["id"]
+
+
+def test_bare_force_noun_with_a_verb_joins_the_named_force_not_a_catch_all(analyze):
+    data = analyze(
+        "The Greek coast guard picked up 40 people off Lesbos on Sunday. Later the coastguard "
+        "said two boats had turned back towards the Turkish shore."
+    )
+    named = entity_of(data, "Greek coast guard")
+    assert named is not None
+    assert entity_of(data, "coastguard")["id"] == named["id"]
+    assert named["name"] != "Unidentified state forces"
+
+
+def test_an_ambiguous_acronym_settled_once_keeps_its_reading(analyze):
+    data = analyze(
+        "Fighting between the army and the paramilitary Rapid Support Forces spread to Omdurman. "
+        "Neither the army nor the RSF gave casualty figures. Witnesses said RSF trucks entered the "
+        "market, and the RSF said it had taken the bridge."
+    )
+    rsf = entity_of(data, "Rapid Support Forces")
+    assert {entity_of(data, "RSF", n)["id"] for n in range(3)} == {rsf["id"]}
+    assert entity_of(data, "army")["id"] != rsf["id"]
