@@ -68,3 +68,36 @@ def test_an_ambiguous_acronym_settled_once_keeps_its_reading(analyze):
     rsf = entity_of(data, "Rapid Support Forces")
     assert {entity_of(data, "RSF", n)["id"] for n in range(3)} == {rsf["id"]}
     assert entity_of(data, "army")["id"] != rsf["id"]
+
+
+def test_generic_noun_of_a_named_group_means_that_group(analyze):
+    data = analyze(
+        "Al-Shabaab fighters ambushed a convoy near Afgooye on Monday. Later, militants from the "
+        "Islamic State in Somalia attacked a post in Puntland, killing four guards."
+    )
+    shabaab, isis = entity_of(data, "Al-Shabaab"), entity_of(data, "Islamic State in Somalia")
+    assert shabaab["id"] != isis["id"]
+    assert entity_of(data, "fighters")["id"] == shabaab["id"]
+    assert entity_of(data, "militants")["id"] == isis["id"]
+
+
+def test_country_possessive_beats_the_armies_the_registry_would_guess(analyze):
+    data = analyze(
+        "The Malian army said its troops repelled an attack near Boni. Chad's army said its "
+        "soldiers killed 20 militants near the lake, and the Chadian army lost two men."
+    )
+    mali, chad = entity_of(data, "Malian army"), entity_of(data, "Chadian army")
+    assert mali["id"] != chad["id"]
+    assert entity_of(data, "army", 1)["id"] == chad["id"]
+    assert entity_of(data, "troops")["id"] == mali["id"]
+
+
+def test_a_sentence_initial_article_is_no_part_of_a_body_name(analyze):
+    data = analyze(
+        "A Libyan Coast Guard boat fired on a dinghy off Zuwara. A Coast Guard spokesman said the "
+        "crew fired warning shots. A Wagner Group convoy was seen near Sirte."
+    )
+    body = entity_of(data, "Libyan Coast Guard")
+    spokesman_body = entity_of(data, "Coast Guard spokesman")
+    assert spokesman_body["id"] == body["id"]
+    assert not any(m["text"].startswith("A ") for m in data["mentions"] if m["kind"] == "actor")

@@ -42,6 +42,8 @@ KUNYA = re.compile(rf"\b(?:Abu|Umm)\s+{CAP}(?:\s+(?:al|el|ad|as|ash|at)-{CAP})?"
 POSSESSIVE = re.compile(
     r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+(?:-[a-z]+)*[ \t]+){0,3}[a-z]+)\b"
 )
+# a country's possessive right before a noun: "Burkina's ", "Mali's own "
+OWNER = re.compile(r"\b[A-Z][\w.-]+['\u2019]s[ \t]+(?:[a-z]+(?:-[a-z]+)*[ \t]+){0,2}$")
 NICKNAME = re.compile(
     r"\b(?i:alias|a\.k\.a\.?|aka|nicknamed)\s+[\"\u201c'](?P<n>[A-Z][\w .'-]{1,30}?)[\"\u201d']"
 )
@@ -71,13 +73,14 @@ class Cand:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a leading "the", a trailing possessive, dots and spaces; stop at a line break."""
+    """Trim a leading article ("the", or "A" before a name: "A Coast Guard spokesman"), a trailing
+    possessive, dots and spaces; stop at a line break."""
     span = text[start:end]
     for stop in ("\n", " (", "(", ":"):  # a line break, a bracket or a colon ends a name
         if stop in span[1:]:
             end = start + span.index(stop, 1)
             span = text[start:end]
-    m = re.match(r"(?i)the\s+", span)
+    m = re.match(r"(?i:the)\s+|An?[ \t]+(?=[A-Z])", span)
     if m and end - start > m.end():
         start += m.end()
     span = text[start:end]
@@ -146,11 +149,14 @@ def _read_names(
 def _generic_force(text: str, h: Hit) -> bool:
     """ "the coastguard said", "troops attacked": a bare class noun is left to the class
     resolver (the named body of its class in the report, else a generic actor of its own)
-    rather than taken as the registry's catch-all for unnamed state forces."""
-    if not h.alias.needs_context or h.entry.country or h.entry.actor_type != "state_force":
+    rather than taken as the registry's catch-all for unnamed state forces; after a country's
+    possessive ("Burkina's army") it is that country's, not the army the registry guesses."""
+    if not h.alias.needs_context or h.entry.actor_type not in ("state_force", "foreign_force"):
         return False
     word = re.sub(r"^(?i:the)\s+", "", text[h.start : h.end]).lower()
-    return any(word == n.lower() for fc in lexicon().classes for n in fc.bare)
+    if not any(word == n.lower() for fc in lexicon().classes for n in fc.bare):
+        return False
+    return not h.entry.country or bool(OWNER.search(text[max(0, h.start - 60) : h.start]))
 
 
 def _cued(text: str, h: Hit, group_words: frozenset[str]) -> bool:

@@ -204,11 +204,12 @@ class Clusters:
                 best = cl
         return best
 
-    def place_bares(self, order: list[Cand]) -> None:
+    def place_bares(self, order: list[Cand], text: str = "") -> None:
         """Each bare class noun joins the nearest named body of its class ("the army") or, for a
         generic reference ("the group"), of a type it refers to: the one before it, else after it.
         Nothing else is merged: with no such body it stays a generic actor of its own. A region's
-        body ("the state government") is never the one a bare noun means."""
+        body ("the state government") is never the one a bare noun means. A generic noun whose
+        own words name its group ("militants from the X", "fighters of the X") means that group."""
         owner = {id(x): cl for cl in self.all for x in cl.cands}
         named: dict[str | None, list[Cand]] = {}
         local = set(lexicon().subnational)
@@ -225,6 +226,7 @@ class Clusters:
             same = named.get(c.fclass, [])
             i = bisect.bisect_left(starts.get(c.fclass, []), c.start)
             pick = same[i - 1] if i > 0 else (same[0] if same else None)
+            pick = _named_after(text, c, same, i) or pick
             if pick is not None:
                 owner[id(pick)].add(c)
                 continue
@@ -238,6 +240,24 @@ class Clusters:
                 i = bisect.bisect_right(starts.setdefault(fclass, []), c.start)
                 starts[fclass].insert(i, c.start)
                 named.setdefault(fclass, []).insert(i, c)
+
+
+OF_GROUP = re.compile(
+    r"[ \t]+(?:from|of|belonging[ \t]+to|loyal[ \t]+to|linked[ \t]+to)[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def _named_after(text: str, c: Cand, same: list[Cand], i: int) -> Cand | None:
+    """The group a generic noun's own phrase names: "militants from the X" means X, whoever was
+    named before it."""
+    if i >= len(same) or not text:
+        return None
+    nxt = same[i]
+    return nxt if OF_GROUP.match(text[c.end : nxt.start]) and _refers_to(c) else None
+
+
+def _refers_to(c: Cand) -> bool:
+    return any(fc.name == c.fclass and fc.refers_to for fc in lexicon().classes)
 
 
 def _umbrellas(clusters: list[Cluster]) -> set[int]:
