@@ -101,3 +101,26 @@ def test_a_sentence_initial_article_is_no_part_of_a_body_name(analyze):
     spokesman_body = entity_of(data, "Coast Guard spokesman")
     assert spokesman_body["id"] == body["id"]
     assert not any(m["text"].startswith("A ") for m in data["mentions"] if m["kind"] == "actor")
+
+
+def test_border_guards_join_the_named_countrys_border_force(analyze):
+    data = analyze(
+        "Six Turkmen border guards were wounded in a shoot-out with smugglers on Friday. The border "
+        "guards had stopped a lorry near the crossing, and Afghan border guard units later "
+        "arrested two drivers."
+    )
+    turkmen, afghan = entity_of(data, "Turkmen border guards"), entity_of(data, "Afghan border")
+    assert turkmen is not None and afghan is not None and turkmen["id"] != afghan["id"]
+    assert entity_of(data, "border guards", 1)["id"] == turkmen["id"]
+    assert entity_of(data, "smugglers")["id"] not in (turkmen["id"], afghan["id"])
+
+
+def test_a_group_named_right_before_a_force_noun_owns_it(analyze):
+    data = analyze(
+        "Pakistani troops shelled a post at the crossing on Sunday. Taliban border guards returned "
+        "fire, the Taliban said, and the Pakistani army said two soldiers were hurt."
+    )
+    taliban = entity_of(data, "the Taliban said")
+    assert entity_of(data, "Taliban border guards")["id"] == taliban["id"]
+    assert entity_of(data, "border guards")["id"] == taliban["id"]
+    assert entity_of(data, "soldiers")["id"] == entity_of(data, "Pakistani troops")["id"]

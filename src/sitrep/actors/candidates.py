@@ -370,6 +370,7 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
             fc is None
             or _function_word(doc, m.start("mod"))
             or _proper_name(a, m.start("mod"), m.group("noun"))
+            or _non_state(mod)
         ):
             continue
         out.append(
@@ -427,6 +428,17 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
                 )
             )
     return out
+
+
+def _non_state(mod: str) -> bool:
+    """ "Taliban border guards", "Houthi forces": a group's own men, not a country's body."""
+    return any(
+        h.start == 0
+        and h.end == len(mod)
+        and h.entry.kind == "actor"
+        and h.entry.actor_type in ("armed_group", "militia", "criminal_network")
+        for h in registry().find(mod)
+    )
 
 
 def _local(text: str, start: int, end: int, fc: ForceClass) -> Cand | None:

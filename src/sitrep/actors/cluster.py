@@ -219,14 +219,16 @@ class Clusters:
             if x.source != "bare" and id(x) in owner and not regional:
                 cl = owner[id(x)]
                 refs = [] if id(cl) in umbrellas else _referring(cl)
-                for fclass in {cl.fclass, *refs}:
+                said = _force_class(text[x.start : x.end], cl.actor_type) if text else None
+                for fclass in {cl.fclass, said, *refs}:  # "Iranian border guards": that class too
                     named.setdefault(fclass, []).append(x)
         starts = {fclass: [x.start for x in xs] for fclass, xs in named.items()}
+        ends = {x.end: x for x in order if x.source != "bare" and owner.get(id(x)) is not None}
         for c in (c for c in order if c.source == "bare"):
             same = named.get(c.fclass, [])
             i = bisect.bisect_left(starts.get(c.fclass, []), c.start)
             pick = same[i - 1] if i > 0 else (same[0] if same else None)
-            pick = _named_after(text, c, same, i) or pick
+            pick = _named_after(text, c, same, i) or _owner_before(text, c, ends) or pick
             if pick is not None:
                 owner[id(pick)].add(c)
                 continue
@@ -254,6 +256,15 @@ def _named_after(text: str, c: Cand, same: list[Cand], i: int) -> Cand | None:
         return None
     nxt = same[i]
     return nxt if OF_GROUP.match(text[c.end : nxt.start]) and _refers_to(c) else None
+
+
+def _owner_before(text: str, c: Cand, ends: dict[int, Cand]) -> Cand | None:
+    """ "Taliban border guards", "Wagner troops": a group named right before a bare noun owns it."""
+    if not text:
+        return None
+    gap = re.search(r"[ \t]+$", text[max(0, c.start - 3) : c.start])
+    x = ends.get(c.start - len(gap.group())) if gap else None
+    return x if x is not None and x.kind == "actor" else None
 
 
 def _refers_to(c: Cand) -> bool:
