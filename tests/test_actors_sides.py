@@ -124,3 +124,34 @@ def test_a_group_named_right_before_a_force_noun_owns_it(analyze):
     assert entity_of(data, "Taliban border guards")["id"] == taliban["id"]
     assert entity_of(data, "border guards")["id"] == taliban["id"]
     assert entity_of(data, "soldiers")["id"] == entity_of(data, "Pakistani troops")["id"]
+
+
+def test_attackers_and_paramilitaries_refer_back_to_the_named_group(analyze):
+    data = analyze(
+        "The paramilitary Rapid Support Forces shelled the market in El Obeid. The paramilitary "
+        "said it had taken the airport. Residents said the attackers looted shops and the "
+        "assailants left at dawn."
+    )
+    rsf = entity_of(data, "Rapid Support Forces")
+    for generic in ("The paramilitary", "attackers", "assailants"):
+        assert entity_of(data, generic)["id"] == rsf["id"], generic
+
+
+def test_gunmen_stay_unknown_beside_a_named_group(analyze):
+    data = analyze(
+        "ISWAP fighters raided a base near Monguno on Monday. On Tuesday gunmen killed two farmers "
+        "near Bama, and armed men burned a clinic in the same village."
+    )
+    iswap, gunmen = entity_of(data, "ISWAP"), entity_of(data, "gunmen")
+    assert gunmen is not None and gunmen["id"] != iswap["id"]
+    assert entity_of(data, "armed men")["id"] == gunmen["id"]
+    assert entity_of(data, "On Tuesday") is None
+
+
+def test_a_date_before_a_group_word_is_no_group(analyze):
+    data = analyze(
+        "Last Friday militants of the Ansaroul Islam group attacked a post near Djibo. In March "
+        "rebels had cut the road."
+    )
+    assert entity_of(data, "Last Friday") is None
+    assert entity_of(data, "In March") is None

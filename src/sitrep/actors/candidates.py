@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..lexicons import calendar
 from ..model import Analysis, Mention, MentionKind
 from .evidence import Evidence
 from .lexicon import ForceClass, lexicon
@@ -272,7 +273,13 @@ def patterns(a: Analysis, doc: Doc) -> list[Cand]:
             out.append(
                 Cand(m.start(), m.end(), "actor", "pattern", m.group(), actor_type="government")
             )
-    return [c for c in out if c.end > c.start and not _adjective(doc, c)]
+    return [c for c in out if c.end > c.start and not _adjective(doc, c) and not _dated(c.name)]
+
+
+def _dated(name: str) -> bool:
+    """ "On Tuesday gunmen", "Last March militants": a time before a cue word, not a group."""
+    words = {w.lower() for w in calendar().words}
+    return name.split()[-1].lower() in words
 
 
 def named_groups(a: Analysis) -> list[Cand]:
