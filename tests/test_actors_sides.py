@@ -155,3 +155,13 @@ def test_a_date_before_a_group_word_is_no_group(analyze):
     )
     assert entity_of(data, "Last Friday") is None
     assert entity_of(data, "In March") is None
+
+
+def test_islamists_and_kidnappers_are_generic_references_too(analyze):
+    data = analyze(
+        "Boko Haram fighters stormed a school in Yobe on Sunday. The Islamists seized 30 girls, and "
+        "the kidnappers later sent a video; the extremists asked for money."
+    )
+    group = entity_of(data, "Boko Haram")
+    for generic in ("Islamists", "kidnappers", "extremists"):
+        assert entity_of(data, generic)["id"] == group["id"], generic
