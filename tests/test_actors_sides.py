@@ -165,3 +165,17 @@ def test_islamists_and_kidnappers_are_generic_references_too(analyze):
     group = entity_of(data, "Boko Haram")
     for generic in ("Islamists", "kidnappers", "extremists"):
         assert entity_of(data, generic)["id"] == group["id"], generic
+
+
+def test_the_junta_and_the_regime_are_the_ruling_council_not_the_resistance(analyze):
+    data = analyze(
+        "Myanmar's junta sent jets over Sagaing on Monday, a local People's Defense Force unit "
+        "said. The State Administration Council did not comment, but the regime said it had hit "
+        "rebel camps, and the junta denied harming villagers."
+    )
+    council = entity_of(data, "State Administration Council")
+    assert council is not None
+    for generic in ("junta", "the regime"):
+        assert entity_of(data, generic)["id"] == council["id"], generic
+    assert entity_of(data, "junta", 1)["id"] == council["id"]
+    assert entity_of(data, "People's Defense Force")["id"] != council["id"]

@@ -393,7 +393,7 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
             )
         )
     for m in POSSESSIVE.finditer(text):
-        what = _body(m.group("what"))
+        what = _body(_before_verb(doc, m.start("what"), m.group("what")))
         if what is None:
             continue
         start, end = m.start("what"), m.start("what") + len(what)
@@ -502,6 +502,20 @@ def _proper_name(a: Analysis, start: int, noun: str) -> bool:
 
 def _place_at(a: Analysis, start: int) -> Mention | None:
     return next((m for m in a.mentions if m.kind == "place" and m.start <= start < m.end), None)
+
+
+def _before_verb(doc: Doc, start: int, words: str) -> str:
+    """The words after a possessive up to its clause's verb: "junta" of "junta sent jets"."""
+    span = doc.char_span(start, start + len(words), alignment_mode="expand")
+    verb = next(
+        (
+            t
+            for t in span or ()
+            if t.pos_ in ("VERB", "AUX", "ADP") and doc.text[t.idx - 1 : t.idx] != "-"
+        ),
+        None,
+    )
+    return words if verb is None else words[: max(0, verb.idx - start)].rstrip()
 
 
 def _body(words: str) -> str | None:
