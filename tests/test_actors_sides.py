@@ -179,3 +179,15 @@ def test_the_junta_and_the_regime_are_the_ruling_council_not_the_resistance(anal
         assert entity_of(data, generic)["id"] == council["id"], generic
     assert entity_of(data, "junta", 1)["id"] == council["id"]
     assert entity_of(data, "People's Defense Force")["id"] != council["id"]
+
+
+def test_security_forces_alone_are_one_generic_body_not_a_named_army(analyze):
+    data = analyze(
+        "The Kenya Defence Forces said on Monday its soldiers had cleared a camp near Lamu. Later "
+        "security forces arrested six men, and security forces also closed the road."
+    )
+    kdf = entity_of(data, "Kenya Defence Forces")
+    first, second = entity_of(data, "security forces"), entity_of(data, "security forces", 1)
+    assert first is not None and first["id"] == second["id"]
+    assert first["id"] != kdf["id"]
+    assert entity_of(data, "soldiers")["id"] == kdf["id"]
