@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..lexicons import syntax
+from ..lexicons import calendar, syntax
 from ..model import Analysis, Mention, MentionKind
 from .evidence import Evidence
 from .lexicon import ForceClass, lexicon
@@ -41,8 +41,10 @@ LONG_NAME = rf"{CAP}(?:[ \t]+(?:{LINK}|and )*{CAP})*"
 ACRONYM = re.compile(rf"(?P<long>{LONG_NAME})\s*\((?P<acr>[A-Z][A-Z0-9&.-]{{1,9}})\)")
 KUNYA = re.compile(rf"\b(?:Abu|Umm)\s+{CAP}(?:\s+(?:al|el|ad|as|ash|at)-{CAP})?")
 POSSESSIVE = re.compile(
-    r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+[ \t]+){0,3}[a-z]+)\b"
+    r"\b(?P<who>[A-Z][\w.-]+)['\u2019]s\s+(?P<what>(?:[a-z]+(?:-[a-z]+)*[ \t]+){0,3}[a-z]+)\b"
 )
+# a country's possessive right before a noun: "Burkina's ", "Mali's own "
+OWNER = re.compile(r"\b[A-Z][\w.-]+['\u2019]s[ \t]+(?:[a-z]+(?:-[a-z]+)*[ \t]+){0,2}$")
 NICKNAME = re.compile(
     r"\b(?i:alias|a\.k\.a\.?|aka|nicknamed)\s+[\"\u201c'](?P<n>[A-Z][\w .'-]{1,30}?)[\"\u201d']"
 )
@@ -72,13 +74,14 @@ class Cand:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a leading "the", a trailing possessive, dots and spaces; stop at a line break."""
+    """Trim a leading article ("the", or "A" before a name: "A Coast Guard spokesman"), a trailing
+    possessive, dots and spaces; stop at a line break."""
     span = text[start:end]
     for stop in ("\n", " (", "(", ":"):  # a line break, a bracket or a colon ends a name
         if stop in span[1:]:
             end = start + span.index(stop, 1)
             span = text[start:end]
-    m = re.match(r"(?i)the\s+", span)
+    m = re.match(r"(?i:the)\s+|An?[ \t]+(?=[A-Z])", span)
     if m and end - start > m.end():
         start += m.end()
     span = text[start:end]
@@ -95,18 +98,20 @@ def registry_hits(a: Analysis) -> list[Cand]:
     text = a.document.text
     found = registry().find(text)
     evidence = Evidence.of(a, found)
-    hits = [h for h in found if evidence.supports(h)]
+    hits = [h for h in found if evidence.supports(h) and not _generic_force(text, h)]
     strong = {h.entry.key for h in hits if not h.alias.needs_context}
     lx = lexicon()
     readings: dict[tuple[int, int], set[str]] = {}
     for h in found:  # ambiguity is the string's, whatever the report supports
         readings.setdefault((h.start, h.end), set()).add(h.entry.key)
     out = []
+    read = _read_names(text, hits, readings, strong)
     for h in hits:
         if h.alias.needs_context:
             rivals = readings[(h.start, h.end)]
             # "civilians", "protesters" are groups without a cue
             cued = h.entry.actor_type == "civilians" or _cued(text, h, lx.group_words)
+            cued = cued or read.get(text[h.start : h.end]) == h.entry.key
             if not cued or (len(rivals) > 1 and h.entry.key not in strong):
                 continue
         s, e = _strip(text, h.start, h.end)
@@ -122,6 +127,37 @@ def registry_hits(a: Analysis) -> list[Cand]:
             )
         )
     return out
+
+
+def _read_names(
+    text: str, hits: list[Hit], readings: dict[tuple[int, int], set[str]], strong: set[str]
+) -> dict[str, str]:
+    """One sense per report for a name: an ambiguous proper name or acronym ("RSF") that a group
+    word settles once ("the RSF said") names the same entry wherever the report writes it the
+    same way. Lower-case class nouns ("the army") are left to the class resolver."""
+    lx = lexicon()
+    seen: dict[str, set[str]] = {}
+    for h in hits:
+        word = text[h.start : h.end]
+        rivals = readings[(h.start, h.end)]
+        proper = h.alias.name[:1].isupper() and word[:1].isupper()
+        settled = len(rivals) == 1 or h.entry.key in strong
+        if h.alias.needs_context and proper and settled and _cued(text, h, lx.group_words):
+            seen.setdefault(word, set()).add(h.entry.key)
+    return {w: next(iter(keys)) for w, keys in seen.items() if len(keys) == 1}
+
+
+def _generic_force(text: str, h: Hit) -> bool:
+    """ "the coastguard said", "troops attacked": a bare class noun is left to the class
+    resolver (the named body of its class in the report, else a generic actor of its own)
+    rather than taken as the registry's catch-all for unnamed state forces; after a country's
+    possessive ("Burkina's army") it is that country's, not the army the registry guesses."""
+    if not h.alias.needs_context or h.entry.actor_type not in ("state_force", "foreign_force"):
+        return False
+    word = re.sub(r"^(?i:the)\s+", "", text[h.start : h.end]).lower()
+    if not any(word == n.lower() for fc in lexicon().classes for n in fc.bare):
+        return False
+    return not h.entry.country or bool(OWNER.search(text[max(0, h.start - 60) : h.start]))
 
 
 def _cued(text: str, h: Hit, group_words: frozenset[str]) -> bool:
@@ -237,7 +273,13 @@ def patterns(a: Analysis, doc: Doc) -> list[Cand]:
             out.append(
                 Cand(m.start(), m.end(), "actor", "pattern", m.group(), actor_type="government")
             )
-    return [c for c in out if c.end > c.start and not _adjective(doc, c)]
+    return [c for c in out if c.end > c.start and not _adjective(doc, c) and not _dated(c.name)]
+
+
+def _dated(name: str) -> bool:
+    """ "On Tuesday gunmen", "Last March militants": a time before a cue word, not a group."""
+    words = {w.lower() for w in calendar().words}
+    return name.split()[-1].lower() in words
 
 
 def named_groups(a: Analysis) -> list[Cand]:
@@ -335,6 +377,7 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
             fc is None
             or _function_word(doc, m.start("mod"))
             or _proper_name(a, m.start("mod"), m.group("noun"))
+            or _non_state(mod)
         ):
             continue
         out.append(
@@ -350,7 +393,7 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
             )
         )
     for m in POSSESSIVE.finditer(text):
-        what = _body(m.group("what"))
+        what = _body(_before_verb(doc, m.start("what"), m.group("what")))
         if what is None:
             continue
         start, end = m.start("what"), m.start("what") + len(what)
@@ -392,6 +435,17 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
                 )
             )
     return out
+
+
+def _non_state(mod: str) -> bool:
+    """ "Taliban border guards", "Houthi forces": a group's own men, not a country's body."""
+    return any(
+        h.start == 0
+        and h.end == len(mod)
+        and h.entry.kind == "actor"
+        and h.entry.actor_type in ("armed_group", "militia", "criminal_network")
+        for h in registry().find(mod)
+    )
 
 
 def _local(text: str, start: int, end: int, fc: ForceClass) -> Cand | None:
@@ -450,12 +504,28 @@ def _place_at(a: Analysis, start: int) -> Mention | None:
     return next((m for m in a.mentions if m.kind == "place" and m.start <= start < m.end), None)
 
 
+def _before_verb(doc: Doc, start: int, words: str) -> str:
+    """The words after a possessive up to its clause's verb: "junta" of "junta sent jets"."""
+    span = doc.char_span(start, start + len(words), alignment_mode="expand")
+    verb = next(
+        (
+            t
+            for t in span or ()
+            if t.pos_ in syntax()["clause_breaks"] and doc.text[t.idx - 1 : t.idx] != "-"
+        ),
+        None,
+    )
+    return words if verb is None else words[: max(0, verb.idx - start)].rstrip()
+
+
 def _body(words: str) -> str | None:
     """The words after "Bosnia's" up to the noun that makes them a body: "state investigation agency"."""
     lx = lexicon()
     parts = words.split()
     for n in range(1, len(parts) + 1):  # the shortest: "army", not "army clashed with smugglers"
         phrase = " ".join(parts[:n])
+        if "-" in parts[n - 1]:  # "government-aligned" describes the body that follows
+            continue
         if lx.force_class(phrase) or (n > 1 and lx.actor_type(parts[n - 1])):
             return phrase
     return None

@@ -217,25 +217,31 @@ class Clusters:
                 best = cl
         return best
 
-    def place_bares(self, order: list[Cand]) -> None:
+    def place_bares(self, order: list[Cand], text: str = "") -> None:
         """Each bare class noun joins the nearest named body of its class ("the army") or, for a
         generic reference ("the group"), of a type it refers to: the one before it, else after it.
         Nothing else is merged: with no such body it stays a generic actor of its own. A region's
-        body ("the state government") is never the one a bare noun means."""
+        body ("the state government") is never the one a bare noun means. A generic noun whose
+        own words name its group ("militants from the X", "fighters of the X") means that group."""
         owner = {id(x): cl for cl in self.all for x in cl.cands}
         named: dict[str | None, list[Cand]] = {}
         local = set(lexicon().subnational)
+        umbrellas = _umbrellas(self.all)
         for x in order:
             regional = bool(x.group and x.group.split("|")[0] in local)
             if x.source != "bare" and id(x) in owner and not regional:
                 cl = owner[id(x)]
-                for fclass in {cl.fclass, *_referring(cl)}:
+                refs = [] if id(cl) in umbrellas else _referring(cl)
+                said = _force_class(text[x.start : x.end], cl.actor_type) if text else None
+                for fclass in {cl.fclass, said, *refs}:  # "Iranian border guards": that class too
                     named.setdefault(fclass, []).append(x)
         starts = {fclass: [x.start for x in xs] for fclass, xs in named.items()}
+        ends = {x.end: x for x in order if x.source != "bare" and owner.get(id(x)) is not None}
         for c in (c for c in order if c.source == "bare"):
             same = named.get(c.fclass, [])
             i = bisect.bisect_left(starts.get(c.fclass, []), c.start)
             pick = same[i - 1] if i > 0 else (same[0] if same else None)
+            pick = _named_after(text, c, same, i) or _owner_before(text, c, ends) or pick
             if pick is not None:
                 owner[id(pick)].add(c)
                 continue
@@ -249,6 +255,52 @@ class Clusters:
                 i = bisect.bisect_right(starts.setdefault(fclass, []), c.start)
                 starts[fclass].insert(i, c.start)
                 named.setdefault(fclass, []).insert(i, c)
+
+
+OF_GROUP = re.compile(
+    r"[ \t]+(?:from|of|belonging[ \t]+to|loyal[ \t]+to|linked[ \t]+to)[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def _named_after(text: str, c: Cand, same: list[Cand], i: int) -> Cand | None:
+    """The group a generic noun's own phrase names: "militants from the X" means X, whoever was
+    named before it."""
+    if i >= len(same) or not text:
+        return None
+    nxt = same[i]
+    return nxt if OF_GROUP.match(text[c.end : nxt.start]) and _refers_to(c) else None
+
+
+def _owner_before(text: str, c: Cand, ends: dict[int, Cand]) -> Cand | None:
+    """ "Taliban border guards", "Wagner troops": a group named right before a bare noun owns it."""
+    if not text:
+        return None
+    gap = re.search(r"[ \t]+$", text[max(0, c.start - 3) : c.start])
+    x = ends.get(c.start - len(gap.group())) if gap else None
+    return x if x is not None and x.kind == "actor" else None
+
+
+def _refers_to(c: Cand) -> bool:
+    return any(fc.name == c.fclass and fc.refers_to for fc in lexicon().classes)
+
+
+def _umbrellas(clusters: list[Cluster]) -> set[int]:
+    """Transnational groups named as the umbrella of a local one in the report (Islamic State
+    beside its Mozambique province): "the group" or "insurgents" mean the one that fights there,
+    not the brand it pledged to, so such an umbrella is no referent of a generic noun. A national
+    movement's own wing ("Houthi military") leaves its movement a referent."""
+    groups = [cl for cl in clusters if cl.kind == "actor" and cl.entry]
+    keys = {cl.entry.key: cl for cl in groups if cl.entry}
+    out = set()
+    for cl in groups:
+        entry, seen = cl.entry, set()
+        while entry is not None and entry.parent and entry.parent not in seen:
+            seen.add(entry.parent)
+            top = keys.get(entry.parent)
+            if top is not None and top is not cl and top.entry and not top.entry.country:
+                out.add(id(top))
+            entry = registry().entries.get(entry.parent)
+    return out
 
 
 def _unit(cl: Cluster) -> bool:
