@@ -96,3 +96,7 @@ def test_parse_number(text, value):
 
 def test_a_metre_height_is_not_a_million():
     assert ("40m", 40_000_000) not in [(q[0], q[1]) for q in quantities("A 40m wall rose there.")]
+
+
+def test_a_currency_code_inside_a_word_is_no_sum():
+    assert quantities("The smuggler told Euronews the price had fallen.") == []

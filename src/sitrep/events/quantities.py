@@ -24,33 +24,40 @@ _RANGE = rf"(?:\s?[-–]\s?|\s+to\s+)(?:{NUMBER})"
 
 
 @dataclass(frozen=True)
-class MoneyMarks:
-    """Currency marks read only in their exact case (data/money_marks.yaml)."""
+class Extras:
+    """What data/quantities.yaml adds to the unit tables: currency marks read in their case."""
 
     before: dict[str, str]  # glued before the digits: "N50,000"
     after: dict[str, str]  # after the number: "38 KM"
 
 
+_EXTRAS = "sitrep/events/data/quantities.yaml"
+
+
+def _mapping(raw: dict, key: str, value: str) -> dict[str, str]:
+    table = raw.get(key)
+    if not isinstance(table, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and re.fullmatch(value, v)
+        for k, v in table.items()
+    ):
+        raise DataFileError(f"{_EXTRAS}: {key!r} must map words to {value}")
+    return dict(table)
+
+
 @cache
-def money_marks() -> MoneyMarks:
-    raw = load_yaml("sitrep.events", "data/money_marks.yaml")
-    tables = []
-    for key in ("before", "after"):
-        table = raw.get(key) if isinstance(raw, dict) else None
-        if not isinstance(table, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) and re.fullmatch(r"[A-Z]{3}", v)
-            for k, v in table.items()
-        ):
-            raise DataFileError(
-                f"sitrep/events/data/money_marks.yaml: {key!r} must map marks to ISO 4217 codes"
-            )
-        tables.append(dict(table))
-    return MoneyMarks(*tables)
+def extras() -> Extras:
+    raw = load_yaml("sitrep.events", "data/quantities.yaml")
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{_EXTRAS}: expected a mapping")
+    return Extras(
+        _mapping(raw, "marks_before", "[A-Z]{3}"),
+        _mapping(raw, "marks_after", "[A-Z]{3}"),
+    )
 
 
 def _patterns(u: Units) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     money = re.compile(
-        rf"(?:(?<![A-Za-z])(?P<sym>{alternation(list(u.symbols))})\s?(?P<n1>{NUMBER_AFTER_SIGN})|\b(?P<n2>{NUMBER})(?:{_RANGE})?\s+(?P<cur>{alternation(list(u.currencies))})\b)",
+        rf"(?:(?<![A-Za-z])(?P<sym>{alternation(list(u.symbols))})\s?(?P<n1>{NUMBER_AFTER_SIGN})(?![A-Za-z])|\b(?P<n2>{NUMBER})(?:{_RANGE})?\s+(?P<cur>{alternation(list(u.currencies))})\b)",
         re.IGNORECASE,
     )
     # What a sum is paid per; it may follow an equivalent in brackets: "6 million pesos ($1,450) a kilo".
@@ -82,7 +89,7 @@ def _symbol(u: Units, sym: str | None) -> str | None:
 @cache
 def _marks_pattern() -> re.Pattern:
     """Case-sensitive marks: "N50,000" (glued before), "38 KM" (after); never "n" or "km"."""
-    marks = money_marks()
+    marks = extras()
     return re.compile(
         rf"(?<![A-Za-z0-9])(?P<sym>{alternation(list(marks.before))})(?P<n1>\d[\d,.]*\d|\d)"
         rf"(?:\s+(?P<scale>million|billion|thousand|lakh|crore)\b)?"
@@ -91,7 +98,7 @@ def _marks_pattern() -> re.Pattern:
 
 
 def _marked_money(u: Units, text: str, taken: list[Quantity]) -> list[Quantity]:
-    marks, found = money_marks(), []
+    marks, found = extras(), []
     for m in _marks_pattern().finditer(text):
         if any(q.start <= m.start() < q.end for q in taken):
             continue
