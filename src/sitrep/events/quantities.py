@@ -8,18 +8,60 @@ the parse to know what a bare number counts ("seven soldiers", "two of them").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicons import syntax
+from ..errors import DataFileError
+from ..lexicons import load_yaml, syntax
 from ..model import Analysis, Quantity
-from .numbers import NUMBER, as_number, parse_number
+from .numbers import NUMBER, NUMBER_AFTER_SIGN, as_number, parse_number
 from .units import Units, alternation, units
+
+# The low end of a range is the figure ("3,000-4,000 dinars" is 3,000), as ACLED codes counts.
+_RANGE = rf"(?:\s?[-–]\s?|\s+to\s+)(?:{NUMBER})"
+# "between 8,000 and 12,000 pesos": "and" joins a range only after "between" (else the first
+# number is another count: "two men and 500 dollars").
+_BETWEEN = rf"(?P<between>\s+and\s+)(?P<upper>{NUMBER})"
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What data/quantities.yaml adds to the unit tables: currency marks read in their case."""
+
+    before: dict[str, str]  # glued before the digits: "N50,000"
+    after: dict[str, str]  # after the number: "38 KM"
+
+
+_EXTRAS = "sitrep/events/data/quantities.yaml"
+
+
+def _mapping(raw: dict, key: str, value: str) -> dict[str, str]:
+    table = raw.get(key)
+    if not isinstance(table, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and re.fullmatch(value, v)
+        for k, v in table.items()
+    ):
+        raise DataFileError(f"{_EXTRAS}: {key!r} must map words to {value}")
+    return dict(table)
+
+
+@cache
+def extras() -> Extras:
+    raw = load_yaml("sitrep.events", "data/quantities.yaml")
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{_EXTRAS}: expected a mapping")
+    return Extras(
+        _mapping(raw, "marks_before", "[A-Z]{3}"),
+        _mapping(raw, "marks_after", "[A-Z]{3}"),
+    )
 
 
 def _patterns(u: Units) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     money = re.compile(
-        rf"(?:(?<![A-Za-z])(?P<sym>{alternation(list(u.symbols))})\s?(?P<n1>{NUMBER})|\b(?P<n2>{NUMBER})\s+(?P<cur>{alternation(list(u.currencies))})\b)",
+        rf"(?:(?<![A-Za-z])(?P<sym>{alternation(list(u.symbols))})\s?(?P<n1>{NUMBER_AFTER_SIGN})(?![A-Za-z])|\b(?P<n2>{NUMBER})(?:{_RANGE}|{_BETWEEN})?\s+(?P<cur>{alternation(list(u.currencies))})\b)",
         re.IGNORECASE,
     )
     # What a sum is paid per; it may follow an equivalent in brackets: "6 million pesos ($1,450) a kilo".
@@ -34,6 +76,11 @@ def _patterns(u: Units) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return money, per, measure
 
 
+@cache
+def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    return _patterns(units())
+
+
 def _symbol(u: Units, sym: str | None) -> str | None:
     """The code a sign before the number stands for ("rs" reads as "Rs")."""
     if not sym:
@@ -43,22 +90,68 @@ def _symbol(u: Units, sym: str | None) -> str | None:
     )
 
 
+@cache
+def _marks_pattern() -> re.Pattern:
+    """Case-sensitive marks: "N50,000" (glued before), "38 KM" (after); never "n" or "km"."""
+    marks = extras()
+    return re.compile(
+        rf"(?<![A-Za-z0-9])(?P<sym>{alternation(list(marks.before))})(?P<n1>\d[\d,.]*\d|\d)"
+        rf"(?:\s+(?P<scale>million|billion|thousand|lakh|crore)\b)?"
+        rf"|\b(?P<n2>{NUMBER})\s?(?P<cur>{alternation(list(marks.after))})(?![A-Za-z])"
+    )
+
+
+def _marked_money(u: Units, text: str, taken: list[Quantity]) -> list[Quantity]:
+    marks, found = extras(), []
+    for m in _marks_pattern().finditer(text):
+        if any(q.start <= m.start() < q.end for q in taken):
+            continue
+        raw = m.group("n1") or m.group("n2")
+        if m.group("scale"):
+            raw = f"{raw} {m.group('scale')}"
+        value = parse_number(raw.rstrip(".,"))
+        if value is None or _not_money(text, m, value):
+            continue
+        code = marks.before[m.group("sym")] if m.group("sym") else marks.after[m.group("cur")]
+        found.append(_with_per(u, text, m, as_number(value), code))
+    return found
+
+
+def _not_money(text: str, m: re.Match, value: float) -> bool:
+    """A road number ("the N2 highway": a sum glued to a mark is at least a thousand) or a
+    headline in capitals ("BUS CRASH 38 KM FROM TOWN": the word before is in capitals too)."""
+    if m.group("sym"):
+        return value < 1000
+    before = text[max(0, m.start() - 30) : m.start()].split()
+    return bool(before) and before[-1].isupper() and len(before[-1].strip(".,:;")) > 1
+
+
+def _with_per(u: Units, text: str, m: re.Match, value: float | int, code: str) -> Quantity:
+    """The sum matched by m, stretched over what it is paid per when that follows."""
+    end, per = m.end(), None
+    p = _compiled()[1].match(text, m.end())
+    if p:
+        per = u.per[p.group("per").lower()] if p.group("per") else "person"
+        end = m.end() if p.group("paren") else p.end()
+    return Quantity(m.start(), end, text[m.start() : end], value, code, per)
+
+
 def find_money_and_measures(a: Analysis) -> list[Quantity]:
     u = units()
-    money, per_re, measure = _patterns(u)
+    money, _, measure = _compiled()
     text = a.document.text
     found: list[Quantity] = []
     for m in money.finditer(text):
+        if m.group("between") and not _BETWEEN_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            m = money.match(text, m.start("upper")) or m
         value = parse_number(m.group("n1") or m.group("n2"))
         if value is None:
             continue
         code = _symbol(u, m.group("sym")) or u.currencies[m.group("cur").lower()]
-        end, per = m.end(), None
-        p = per_re.match(text, m.end())
-        if p:
-            per = u.per[p.group("per").lower()] if p.group("per") else "person"
-            end = m.end() if p.group("paren") else p.end()
-        found.append(Quantity(m.start(), end, text[m.start() : end], as_number(value), code, per))
+        found.append(_with_per(u, text, m, as_number(value), code))
+    found += _marked_money(u, text, found)
     for m in measure.finditer(text):
         if any(q.start <= m.start() < q.end for q in found):
             continue

@@ -129,7 +129,7 @@ def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
     of other routes."""
     out: list[Chain] = []
     for ch in chains:
-        ch.points = pts = _without_coarse_legs(a, ch.points)
+        ch.points = pts = _without_coarse_legs(a, _last_visits(ch.points))
         if len({p.mention.entity for p in pts}) < 2:
             continue
         if len(ch.sentences) == 1 and len({p.group for p in pts}) == 1:
@@ -153,6 +153,14 @@ def _keep(a: Analysis, chains: list[Chain]) -> list[Chain]:
             continue
         kept.append(ch)
     return kept
+
+
+def _last_visits(pts: list[Point]) -> list[Point]:
+    """A path does not come back to a place: one named twice was first told ahead, as where the
+    movement ends ("bound for Malaysia ... The route passes the Bay of Bengal to Thailand and
+    on to Malaysia"), so it keeps the place where the path told in full reaches it."""
+    last = {p.mention.entity: i for i, p in enumerate(pts)}
+    return [p for i, p in enumerate(pts) if last[p.mention.entity] == i]
 
 
 def _without_coarse_legs(a: Analysis, pts: list[Point]) -> list[Point]:

@@ -23,6 +23,7 @@ class Cues:
     qualifier_preps: frozenset[str]
     verb_role: dict[str, str]
     place_nouns: frozenset[str]
+    describing_nouns: frozenset[str]
     speech: frozenset[str]
     continuation: tuple[str, ...]
     onward: tuple[str, ...]
@@ -45,6 +46,7 @@ LISTS = (
     "via_verbs",
     "dest_verbs",
     "place_nouns",
+    "describing_nouns",
     "road_nouns",
     "continuation",
     "onward",
@@ -94,6 +96,7 @@ def cues() -> Cues:
         qualifier_preps=frozenset(raw["qualifier_preps"]),
         verb_role=verb_role,
         place_nouns=frozenset(raw["place_nouns"]),
+        describing_nouns=frozenset(raw["describing_nouns"]) | frozenset(raw["place_nouns"]),
         speech=frozenset(raw["speech"]),
         continuation=tuple(raw["continuation"]),
         onward=tuple(raw["onward"]),

@@ -106,13 +106,32 @@ class _Sentence:
         """The sentence's waypoints in the order the path is travelled."""
         found = self._dash_chain()
         chained = {id(p.mention) for p, _ in found}
+        missed: list[Mention] = []
         for m in self.mentions:
             if id(m) in chained:
                 continue
             role = self._role(m, self.anchor[id(m)], depth=0)
             if role:
                 found.append((Point(m, *role), self.anchor[id(m)]))
+            else:
+                missed.append(m)
+        if found:
+            found += [pt for m in missed if (pt := self._misparsed(m)) is not None]
+            found.sort(key=lambda pair: pair[0].mention.start)
         return travel_order(found)
+
+    def _misparsed(self, m: Mention) -> tuple[Point, Token] | None:
+        """ "via Kidal to Tamanrasset" parsed with "to" as an infinitive marker and the rare
+        name as a verb: in a sentence that already moves, a place the parse hangs on no
+        preposition takes the role of the path preposition written right before it."""
+        tok = self.anchor[id(m)]
+        if tok.dep_ in ("pobj", "dobj", "conj", "compound") or tok.i == 0:
+            return None
+        prev = tok.doc[tok.i - 1]
+        role = cues().prep_role.get(prev.lower_)
+        if role is None or prev.dep_ == "prep":
+            return None
+        return Point(m, role, tok.i, False), tok
 
     def _dash_chain(self) -> list[tuple[Point, Token]]:
         """ "the Agadez–Dirkou–Madama road": places joined by dashes before a road noun are
@@ -229,11 +248,43 @@ def _path_prep(prep: Token) -> str | None:
         # "bound for X"; "set sail from Sfax for Lampedusa": "for" hung on the start
         after_start = prep.head.dep_ == "pobj" and prep.head.head.lower_ == "from"
         return "dest" if prep.head.lower_ in c.for_heads or after_start else None
-    if p == "from" and prep.head.dep_ == "appos":
-        return None  # "Nasir, a farmer from Kunduz, said": where a person comes from
+    if (p == "from" and prep.head.dep_ == "appos") or _describes_place(prep):
+        # "Nasir, a farmer from Kunduz, said"; "to the islands, the gateway to Europe": the
+        # phrase describes the person or place it stands beside, it is not a leg
+        return None
+    if _in_speaker(prep):
+        return None  # "a traveller from Teknaf said": where the source is, not a path
     if p in c.verb_preps and prep.head.lemma_.lower() in c.verb_role:
         return c.verb_preps[p]  # "crossed over the Drina"; "fought over the town" is no path
     return c.prep_role.get(p)
+
+
+def _describes_place(prep: Token) -> bool:
+    """ "Lesbos, the island nearest to Europe", "Zuwara, the gateway to Sicily": a phrase in
+    apposition to a place that says where the place lies."""
+    noun = prep.head
+    if noun.pos_ == "ADJ" and noun.dep_ in ("amod", "acomp", "advmod") and noun.head.i != noun.i:
+        noun = noun.head  # "the island nearest to"
+    if noun.dep_ != "appos" or noun.lower_ not in cues().describing_nouns:
+        return False
+    place = noun.head
+    return (
+        place.pos_ == "PROPN"
+        or place.ent_type_ in ("GPE", "LOC", "FAC")
+        or place.lower_ in cues().place_nouns
+    )
+
+
+def _in_speaker(prep: Token) -> bool:
+    """Does the preposition sit in the subject of a verb of speech ("a driver from X told")?"""
+    tok = prep.head
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.head.lemma_.lower() in cues().speech
+        if tok.dep_ not in ("prep", "pobj", "compound", "amod", "appos", "acl", "relcl"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _offers_choice(tok: Token) -> bool:
