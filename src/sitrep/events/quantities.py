@@ -21,10 +21,6 @@ from .units import Units, alternation, units
 
 # The low end of a range is the figure ("3,000-4,000 dinars" is 3,000), as ACLED codes counts.
 _RANGE = rf"(?:\s?[-–]\s?|\s+to\s+)(?:{NUMBER})"
-# "between 8,000 and 12,000 pesos": "and" joins a range only after "between" (else the first
-# number is another count: "two men and 500 dollars").
-_BETWEEN = rf"(?P<between>\s+and\s+)(?P<upper>{NUMBER})"
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,7 +57,7 @@ def extras() -> Extras:
 
 def _patterns(u: Units) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     money = re.compile(
-        rf"(?:(?<![A-Za-z])(?P<sym>{alternation(list(u.symbols))})\s?(?P<n1>{NUMBER_AFTER_SIGN})(?![A-Za-z])|\b(?P<n2>{NUMBER})(?:{_RANGE}|{_BETWEEN})?\s+(?P<cur>{alternation(list(u.currencies))})\b)",
+        rf"(?:(?<![A-Za-z])(?P<sym>{alternation(list(u.symbols))})\s?(?P<n1>{NUMBER_AFTER_SIGN})(?![A-Za-z])|\b(?P<n2>{NUMBER})(?:{_RANGE})?\s+(?P<cur>{alternation(list(u.currencies))})\b)",
         re.IGNORECASE,
     )
     # What a sum is paid per; it may follow an equivalent in brackets: "6 million pesos ($1,450) a kilo".
@@ -142,10 +138,6 @@ def find_money_and_measures(a: Analysis) -> list[Quantity]:
     text = a.document.text
     found: list[Quantity] = []
     for m in money.finditer(text):
-        if m.group("between") and not _BETWEEN_BEFORE.search(
-            text, max(0, m.start() - 12), m.start()
-        ):
-            m = money.match(text, m.start("upper")) or m
         value = parse_number(m.group("n1") or m.group("n2"))
         if value is None:
             continue
