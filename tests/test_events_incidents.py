@@ -193,3 +193,26 @@ def test_arrests_and_dispersal_of_a_protest_are_part_of_it():
         ["Protest with intervention"],
         ["Peaceful protest", "Arrests"],
     ]
+
+
+def test_a_protest_met_by_lethal_force_is_one_excessive_force_event():
+    cases = [
+        "Hundreds of teachers marched through Dorvale on Monday to demand unpaid wages. Police opened "
+        "fire on the crowd, killing two of the marchers.",
+        "Students rallied peacefully in Dorvale on Friday against the new fees. Security forces shot "
+        "three protesters dead.",
+        "Dock workers protested at the port in Dorvale on Sunday. Soldiers opened fire on the "
+        "demonstrators, wounding four.",
+    ]
+    for text in cases:
+        evs = events_of(text, places={"Dorvale": "PPL"}).events
+        assert [e.sub_type for e in evs] == ["Excessive force against protesters"], text
+
+
+def test_a_protest_dispersed_with_tear_gas_stays_a_protest_with_intervention():
+    text = (
+        "Nurses protested in Dorvale on Thursday over unpaid salaries. Police fired tear gas to "
+        "disperse them."
+    )
+    evs = events_of(text, places={"Dorvale": "PPL"}).events
+    assert [e.sub_type for e in evs] == ["Protest with intervention"]
