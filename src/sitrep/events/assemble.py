@@ -20,7 +20,9 @@ from .fatalities import incident_fatalities
 from .incidents import (
     CLAIM_REACH,
     ENTRY_LEAD,
+    EXCESSIVE,
     FOLLOW_ON,
+    INTERVENED,
     Incident,
     blamed_heads,
     claimer_heads,
@@ -218,6 +220,13 @@ def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[Eve
     return roles
 
 
+def _forced(name: str, toll: Fatalities | None) -> str:
+    """Codebook: a protest broken up with deaths is Excessive force against protesters; victims decide."""
+    if name == INTERVENED and toll is not None and toll.best > 0:
+        return EXCESSIVE
+    return name
+
+
 def _told_in(inc: Incident, owned: dict[int, int], k: int) -> list[int]:
     """The sentences that tell incident k: those of its triggers and, between two of them, those
     that tell no other incident (a retelling after other incidents brings only its own sentence)."""
@@ -249,8 +258,8 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         date = _date(c, inc, dates, last_date, a)
         where = _place(a, inc) or last_place
         roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
-        sub = lex.sub_types[sub_type(inc)]
         toll: Fatalities | None = incident_fatalities(c.sent, later)
+        sub = lex.sub_types[_forced(sub_type(inc), toll)]
         events.append(
             Event(
                 id=a.new_id("ev", events),
