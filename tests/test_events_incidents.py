@@ -193,3 +193,51 @@ def test_arrests_and_dispersal_of_a_protest_are_part_of_it():
         ["Protest with intervention"],
         ["Peaceful protest", "Arrests"],
     ]
+
+
+def test_a_protest_met_by_lethal_force_is_one_excessive_force_event():
+    cases = [
+        "Hundreds of teachers marched through Dorvale on Monday to demand unpaid wages. Police opened "
+        "fire on the crowd, killing two of the marchers.",
+        "Students rallied peacefully in Dorvale on Friday against the new fees. Security forces shot "
+        "three protesters dead.",
+        "Dock workers protested at the port in Dorvale on Sunday. Soldiers opened fire on the "
+        "demonstrators, wounding four.",
+    ]
+    for text in cases:
+        evs = events_of(text, places={"Dorvale": "PPL"}).events
+        assert [e.sub_type for e in evs] == ["Excessive force against protesters"], text
+
+
+def test_a_protest_dispersed_with_tear_gas_stays_a_protest_with_intervention():
+    text = (
+        "Nurses protested in Dorvale on Thursday over unpaid salaries. Police fired tear gas to "
+        "disperse them."
+    )
+    evs = events_of(text, places={"Dorvale": "PPL"}).events
+    assert [e.sub_type for e in evs] == ["Protest with intervention"]
+
+
+def test_a_protest_broken_up_with_deaths_is_excessive_force():
+    cases = [
+        "Police fired tear gas and live rounds to break up a march of miners in Dorvale on Monday, "
+        "killing two of them.",
+        "Two demonstrators died when riot police dispersed a rally in Dorvale with batons on Friday.",
+        "Soldiers used water cannon and gunfire to disperse a sit-in in Dorvale on Sunday; one "
+        "student was killed.",
+    ]
+    for text in cases:
+        evs = events_of(text, places={"Dorvale": "PPL"}).events
+        assert [e.sub_type for e in evs] == ["Excessive force against protesters"], text
+        assert evs[0].fatalities is not None and evs[0].fatalities.best > 0, text
+
+
+def test_riot_police_at_a_protest_are_no_rioting():
+    cases = [
+        "Riot police dispersed a peaceful march of nurses in Dorvale on Monday.",
+        "Officers in riot gear broke up a sit-in by students in Dorvale on Tuesday.",
+        "A riot squad chased away traders demonstrating in Dorvale on Wednesday.",
+    ]
+    for text in cases:
+        evs = events_of(text, places={"Dorvale": "PPL"}).events
+        assert [e.sub_type for e in evs] == ["Protest with intervention"], text

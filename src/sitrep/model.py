@@ -119,6 +119,7 @@ class Event:
     claim: str | None = None
     modality: Literal["asserted", "negated", "planned", "hypothetical", "alleged"] = "asserted"
     confidence: float = 0.5
+    sentences: list[Span] = field(default_factory=list)  # every sentence that tells it, in order
 
 
 @dataclass

@@ -20,7 +20,9 @@ from .fatalities import incident_fatalities
 from .incidents import (
     CLAIM_REACH,
     ENTRY_LEAD,
+    EXCESSIVE,
     FOLLOW_ON,
+    INTERVENED,
     Incident,
     blamed_heads,
     claimer_heads,
@@ -218,6 +220,26 @@ def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[Eve
     return roles
 
 
+def _forced(name: str, toll: Fatalities | None) -> str:
+    """Codebook: a protest broken up with deaths is Excessive force against protesters; victims decide."""
+    if name == INTERVENED and toll is not None and toll.best > 0:
+        return EXCESSIVE
+    return name
+
+
+def _told_in(inc: Incident, owned: dict[int, int], k: int) -> list[int]:
+    """The sentences that tell incident k: those of its triggers and, between two of them, those
+    that tell no other incident (a retelling after other incidents brings only its own sentence)."""
+    told = sorted({c.index for c in inc.candidates})
+    out = told[:1]
+    for prev, nxt in zip(told, told[1:], strict=False):
+        between = range(prev + 1, nxt)
+        if all(owned.get(i, k) == k for i in between):
+            out.extend(between)
+        out.append(nxt)
+    return out
+
+
 def build_events(a: Analysis, doc: Doc) -> list[Event]:
     lex = lexicon()
     dates = find_dates(a.document.text, a.document.published)
@@ -226,6 +248,7 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
     events: list[Event] = []
     last_date: DateRef | None = None
     last_place: str | None = None
+    owned = {c.index: k for k, inc in enumerate(incidents) for c in inc.candidates}
     for k, inc in enumerate(incidents):
         c = inc.main
         stop = incidents[k + 1].main.index if k + 1 < len(incidents) else len(sents)
@@ -235,8 +258,8 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         date = _date(c, inc, dates, last_date, a)
         where = _place(a, inc) or last_place
         roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
-        sub = lex.sub_types[sub_type(inc)]
         toll: Fatalities | None = incident_fatalities(c.sent, later)
+        sub = lex.sub_types[_forced(sub_type(inc), toll)]
         events.append(
             Event(
                 id=a.new_id("ev", events),
@@ -251,6 +274,9 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
                 claim=_claim(a, trigger.start),
                 modality=cast(_Modality, c.modality),
                 confidence=_confidence(c),
+                sentences=[
+                    a.span(sents[i].start_char, sents[i].end_char) for i in _told_in(inc, owned, k)
+                ],
             )
         )
         last_date = date if date and not date.inferred else last_date

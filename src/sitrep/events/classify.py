@@ -25,6 +25,12 @@ VIOLENT_TYPES = (
 )
 
 
+def _modifier(m: Match) -> bool:
+    """A rioting word that only names a kind of thing ('riot police', 'riot gear') tells no rioting."""
+    tok = m.tokens[-1]
+    return m.cue.label == "group:rioting" and len(m.tokens) == 1 and tok.dep_ == "compound"
+
+
 def scores(matches: list[Match], sent: Span | None = None) -> dict[str, float]:
     """Sub-type -> score; each distinct cue counts once per sentence."""
     lex = lexicon()
@@ -33,7 +39,8 @@ def scores(matches: list[Match], sent: Span | None = None) -> dict[str, float]:
     groups = set()
     for m in matches:
         if m.cue.label.startswith("group:"):
-            groups.add(m.cue.label[6:])
+            if not _modifier(m):
+                groups.add(m.cue.label[6:])
             continue
         key = (m.cue.words, m.cue.label)
         if key not in seen:

@@ -35,6 +35,7 @@ WEAPON_TYPE = "Explosions/Remote violence"
 PROTESTS = "Protests"
 PEACEFUL = "Peaceful protest"
 INTERVENED = "Protest with intervention"
+EXCESSIVE = "Excessive force against protesters"
 JOINING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 # A paragraph that opens with its own place or date lead ("KABUL: ...", "• 9 Mar, Jilib – ...").
 # A dateline ("KABUL: ...", "PEMBA, Mozambique, May 13 (Wire) – ...") holds the place and the day of
@@ -210,6 +211,10 @@ def sub_type(inc: Incident) -> str:
     launched') and a later sentence names the weapon ('most used grenades'): weapons decide."""
     lex = lexicon()
     main = inc.main
+    if main.sub_type in (PEACEFUL, INTERVENED) and any(
+        c.sub_type == EXCESSIVE for c in inc.members
+    ):
+        return EXCESSIVE  # codebook: protesters killed or badly hurt - the force decides
     if main.sub_type == PEACEFUL and any(c.sub_type != PEACEFUL for c in inc.members):
         return INTERVENED  # arrested or dispersed: a protest with intervention
     if main.match.cue.generic is None or main.sub_type != main.match.cue.generic:
