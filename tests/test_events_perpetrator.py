@@ -80,3 +80,24 @@ def test_the_backer_before_backed_is_not_the_perpetrator():
     )
     led = "Delta Front-led forces of the Kelwa Brigade stormed Kelwa on Monday.\nMore."
     assert [roles_of(t)[0].get("actor1") for t in (backed, linked, led)] == ["Kelwa Brigade"] * 3
+
+
+def test_a_passive_verb_joined_to_a_survivors_verb_does_not_take_the_survivor_as_killer():
+    # "X escaped but Y were killed": the killed have their own subject; X is no agent of it.
+    texts = (
+        "A bomb struck a convoy in Kelwa on Monday. The Delta Front commander escaped but six "
+        "of his guards were killed.",
+        "Gunmen ambushed a bus near Kelwa on Monday. The Kelwa Brigade driver survived but four "
+        "passengers were shot dead.",
+        "A mortar hit the market in Kelwa on Monday. The Delta Front envoy was unhurt but two "
+        "traders were wounded.",
+    )
+    for text in texts:
+        assert all(r.get("actor1") not in ("Delta Front", "Kelwa Brigade") for r in roles_of(text))
+
+
+def test_an_active_verb_joined_to_another_still_shares_its_agent():
+    text = (
+        "The Delta Front stormed a police post in Kelwa on Monday and killed four officers.\nMore."
+    )
+    assert [r.get("actor1") for r in roles_of(text)] == ["Delta Front"]

@@ -105,6 +105,8 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
         not agents
         and verb.dep_ in syntax()["role_sharing_clauses"]
         and verb.head.pos_ in ("VERB", "AUX")
+        # "X escaped but six guards were killed": a verb with a subject of its own shares no agent
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     ):
         agents = _phrases(
             verb.head, AGENT_DEPS

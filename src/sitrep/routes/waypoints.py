@@ -125,7 +125,7 @@ class _Sentence:
         name as a verb: in a sentence that already moves, a place the parse hangs on no
         preposition takes the role of the path preposition written right before it."""
         tok = self.anchor[id(m)]
-        if tok.dep_ in ("pobj", "dobj", "conj", "compound") or tok.i == 0:
+        if tok.dep_ in syntax()["placed_name_deps"] or tok.i == 0:
             return None
         prev = tok.doc[tok.i - 1]
         role = cues().prep_role.get(prev.lower_)
@@ -263,14 +263,18 @@ def _describes_place(prep: Token) -> bool:
     """ "Lesbos, the island nearest to Europe", "Zuwara, the gateway to Sicily": a phrase in
     apposition to a place that says where the place lies."""
     noun = prep.head
-    if noun.pos_ == "ADJ" and noun.dep_ in ("amod", "acomp", "advmod") and noun.head.i != noun.i:
+    if (
+        noun.pos_ == "ADJ"
+        and noun.dep_ in syntax()["describing_adjective_deps"]
+        and noun.head.i != noun.i
+    ):
         noun = noun.head  # "the island nearest to"
     if noun.dep_ != "appos" or noun.lower_ not in cues().describing_nouns:
         return False
     place = noun.head
     return (
         place.pos_ == "PROPN"
-        or place.ent_type_ in ("GPE", "LOC", "FAC")
+        or place.ent_type_ in syntax()["ground_entities"]
         or place.lower_ in cues().place_nouns
     )
 
@@ -281,7 +285,7 @@ def _in_speaker(prep: Token) -> bool:
     for _ in range(MAX_CLIMB):
         if tok.dep_ in ("nsubj", "nsubjpass"):
             return tok.head.lemma_.lower() in cues().speech
-        if tok.dep_ not in ("prep", "pobj", "compound", "amod", "appos", "acl", "relcl"):
+        if tok.dep_ not in syntax()["speaker_phrase_deps"]:
             return False
         tok = tok.head
     return False
