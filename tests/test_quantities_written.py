@@ -2,16 +2,9 @@
 South Asian scales, glued scales, ranges and fractions of a million."""
 
 import pytest
-from handmade import handmade
+from test_events_quantities import quantities
 
 from sitrep.events.numbers import parse_number
-from sitrep.events.quantities import annotate_quantities
-
-
-def quantities(text: str):
-    a, doc = handmade(text)
-    annotate_quantities(a, doc)
-    return [(q.text, q.value, q.unit, q.per) for q in a.quantities]
 
 
 @pytest.mark.parametrize(
