@@ -603,3 +603,19 @@ def test_the_contradictions_list_follows_the_kb_as_reports_arrive(tmp_path):
             sides = found["items"][0]["sides"]
             assert sorted(s["value"] for s in sides) == ["4", "6"]
             assert all(s["evidence"] for s in sides)
+
+
+def test_the_contradictions_list_is_built_at_start_before_any_request(tmp_path):
+    from web_fixtures import clash_report, route_report
+
+    from sitrep.web import records
+
+    path = str(tmp_path / "kb.db")
+    with open_kb(path) as factory:
+        fill(factory, [clash_report(), route_report()])
+    records._INDEX.clear()
+    app = create_app(path)
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        app.state.warming.join(timeout=60)
+        assert [k[0] for kept in records._INDEX.values() for k in kept] == ["fatalities"]
+        assert items(c, "/api/contradictions")["total"] == 1

@@ -6,6 +6,7 @@ into HTML on the server, so there is no server-side template to escape.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..kb.db import create, sessions
-from . import api, jobs, pages, security, upload
+from . import api, jobs, pages, records, security, upload
 
 HERE = Path(__file__).parent
 PAGES = (
@@ -47,7 +48,14 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The contradictions list is the one view that reads the whole KB: build it before the
+        # first request asks (on a 10,000-event KB about a second), in the background.
+        app.state.warming = threading.Thread(
+            target=records.warm, args=(app.state.sessions,), name="sitrep-warm", daemon=True
+        )
+        app.state.warming.start()
         yield
+        app.state.warming.join()  # it reads the KB: done before the engine goes
         app.state.jobs.close()
         engine.dispose()
 

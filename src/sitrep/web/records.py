@@ -7,6 +7,7 @@ said and, for each event it spoke of, which other reports corroborate or contrad
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from sqlalchemy import func, select
@@ -47,12 +48,23 @@ def _index(session: Session) -> list[Key]:
     """Every contradiction of the KB as (about, incident, entity), in ``find``'s order; kept until
     the KB changes, so a page costs its own items, not the whole KB."""
     version = _kb_version(session)
-    if version not in _INDEX:
+    kept = _INDEX.get(version)
+    if kept is None:
         held = _preload(session, None)  # noqa: F841 - the session keeps only weak references
-        found = kb_contradictions.find(session, None, sides=False)
-        _INDEX.clear()
-        _INDEX[version] = [(c.about, c.event, c.entity) for c in found]
-    return _INDEX[version]
+        kept = [(c.about, c.event, c.entity) for c in kb_contradictions.find(session, sides=False)]
+        _INDEX.clear()  # one KB version kept; a request and the warm-up may both build it
+        _INDEX[version] = kept
+    return kept
+
+
+def warm(factory: Any) -> None:
+    """Build the kept list ahead of the first request (the app does it in a thread at start); a
+    failure here is only logged: the first request builds the list itself."""
+    try:
+        with factory() as session:
+            _index(session)
+    except Exception as exc:  # noqa: BLE001 - a warm-up must never take the app down
+        logging.getLogger(__name__).warning("contradictions warm-up failed: %s", exc)
 
 
 def contradictions(
