@@ -101,3 +101,29 @@ def test_an_active_verb_joined_to_another_still_shares_its_agent():
         "The Delta Front stormed a police post in Kelwa on Monday and killed four officers.\nMore."
     )
     assert [r.get("actor1") for r in roles_of(text)] == ["Delta Front"]
+
+
+def test_the_outlet_in_a_dateline_takes_no_part_in_the_event():
+    # The parse may hang the dateline on the first sentence's subject: the outlet is no target.
+    texts = (
+        "KELWA, Dorvania (Coast Wire) – Two soldiers were killed when a bomb exploded beside "
+        "their truck on Saturday, the army said.",
+        "KELWA (Hill Courier) – Four guards were wounded when gunmen of the Delta Front stormed "
+        "a post on Monday.",
+        "KELWA, Dorvania (Coast Wire) -- Gunmen ambushed five soldiers near the river on "
+        "Sunday, killing them, villagers said.",
+        "KELWA (Hill Courier)– Gunmen ambushed seven soldiers as they left a base on Saturday, "
+        "killing them, officials said.",
+    )
+    outlets = {"Coast Wire", "Hill Courier"}
+    for text in texts:
+        a, doc = handmade(
+            text,
+            actors={"Coast Wire": "media", "Hill Courier": "media", "Delta Front": "armed_group"},
+            places={"Kelwa": "PPL"},
+        )
+        a.document.published = "2024-03-14"
+        events.annotate(a, doc)
+        name = {e.id: e.name for e in a.entities}
+        roles = [name[r.entity] for ev in a.events for r in ev.actors]
+        assert a.events and not outlets & set(roles), (text, roles)

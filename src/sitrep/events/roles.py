@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import syntax
 from ..model import Analysis, EventActor, Mention
+from .incidents import DATELINE
 from .rules import rules
 
 AGENT_DEPS = ("nsubj",)
@@ -73,11 +74,26 @@ def backer(text: str, m: Mention) -> bool:
     return bool(found and found.group(1).lower() in rules().backer_words)
 
 
+# "BAGHDAD (Wire)– ...", "MANILA, Country (Wire) -- ...": a place, the outlet in brackets, a dash.
+OUTLET_LEAD = re.compile(
+    r"[ \t]*[A-Z][A-Za-z'’.\- ]{1,40}(?:,[^\n()–—]{0,60})?[ \t]*\([^()\n]{1,40}\)[ \t]*(?:--|[-–—:])"
+)
+
+
+def in_dateline(text: str, m: Mention) -> bool:
+    """The mention lies in the dateline opening its line ("KELWA (Coast Wire) – ..."): the place
+    and outlet of the writing, never a side of the event, however the parse hangs it."""
+    line = text.rfind("\n", 0, m.start) + 1
+    found = DATELINE.match(text, line) or OUTLET_LEAD.match(text, line)
+    return found is not None and m.end <= found.end()
+
+
 def named(a: Analysis, start: int, end: int, skip: set[str]) -> str | None:
-    """The first actor or person named between start and end, not a backer, not one in skip."""
+    """The first actor or person named between start and end, not a backer, not one in skip,
+    not the dateline's outlet."""
     text = a.document.text
     for m in a.mentions_in(start, end, ("actor", "person")):
-        if m.entity not in skip and not backer(text, m):
+        if m.entity not in skip and not backer(text, m) and not in_dateline(text, m):
             return m.entity
     return None
 
