@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import MentionKind
 from ..places.fold import words
 from .candidates import Cand
 from .lexicon import lexicon
 from .persons import name_keys, shortens
-from .registry import Entry, key_of_name, registry
+from .registry import Entry, Registry, key_of_name, registry
 
 
 @dataclass
@@ -57,24 +57,18 @@ def _force_class(name: str, actor_type: str | None) -> str | None:
     return fc.name if fc and actor_type in (None, fc.actor_type, "foreign_force") else None
 
 
-_FORCES: dict[int, tuple[object, dict[str, Entry]]] = {}
-
-
 def _force_index() -> dict[str, Entry]:
     """Registry bodies by "modifier|class" ("syrian|army") and "country code|class" ("SY|army"); a
     body's own name ("Serbian Police") counts before other bodies' aliases ("Serbian border police").
     Built once per registry: it was a sixth of the time of a short report."""
-    reg = registry()
-    if id(reg) not in _FORCES:
-        _FORCES.clear()
-        _FORCES[id(reg)] = (reg, _build_force_index(reg.entries.values()))
-    return _FORCES[id(reg)][1]
+    return _force_index_of(registry())
 
 
-def _build_force_index(entries: Iterable[Entry]) -> dict[str, Entry]:
+@cache
+def _force_index_of(reg: Registry) -> dict[str, Entry]:
     bodies = [
         e
-        for e in entries
+        for e in reg.entries.values()
         if e.kind == "actor" and e.actor_type in ("state_force", "foreign_force", "government")
     ]
     out: dict[str, Entry] = {}

@@ -13,6 +13,8 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ..ingest.metadata import DATELINE_CITY_FIRST as CITY_FIRST
+from ..ingest.metadata import DATELINE_OUTLET_FIRST as OUTLET_FIRST
 from ..lexicons import syntax
 from ..model import Analysis, EventActor, Mention
 from .incidents import DATELINE
@@ -74,18 +76,16 @@ def backer(text: str, m: Mention) -> bool:
     return bool(found and found.group(1).lower() in rules().backer_words)
 
 
-# "BAGHDAD (Wire)– ...", "MANILA, Country (Wire) -- ...": a place, the outlet in brackets, a dash.
-OUTLET_LEAD = re.compile(
-    r"[ \t]*[A-Z][A-Za-z'’.\- ]{1,40}(?:,[^\n()–—]{0,60})?[ \t]*\([^()\n]{1,40}\)[ \t]*(?:--|[-–—:])"
-)
-
-
 def in_dateline(text: str, m: Mention) -> bool:
-    """The mention lies in the dateline opening its line ("KELWA (Coast Wire) – ..."): the place
-    and outlet of the writing, never a side of the event, however the parse hangs it."""
+    """The mention lies in the dateline opening its line ("KELWA (Coast Wire) – ...", ingest's
+    two dateline shapes too): the place and outlet of the writing, never a side of the event,
+    however the parse hangs it."""
     line = text.rfind("\n", 0, m.start) + 1
-    found = DATELINE.match(text, line) or OUTLET_LEAD.match(text, line)
-    return found is not None and m.end <= found.end()
+    head = text[line : line + 200]
+    found = DATELINE.match(text, line)
+    ends = [found.end()] if found else []
+    ends += [line + f.end() for f in (CITY_FIRST.match(head), OUTLET_FIRST.match(head)) if f]
+    return any(m.end <= end for end in ends)
 
 
 def named(a: Analysis, start: int, end: int, skip: set[str]) -> str | None:

@@ -80,14 +80,15 @@ def contradictions(
     incidents = sorted({k[1] for k in page if k[1] is not None})
     held = _preload(session, incidents)  # noqa: F841
     ties = kb_contradictions.allegiance_ties(session)
-    told: dict[Key, Any] = {}
+    found: dict[Key, Any] = {}  # sides are built below for the page's items only
     for inc in session.scalars(select(Incident).where(Incident.id.in_(incidents))):
-        for c in kb_contradictions.incident_contradictions(session, inc, ties):
-            told[(c.about, c.event, None)] = c
+        for c in kb_contradictions.incident_contradictions(session, inc, ties, sides=False):
+            found[(c.about, c.event, None)] = c
     if any(k[2] is not None for k in page):
-        for c in kb_contradictions.allegiance_contradictions(session):
-            told[(c.about, None, c.entity)] = c
-    return [contradiction_dict(session, told[k]) for k in page if k in told], len(index)
+        for c in kb_contradictions.allegiance_contradictions(session, sides=False):
+            found[(c.about, None, c.entity)] = c
+    shown = [found[k].told(session) for k in page if k in found]
+    return [contradiction_dict(session, c) for c in shown], len(index)
 
 
 def _preload(session: Session, ids: list[int] | None) -> list[Any]:
