@@ -10,7 +10,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from ..lexicons import parse_yaml
+from ..lexicons import calendar, parse_yaml
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,19 @@ def lexicon() -> Lexicon:
     )
 
 
+def _is_month(tok: Token) -> bool:
+    """A month's name in a date ("on 12 March", "March 3", "in late March 2024"): "March" is
+    then no protest march. Capitalised, and dated by spaCy or by a number beside it."""
+    if not tok.text[:1].isupper() or tok.lower_ not in calendar().months:
+        return False
+    doc = tok.doc
+    near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+    return tok.ent_type_ == "DATE" or any(t.like_num for t in near)
+
+
 def _forms(tok: Token) -> set[str]:
+    if _is_month(tok):
+        return set()
     return {tok.lower_, tok.lemma_.lower()}
 
 

@@ -1,0 +1,37 @@
+"""A month's name in a date is no cue: "March" in "on 12 March" is not a protest march, so an
+attack told with such a date is not typed as force against protesters."""
+
+import pytest
+from handmade import handmade
+
+from sitrep import events
+
+PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+
+
+def sub_types(text: str) -> list[str]:
+    a, doc = handmade(text)
+    a.document.published = "2024-04-20"
+    events.annotate(a, doc)
+    return [e.sub_type for e in a.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 March, gunmen attacked an army checkpoint outside the town, killing two soldiers.",
+        "Rebels attacked a police station on the ridge in late March 2024 and wounded three officers.",
+        "Fighters attacked the militia post on March 3 and shot dead four of its guards.",
+    ],
+)
+def test_an_attack_dated_in_march_is_no_protest(text):
+    found = sub_types(text)
+    assert found, text
+    assert not PROTESTS & set(found), found
+
+
+def test_a_march_broken_up_with_deaths_is_still_excessive_force():
+    found = sub_types(
+        "Police opened fire on a march by students on Tuesday, killing two demonstrators."
+    )
+    assert found == ["Excessive force against protesters"]
