@@ -411,3 +411,21 @@ def test_an_unnamed_perpetrator_against_a_named_one_is_no_dispute(kb):
         store(s, tell("named", STRIKE, "hit"))
         store(s, tell("vague", vague, "hit", perpetrator=("gunmen", None)))
     assert incident_count(kb) == 1 and found(kb) == {}
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Unidentified gunmen", "unidentified-gunmen"),
+        ("Unidentified armed group", "unidentified-armed-group"),
+        ("Criminal gangs", "criminal-gangs"),
+    ],
+)
+def test_a_class_of_the_registry_against_a_named_group_is_no_dispute(kb, name, key):
+    """ "Armed men" read as the registry's class of unidentified gunmen (capitalised, with a key)
+    still names no one: it does not dispute the group another report names."""
+    vague = "Armed men with a drone hit a pickup of the Ridge Guards near Alder on Monday, killing three men."
+    with kb.begin() as s:
+        store(s, tell("named", STRIKE, "hit"))
+        store(s, tell("vague", vague, "hit", perpetrator=(name, key)))
+    assert incident_count(kb) == 1 and found(kb) == {}

@@ -64,6 +64,11 @@ class Entry:
         return frozenset(c for c in (self.country, *self.operates_in) if c)
 
     @property
+    def generic(self) -> bool:
+        """A class of actor ("gunmen", "militants"), not a named body: data/registry/generic.yaml."""
+        return Path(self.origin).name == GENERIC_FILE
+
+    @property
     def ids(self) -> dict[str, object]:
         return {"registry": self.key, **({"wikidata": self.wikidata} if self.wikidata else {})}
 
@@ -238,6 +243,7 @@ def _widen(all_words: Sequence[Word], word_starts: list[int], text: str, start: 
 
 
 DATA = "data"
+GENERIC_FILE = "generic.yaml"  # the registry file of actor classes, no named bodies
 
 
 def _data_files(sub: str) -> list[Path]:
@@ -275,6 +281,12 @@ def registry() -> Registry:
 
 def _build() -> Registry:
     return Registry(load_entries())
+
+
+@cache
+def generic_keys() -> frozenset[str]:
+    """Registry keys of actor classes: two reports that both say "gunmen" name no one."""
+    return frozenset(k for k, e in registry().entries.items() if e.generic)
 
 
 def key_of_name(name: str) -> str:

@@ -24,12 +24,12 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from ..geodesy import km
 from .cues import cues
 from .incidents import (
-    UNNAMED_TYPES,
     event_json,
     may_be_same,
     paragraph,
     period,
     sentence,
+    unnamed,
 )
 from .models import (
     Claim,
@@ -270,7 +270,7 @@ def _named_at(r: ReportEvent, local_id: str) -> tuple[int, int] | None:
 def _read_perpetrator(r: ReportEvent, _: str) -> list[tuple[Hashable, int, int]]:
     out: list[tuple[Hashable, int, int]] = []
     for ea in r.actors:
-        if ea.role != "actor1" or ea.doc_entity.entity.actor_type in UNNAMED_TYPES:
+        if ea.role != "actor1" or unnamed(ea.doc_entity.entity):
             continue
         out.append((ea.doc_entity.entity, *_trigger(r)))
         named = _named_at(r, ea.doc_entity.local_id)

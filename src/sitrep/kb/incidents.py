@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..actors.registry import generic_keys
 from ..events.numbers import parse_number
 from ..geodesy import km
 from .cues import WEIGHTS, cues
@@ -117,13 +118,15 @@ class Telling:
     place_words: frozenset[str]  # tokens that name places: one name read as two spots is no dispute
 
 
+def unnamed(e: Entity) -> bool:
+    """An actor no one is named by: "gunmen" or "militants" (a class of the registry, or a
+    lower-case name), the outlet, "residents"."""
+    return e.name.islower() or e.actor_type in UNNAMED_TYPES or e.registry_id in generic_keys()
+
+
 def _named(entities: Iterable[Entity]) -> frozenset[int]:
-    """KB ids of the actors and people named (not "gunmen", not the outlet, not "residents")."""
-    return frozenset(
-        e.id
-        for e in entities
-        if e.id is not None and not e.name.islower() and e.actor_type not in UNNAMED_TYPES
-    )
+    """KB ids of the actors and people named."""
+    return frozenset(e.id for e in entities if e.id is not None and not unnamed(e))
 
 
 def _paragraph_actors(
