@@ -242,20 +242,32 @@ def claimer_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
 
 
 def _blamed(verb: Token) -> list[Token]:
-    """Who a blaming verb blames: 'blamed X for ...', 'blaming X', 'blamed the attack on X', 'X was blamed'."""
+    """Who a blaming verb blames: 'blamed X for ...', 'blaming X', 'X was blamed', and, with the
+    happening as object or passive subject, the phrase it is put on: 'blamed the attack on X',
+    'attributed the attack to X', 'the bombing was blamed on X'."""
     objs = [k for k in verb.children if k.dep_ == "dobj"]
-    on = [  # "blamed the attack on X": the on-phrase hangs on the verb or on the attack
+    passive = [k for k in verb.children if k.dep_ == "nsubjpass"]
+    onto = [  # the on/to-phrase hangs on the verb or on the attack
         g
-        for holder in [verb, *objs]
+        for holder in [verb, *objs, *passive]
         for p in holder.children
-        if p.dep_ == "prep" and p.lower_ == "on"
+        if p.dep_ == "prep" and p.lower_ in rules().blame_preps
         for g in p.children
         if g.dep_ == "pobj"
     ]
-    if on and any(_happening(o) for o in objs):
-        return on
-    named = [o for o in objs if not _happening(o)]
-    return named or [k for k in verb.children if k.dep_ == "nsubjpass"]
+    if onto and any(_happening(o) for o in objs + passive):
+        return onto
+    if verb.lemma_.lower() in rules().blame_onto_only:
+        return []
+    # "blamed Islamic State fighters for the bombing": with a for/of-phrase the object is the
+    # blamed, even a noun that names a happening's doers ("fighters")
+    blamed_for = any(
+        p.dep_ == "prep" and p.lower_ in rules().blamed_for
+        for holder in [verb, *objs]
+        for p in holder.children
+    )
+    named = [o for o in objs if blamed_for or not _happening(o)]
+    return named or passive
 
 
 def blamed_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:

@@ -116,7 +116,8 @@ def _phrase_head(tok: Token) -> Token:
 def actors(a: Analysis, head: Token) -> list[EventActor]:
     head = _phrase_head(head)
     verb = _verb_of(head)
-    agents = _phrases(verb, AGENT_DEPS)
+    sufferers = verb.lemma_.lower() in rules().sufferer_verbs
+    agents = [] if sufferers else _phrases(verb, AGENT_DEPS)
     if (
         not agents
         and verb.dep_ in syntax()["role_sharing_clauses"]
@@ -137,6 +138,8 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
             for p in _phrases(c, AGENT_DEPS)
         ]
     targets = _phrases(verb, TARGET_DEPS, tuple(rules().target_preps))
+    if sufferers:  # "five soldiers died when ...": the subject is who was hit
+        targets = _phrases(verb, AGENT_DEPS) + targets
     if not targets and verb.dep_ == "conj":  # "was found and killed": the subject is shared
         targets = _phrases(verb.head, ("nsubjpass",))
     between = [

@@ -19,6 +19,10 @@ _LISTS = (
     "claim_verbs",
     "claim_nouns",
     "blame_verbs",
+    "blame_preps",
+    "blame_onto_only",
+    "blamed_for",
+    "sufferer_verbs",
     "unnamed",
     "backer_words",
     "other_time",
@@ -53,6 +57,10 @@ class Rules:
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     blame_verbs: frozenset[str]
+    blame_preps: frozenset[str]
+    blame_onto_only: frozenset[str]
+    blamed_for: frozenset[str]
+    sufferer_verbs: frozenset[str]
     unnamed: frozenset[str]
     backer_words: frozenset[str]
     other_time: frozenset[str]
