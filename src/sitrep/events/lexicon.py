@@ -10,7 +10,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from ..lexicons import calendar, parse_yaml
+from ..lexicons import calendar, parse_yaml, syntax
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,19 @@ def _is_month(tok: Token) -> bool:
     return tok.ent_type_ == "DATE" or any(t.like_num for t in near)
 
 
+def _in_name(tok: Token) -> bool:
+    """A capitalised word inside a name of two words or more: "Liberation" in "Macina Liberation
+    Front" tells no liberation, "Freedom" in a group's name no freedom."""
+    if not tok.text[:1].isupper() or tok.ent_type_ not in syntax()["named_entities"]:
+        return False
+    if tok.i == tok.sent.start:
+        return False  # a sentence's first word is capitalised anyway
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+
+
 def _forms(tok: Token) -> set[str]:
-    if _is_month(tok):
+    if _is_month(tok) or _in_name(tok):
         return set()
     return {tok.lower_, tok.lemma_.lower()}
 
