@@ -52,6 +52,7 @@ def scores(matches: list[Match], sent: Span | None = None) -> dict[str, float]:
     for combo in lex.combos:
         if all(g in groups for g in combo.groups):
             out[combo.sub_type] += combo.weight
+    _weapon_decides(out, matches)
     armed = sent is not None and any(t.lemma_.lower() in rules().combatants for t in sent)
     for name in [
         n for n in out if lex.sub_types[n].requires and lex.sub_types[n].requires not in groups
@@ -63,6 +64,25 @@ def scores(matches: list[Match], sent: Span | None = None) -> dict[str, float]:
         if not armed and other is not None:
             out[other] = out.get(other, 0.0) + moved
     return dict(out)
+
+
+def _weapon_decides(out: dict[str, float], matches: list[Match]) -> None:
+    """Codebook precedence (triggers.yaml): the weapon decides. A bomb, blast or shell named as a
+    trigger makes the happening Explosions/Remote violence whoever the victims were ("a bomb
+    exploded in a mosque, killing worshippers"): its best sub-type is lifted just above the
+    victims' reading."""
+    lex = lexicon()
+    fired = {m.cue.label for m in matches if m.cue.trigger and m.cue.label in lex.sub_types}
+    for rule in lex.precedence:
+        ranked = {k: v for k, v in out.items() if lex.sub_types[k].type == rule.type and k in fired}
+        if not ranked:
+            continue
+        name = max(ranked, key=lambda k: ranked[k])
+        if ranked[name] < rule.floor:
+            continue
+        rival = max((v for k, v in out.items() if lex.sub_types[k].type in rule.over), default=0.0)
+        if rival >= out[name]:
+            out[name] = rival + 0.01
 
 
 def best(

@@ -10,6 +10,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..errors import DataFileError
 from ..lexicons import calendar, parse_yaml, syntax
 
 
@@ -41,6 +42,15 @@ class Combo:
     weight: float
 
 
+@dataclass(frozen=True)
+class Precedence:
+    """Codebook: a trigger of ``type`` scoring at least ``floor`` wins over the readings ``over``."""
+
+    type: str
+    over: tuple[str, ...]
+    floor: float
+
+
 @dataclass
 class Match:
     cue: Cue
@@ -63,6 +73,7 @@ class Lexicon:
     readings: dict[
         tuple[str, ...], frozenset[str]
     ]  # trigger words -> every sub-type they may anchor
+    precedence: tuple[Precedence, ...] = ()
 
     def options(self, words: tuple[str, ...]) -> frozenset[str]:
         """The sub-types a trigger may take: those listing it, and those of combinations over its groups."""
@@ -123,7 +134,20 @@ def lexicon() -> Lexicon:
         combos,
         sides,
         {k: frozenset(v) for k, v in readings.items()},
+        _precedence(raw.get("precedence") or [], {t.type for t in sub_types.values()}),
     )
+
+
+def _precedence(raw: list, types: set[str]) -> tuple[Precedence, ...]:
+    out = []
+    for rule in raw:
+        named = [rule.get("type"), *(rule.get("over") or [])] if isinstance(rule, dict) else [None]
+        if not all(t in types for t in named) or len(named) < 2:
+            raise DataFileError(
+                f"sitrep/events/data/triggers.yaml: precedence {rule!r} must name known event types"
+            )
+        out.append(Precedence(rule["type"], tuple(rule["over"]), float(rule.get("floor", 0))))
+    return tuple(out)
 
 
 def _is_month(tok: Token) -> bool:
