@@ -16,7 +16,7 @@ from ..model import Analysis, DateRef, Event, EventActor, Fatalities
 from ..nlp import text_of
 from .dates import DateMention, find_dates
 from .extract import Candidate, candidates, off_domain_paragraphs
-from .fatalities import incident_fatalities
+from .fatalities import incident_fatalities, revises_toll
 from .incidents import (
     CLAIM_REACH,
     ENTRY_LEAD,
@@ -124,7 +124,7 @@ def _later_sentences(
     out = []
     for i in range(inc.main.index + 1, end + 1):
         sent = sents[i]
-        if i > inc.last and own_dates(sent, dates, lambda tok: False):
+        if i > inc.last and own_dates(sent, dates, lambda tok: False) and not revises_toll(sent):
             break  # a sentence with a date of its own is about another time
         out.append(sent)
     return out

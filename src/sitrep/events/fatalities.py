@@ -32,9 +32,10 @@ PATTERNS = [
         rf"\b(?:kill(?:ing|ed|s)?|massacred|slaughtered|left|{_EUPHEMISM})\s+[\"“']?{_AMOUNT}\b(?:\s+(?:of\s+)?{_NOUNS})?",
         re.IGNORECASE,
     ),
-    # "death toll rose to 30", "toll of 12"
+    # "death toll rose to 30", "toll of 12", "the toll later rose to 23", "the toll had risen to 20"
     re.compile(
-        rf"\b(?:death\s+)?toll\s+(?:has\s+)?(?:\w+\s+)?(?:to|of|at)\s+{_AMOUNT}", re.IGNORECASE
+        rf"\b(?:death\s+)?toll\s+(?:has\s+)?(?:\w+\s+){{0,2}}(?:to|of|at)\s+{_AMOUNT}",
+        re.IGNORECASE,
     ),
     # "at least 12 dead", "12 people were killed", "dozens of soldiers were killed"
     re.compile(
@@ -141,6 +142,12 @@ def fatalities(sent: Span) -> Fatalities | None:
     return None if DEATH_WORDS.search(text) else Fatalities(best=0)
 
 
+def revises_toll(sent: Span) -> bool:
+    """'The death toll later rose to 23, officials said on Saturday': a revision of the incident's
+    toll, told later and dated later, but about the same incident."""
+    return bool(PATTERNS[1].search(sent.text)) and _revises(sent)
+
+
 def _revises(sent: Span) -> bool:
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     return bool(words & rules().revision)
@@ -153,7 +160,7 @@ def incident_fatalities(first: Span, later: list[Span]) -> Fatalities | None:
     base = fatalities(first)
     summed: int | None = None
     for sent in later:
-        if not DEATH_WORDS.search(sent.text):
+        if not DEATH_WORDS.search(sent.text) and not revises_toll(sent):
             continue
         found = fatalities(sent)
         if found is None or found.best is None:

@@ -1,0 +1,38 @@
+"""A revised toll is the incident's toll, however it is worded and even when the revision is
+dated later than the incident ("the toll later rose to 23, officials said on Saturday")."""
+
+import pytest
+from handmade import handmade
+
+from sitrep import events
+
+
+def tolls(text: str) -> list[int | None]:
+    a, doc = handmade(text)
+    a.document.published = "2024-04-20"
+    events.annotate(a, doc)
+    return [e.fatalities.best if e.fatalities else None for e in a.events]
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        (
+            "A bomb exploded inside a mosque during Friday prayers, killing at least 17 worshippers.\n"
+            "The death toll later rose to 23, a hospital official said on Saturday.",
+            23,
+        ),
+        (
+            "Gunmen attacked a village on Monday, killing 12 people. "
+            "On Tuesday, officials said the toll had risen to 20.",
+            20,
+        ),
+        (
+            "A blast hit a bus depot on Sunday, killing nine passengers.\n"
+            "By Monday evening the toll had climbed to 14, the health ministry said.",
+            14,
+        ),
+    ],
+)
+def test_the_latest_toll_of_one_incident_wins(text, toll):
+    assert tolls(text) == [toll]
