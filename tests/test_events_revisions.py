@@ -1,5 +1,6 @@
-"""A revised toll is the incident's toll, however it is worded and even when the revision is
-dated later than the incident ("the toll later rose to 23, officials said on Saturday")."""
+"""Tolls as reporters word them: "shot dead four villagers", and a revised toll, however it is
+worded and even when the revision is dated later than the incident ("the toll later rose to 23,
+officials said on Saturday")."""
 
 import pytest
 from handmade import handmade
@@ -35,4 +36,16 @@ def tolls(text: str) -> list[int | None]:
     ],
 )
 def test_the_latest_toll_of_one_incident_wins(text, toll):
+    assert tolls(text) == [toll]
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Militants shot dead four villagers near the wells on Sunday, local officials said.", 4),
+        ("Gunmen shot dead two traders at the market on Monday.", 2),
+        ("Soldiers gunned down three suspected rebels at a roadblock on Sunday.", 3),
+    ],
+)
+def test_shot_dead_counts_its_victims(text, toll):
     assert tolls(text) == [toll]

@@ -27,9 +27,9 @@ DEATH_WORDS = re.compile(
     re.IGNORECASE,
 )
 PATTERNS = [
-    # "killing 6 civilians", "killed at least 12 people", "left seven dead"
+    # "killing 6 civilians", "killed at least 12 people", "left seven dead", "shot dead four"
     re.compile(
-        rf"\b(?:kill(?:ing|ed|s)?|massacred|slaughtered|left|{_EUPHEMISM})\s+[\"“']?{_AMOUNT}\b(?:\s+(?:of\s+)?{_NOUNS})?",
+        rf"\b(?:kill(?:ing|ed|s)?|massacred|slaughtered|left|(?:shot|shooting)\s+dead|gunned\s+down|{_EUPHEMISM})\s+[\"“']?{_AMOUNT}\b(?:\s+(?:of\s+)?{_NOUNS})?",
         re.IGNORECASE,
     ),
     # "death toll rose to 30", "toll of 12", "the toll later rose to 23", "the toll had risen to 20"
