@@ -160,6 +160,9 @@ def _offset(text: str, following: str) -> int:
     return n
 
 
+_MONTH_WORD = re.compile(r"^(?:early|mid|late)[- ]", re.IGNORECASE)
+
+
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Every date expression in text, resolved; 'the same day' carries the date before it."""
     base = None
@@ -174,8 +177,8 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         kind = m.lastgroup or ""
         if kind == "month" and m.group().lower() == "may" and _MAY_VERB.match(text, m.start()):
             continue  # the verb "may"
-        if kind == "month" and m.group()[0].islower():
-            continue  # "march" the verb, "august" the adjective
+        if kind == "month" and _MONTH_WORD.sub("", m.group())[0].islower():
+            continue  # "march" the verb, "august" the adjective (not "late March")
         ref = None if kind in ("same", "offset") else _resolve(kind, m.group(), base)
         if ref is None and kind not in ("same", "offset"):
             continue
