@@ -112,6 +112,9 @@ def registry_hits(a: Analysis) -> list[Cand]:
             # "civilians", "protesters" are groups without a cue
             cued = h.entry.actor_type == "civilians" or _cued(text, h, lx.group_words)
             cued = cued or read.get(text[h.start : h.end]) == h.entry.key
+            # "... the Barisan Revolusi Nasional ... blamed the BRN": the acronym of a group the
+            # report names in full is that group
+            cued = cued or (h.entry.key in strong and _acronym(text, h))
             if not cued or (len(rivals) > 1 and h.entry.key not in strong):
                 continue
         s, e = _strip(text, h.start, h.end)
@@ -127,6 +130,16 @@ def registry_hits(a: Analysis) -> list[Cand]:
             )
         )
     return out
+
+
+def _acronym(text: str, h: Hit) -> bool:
+    """An upper-case alias written exactly so ("BRN", not "Brn"), in running text rather than
+    in a line of capitals ("FIGHTING IS FIERCE")."""
+    word = text[h.start : h.end]
+    if word != h.alias.name or not word.isupper() or len(word) < 2:
+        return False
+    line = text[text.rfind("\n", 0, h.start) + 1 : text.find("\n", h.end) % (len(text) + 1)]
+    return any(c.islower() for c in line)
 
 
 def _read_names(
