@@ -1,6 +1,6 @@
-"""Tolls as reporters word them: "shot dead four villagers", and a revised toll, however it is
-worded and even when the revision is dated later than the incident ("the toll later rose to 23,
-officials said on Saturday")."""
+"""Tolls as reporters word them: "shot dead four villagers", no toll from "100 killed and injured",
+and a revised toll however it is worded, even when the revision is dated later than the incident
+("the toll later rose to 23, officials said on Saturday")."""
 
 import pytest
 from handmade import handmade
@@ -49,3 +49,20 @@ def test_the_latest_toll_of_one_incident_wins(text, toll):
 )
 def test_shot_dead_counts_its_victims(text, toll):
     assert tolls(text) == [toll]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 100 people were killed and injured in a suicide blast inside the mosque on Friday.",
+        "The blast on Monday left 60 people dead or wounded.",
+        "Officials said the shelling on Monday killed and wounded over 40 civilians.",
+    ],
+)
+def test_a_count_of_the_dead_and_the_hurt_together_is_no_toll(text):
+    """One figure for the killed and the wounded together says nothing of the dead alone."""
+    assert tolls(text) == [None]
+
+
+def test_separate_counts_of_the_dead_and_the_wounded_keep_the_toll():
+    assert tolls("At least 12 people were killed and 30 wounded in the blast on Monday.") == [12]

@@ -122,15 +122,32 @@ def _parsed(sent: Span) -> Fatalities | None:
     return None
 
 
+# "killed and wounded over 100", "100 killed and injured", "60 dead or wounded": one count of the
+# dead and the hurt together, no toll.
+COMBINED = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|dead|died)\s+(?:and|or|&)\s+(?:injur\w*|wound\w*|hurt)\b",
+    re.IGNORECASE,
+)
+_NEAR = 40  # characters between a count and the words that make it combined
+
+
+def _combined(m: re.Match, combined: list[re.Match]) -> bool:
+    return any(c.start() - _NEAR <= m.end() and m.start() <= c.end() + _NEAR for c in combined)
+
+
 def fatalities(sent: Span) -> Fatalities | None:
-    """The sentence's fatality count; 0 if it names no deaths; None if deaths are named but not counted."""
+    """The sentence's fatality count; 0 if it names no deaths; None if deaths are named but not
+    counted (or counted only together with the wounded)."""
     text = sent.text
+    combined = list(COMBINED.finditer(text))
     for pattern in PATTERNS:
-        m = pattern.search(text)
+        m = next((x for x in pattern.finditer(text) if not _combined(x, combined)), None)
         if m:
             found = _from_match(m)
             if found is not None:
                 return found
+    if combined:
+        return None
     counted = _parsed(sent)
     if counted is not None:
         return counted
