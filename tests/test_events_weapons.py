@@ -22,6 +22,7 @@ def sub_types(text: str) -> list[str]:
         "A bomb exploded inside a mosque in the city during Friday prayers, killing at least 17 worshippers.",
         "A blast tore through a bus station on Monday, killing six passengers.",
         "A device exploded among farmers working their fields on Sunday, killing four villagers.",
+        "A bomb attack on a village mosque on Friday killed 33 worshippers and wounded 40 others.",
     ],
 )
 def test_a_bomb_among_civilians_is_remote_violence(text):
