@@ -429,3 +429,25 @@ def test_a_class_of_the_registry_against_a_named_group_is_no_dispute(kb, name, k
         store(s, tell("named", STRIKE, "hit"))
         store(s, tell("vague", vague, "hit", perpetrator=(name, key)))
     assert incident_count(kb) == 1 and found(kb) == {}
+
+
+def test_an_undated_report_of_the_publication_day_links_and_disputes_the_toll(kb):
+    """A report that gives no date (its date is its publication day) about a blast at one spot, of
+    one type, published the day another report dates it, tells that incident: its toll is compared.
+    Two days later, with nothing else shared, it stays apart."""
+    dated = "A bomb exploded in the market of Alder on 4 March, killing 20 people."
+    undated = "A bomb exploded in the market of Alder, killing 55 people, a medic said."
+    late = "A bomb exploded in the market of Alder, killing 9 people, a medic said."
+    bomb = {
+        "perpetrator": ("gunmen", None),
+        "victim": None,
+        "sub_type": "Remote explosive/landmine/IED",
+    }
+    with kb.begin() as s:
+        store(s, tell("dated", dated, "exploded", killed=20, **bomb))
+        store(s, tell("undated", undated, "exploded", killed=55, inferred=True, **bomb))
+    assert incident_count(kb) == 1
+    assert found(kb)["fatalities"]["documents"] == ["dated", "undated"]
+    with kb.begin() as s:
+        store(s, tell("late", late, "exploded", killed=9, inferred=True, day="2024-03-06", **bomb))
+    assert incident_count(kb) == 2

@@ -30,6 +30,7 @@ class LinkWeights:
     next_day: float = 1.0  # a day apart: overnight events, a date resolved a day off
     days_apart: float = -1.0  # four to seven days apart: a date dispute needs more evidence
     period_overlap: float = 0.5  # coarser dates that overlap
+    inferred_same_day: float = 0.5  # a date taken from publication on the other's day: one news cycle
     shared_actor: float = 1.5  # each named actor both reports involve, at most two
     other_targets: float = (
         -2.0

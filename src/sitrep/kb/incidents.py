@@ -230,8 +230,8 @@ def _date_points(a: Telling, b: Telling) -> Points | None:
     gap = gap_days(a.period, b.period)
     if gap > w.window_days:
         return None
-    if a.inferred or b.inferred:
-        return 0.0, f"date inferred, {gap} days apart"
+    if a.inferred or b.inferred:  # a publication day: a news cycle at best
+        return (w.inferred_same_day if gap == 0 else 0.0), f"date inferred, {gap} days apart"
     if a.day and b.day and gap <= 1:
         return (w.same_day, "same day") if gap == 0 else (w.next_day, "a day apart")
     if gap == 0:
