@@ -45,9 +45,12 @@ def test_the_latest_toll_of_one_incident_wins(text, toll):
         ("Militants shot dead four villagers near the wells on Sunday, local officials said.", 4),
         ("Gunmen shot dead two traders at the market on Monday.", 2),
         ("Soldiers gunned down three suspected rebels at a roadblock on Sunday.", 3),
+        ("Villagers buried 43 farmers slaughtered by the raiders in their fields on Saturday.", 43),
+        ("The raiders slaughtered 11 herders near the wells on Saturday, elders said.", 11),
+        ("Nine traders were massacred at the cattle market on Saturday.", 9),
     ],
 )
-def test_shot_dead_counts_its_victims(text, toll):
+def test_each_way_of_killing_counts_its_victims(text, toll):
     assert tolls(text) == [toll]
 
 
