@@ -151,6 +151,15 @@ def _background(head: Token) -> bool:
     return head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children)
 
 
+def _frame(head: Token) -> bool:
+    """'It was gathered that gunmen attacked ...', 'it emerged that ...': a verb with "it" for
+    subject and a clause for content only frames the news; the clause tells the happening."""
+    kids = list(head.children)
+    return any(k.lower_ == "it" and k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kids) and any(
+        k.dep_ == "ccomp" for k in kids
+    )
+
+
 def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False) -> list[Candidate]:
     """The sentence's candidates: at most one violent happening, plus one per other trigger verb."""
     matches = [] if off_topic else match(sent)
@@ -167,6 +176,7 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
                 and not _takes_ground(m.head, m.cue.label)
             )
             or _objectless(m.head, typed[0])
+            or _frame(m.head)
         ):
             continue
         name, value = typed[0], typed[1]
