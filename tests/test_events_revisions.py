@@ -69,3 +69,30 @@ def test_a_count_of_the_dead_and_the_hurt_together_is_no_toll(text):
 
 def test_separate_counts_of_the_dead_and_the_wounded_keep_the_toll():
     assert tolls("At least 12 people were killed and 30 wounded in the blast on Monday.") == [12]
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        (
+            "Civilians were killed when shells hit the market in the town on Tuesday.\n"
+            "At least 15 civilians were killed and 16 wounded, the governor said.\n"
+            '"Fifteen people are dead," he wrote, adding that six of them died in the market itself.',
+            15,
+        ),
+        (
+            "Troops clashed with rebels near the river on Monday.\n"
+            "Four rebels were killed, the army said.\n"
+            "Four rebels were killed, residents confirmed.",
+            4,
+        ),
+        (
+            "Troops clashed with rebels near the river on Monday.\n"
+            "Eleven rebels were killed, the army said.\n"
+            "Two soldiers also died in the fighting.",
+            13,
+        ),
+    ],
+)
+def test_a_toll_told_again_counts_once_and_different_dead_add_up(text, toll):
+    assert tolls(text) == [toll]

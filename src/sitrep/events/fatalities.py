@@ -172,18 +172,22 @@ def _revises(sent: Span) -> bool:
 
 def incident_fatalities(first: Span, later: list[Span]) -> Fatalities | None:
     """The toll of an incident told in several sentences. A revised toll ('later put the toll at 5')
-    replaces the one before; when the first sentence counts no dead, the later sentences' counts
-    add up ('eleven militants were neutralised ... two soldiers paid the supreme price')."""
+    replaces the one before. When the first sentence names deaths without a count ('people were
+    killed'), the first later count is that toll told again; when it names no deaths at all, the
+    later sentences' counts add up ('eleven militants were neutralised ... two soldiers paid the
+    supreme price'), a count told twice counting once."""
     base = fatalities(first)
     summed: int | None = None
+    counted: set[int] = set()
     for sent in later:
         if not DEATH_WORDS.search(sent.text) and not revises_toll(sent):
             continue
         found = fatalities(sent)
         if found is None or found.best is None:
             continue
-        if _revises(sent):
+        if _revises(sent) or (base is None and summed is None):
             base, summed = found, None
-        elif base is None or not base.best:
+        elif base is not None and not base.best and found.best not in counted:
             summed = (summed or 0) + found.best
+            counted.add(found.best)
     return Fatalities(best=summed) if summed is not None else base
