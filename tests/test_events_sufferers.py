@@ -72,3 +72,15 @@ def test_blamed_for_an_attack_names_doers_called_by_what_they_do():
         "An official blamed Falcon Brigade fighters for the bombing."
     )
     assert roles(text).get("actor1") == "Falcon Brigade"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two guards were killed in a strike carried out by the Falcon Brigade on the depot on Saturday.",
+        "Four soldiers died in an attack launched by the Falcon Brigade on the post on Monday.",
+        "Three policemen were wounded during a raid conducted by the Falcon Brigade on Monday.",
+    ],
+)
+def test_the_doer_of_the_happening_the_victims_were_caught_in_is_the_perpetrator(text):
+    assert roles(text).get("actor1") == "Falcon Brigade"

@@ -60,6 +60,32 @@ def _phrases(verb: Token, deps: tuple[str, ...], preps: tuple[str, ...] = ()) ->
     return [verb.doc[t.left_edge.i : t.right_edge.i + 1] for t in out]
 
 
+def _in_happening(verb: Token) -> list[Token]:
+    """The nouns of the happening a verb's victims were caught in ("killed in a strike")."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in rules().within_preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _done_by(nouns: list[Token]) -> list[Span]:
+    """Who a participle on a happening's noun names as its doer: "a strike [carried out by X]"."""
+    return [
+        verb.doc[g.left_edge.i : g.right_edge.i + 1]
+        for noun in nouns
+        if noun.pos_ in ("NOUN", "PROPN")
+        for verb in noun.children
+        if verb.dep_ == "acl"
+        for a in verb.children
+        if a.dep_ == "agent"
+        for g in a.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _verb_of(head: Token) -> Token:
     """Nominal triggers ('the raid', 'a gunfight broke out') take their roles from the verb they hang on."""
     return (
@@ -128,6 +154,8 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
         agents = _phrases(
             verb.head, AGENT_DEPS
         )  # "stormed ..., killing": the killer is the stormer
+    if not agents:  # "killed in a strike carried out by X", "the ambush staged by X"
+        agents = _done_by([head, *_in_happening(verb)])
     if (
         not agents
     ):  # "were killed when a drone flown by X hit their car": the agent is in the 'when' clause

@@ -23,6 +23,7 @@ _LISTS = (
     "blame_onto_only",
     "blamed_for",
     "sufferer_verbs",
+    "within_preps",
     "unnamed",
     "backer_words",
     "other_time",
@@ -61,6 +62,7 @@ class Rules:
     blame_onto_only: frozenset[str]
     blamed_for: frozenset[str]
     sufferer_verbs: frozenset[str]
+    within_preps: frozenset[str]
     unnamed: frozenset[str]
     backer_words: frozenset[str]
     other_time: frozenset[str]
