@@ -155,7 +155,8 @@ def _frame(head: Token) -> bool:
     """'It was gathered that gunmen attacked ...', 'it emerged that ...': a verb with "it" for
     subject and a clause for content only frames the news; the clause tells the happening."""
     kids = list(head.children)
-    return any(k.lower_ == "it" and k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kids) and any(
+    subjects = syntax()["frame_subjects"]
+    return any(k.lower_ == "it" and k.dep_ in subjects for k in kids) and any(
         k.dep_ == "ccomp" for k in kids
     )
 
