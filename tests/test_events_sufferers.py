@@ -84,3 +84,20 @@ def test_blamed_for_an_attack_names_doers_called_by_what_they_do():
 )
 def test_the_doer_of_the_happening_the_victims_were_caught_in_is_the_perpetrator(text):
     assert roles(text).get("actor1") == "Falcon Brigade"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen of the Falcon Brigade attacked a guard post near the pipeline on Friday, killing three guards.",
+        "Gunmen from the Falcon Brigade shot dead two traders at the market on Monday.",
+        "Gunmen loyal to the Falcon Brigade killed four herders near the wells on Monday.",
+    ],
+)
+def test_unnamed_attackers_stand_for_the_group_their_phrase_names(text):
+    assert roles(text).get("actor1") == "Falcon Brigade"
+
+
+def test_a_group_in_the_attackers_own_clause_is_not_theirs():
+    text = "Gunmen who had ambushed Falcon Brigade fighters a week earlier killed two traders on Monday."
+    assert roles(text).get("actor1") != "Falcon Brigade"

@@ -33,8 +33,7 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
-from .roles import actors, locative, named, place, under_speech
-from .rules import rules
+from .roles import actors, locative, named, place, under_speech, unnamed
 
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
 
@@ -192,25 +191,18 @@ def _named_in(a: Analysis, heads, taken: set[str]) -> str | None:
     return None
 
 
-def _unnamed(a: Analysis, entity: str) -> bool:
-    """Is the perpetrator named only by what they did ('gunmen', 'unidentified attackers')?"""
-    found = a.entity(entity)
-    words = (found.name if found else "").lower().split()
-    return bool(words) and all(w in rules().unnamed for w in words)
-
-
 def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[EventActor]:
     """The main trigger's roles; a missing or unnamed actor1 from the members, from who claimed the
     incident, or from whom the report blames for it."""
     roles = actors(a, inc.main.head)
     first = next((r.entity for r in roles if r.role == "actor1"), None)
-    if first and not _unnamed(a, first):
+    if first and not unnamed(a, first):
         return roles
     others = [r for r in roles if r.role != "actor1"]
     taken = {r.entity for r in others}
     for c in inc.members:
         found = next((r.entity for r in actors(a, c.head) if r.role == "actor1"), None)
-        if found and found not in taken and not _unnamed(a, found):
+        if found and found not in taken and not unnamed(a, found):
             return [EventActor(found, "actor1"), *others]
     named = _named_in(a, claimer_heads(inc, sents, end), taken) or _named_in(
         a, blamed_heads(inc, sents, end), taken

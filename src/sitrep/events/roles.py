@@ -114,14 +114,38 @@ def in_dateline(text: str, m: Mention) -> bool:
     return any(m.end <= end for end in ends)
 
 
+def unnamed(a: Analysis, entity: str) -> bool:
+    """Is the actor named only by what they did ('gunmen', 'unidentified attackers')?"""
+    found = a.entity(entity)
+    words = (found.name if found else "").lower().split()
+    return bool(words) and all(w in rules().unnamed for w in words)
+
+
+# Between "gunmen" and the group their phrase names: no clause of its own ("gunmen who ambushed
+# the X"), no list ("gunmen, X and Y").
+_OWN_CLAUSE = re.compile(r"\b(?:who|whom|which|that|while|after|before|and)\b|[,;]", re.IGNORECASE)
+
+
 def named(a: Analysis, start: int, end: int, skip: set[str]) -> str | None:
     """The first actor or person named between start and end, not a backer, not one in skip,
-    not the dateline's outlet."""
+    not the dateline's outlet; past an unnamed one, the group its own phrase names ("Gunmen of the
+    X", "fighters loyal to X", "gunmen believed to belong to X")."""
     text = a.document.text
-    for m in a.mentions_in(start, end, ("actor", "person")):
-        if m.entity not in skip and not backer(text, m) and not in_dateline(text, m):
-            return m.entity
-    return None
+    found = [
+        m
+        for m in a.mentions_in(start, end, ("actor", "person"))
+        if m.entity not in skip and not backer(text, m) and not in_dateline(text, m)
+    ]
+    if not found:
+        return None
+    first = found[0]
+    if unnamed(a, first.entity):
+        for m in found[1:]:
+            if _OWN_CLAUSE.search(text, first.end, m.start):
+                break
+            if not unnamed(a, m.entity):
+                return m.entity
+    return first.entity
 
 
 def _who(a: Analysis, spans: list[Span], skip: set[str]) -> str | None:
