@@ -248,13 +248,19 @@ def _country(a: Analysis, entity: str) -> bool:
     return bool(found and found.geo and (found.geo.feature or "").startswith("PCL"))
 
 
+_COMPOUND = re.compile(r"-[^\W\d_]")  # "Cyprus-flagged", "Iran-backed", "US-led"
+
+
 def _scene(a: Analysis, sent: Span, head: Token) -> list[Mention]:
-    """Places named in the sentence, not demonyms, not where a speaker spoke."""
-    doc = sent.doc
+    """Places named in the sentence, not demonyms, not where a speaker spoke, not a name that
+    only makes an adjective ("a Cyprus-flagged tanker" was not struck in Cyprus)."""
+    doc, text = sent.doc, a.document.text
     out: list[Mention] = []
     for m in a.mentions_in(sent.start_char, sent.end_char, ("place",)):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if not m.demonym and span is not None and not under_speech(span.root, head):
+        if m.demonym or span is None or under_speech(span.root, head):
+            continue
+        if not _COMPOUND.match(text, m.end):
             out.append(m)
     return out
 
