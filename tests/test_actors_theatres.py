@@ -71,3 +71,18 @@ def test_the_acronym_of_a_group_named_in_full_is_that_group(analyze):
     )
     full, short = entity_of(data, "Barisan"), entity_of(data, "BRN")
     assert full is not None and short is not None and full["id"] == short["id"]
+
+
+@pytest.mark.parametrize(
+    "text, area",
+    [
+        ("Gunmen attacked Koshebe village in Mafa Local Government Area on Saturday.", "Mafa"),
+        ("The chairman of Gwoza Local Government Area said the road was closed.", "Gwoza"),
+        ("Bandits stormed a market in Maru Local Government Area of Zamfara State.", "Maru"),
+    ],
+)
+def test_an_administrative_area_is_no_actor(analyze, text, area):
+    """ "Local Government Area" holds "Government": the area is a place, not a government body."""
+    data = analyze(text)
+    actors = [m["text"] for m in data["mentions"] if m["kind"] in ("actor", "person")]
+    assert not any("Government" in t or area in t for t in actors), actors

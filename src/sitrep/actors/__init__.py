@@ -17,6 +17,7 @@ from .candidates import (
     BRACKETED,
     Cand,
     acronyms,
+    area_words,
     forces,
     initials_fit,
     literal,
@@ -42,6 +43,8 @@ def annotate(a: Analysis, doc: Doc) -> None:
     cands += [c for p in pairs for c in p] + _acronym_uses(a, pairs)
     cands += ner(a, doc) + patterns(a, doc) + named_groups(a) + units(a) + forces(a, doc)
     cands += titled(a)
+    areas = area_words(text)
+    cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in areas)]
     chosen = select(cands)
     _settle_kinds(text, chosen)
     chosen = overlap.decide(a, overlap.possessive_places(a, chosen))

@@ -250,6 +250,8 @@ def ner(a: Analysis, doc: Doc) -> list[Cand]:
         name = text[s:e]
         if not name or not name[0].isupper() or name.lower() in bare:
             continue  # "The Army" alone is the bare class noun, found with its class by forces()
+        if _area(name):
+            continue  # "Mafa Local Government Area" is a place however the tagger reads it
         if (
             ent.label_ == "PERSON"
             and len(ent) == 1
@@ -260,6 +262,21 @@ def ner(a: Analysis, doc: Doc) -> list[Cand]:
         kind: MentionKind = "person" if ent.label_ == "PERSON" else "actor"
         out.append(Cand(s, e, kind, "ner", name, actor_type=lexicon().actor_type(name)))
     return out
+
+
+def _area(name: str) -> bool:
+    low = name.lower()
+    return any(low.endswith(" " + head) for head in lexicon().place_heads)
+
+
+def area_words(text: str) -> list[tuple[int, int]]:
+    """Spans of the many-word area heads in the text ("Local Government Area"): no actor's words."""
+    return [
+        m.span()
+        for head in lexicon().place_heads
+        if " " in head
+        for m in re.finditer(rf"\b{re.escape(head)}\b", text, re.IGNORECASE)
+    ]
 
 
 def patterns(a: Analysis, doc: Doc) -> list[Cand]:

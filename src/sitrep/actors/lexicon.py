@@ -45,6 +45,7 @@ class Lexicon:
     name_joiners: frozenset[str] = frozenset()
     titled_sources: frozenset[str] = frozenset()
     wins_ties: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
 
     def actor_type(self, name: str) -> str | None:
         """The type a name's own words suggest: the cue ending last decides ("Ministry ... Office"),
@@ -77,6 +78,7 @@ _WORD_SETS = (
     "name_joiners",
     "titled_sources",
     "wins_ties",
+    "place_heads",
 )
 
 
