@@ -86,3 +86,17 @@ def test_an_administrative_area_is_no_actor(analyze, text, area):
     data = analyze(text)
     actors = [m["text"] for m in data["mentions"] if m["kind"] in ("actor", "person")]
     assert not any("Government" in t or area in t for t in actors), actors
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Suspected insurgents attacked farmers in their rice fields on Sunday.", "Suspected"),
+        ("Armed militants stormed the village on Monday and burned the school.", "Armed"),
+        ("Alleged jihadists burned a clinic near the river on Friday.", "Alleged"),
+    ],
+)
+def test_a_participle_opening_a_sentence_names_no_group(analyze, text, word):
+    """ "Suspected insurgents": the participle describes them, like "Islamist militants"."""
+    data = analyze(text)
+    assert not any(m["text"].startswith(word) for m in data["mentions"] if m["kind"] == "actor")

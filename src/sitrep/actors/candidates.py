@@ -370,13 +370,14 @@ def _national_body(a: Analysis, start: int, name: str) -> bool:
 
 
 def _adjective(doc: Doc, c: Cand) -> bool:
-    """A lone "Islamist", "Russian" or "The" before "militants" describes them; it names no group."""
+    """A lone "Islamist", "Russian", "Suspected" or "The" before "militants" describes them; it
+    names no group."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    return (
-        span is not None
-        and len(span) == 1
-        and (span[0].pos_ == "ADJ" or span[0].ent_type_ == "NORP" or span[0].is_stop)
-    )
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    participle = tok.tag_ in syntax()["descriptive_tags"] and tok.dep_ == "amod"
+    return tok.pos_ == "ADJ" or participle or tok.ent_type_ == "NORP" or tok.is_stop
 
 
 def _group(text: str, doc: Doc, start: int, end: int) -> Cand:
