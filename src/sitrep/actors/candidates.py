@@ -37,6 +37,7 @@ RANK = {
 CAP = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f-]*"
 LINK = r"(?:al-|el-|ad-|as-|ash-|at-|ibn |bin |de |del |of |for |on |the |la |wal-)"
 NAME = rf"{CAP}(?:[ \t]+(?:{LINK})*{CAP})*"
+LEAD_IN = re.compile(r"([A-Z]\w*)[ \t]+of[ \t]+(?:the[ \t]+)?")
 LONG_NAME = rf"{CAP}(?:[ \t]+(?:{LINK}|and )*{CAP})*"
 ACRONYM = re.compile(rf"(?P<long>{LONG_NAME})\s*\((?P<acr>[A-Z][A-Z0-9&.-]{{1,9}})\)")
 KUNYA = re.compile(rf"\b(?:Abu|Umm)\s+{CAP}(?:\s+(?:al|el|ad|as|ash|at)-{CAP})?")
@@ -325,6 +326,9 @@ def named_groups(a: Analysis) -> list[Cand]:
     out = []
     for start, end in found:
         s, e = _strip(text, start, end)
+        lead = LEAD_IN.match(text, s, e)  # "Fighters of the Coastal Vanguard": the group is
+        if lead and lead.group(1).lower() in lx.group_words:  # the Coastal Vanguard
+            s = lead.end()
         name = text[s:e]
         if len(name.split()) < 2 or _national_body(a, s, name):
             continue
