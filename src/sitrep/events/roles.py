@@ -41,11 +41,6 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return locative, site_of
 
 
-def locative(before: str) -> bool:
-    """Does the text before a place end in a locative phrase ('in the hamlet of', 'near')?"""
-    return bool(_patterns()[0].search(before))
-
-
 def _phrases(verb: Token, deps: tuple[str, ...], preps: tuple[str, ...] = ()) -> list[Span]:
     out = [c for c in verb.children if c.dep_ in deps]
     if "nsubj" in deps:
@@ -176,13 +171,14 @@ def under_speech(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _located(text: str, floor: int, m: Mention) -> bool:
+def located_at(text: str, floor: int, m: Mention) -> bool:
+    """Is the place put as the scene ('in', 'near', 'north of the village of' ...)?"""
     before = text[max(floor, m.start - 40) : m.start]
     locative_re, site_of = _patterns()
     return bool(locative_re.search(before) or site_of.search(before))
 
 
-def _populated(a: Analysis, entity: str | None) -> bool:
+def populated(a: Analysis, entity: str | None) -> bool:
     """A town or village: ACLED places a happening at the nearest populated place, not a river or a sea."""
     found = a.entity(entity) if entity else None
     return bool(found and found.geo and (found.geo.feature or "").startswith("PPL"))
@@ -210,9 +206,9 @@ def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str 
     a country last."""
     places = _scene(a, sent, head)
     after = [m for m in places if m.start >= head.idx]
-    located = [m for m in after if _located(a.document.text, sent.start_char, m)]
-    town = next((m.entity for m in located if _populated(a, m.entity)), None)
-    if town or (lead and _populated(a, lead)):
+    located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
+    town = next((m.entity for m in located if populated(a, m.entity)), None)
+    if town or (lead and populated(a, lead)):
         return town or lead
     if located:
         return located[0].entity
