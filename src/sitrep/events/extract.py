@@ -32,6 +32,8 @@ FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the we
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 RETAKING = "Government regains territory"
 DISRUPTED = "Disrupted weapons use"
+UNOPPOSED = "Non-violent transfer of territory"
+FIGHTING_TYPES = ("Battles", "Explosions/Remote violence")
 
 
 @dataclass
@@ -173,7 +175,7 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         if m.cue.generic:  # a generic word ("killed") is typed by its victims
             name = by_victims(m.head, name)
         if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it")
-            name = territory_side([m]) or name
+            name, value = _unopposed(territory_side([m]) or name, value, sc, matches)
         known = by_head.get(m.head.i)
         if known is not None and known.score >= value:
             continue  # one word, one reading: the better-scored one ("seized" cocaine is a seizure, not a conquest)
@@ -190,6 +192,21 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         )
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)
     return _one_per_happening(list(by_head.values()))
+
+
+def _unopposed(name: str, value: float, sc: dict[str, float], matches: list[Match]) -> tuple:
+    """Codebook: ground taken after the other side withdrew, with no fight or blast told in the sentence ('took
+    the town after the gang withdrew'), is a Non-violent transfer of territory, not a conquest."""
+    lex = lexicon()
+    fought = any(
+        m.cue.trigger
+        and m.cue.label not in TERRITORY
+        and (m.cue.generic or lex.sub_types[m.cue.label].type in FIGHTING_TYPES)
+        for m in matches
+    )
+    if fought or sc.get(UNOPPOSED, 0.0) <= value:
+        return name, value
+    return UNOPPOSED, sc[UNOPPOSED]
 
 
 def _rank(c: Candidate) -> tuple:

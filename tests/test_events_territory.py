@@ -1,0 +1,43 @@
+"""Codebook: ground taken after the other side withdrew, with no fight, is a Non-violent transfer
+of territory; ground taken by fighting stays a Battles sub-type; overrunning a base or positions
+takes them."""
+
+import pytest
+from handmade import handmade
+
+from sitrep import events
+
+
+def sub_types(text: str) -> list[str]:
+    a, doc = handmade(text, places={"Kelwa": "PPL", "Dorva": "PPL"})
+    a.document.published = "2024-03-14"
+    events.annotate(a, doc)
+    return [e.sub_type for e in a.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cartel gunmen took control of the town in late May after the rival gang withdrew.",
+        "Rebels took over the town on Sunday after government troops pulled out of it.",
+        "Government forces retook the village of Dorva on Monday after the militants abandoned it.",
+    ],
+)
+def test_ground_left_by_the_other_side_is_a_non_violent_transfer(text):
+    assert sub_types(text) == ["Non-violent transfer of territory"]
+
+
+BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops retook Kelwa on Monday after heavy fighting forced the rebels to withdraw.",
+        "Rebels captured the town on Sunday after clashing with soldiers for hours.",
+        "Insurgents captured the district capital of Kelwa on Friday after the army withdrew under heavy shelling.",
+    ],
+)
+def test_ground_taken_by_fighting_keeps_its_battle_sub_type(text):
+    found = sub_types(text)
+    assert found and found[0] in BATTLES
