@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..ingest.metadata import DATELINE_CITY_FIRST as CITY_FIRST
 from ..ingest.metadata import DATELINE_OUTLET_FIRST as OUTLET_FIRST
@@ -83,19 +83,38 @@ def in_dateline(text: str, m: Mention) -> bool:
     return any(m.end <= end for end in ends)
 
 
-def named(a: Analysis, start: int, end: int, skip: set[str]) -> str | None:
+def modifier_only(doc: Doc, m: Mention) -> bool:
+    """The mention only modifies another noun ('a former al-Qaeda stronghold', 'a Kremlin critic'):
+    a side of nothing unless that noun is one of a force's members, units, arms or acts."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in syntax()["modifier_deps"]
+        and head.pos_ in ("NOUN", "PROPN")
+        and not span.start <= head.i < span.end
+        and head.lemma_.lower() not in rules().member_nouns
+        and head.lower_ not in rules().member_nouns
+    )
+
+
+def named(a: Analysis, start: int, end: int, skip: set[str], doc: Doc | None = None) -> str | None:
     """The first actor or person named between start and end, not a backer, not one in skip,
-    not the dateline's outlet."""
+    not the dateline's outlet, not a mere modifier of another noun (when the parse is given)."""
     text = a.document.text
     for m in a.mentions_in(start, end, ("actor", "person")):
-        if m.entity not in skip and not backer(text, m) and not in_dateline(text, m):
+        if m.entity in skip or backer(text, m) or in_dateline(text, m):
+            continue
+        if doc is None or not modifier_only(doc, m):
             return m.entity
     return None
 
 
 def _who(a: Analysis, spans: list[Span], skip: set[str]) -> str | None:
     for sp in spans:
-        found = named(a, sp.start_char, sp.end_char, skip)
+        found = named(a, sp.start_char, sp.end_char, skip, sp.doc)
         if found:
             return found
     return None

@@ -38,6 +38,7 @@ _LISTS = (
     "time_leads",
     "pointers",
     "lower_bounds",
+    "member_nouns",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 
@@ -78,6 +79,7 @@ class Rules:
     time_leads: frozenset[str]
     pointers: frozenset[str]
     lower_bounds: frozenset[str]
+    member_nouns: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
