@@ -41,3 +41,21 @@ BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overt
 def test_ground_taken_by_fighting_keeps_its_battle_sub_type(text):
     found = sub_types(text)
     assert found and found[0] in BATTLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police stopped a car at a checkpoint in Kelwa on Sunday and recovered two grenades from the boot.",
+        "Troops recovered three rifles and a mortar tube at the site on Monday.",
+        "On Friday soldiers recovered a cache of rockets hidden in a farmhouse near Dorva.",
+    ],
+)
+def test_a_taking_verb_without_ground_takes_nothing_and_fires_nothing(text):
+    assert sub_types(text) == ["Disrupted weapons use"]
+
+
+def test_a_taking_verb_with_ground_still_takes_it():
+    assert sub_types("The army recovered the town of Kelwa on Monday.") == [
+        "Government regains territory"
+    ]

@@ -117,6 +117,13 @@ def _takes_ground(head: Token, label: str) -> bool:
     )
 
 
+def _ground_word(m: Match, name: str) -> bool:
+    """Must the word act on ground? A taking verb must, whatever sub-type the sentence gives it: 'troops
+    recovered two grenades' is no conquest, and no grenade attack either."""
+    subs = lexicon().sub_types
+    return subs[name].takes_ground or (m.cue.label in subs and subs[m.cue.label].takes_ground)
+
+
 def _objectless(head: Token, sub_type: str) -> bool:
     """A verb that must act on something ('burned three houses') used without an object ('fires burned')."""
     if not lexicon().sub_types[sub_type].needs_object or head.pos_ != "VERB":
@@ -164,10 +171,7 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         typed = _typed(m, sc)
         if (
             typed is None
-            or (
-                lexicon().sub_types[typed[0]].takes_ground
-                and not _takes_ground(m.head, m.cue.label)
-            )
+            or (_ground_word(m, typed[0]) and not _takes_ground(m.head, m.cue.label))
             or _objectless(m.head, typed[0])
         ):
             continue
