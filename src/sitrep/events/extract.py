@@ -148,6 +148,24 @@ def off_domain_paragraphs(doc: Doc) -> set[int]:
     return off
 
 
+def _tally(head: Token) -> bool:
+    """'Since January, guards have foiled 40 attempts and seized ...', '... have seized thousands of
+    weapons since it took power': a present perfect counted over a span of time is a running tally."""
+    verb = head.head if head.dep_ == "conj" and head.head.pos_ == "VERB" else head
+    perfect = any(
+        c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "have" for c in verb.children
+    )
+    if not perfect:
+        return False
+    leads = rules().tally_leads
+    for c in verb.children:
+        if c.dep_ in ("prep", "advmod", "npadvmod", "advcl"):
+            words = " ".join(t.lower_ for t in c.subtree)
+            if any(words == w or words.startswith(w + " ") for w in leads):
+                return True
+    return False
+
+
 def _background(head: Token) -> bool:
     """Asides that are not the news: relative clauses ('which broke away in 2016'), 'agreed that ...'."""
     t = head
@@ -192,6 +210,7 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
             and past
             and not habitual(m.head)
             and not _background(m.head)
+            and not _tally(m.head)
             and not _descriptive(m)
         )
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)

@@ -39,6 +39,7 @@ _LISTS = (
     "pointers",
     "lower_bounds",
     "member_nouns",
+    "tally_leads",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 
@@ -80,6 +81,7 @@ class Rules:
     pointers: frozenset[str]
     lower_bounds: frozenset[str]
     member_nouns: frozenset[str]
+    tally_leads: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
