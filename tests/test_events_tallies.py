@@ -34,3 +34,20 @@ def test_a_present_perfect_of_one_happening_is_still_an_event():
         "Troops have killed five militants in an ambush near the border on Tuesday, a spokesman said."
     )
     assert triggers(text) == ["killed"]
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "Last month some 60 people died in various attacks across the province.",
+        "The week before, 30 soldiers were killed in several raids on army posts.",
+        "Dozens of villagers have been killed in a string of ambushes on the Dorva road this year.",
+    ],
+)
+def test_harm_told_over_many_happenings_is_no_event(tally):
+    assert triggers(LEAD + tally) == ["attacked"]
+
+
+def test_harm_in_one_named_happening_is_still_an_event():
+    text = LEAD + "On Monday, three soldiers were killed in an ambush on the Dorva road."
+    assert triggers(text) == ["attacked", "killed"]

@@ -148,6 +148,19 @@ def off_domain_paragraphs(doc: Doc) -> set[int]:
     return off
 
 
+def _many(head: Token) -> bool:
+    """'40 people died in various attacks', 'were killed in a string of raids': the harm is told
+    over many happenings at once (a plural happening noun counted by an aggregate word)."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    words = rules().aggregate_words
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            plural = noun.tag_ == "NNS" or any(k.tag_ == "NNS" for k in noun.subtree)
+            if plural and any(k.lower_ in words for k in noun.subtree):
+                return True
+    return False
+
+
 def _tally(head: Token) -> bool:
     """'Since January, guards have foiled 40 attempts and seized ...', '... have seized thousands of
     weapons since it took power': a present perfect counted over a span of time is a running tally."""
@@ -212,6 +225,7 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
             and not habitual(m.head)
             and not _background(m.head)
             and not _tally(m.head)
+            and not _many(m.head)
             and not _descriptive(m)
         )
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)

@@ -40,6 +40,7 @@ _LISTS = (
     "lower_bounds",
     "member_nouns",
     "tally_leads",
+    "aggregate_words",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 
@@ -82,6 +83,7 @@ class Rules:
     lower_bounds: frozenset[str]
     member_nouns: frozenset[str]
     tally_leads: frozenset[str]
+    aggregate_words: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
