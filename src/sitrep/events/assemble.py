@@ -183,7 +183,8 @@ def _told_before(a: Analysis, sent: Span) -> str | None:
         if not m.demonym and located_at(text, para_start, m)
     ]
     towns = [e for e in located if populated(a, e)]  # 'the area of Dorva, in the Kessa region'
-    return (towns or located or [None])[-1]
+    found = towns or located
+    return found[-1] if found else None
 
 
 def _place(a: Analysis, inc: Incident) -> str | None:

@@ -172,7 +172,7 @@ def _tally(head: Token) -> bool:
         return False
     leads = rules().tally_leads
     for c in verb.children:
-        if c.dep_ in ("prep", "advmod", "npadvmod", "advcl"):
+        if c.dep_ in syntax()["tally_deps"]:
             words = " ".join(t.lower_ for t in c.subtree)
             if any(words == w or words.startswith(w + " ") for w in leads):
                 return True
