@@ -190,10 +190,17 @@ def under_speech(tok: Token, trigger: Token) -> bool:
     return False
 
 
+DISTANCE = re.compile(
+    r"\b(?:\d[\d,.]*|a|one|two|three|few)\s*(?:-\s*)?(?:km|kilomet[er]{2}s?|miles?)\b[^,.;]*$", re.I
+)
+
+
 def located_at(text: str, floor: int, m: Mention) -> bool:
     """Is the place put as the scene ('in', 'near', 'north of the village of' ...)?"""
     before = text[max(floor, m.start - 40) : m.start]
     locative_re, site_of = _patterns()
+    if DISTANCE.search(before):  # "30 kilometres north-west of X": X is where it is measured from
+        return False
     return bool(locative_re.search(before) or site_of.search(before))
 
 
@@ -219,6 +226,15 @@ def _scene(a: Analysis, sent: Span, head: Token) -> list[Mention]:
     return out
 
 
+def _set_before(a: Analysis, sent: Span, before: list[Mention]) -> str | None:
+    """The nearest town put as the scene before the trigger ('In Kelwa, police arrested ...')."""
+    text = a.document.text
+    for m in reversed(before):
+        if populated(a, m.entity) and located_at(text, sent.start_char, m):
+            return m.entity
+    return None
+
+
 def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str | None:
     """The first town the sentence puts the happening in ('in', 'near', 'at', 'the village of' ...),
     else the town of the paragraph's lead, else the first place so put, else the nearest place named,
@@ -227,6 +243,8 @@ def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str 
     after = [m for m in places if m.start >= head.idx]
     located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
     town = next((m.entity for m in located if populated(a, m.entity)), None)
+    # "In Chicomuselo, ... fighters took control": the town the sentence opens the scene in
+    town = town or _set_before(a, sent, [m for m in places if m.end <= head.idx])
     if town or (lead and populated(a, lead)):
         return town or lead
     if located:
