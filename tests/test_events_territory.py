@@ -86,3 +86,24 @@ def test_a_taking_back_by_an_unnamed_side_is_typed_by_its_own_word(text, second)
     events.annotate(a, doc)
     found = {e.trigger.text.split()[0]: e.sub_type for e in a.events}
     assert found.get(second) == "Government regains territory", found
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Government soldiers backed by militia fighters recaptured the town of Kelwa on Tuesday.",
+            "Government regains territory",
+        ),
+        (
+            "Army troops supported by militia fighters retook the village of Dorva on Sunday.",
+            "Government regains territory",
+        ),
+        (
+            "Rebel fighters backed by a foreign government seized the town of Kelwa on Friday.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_the_side_is_the_agent_s_own_words_not_its_backers(text, sub_type):
+    assert sub_types(text)[0] == sub_type
