@@ -8,7 +8,6 @@ candidate is still given, with its modality and a low confidence.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Literal, cast
 
 from spacy.tokens import Doc, Span
@@ -131,22 +130,12 @@ def _later_sentences(
     return out
 
 
-def _counted(d: DateMention, last: DateRef | None) -> DateRef | None:
-    """'The attack came two days after troops clashed', 'On Wednesday, two days before the assault':
-    an offset counts from the happening told before, not from whatever date was written last
-    ('were still in hospital on Monday')."""
-    if d.offset is None or last is None or last.precision != "day":
-        return None
-    day = date.fromisoformat(last.value) + timedelta(days=d.offset)
-    return DateRef(day.isoformat(), "day")
-
-
 def _date(
     c: Candidate, inc: Incident, dates: list[DateMention], last: DateRef | None, a: Analysis
 ) -> DateRef | None:
     own = next((d for d in (_own_date(m, dates) for m in inc.candidates) if d is not None), None)
     if own is not None:
-        ref = _counted(own, last) or _ref(own)
+        ref = _ref(own)
         return DateRef(ref.value, ref.precision, a.span(own.start, own.end))
     text = a.document.text
     para_start = text.rfind("\n", 0, c.sent.start_char) + 1

@@ -74,9 +74,6 @@ class DateMention:
     start: int
     end: int
     ref: DateRef | None  # None: "the same day", to be filled from the date before it
-    offset: int | None = (
-        None  # days from the happening told before ("two days after"), if counted so
-    )
 
 
 def _week_month(monday: date) -> str:
@@ -165,8 +162,7 @@ def _offset(text: str, following: str) -> int:
 
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """Every date expression in text, resolved; 'the same day' carries the date before it, an offset
-    counts from the last date told (the events stage counts it from the happening told before)."""
+    """Every date expression in text, resolved; 'the same day' carries the date before it."""
     base = None
     if published:
         try:
@@ -184,14 +180,12 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         ref = None if kind in ("same", "offset") else _resolve(kind, m.group(), base)
         if ref is None and kind not in ("same", "offset"):
             continue
-        days = None
         if kind == "offset":
-            days = _offset(m.group(), text[m.end() : m.end() + 5])
-            ref = _from_previous(anchor, days)
+            ref = _from_previous(anchor, _offset(m.group(), text[m.end() : m.end() + 5]))
         elif ref is None and found:
             ref = _from_previous(found[-1].ref, 0)
         else:
             anchor = ref
         if ref is not None:
-            found.append(DateMention(m.start(), m.end(), ref, days))
+            found.append(DateMention(m.start(), m.end(), ref))
     return found
