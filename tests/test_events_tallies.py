@@ -1,5 +1,5 @@
-"""A running tally ('since January, guards have seized ...', 'so far this year police have arrested
-120') counts many happenings over a span of time; it is not one event."""
+"""Harm told over many happenings at once ('died in various attacks', 'in a string of ambushes')
+is a tally, not one event."""
 
 import pytest
 from handmade import handmade
@@ -14,26 +14,6 @@ def triggers(text: str) -> list[str]:
     a.document.published = "2024-03-14"
     events.annotate(a, doc)
     return [e.trigger.text for e in a.events]
-
-
-@pytest.mark.parametrize(
-    "tally",
-    [
-        "Since January, border guards have foiled 40 smuggling attempts and seized two tonnes of hashish.",
-        "So far this year, police have arrested 120 people suspected of smuggling migrants.",
-        "Since the start of the year, the army has killed more than 300 militants in the province.",
-    ],
-)
-def test_a_running_tally_is_no_event(tally):
-    assert triggers(LEAD + tally) == ["attacked"]
-
-
-def test_a_present_perfect_of_one_happening_is_still_an_event():
-    text = (
-        "The army gave its weekly briefing in the capital.\n"
-        "Troops have killed five militants in an ambush near the border on Tuesday, a spokesman said."
-    )
-    assert triggers(text) == ["killed"]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,5 @@
-"""Codebook: ground taken after the other side withdrew, with no fight, is a Non-violent transfer
-of territory; ground taken by fighting stays a Battles sub-type; overrunning a base or positions
-takes them."""
+"""Taking verbs: they act on ground ('recovered two grenades' takes nothing), and the side that
+takes it is the agent's own noun phrase, not whoever backs it."""
 
 import pytest
 from handmade import handmade
@@ -13,34 +12,6 @@ def sub_types(text: str) -> list[str]:
     a.document.published = "2024-03-14"
     events.annotate(a, doc)
     return [e.sub_type for e in a.events]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Cartel gunmen took control of the town in late May after the rival gang withdrew.",
-        "Rebels took over the town on Sunday after government troops pulled out of it.",
-        "Government forces retook the village of Dorva on Monday after the militants abandoned it.",
-    ],
-)
-def test_ground_left_by_the_other_side_is_a_non_violent_transfer(text):
-    assert sub_types(text) == ["Non-violent transfer of territory"]
-
-
-BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Troops retook Kelwa on Monday after heavy fighting forced the rebels to withdraw.",
-        "Rebels captured the town on Sunday after clashing with soldiers for hours.",
-        "Insurgents captured the district capital of Kelwa on Friday after the army withdrew under heavy shelling.",
-    ],
-)
-def test_ground_taken_by_fighting_keeps_its_battle_sub_type(text):
-    found = sub_types(text)
-    assert found and found[0] in BATTLES
 
 
 @pytest.mark.parametrize(
@@ -59,33 +30,6 @@ def test_a_taking_verb_with_ground_still_takes_it():
     assert sub_types("The army recovered the town of Kelwa on Monday.") == [
         "Government regains territory"
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "second"),
-    [
-        (
-            "Insurgents occupied the port town of Kelwa from August 2020 until allied forces retook it "
-            "in August 2021.",
-            "retook",
-        ),
-        (
-            "Militants overran the district of Dorva in 2017 and held it until Kenyan and Somali forces "
-            "recaptured it in 2019.",
-            "recaptured",
-        ),
-        (
-            "Rebels seized the town of Kelwa in May, and two months later allied forces regained control of it.",
-            "regained",
-        ),
-    ],
-)
-def test_a_taking_back_by_an_unnamed_side_is_typed_by_its_own_word(text, second):
-    a, doc = handmade(text, places={"Kelwa": "PPL", "Dorva": "PPL"})
-    a.document.published = "2024-03-14"
-    events.annotate(a, doc)
-    found = {e.trigger.text.split()[0]: e.sub_type for e in a.events}
-    assert found.get(second) == "Government regains territory", found
 
 
 @pytest.mark.parametrize(

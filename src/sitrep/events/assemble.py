@@ -33,7 +33,7 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
-from .roles import actors, located_at, named, place, populated, under_speech
+from .roles import actors, locative, named, place, under_speech
 from .rules import rules
 
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
@@ -162,18 +162,16 @@ def _lead_place(a: Analysis, sent: Span) -> str | None:
 
 
 def _told_before(a: Analysis, sent: Span) -> str | None:
-    """The place the paragraph put the scene in before the trigger's sentence ('... north of the village
-    of Deir al-Kahf. When the smugglers opened fire, ...'): its last town, else its last place."""
+    """A place the paragraph put the scene in before the trigger's sentence ('... north of the village
+    of Deir al-Kahf. When the smugglers opened fire, ...')."""
     text = a.document.text
     para_start = text.rfind("\n", 0, sent.start_char) + 1
     located = [
-        m.entity
+        m
         for m in a.mentions_in(para_start, sent.start_char, ("place",))
-        if not m.demonym and located_at(text, para_start, m)
+        if not m.demonym and locative(text[max(para_start, m.start - 40) : m.start])
     ]
-    towns = [e for e in located if populated(a, e)]  # 'the area of Dorva, in the Kessa region'
-    found = towns or located
-    return found[-1] if found else None
+    return located[-1].entity if located else None
 
 
 def _place(a: Analysis, inc: Incident) -> str | None:

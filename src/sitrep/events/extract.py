@@ -32,8 +32,6 @@ FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the we
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 RETAKING = "Government regains territory"
 DISRUPTED = "Disrupted weapons use"
-UNOPPOSED = "Non-violent transfer of territory"
-FIGHTING_TYPES = ("Battles", "Explosions/Remote violence")
 
 
 @dataclass
@@ -161,24 +159,6 @@ def _many(head: Token) -> bool:
     return False
 
 
-def _tally(head: Token) -> bool:
-    """'Since January, guards have foiled 40 attempts and seized ...', '... have seized thousands of
-    weapons since it took power': a present perfect counted over a span of time is a running tally."""
-    verb = head.head if head.dep_ == "conj" and head.head.pos_ == "VERB" else head
-    perfect = any(
-        c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "have" for c in verb.children
-    )
-    if not perfect:
-        return False
-    leads = rules().tally_leads
-    for c in verb.children:
-        if c.dep_ in syntax()["tally_deps"]:
-            words = " ".join(t.lower_ for t in c.subtree)
-            if any(words == w or words.startswith(w + " ") for w in leads):
-                return True
-    return False
-
-
 def _background(head: Token) -> bool:
     """Asides that are not the news: relative clauses ('which broke away in 2016'), 'agreed that ...'."""
     t = head
@@ -209,9 +189,8 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         name, value = typed[0], typed[1]
         if m.cue.generic:  # a generic word ("killed") is typed by its victims
             name = by_victims(m.head, name)
-        if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it"), else
-            own = m.cue.label if m.cue.label in TERRITORY else name  # its own word ("retook")
-            name, value = _unopposed(territory_side([m]) or own, value, sc, matches)
+        if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it")
+            name = territory_side([m]) or name
         known = by_head.get(m.head.i)
         if known is not None and known.score >= value:
             continue  # one word, one reading: the better-scored one ("seized" cocaine is a seizure, not a conquest)
@@ -224,27 +203,11 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
             and past
             and not habitual(m.head)
             and not _background(m.head)
-            and not _tally(m.head)
             and not _many(m.head)
             and not _descriptive(m)
         )
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)
     return _one_per_happening(list(by_head.values()))
-
-
-def _unopposed(name: str, value: float, sc: dict[str, float], matches: list[Match]) -> tuple:
-    """Codebook: ground taken after the other side withdrew, with no fight or blast told in the sentence ('took
-    the town after the gang withdrew'), is a Non-violent transfer of territory, not a conquest."""
-    lex = lexicon()
-    fought = any(
-        m.cue.trigger
-        and m.cue.label not in TERRITORY
-        and (m.cue.generic or lex.sub_types[m.cue.label].type in FIGHTING_TYPES)
-        for m in matches
-    )
-    if fought or sc.get(UNOPPOSED, 0.0) <= value:
-        return name, value
-    return UNOPPOSED, sc[UNOPPOSED]
 
 
 def _rank(c: Candidate) -> tuple:

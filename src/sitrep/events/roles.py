@@ -41,6 +41,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return locative, site_of
 
 
+def locative(before: str) -> bool:
+    """Does the text before a place end in a locative phrase ('in the hamlet of', 'near')?"""
+    return bool(_patterns()[0].search(before))
+
+
 def _phrases(verb: Token, deps: tuple[str, ...], preps: tuple[str, ...] = ()) -> list[Span]:
     out = [c for c in verb.children if c.dep_ in deps]
     if "nsubj" in deps:

@@ -39,7 +39,6 @@ _LISTS = (
     "pointers",
     "lower_bounds",
     "member_nouns",
-    "tally_leads",
     "aggregate_words",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
@@ -82,7 +81,6 @@ class Rules:
     pointers: frozenset[str]
     lower_bounds: frozenset[str]
     member_nouns: frozenset[str]
-    tally_leads: frozenset[str]
     aggregate_words: frozenset[str]
 
 
