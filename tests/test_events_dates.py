@@ -48,19 +48,3 @@ def test_the_same_day_repeats_the_date_before():
 def test_relative_dates_need_a_publication_date():
     assert find_dates("It happened on Tuesday.", None) == []
     assert first("It happened on 5 June 2020.", None) == ("2020-06-05", "day")
-
-
-@pytest.mark.parametrize(
-    "text, value",
-    [
-        ("The gang took the town in late May.", "2023-05"),
-        ("Fighting resumed in early March, residents said.", "2024-03"),
-        ("The base fell in mid-August after a long siege.", "2023-08"),
-    ],
-)
-def test_a_month_with_its_part_is_a_month(text, value):
-    assert first(text) == (value, "month")
-
-
-def test_the_verb_march_is_still_no_month():
-    assert find_dates("Hundreds will march to the ministry.", "2024-03-14") == []

@@ -65,7 +65,6 @@ PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 DATE_RE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in PATTERNS), re.IGNORECASE)
-_PERIOD = re.compile(r"^(?:early|mid|late)[- ]", re.IGNORECASE)
 _MAY_VERB = re.compile(r"\bmay\s+(?:be|have|not|also|still|soon|well|\w+ed)\b", re.IGNORECASE)
 
 
@@ -89,7 +88,7 @@ def _parse_absolute(text: str, base: datetime, precision: str) -> DateRef | None
         "PREFER_DAY_OF_MONTH": "first",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    cleaned = _PERIOD.sub("", text)
+    cleaned = re.sub(r"\b(?:early|mid|late)[- ]", "", text, flags=re.IGNORECASE)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     if parsed is None:
         return None
@@ -175,8 +174,8 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         kind = m.lastgroup or ""
         if kind == "month" and m.group().lower() == "may" and _MAY_VERB.match(text, m.start()):
             continue  # the verb "may"
-        if kind == "month" and _PERIOD.sub("", m.group())[:1].islower():
-            continue  # "march" the verb, "august" the adjective (but "late May" is a month)
+        if kind == "month" and m.group()[0].islower():
+            continue  # "march" the verb, "august" the adjective
         ref = None if kind in ("same", "offset") else _resolve(kind, m.group(), base)
         if ref is None and kind not in ("same", "offset"):
             continue
