@@ -84,27 +84,15 @@ def _claim(a: Analysis, start: int) -> str | None:
     return next((cl.id for cl in a.claims if cl.start <= start < cl.end), None)
 
 
-def _place_tokens(a: Analysis, doc: Doc) -> frozenset[int]:
-    """The tokens of the places the places stage found (not demonyms)."""
-    out: set[int] = set()
-    for m in a.mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "place" else None
-        if span is not None and not m.demonym:
-            out.update(t.i for t in span)
-    return frozenset(out)
-
-
-def _chosen(a: Analysis, doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candidate]:
+def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candidate]:
     cands: list[Candidate] = []
     text = text_of(doc)
     off = off_domain_paragraphs(doc)
-    places = _place_tokens(a, doc)
     for i, sent in enumerate(sents):
         dated = any(
             sent.start_char <= d.start < sent.end_char and _ref(d).precision == "day" for d in dates
         )
-        off_topic = text.rfind("\n", 0, sent.start_char) + 1 in off
-        cands += candidates(sent, i, dated, off_topic, places)
+        cands += candidates(sent, i, dated, text.rfind("\n", 0, sent.start_char) + 1 in off)
     cands.sort(key=lambda c: c.match.tokens[0].idx)
     firm = [c for c in cands if c.firm]
     body = [c for c in firm if not in_summary(c)]
@@ -258,7 +246,7 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
     lex = lexicon()
     dates = find_dates(a.document.text, a.document.published)
     sents = list(doc.sents)
-    incidents = _incidents(sents, _chosen(a, doc, sents, dates), dates)
+    incidents = _incidents(sents, _chosen(doc, sents, dates), dates)
     events: list[Event] = []
     last_date: DateRef | None = None
     last_place: str | None = None

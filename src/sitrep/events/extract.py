@@ -92,10 +92,9 @@ def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
     return name, pool[name]
 
 
-def _takes_ground(head: Token, label: str, places: frozenset[int] = frozenset()) -> bool:
-    """Territory verbs need ground as their object ('seized the town', not 'seized two tankers', and
-    a town the places stage found is ground whatever spaCy called it); taking back may name it by a
-    pronoun ('retook it'), the ground having been told before."""
+def _takes_ground(head: Token, label: str) -> bool:
+    """Territory verbs need ground as their object ('seized the town', not 'seized two tankers');
+    taking back may name it by a pronoun ('retook it'), the ground having been told before."""
     args = [c for c in head.children if c.dep_ in syntax()["ground_args"]]
     args += [
         g
@@ -110,9 +109,7 @@ def _takes_ground(head: Token, label: str, places: frozenset[int] = frozenset())
         head.pos_ == "NOUN"
         or back
         or any(
-            t.lemma_.lower() in rules().ground
-            or t.ent_type_ in syntax()["ground_entities"]
-            or t.i in places
+            t.lemma_.lower() in rules().ground or t.ent_type_ in syntax()["ground_entities"]
             for t in args
         )
     )
@@ -174,15 +171,8 @@ def _background(head: Token) -> bool:
     return head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children)
 
 
-def candidates(
-    sent: Span,
-    index: int,
-    day_dated: bool,
-    off_topic: bool = False,
-    places: frozenset[int] = frozenset(),
-) -> list[Candidate]:
-    """The sentence's candidates: at most one violent happening, plus one per other trigger verb;
-    ``places`` holds the tokens of the places the places stage found ('captured Amara')."""
+def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False) -> list[Candidate]:
+    """The sentence's candidates: at most one violent happening, plus one per other trigger verb."""
     matches = [] if off_topic else match(sent)
     sc = adjust_territory(scores(matches, sent), matches)
     by_head: dict[int, Candidate] = {}
@@ -192,7 +182,7 @@ def candidates(
         typed = _typed(m, sc)
         if (
             typed is None
-            or (_ground_word(m, typed[0]) and not _takes_ground(m.head, m.cue.label, places))
+            or (_ground_word(m, typed[0]) and not _takes_ground(m.head, m.cue.label))
             or _objectless(m.head, typed[0])
         ):
             continue
