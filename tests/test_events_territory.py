@@ -51,3 +51,30 @@ def test_a_taking_verb_with_ground_still_takes_it():
 )
 def test_the_side_is_the_agent_s_own_words_not_its_backers(text, sub_type):
     assert sub_types(text)[0] == sub_type
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Insurgents occupied the port town of Kelwa from August 2020 until allied forces retook it "
+            "in August 2021.",
+            "retook",
+        ),
+        (
+            "Militants overran the district of Dorva in 2017 and held it until Kenyan and Somali forces "
+            "recaptured it in 2019.",
+            "recaptured",
+        ),
+        (
+            "Rebels seized the town of Kelwa in May, and two months later allied forces regained control of it.",
+            "regained",
+        ),
+    ],
+)
+def test_a_taking_back_by_an_unnamed_side_is_typed_by_its_own_word(text, second):
+    a, doc = handmade(text, places={"Kelwa": "PPL", "Dorva": "PPL"})
+    a.document.published = "2024-03-14"
+    events.annotate(a, doc)
+    found = {e.trigger.text.split()[0]: e.sub_type for e in a.events}
+    assert found.get(second) == "Government regains territory", found

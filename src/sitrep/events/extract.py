@@ -189,8 +189,9 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         name, value = typed[0], typed[1]
         if m.cue.generic:  # a generic word ("killed") is typed by its victims
             name = by_victims(m.head, name)
-        if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it")
-            name = territory_side([m]) or name
+        if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it"), else
+            own = m.cue.label if m.cue.label in TERRITORY else name  # by its own word ("retook")
+            name = territory_side([m]) or own
         known = by_head.get(m.head.i)
         if known is not None and known.score >= value:
             continue  # one word, one reading: the better-scored one ("seized" cocaine is a seizure, not a conquest)
