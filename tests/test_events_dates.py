@@ -48,3 +48,27 @@ def test_the_same_day_repeats_the_date_before():
 def test_relative_dates_need_a_publication_date():
     assert find_dates("It happened on Tuesday.", None) == []
     assert first("It happened on 5 June 2020.", None) == ("2020-06-05", "day")
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        (
+            "Gunmen raided the village over the weekend, residents said on Monday.",
+            "2024-03-11",
+            "2024-03",
+        ),
+        (
+            "Two soldiers died in an ambush at the weekend.",
+            "2024-03-01",
+            "2024-02",
+        ),  # Fri: last weekend
+        (
+            "Protesters marched in the capital during the weekend.",
+            "2024-03-03",
+            "2024-03",
+        ),  # Sun: this one
+    ],
+)
+def test_over_the_weekend_is_the_weekend_before_publication(text, published, value):
+    assert first(text, published) == (value, "week")

@@ -185,7 +185,9 @@ def _place(a: Analysis, inc: Incident) -> str | None:
 def _named_in(a: Analysis, heads, taken: set[str]) -> str | None:
     """The first actor or person named in one of the phrases headed by ``heads``."""
     for head in heads:
-        found = named(a, head.left_edge.idx, head.right_edge.idx + len(head.right_edge), set())
+        found = named(
+            a, head.left_edge.idx, head.right_edge.idx + len(head.right_edge), set(), head.doc
+        )
         if found and found not in taken:
             return found
     return None

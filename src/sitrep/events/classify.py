@@ -107,7 +107,17 @@ def _agent_words(verb: Token) -> list[str]:
         and verb.head.pos_ in ("VERB", "AUX")
     ):
         return _agent_words(verb.head)
-    return [t.lemma_.lower() for a in agents for t in a.subtree]
+    return [t.lemma_.lower() for a in agents for t in _own_words(a)]
+
+
+def _own_words(tok: Token) -> list[Token]:
+    """The agent's own noun phrase, not what hangs on it: 'Nigerian soldiers backed by fighter jets' is
+    soldiers, whoever's jets back them."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in syntax()["attached_phrases"]:
+            out += _own_words(c)
+    return sorted(out, key=lambda t: t.i)
 
 
 def territory_side(matches: list[Match]) -> str | None:

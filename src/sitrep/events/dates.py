@@ -54,6 +54,8 @@ PATTERNS: list[tuple[str, str]] = [
         "relative_week",
         r"\b(?:last|this|past|previous)\s+week(?:end)?\b|\b(?:earlier|later)\s+this\s+week\b|\b(?:a|one|two|\d)\s+weeks?\s+ago\b",
     ),
+    # "over the weekend", "at the weekend": the weekend on or before publication
+    ("weekend", r"\b(?:over|at|during)\s+the\s+weekend\b"),
     ("relative_month", r"\b(?:last|this|past|previous)\s+month\b|\bearlier\s+this\s+month\b"),
     (
         "relative_year",
@@ -124,6 +126,9 @@ def _resolve(kind: str, text: str, base: datetime | None) -> DateRef | None:
             n = 2 if re.search(r"\btwo\b|\b2\b", low) else 1
             monday -= timedelta(weeks=n)
         return DateRef(_week_month(monday), "week")
+    if kind == "weekend":
+        saturday = today - timedelta(days=(today.weekday() - 5) % 7)
+        return DateRef(saturday.strftime("%Y-%m"), "week")
     if kind == "relative_month":
         if re.search(r"last|past|previous", low):
             first = today.replace(day=1) - timedelta(days=1)

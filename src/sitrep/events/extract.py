@@ -115,6 +115,13 @@ def _takes_ground(head: Token, label: str) -> bool:
     )
 
 
+def _ground_word(m: Match, name: str) -> bool:
+    """Must the word act on ground? A taking verb must, whatever sub-type the sentence gives it: 'troops
+    recovered two grenades' is no conquest, and no grenade attack either."""
+    subs = lexicon().sub_types
+    return subs[name].takes_ground or (m.cue.label in subs and subs[m.cue.label].takes_ground)
+
+
 def _objectless(head: Token, sub_type: str) -> bool:
     """A verb that must act on something ('burned three houses') used without an object ('fires burned')."""
     if not lexicon().sub_types[sub_type].needs_object or head.pos_ != "VERB":
@@ -137,6 +144,19 @@ def off_domain_paragraphs(doc: Doc) -> set[int]:
     if every & r.off_domain and not every & r.protagonists:
         return set(words)  # a sports or market report through and through
     return off
+
+
+def _many(head: Token) -> bool:
+    """'40 people died in various attacks', 'were killed in a string of raids': the harm is told
+    over many happenings at once (a plural happening noun counted by an aggregate word)."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    words = rules().aggregate_words
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            plural = noun.tag_ == "NNS" or any(k.tag_ == "NNS" for k in noun.subtree)
+            if plural and any(k.lower_ in words for k in noun.subtree):
+                return True
+    return False
 
 
 def _background(head: Token) -> bool:
@@ -172,10 +192,7 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         typed = _typed(m, sc)
         if (
             typed is None
-            or (
-                lexicon().sub_types[typed[0]].takes_ground
-                and not _takes_ground(m.head, m.cue.label)
-            )
+            or (_ground_word(m, typed[0]) and not _takes_ground(m.head, m.cue.label))
             or _objectless(m.head, typed[0])
             or _frame(m.head)
         ):
@@ -183,8 +200,9 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         name, value = typed[0], typed[1]
         if m.cue.generic:  # a generic word ("killed") is typed by its victims
             name = by_victims(m.head, name)
-        if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it")
-            name = territory_side([m]) or name
+        if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it"), else
+            own = m.cue.label if m.cue.label in TERRITORY else name  # by its own word ("retook")
+            name = territory_side([m]) or own
         known = by_head.get(m.head.i)
         if known is not None and known.score >= value:
             continue  # one word, one reading: the better-scored one ("seized" cocaine is a seizure, not a conquest)
@@ -197,6 +215,7 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
             and past
             and not habitual(m.head)
             and not _background(m.head)
+            and not _many(m.head)
             and not _descriptive(m)
         )
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)

@@ -54,6 +54,12 @@ _VICTIM = re.compile(
     re.IGNORECASE,
 )
 
+# The bearer of a bomb dies by it too: "killing herself and three shoppers" is four dead.
+_SELF = re.compile(
+    rf"\bkill(?:ing|ed)\s+(?:himself|herself)\s+and\s+(?:(?:an?|one)\s|{_AMOUNT}\b)",
+    re.IGNORECASE,
+)
+
 
 def _from_match(m: re.Match) -> Fatalities | None:
     if m.group("vague"):
@@ -151,6 +157,14 @@ def fatalities(sent: Span) -> Fatalities | None:
     counted = _parsed(sent)
     if counted is not None:
         return counted
+    bearer = _SELF.search(text)
+    if bearer:
+        if bearer.group("vague"):
+            return _from_match(
+                bearer
+            )  # "killing himself and dozens of others": as vague as it says
+        others = _from_match(bearer) if bearer.group("num") else None
+        return Fatalities(best=1 + (others.best if others and others.best is not None else 1))
     v = _VICTIM.search(text)  # "killing a commander and a companion": count the people named
     if v:
         return Fatalities(best=len(re.findall(r"\b(?:an?|one)\s", v.group("objs"), re.IGNORECASE)))

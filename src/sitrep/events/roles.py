@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..ingest.metadata import DATELINE_CITY_FIRST as CITY_FIRST
 from ..ingest.metadata import DATELINE_OUTLET_FIRST as OUTLET_FIRST
@@ -121,20 +121,41 @@ def unnamed(a: Analysis, entity: str) -> bool:
     return bool(words) and all(w in rules().unnamed for w in words)
 
 
+def modifier_only(doc: Doc, m: Mention) -> bool:
+    """The mention only modifies another noun ('a former al-Qaeda stronghold', 'a Kremlin critic'):
+    a side of nothing unless that noun is one of a force's members, units, arms or acts."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in syntax()["modifier_deps"]
+        and head.pos_ in ("NOUN", "PROPN")
+        and not span.start <= head.i < span.end
+        and head.lemma_.lower() not in rules().member_nouns
+        and head.lower_ not in rules().member_nouns
+    )
+
+
 # Between "gunmen" and the group their phrase names: no clause of its own ("gunmen who ambushed
 # the X"), no list ("gunmen, X and Y").
 _OWN_CLAUSE = re.compile(r"\b(?:who|whom|which|that|while|after|before|and)\b|[,;]", re.IGNORECASE)
 
 
-def named(a: Analysis, start: int, end: int, skip: set[str]) -> str | None:
+def named(a: Analysis, start: int, end: int, skip: set[str], doc: Doc | None = None) -> str | None:
     """The first actor or person named between start and end, not a backer, not one in skip,
-    not the dateline's outlet; past an unnamed one, the group its own phrase names ("Gunmen of the
-    X", "fighters loyal to X", "gunmen believed to belong to X")."""
+    not the dateline's outlet, not a mere modifier of another noun (when the parse is given);
+    past an unnamed one, the group its own phrase names ("Gunmen of the X", "fighters loyal to
+    X")."""
     text = a.document.text
     found = [
         m
         for m in a.mentions_in(start, end, ("actor", "person"))
-        if m.entity not in skip and not backer(text, m) and not in_dateline(text, m)
+        if m.entity not in skip
+        and not backer(text, m)
+        and not in_dateline(text, m)
+        and (doc is None or not modifier_only(doc, m))
     ]
     if not found:
         return None
@@ -150,7 +171,7 @@ def named(a: Analysis, start: int, end: int, skip: set[str]) -> str | None:
 
 def _who(a: Analysis, spans: list[Span], skip: set[str]) -> str | None:
     for sp in spans:
-        found = named(a, sp.start_char, sp.end_char, skip)
+        found = named(a, sp.start_char, sp.end_char, skip, sp.doc)
         if found:
             return found
     return None
@@ -231,13 +252,21 @@ def under_speech(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _located(text: str, floor: int, m: Mention) -> bool:
+DISTANCE = re.compile(
+    r"\b(?:\d[\d,.]*|a|one|two|three|few)\s*(?:-\s*)?(?:km|kilomet[er]{2}s?|miles?)\b[^,.;]*$", re.I
+)
+
+
+def located_at(text: str, floor: int, m: Mention) -> bool:
+    """Is the place put as the scene ('in', 'near', 'north of the village of' ...)?"""
     before = text[max(floor, m.start - 40) : m.start]
     locative_re, site_of = _patterns()
+    if DISTANCE.search(before):  # "30 kilometres north-west of X": X is where it is measured from
+        return False
     return bool(locative_re.search(before) or site_of.search(before))
 
 
-def _populated(a: Analysis, entity: str | None) -> bool:
+def populated(a: Analysis, entity: str | None) -> bool:
     """A town or village: ACLED places a happening at the nearest populated place, not a river or a sea."""
     found = a.entity(entity) if entity else None
     return bool(found and found.geo and (found.geo.feature or "").startswith("PPL"))
@@ -265,15 +294,26 @@ def _scene(a: Analysis, sent: Span, head: Token) -> list[Mention]:
     return out
 
 
+def _set_before(a: Analysis, sent: Span, before: list[Mention]) -> str | None:
+    """The nearest town put as the scene before the trigger ('In Kelwa, police arrested ...')."""
+    text = a.document.text
+    for m in reversed(before):
+        if populated(a, m.entity) and located_at(text, sent.start_char, m):
+            return m.entity
+    return None
+
+
 def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str | None:
     """The first town the sentence puts the happening in ('in', 'near', 'at', 'the village of' ...),
     else the town of the paragraph's lead, else the first place so put, else the nearest place named,
     a country last."""
     places = _scene(a, sent, head)
     after = [m for m in places if m.start >= head.idx]
-    located = [m for m in after if _located(a.document.text, sent.start_char, m)]
-    town = next((m.entity for m in located if _populated(a, m.entity)), None)
-    if town or (lead and _populated(a, lead)):
+    located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
+    town = next((m.entity for m in located if populated(a, m.entity)), None)
+    # "In Chicomuselo, ... fighters took control": the town the sentence opens the scene in
+    town = town or _set_before(a, sent, [m for m in places if m.end <= head.idx])
+    if town or (lead and populated(a, lead)):
         return town or lead
     if located:
         return located[0].entity

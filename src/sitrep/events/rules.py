@@ -43,6 +43,8 @@ _LISTS = (
     "time_leads",
     "pointers",
     "lower_bounds",
+    "member_nouns",
+    "aggregate_words",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 
@@ -88,6 +90,8 @@ class Rules:
     time_leads: frozenset[str]
     pointers: frozenset[str]
     lower_bounds: frozenset[str]
+    member_nouns: frozenset[str]
+    aggregate_words: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
