@@ -60,3 +60,18 @@ def routed(text: str, places: dict[str, str], **kw):
 
 def waypoint_names(a, route) -> list[str]:
     return [a.entity(w.entity).name for w in route.waypoints]
+
+
+def with_events(text: str, published: str = "2024-04-20", **kw):
+    """The analysis after the events stage alone ran over a hand-made analysis (see handmade)."""
+    from sitrep import events
+
+    a, doc = handmade(text, **kw)
+    a.document.published = published
+    events.annotate(a, doc)
+    return a
+
+
+def sub_types(text: str, **kw) -> list[str]:
+    """The sub-types of the events the events stage finds in a hand-made analysis."""
+    return [e.sub_type for e in with_events(text, **kw).events]

@@ -3,18 +3,9 @@ attack told with such a date is not typed as force against protesters; and "in l
 that month, not the publication day."""
 
 import pytest
-from handmade import handmade
-
-from sitrep import events
+from handmade import sub_types
 
 PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-
-
-def sub_types(text: str) -> list[str]:
-    a, doc = handmade(text)
-    a.document.published = "2024-04-20"
-    events.annotate(a, doc)
-    return [e.sub_type for e in a.events]
 
 
 @pytest.mark.parametrize(

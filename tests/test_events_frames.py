@@ -2,15 +2,11 @@
 that gunmen attacked ...", Nigerian press for "it was learnt"): the clause tells the happening."""
 
 import pytest
-from handmade import handmade
-
-from sitrep import events
+from handmade import with_events
 
 
 def triggers(text: str) -> list[tuple[str, str]]:
-    a, doc = handmade(text)
-    a.document.published = "2024-04-20"
-    events.annotate(a, doc)
+    a = with_events(text, "2024-04-20")
     return [(e.trigger.text, e.sub_type) for e in a.events]
 
 

@@ -2,16 +2,7 @@
 "Protest" in one no protest, however the group acts in the sentence."""
 
 import pytest
-from handmade import handmade
-
-from sitrep import events
-
-
-def sub_types(text: str) -> list[str]:
-    a, doc = handmade(text)
-    a.document.published = "2024-04-20"
-    events.annotate(a, doc)
-    return [e.sub_type for e in a.events]
+from handmade import sub_types
 
 
 @pytest.mark.parametrize(

@@ -3,15 +3,11 @@ and a revised toll however it is worded, even when the revision is dated later t
 ("the toll later rose to 23, officials said on Saturday")."""
 
 import pytest
-from handmade import handmade
-
-from sitrep import events
+from handmade import with_events
 
 
 def tolls(text: str) -> list[int | None]:
-    a, doc = handmade(text)
-    a.document.published = "2024-04-20"
-    events.annotate(a, doc)
+    a = with_events(text, "2024-04-20")
     return [e.fatalities.best if e.fatalities else None for e in a.events]
 
 

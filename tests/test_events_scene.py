@@ -2,15 +2,11 @@
 never a town a distance is measured from ('30 kilometres north of X')."""
 
 import pytest
-from handmade import handmade
-
-from sitrep import events
+from handmade import with_events
 
 
 def events_of(text: str, places: dict[str, str], published: str = "2024-03-14"):
-    a, doc = handmade(text, places=places)
-    a.document.published = published
-    events.annotate(a, doc)
+    a = with_events(text, published, places=places)
     return a
 
 

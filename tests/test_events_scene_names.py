@@ -2,17 +2,13 @@
 "a Russian-made drone") is not where the happening was."""
 
 import pytest
-from handmade import handmade
-
-from sitrep import events
+from handmade import with_events
 
 PLACES = {"Cyprus": "PCLI", "Iran": "PCLI", "Russia": "PCLI", "Kelwa": "PPL"}
 
 
 def event_place(text: str) -> str | None:
-    a, doc = handmade(text, places=PLACES)
-    a.document.published = "2024-04-20"
-    events.annotate(a, doc)
+    a = with_events(text, "2024-04-20", places=PLACES)
     assert len(a.events) == 1, [(e.trigger.text, e.sub_type) for e in a.events]
     names = {e.id: e.name for e in a.entities}
     return names.get(a.events[0].place or "")

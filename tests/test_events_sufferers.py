@@ -2,9 +2,7 @@
 group with "attributed ... to" or "blamed ... on" names the perpetrator."""
 
 import pytest
-from handmade import handmade
-
-from sitrep import events
+from handmade import with_events
 
 ACTORS = {
     "Falcon Brigade": "armed_group",
@@ -17,9 +15,7 @@ ACTORS = {
 
 def roles(text: str) -> dict[str, str]:
     """The one event's roles, by the name of each actor."""
-    a, doc = handmade(text, actors=ACTORS)
-    a.document.published = "2024-06-14"
-    events.annotate(a, doc)
+    a = with_events(text, "2024-06-14", actors=ACTORS)
     assert len(a.events) == 1, [(e.trigger.text, e.sub_type) for e in a.events]
     names = {e.id: e.name for e in a.entities}
     return {r.role: names[r.entity] for r in a.events[0].actors}

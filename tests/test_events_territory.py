@@ -2,15 +2,11 @@
 takes it is the agent's own noun phrase, not whoever backs it."""
 
 import pytest
-from handmade import handmade
-
-from sitrep import events
+from handmade import with_events
 
 
 def sub_types(text: str) -> list[str]:
-    a, doc = handmade(text, places={"Kelwa": "PPL", "Dorva": "PPL"})
-    a.document.published = "2024-03-14"
-    events.annotate(a, doc)
+    a = with_events(text, "2024-03-14", places={"Kelwa": "PPL", "Dorva": "PPL"})
     return [e.sub_type for e in a.events]
 
 
@@ -73,8 +69,6 @@ def test_the_side_is_the_agent_s_own_words_not_its_backers(text, sub_type):
     ],
 )
 def test_a_taking_back_by_an_unnamed_side_is_typed_by_its_own_word(text, second):
-    a, doc = handmade(text, places={"Kelwa": "PPL", "Dorva": "PPL"})
-    a.document.published = "2024-03-14"
-    events.annotate(a, doc)
+    a = with_events(text, "2024-03-14", places={"Kelwa": "PPL", "Dorva": "PPL"})
     found = {e.trigger.text.split()[0]: e.sub_type for e in a.events}
     assert found.get(second) == "Government regains territory", found

@@ -2,18 +2,10 @@
 Explosions/Remote violence whoever its victims were; shooting civilians stays an Attack."""
 
 import pytest
-from handmade import handmade
+from handmade import sub_types
 
-from sitrep import events
 from sitrep.errors import DataFileError
 from sitrep.events import lexicon as lexicon_module
-
-
-def sub_types(text: str) -> list[str]:
-    a, doc = handmade(text)
-    a.document.published = "2024-04-20"
-    events.annotate(a, doc)
-    return [e.sub_type for e in a.events]
 
 
 @pytest.mark.parametrize(
