@@ -451,3 +451,31 @@ def test_an_undated_report_of_the_publication_day_links_and_disputes_the_toll(kb
     with kb.begin() as s:
         store(s, tell("late", late, "exploded", killed=9, inferred=True, day="2024-03-06", **bomb))
     assert incident_count(kb) == 2
+
+
+def test_a_night_told_from_either_side_of_midnight_is_one_date(kb):
+    """ "Late on Thursday night" and "in the early hours of Friday" tell one time; Wednesday
+    against the small hours of Friday is still a dispute."""
+    night = "A Falcon Brigade drone hit a pickup of the Ridge Guards near Alder late on Thursday night, killing three men."
+    dawn = "In the early hours of Friday a Falcon Brigade drone hit a Ridge Guards pickup near Alder, killing three men."
+    noon = "On Wednesday afternoon a Falcon Brigade drone hit a Ridge Guards pickup near Alder, killing three men."
+
+    def dated(doc_id: str, text: str, day: str, words: str) -> dict:
+        data = tell(doc_id, text, "hit", day=day)
+        start = text.index(words)
+        data["events"][0]["date"]["span"] = {
+            "start": start,
+            "end": start + len(words),
+            "text": words,
+        }
+        return data
+
+    with kb.begin() as s:
+        store(s, dated("night", night, "2024-03-07", "late on Thursday night"))
+        store(s, dated("dawn", dawn, "2024-03-08", "Friday"))
+    assert incident_count(kb) == 1 and "date" not in found(kb)
+    with kb.begin() as s:
+        store(s, dated("noon", noon, "2024-03-06", "Wednesday afternoon"))
+    c = found(kb)["date"]
+    pairs = {frozenset(c["documents"][i] for i in p) for p in c["pairs"]}
+    assert frozenset({"dawn", "noon"}) in pairs and frozenset({"night", "dawn"}) not in pairs

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cache
 from typing import Any, NamedTuple, cast
 
@@ -161,11 +162,29 @@ class Day(NamedTuple):
 
 
 def _date(r: ReportEvent) -> Day | None:
-    """An explicit date only: one inferred from the publication date says nothing."""
-    if (event_json(r.document, r.local_id).get("date") or {}).get("inferred"):
+    """An explicit date only: one inferred from the publication date says nothing. A night
+    reaches into the next day, the small hours back into the day before (see incidents.yaml)."""
+    told = event_json(r.document, r.local_id).get("date") or {}
+    if told.get("inferred"):
         return None
     span = period(r.date, r.precision)
-    return Day(span[0], span[1], r.date) if span and r.date is not None else None
+    if not span or r.date is None:
+        return None
+    first, last = span
+    words = _said_with(r.document.text, told.get("span") or {})
+    if r.precision == "day" and any(re.search(rf"\b{w}\b", words) for w in cues().night):
+        last += timedelta(days=1)
+    if r.precision == "day" and any(re.search(rf"\b{w}\b", words) for w in cues().small_hours):
+        first -= timedelta(days=1)
+    return Day(first, last, r.date)
+
+
+def _said_with(text: str, span: dict) -> str:
+    """The date's words and the few before them ("in the early hours of [Friday]")."""
+    start, end = span.get("start"), span.get("end")
+    if start is None or end is None:
+        return ""
+    return text[max(0, start - 25) : end].lower()
 
 
 def _ancestors(key: str | None) -> set[str]:

@@ -30,7 +30,9 @@ class LinkWeights:
     next_day: float = 1.0  # a day apart: overnight events, a date resolved a day off
     days_apart: float = -1.0  # four to seven days apart: a date dispute needs more evidence
     period_overlap: float = 0.5  # coarser dates that overlap
-    inferred_same_day: float = 0.5  # a date taken from publication on the other's day: one news cycle
+    inferred_same_day: float = (
+        0.5  # a date taken from publication on the other's day: one news cycle
+    )
     shared_actor: float = 1.5  # each named actor both reports involve, at most two
     other_targets: float = (
         -2.0
@@ -55,6 +57,8 @@ class Cues:
     approximate: tuple[str, ...]
     revision: tuple[str, ...]
     common_words: frozenset[str]
+    night: tuple[str, ...] = ()
+    small_hours: tuple[str, ...] = ()
 
     def tolerance(self, feature: str | None) -> float:
         """The distance within which two reports' places are one, for a place of this kind."""
@@ -99,6 +103,8 @@ def cues() -> Cues:
         approximate=tuple(raw["approximate"]),
         revision=tuple(raw["revision"]),
         common_words=frozenset(raw["common_words"]),
+        night=tuple(raw.get("night") or ()),
+        small_hours=tuple(raw.get("small_hours") or ()),
     )
 
 
