@@ -170,6 +170,8 @@ def source_type(
         return "document", actor
     if heads & source_words("statement"):
         return "official_statement", actor
+    if head in source_words("messages"):
+        return _signer(a, span)
     if _is_media(a, span, actor, lowered):
         return (
             "media",
@@ -213,6 +215,15 @@ def source_type(
     ):
         return "named_organization", actor
     return "anonymous", None
+
+
+def _signer(a: Analysis, span: SpacySpan) -> tuple[Kind, str | None]:
+    """ "A banner signed by the cartel", "a video in the name of the group": the body that put
+    its name to the message speaks in it; a message nobody signed is anonymous."""
+    signer = next(iter(a.mentions_in(span.start_char, span.end_char, ("actor",))), None)
+    if signer is None:
+        return "anonymous", None
+    return _voice(a.entity(signer.entity)), signer.entity
 
 
 def _voice(body: Entity | None) -> Kind:

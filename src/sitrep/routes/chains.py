@@ -70,6 +70,17 @@ def _starts_elsewhere(a: Analysis, current: Chain, first: Point) -> bool:
     return not (covers(last, start) or covers(start, last))
 
 
+def _hands_on(a: Analysis, current: Chain, first: Point) -> bool:
+    """ "Boats leaving Zuwara head for Lampedusa" after a route that ended in Zuwara: the path
+    goes on from where it ended."""
+    last, start = (a.entity(p.mention.entity) for p in (current.points[-1], first))
+    return (
+        first.role == "origin"
+        and not is_country(last)
+        and (covers(last, start) or covers(start, last))
+    )
+
+
 def _continues(
     a: Analysis, current: Chain, pts: list[Point], opening: str, sent: SpacySpan
 ) -> bool:
@@ -78,6 +89,8 @@ def _continues(
         return False
     if opening.startswith(" from ") and pts[0].role == "origin":
         return True  # "From Pasni, the loads go on by dhow": the route handed on where it ended
+    if _hands_on(a, current, pts[0]):
+        return True
     if _has(opening, cues().continuation):
         return True
     if pts[0].role != "origin" and _goes_on(sent, pts[0]):
