@@ -42,6 +42,7 @@ MIDPOINT_KM = 310.0
 SHORT_FORMS = {
     "US": ["U.S.", "US", "U.S.A.", "America"],
     "GB": ["U.K.", "UK", "Britain"],
+    "BA": ["Bosnia"],
     "AE": ["UAE", "U.A.E."],
     "CD": ["DRC", "DR Congo"],
     "KP": ["North Korea"],

@@ -79,3 +79,25 @@ def test_a_country_lies_within_161_km_of_its_centre_and_of_geonames_point(
     geo = next(ents[m["entity"]]["geo"] for m in data["mentions"] if m["text"] == name)
     assert km(geo["lat"], geo["lon"], *centre) <= 161
     assert km(geo["lat"], geo["lon"], *geonames_point) <= 161
+
+
+def test_every_short_form_the_script_adds_is_shipped():
+    g, shipped = _script(), _shipped()
+    for iso, forms in g.SHORT_FORMS.items():
+        assert set(forms) <= set(shipped[iso]["alt_names"].split("|")), iso
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Migrants walked from Serbia into Bosnia over two nights in March.", "Bosnia"),
+        ("Police in Bosnia detained four drivers near the northern crossing.", "Bosnia"),
+        ("Bosnia's security ministry said the camp would stay open.", "Bosnia"),
+    ],
+)
+def test_a_country_named_by_its_short_form_is_that_country(analyze, text, name):
+    out = analyze(text)
+    ents = {e["id"]: e for e in out["entities"]}
+    [m] = [m for m in out["mentions"] if m["kind"] == "place" and m["text"] == name]
+    geo = ents[m["entity"]]["geo"]
+    assert geo["country"] == "BA" and geo["feature"].startswith("PCL")
