@@ -101,3 +101,12 @@ def test_a_country_named_by_its_short_form_is_that_country(analyze, text, name):
     [m] = [m for m in out["mentions"] if m["kind"] == "place" and m["text"] == name]
     geo = ents[m["entity"]]["geo"]
     assert geo["country"] == "BA" and geo["feature"].startswith("PCL")
+
+
+def test_kosovo_is_a_country_not_the_town_of_kosovo_polje():
+    """Countryinfo has no Kosovo: the gazetteer script adds it at its centre (XK)."""
+    from sitrep.pipeline import analyze_text
+
+    a = analyze_text("Migrants crossed from Kosovo into southern Serbia on Monday, police said.")
+    kosovo = next(e for e in a.entities if e.kind == "place" and e.name == "Kosovo")
+    assert kosovo.geo is not None and kosovo.geo.country == "XK"
