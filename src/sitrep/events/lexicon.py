@@ -40,7 +40,6 @@ class Combo:
     groups: tuple[str, ...]
     sub_type: str
     weight: float
-    over: tuple[str, ...] = ()  # sub-types the combination outranks whatever they score
 
 
 @dataclass(frozen=True)
@@ -118,10 +117,7 @@ def lexicon() -> Lexicon:
     index: dict[str, list[Cue]] = defaultdict(list)
     for cue in cues:
         index[cue.words[0]].append(cue)
-    combos = tuple(
-        Combo(tuple(c["all"]), c["sub_type"], float(c["weight"]), tuple(c.get("over") or ()))
-        for c in raw["combos"]
-    )
+    combos = tuple(Combo(tuple(c["all"]), c["sub_type"], float(c["weight"])) for c in raw["combos"])
     sides = {name: frozenset(_words(w) for w in words) for name, words in raw["sides"].items()}
     readings: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for cue in cues:
