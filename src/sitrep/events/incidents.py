@@ -188,31 +188,11 @@ def _retold(c: Candidate, incidents: list[Incident], dated) -> Incident | None:
     return None
 
 
-def _announced(c: Candidate, inc: Incident, dated: bool) -> bool:
-    """'Troops foiled an attack by two bombers.' then 'One of them detonated her explosives ...': the
-    foiling announced the happening the next sentence tells, so that happening leads the incident."""
-    r = rules()
-    head = inc.main.head
-    if (
-        inc.members
-        or head.lemma_.lower() not in r.foiling
-        or c.index != inc.last + 1
-        or dated
-        or _opens_another(c)
-        or lexicon().sub_types[c.sub_type].type not in JOINING_TYPES
-    ):
-        return False
-    return any(k.dep_ == "dobj" and k.lemma_.lower() in r.foiled_acts for k in head.children)
-
-
 def group(firm: list[Candidate], dated) -> list[Incident]:
     """Incidents in text order; ``dated(c, inc)`` says whether c has a date of its own unlike inc's."""
     incidents: list[Incident] = []
     for c in firm:
         cur = incidents[-1] if incidents else None
-        if cur is not None and _announced(c, cur, dated(c, cur)):
-            incidents[-1] = Incident(c, [cur.main], c.index)
-            continue
         if cur is not None and _joins(c, cur, dated(c, cur)):
             cur.members.append(c)
             cur.last = c.index

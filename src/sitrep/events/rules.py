@@ -45,8 +45,6 @@ _LISTS = (
     "lower_bounds",
     "member_nouns",
     "aggregate_words",
-    "foiling",
-    "foiled_acts",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 
@@ -94,8 +92,6 @@ class Rules:
     lower_bounds: frozenset[str]
     member_nouns: frozenset[str]
     aggregate_words: frozenset[str]
-    foiling: frozenset[str]
-    foiled_acts: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
