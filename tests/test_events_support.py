@@ -35,6 +35,16 @@ def sub_types(text: str) -> list[str]:
             "Separatist fighters armed by foreign backers took over the border post at Dorva on Friday.",
             "Non-state actor overtakes territory",
         ),
+        (
+            "With the support of fighter jets, soldiers retook the village of Dorva from insurgents on "
+            "Monday.",
+            "Government regains territory",
+        ),
+        (
+            "Under the cover of helicopter gunships, the militia took control of the border town of "
+            "Kelwa on Friday.",
+            "Non-state actor overtakes territory",
+        ),
     ],
 )
 def test_words_of_a_backing_phrase_type_nothing(text, sub_type):
@@ -54,6 +64,10 @@ def test_words_of_a_backing_phrase_type_nothing(text, sub_type):
         ),
         (
             "Five farmers were killed by a drone strike on a market in Kelwa on Sunday.",
+            "Air/drone strike",
+        ),
+        (
+            "A drone strike with the support of coalition jets killed four militants in Kelwa on Monday.",
             "Air/drone strike",
         ),
     ],

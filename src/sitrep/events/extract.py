@@ -185,10 +185,16 @@ def _support(m: Match) -> bool:
     """A cue inside a phrase that tells who backs a side ('troops backed by fighter jets', 'rebels
     armed by a neighbour', 'militias supported by drones') describes that side, not the happening:
     the jets type no air strike, 'armed' no weapons seizure. The phrase is a backer participle
-    (rules.yaml backer_words) hanging on a noun."""
-    backers = rules().backer_words
+    (rules.yaml backer_words) hanging on a noun, or a backer noun after 'with' or 'under' ('with
+    the support of fighter jets')."""
+    r = rules()
     return any(
-        a.dep_ == "acl" and a.lower_ in backers and a.head.pos_ in ("NOUN", "PROPN")
+        (a.dep_ == "acl" and a.lower_ in r.backer_words and a.head.pos_ in ("NOUN", "PROPN"))
+        or (
+            a.dep_ == "pobj"
+            and a.lemma_.lower() in r.backer_nouns
+            and a.head.lower_ in ("with", "under")
+        )
         for t in m.tokens
         for a in (t, *t.ancestors)
     )
