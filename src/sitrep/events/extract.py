@@ -181,9 +181,28 @@ def _frame(head: Token) -> bool:
     )
 
 
+def _support(m: Match) -> bool:
+    """A cue inside a phrase that tells who backs a side ('troops backed by fighter jets', 'rebels
+    armed by a neighbour', 'militias supported by drones') describes that side, not the happening:
+    the jets type no air strike, 'armed' no weapons seizure. The phrase is a backer participle
+    (rules.yaml backer_words) hanging on a noun, or a backer noun after 'with' or 'under' ('with
+    the support of fighter jets')."""
+    r = rules()
+    return any(
+        (a.dep_ == "acl" and a.lower_ in r.backer_words and a.head.pos_ in ("NOUN", "PROPN"))
+        or (
+            a.dep_ == "pobj"
+            and a.lemma_.lower() in r.backer_nouns
+            and a.head.lower_ in ("with", "under")
+        )
+        for t in m.tokens
+        for a in (t, *t.ancestors)
+    )
+
+
 def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False) -> list[Candidate]:
     """The sentence's candidates: at most one violent happening, plus one per other trigger verb."""
-    matches = [] if off_topic else match(sent)
+    matches = [] if off_topic else [m for m in match(sent) if not _support(m)]
     sc = adjust_territory(scores(matches, sent), matches)
     by_head: dict[int, Candidate] = {}
     for m in matches:

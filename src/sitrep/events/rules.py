@@ -45,6 +45,7 @@ _LISTS = (
     "lower_bounds",
     "member_nouns",
     "aggregate_words",
+    "backer_nouns",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 
@@ -92,6 +93,7 @@ class Rules:
     lower_bounds: frozenset[str]
     member_nouns: frozenset[str]
     aggregate_words: frozenset[str]
+    backer_nouns: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
