@@ -110,3 +110,4 @@ def test_kosovo_is_a_country_not_the_town_of_kosovo_polje():
     a = analyze_text("Migrants crossed from Kosovo into southern Serbia on Monday, police said.")
     kosovo = next(e for e in a.entities if e.kind == "place" and e.name == "Kosovo")
     assert kosovo.geo is not None and kosovo.geo.country == "XK"
+    assert (kosovo.geo.feature or "").startswith("PCL")  # the country, not a town in it
