@@ -4,6 +4,7 @@ reading of an ambiguous name per report. Texts are our own."""
 
 from __future__ import annotations
 
+import pytest
 from test_actors_recognition import entity_of
 
 
@@ -191,3 +192,42 @@ def test_security_forces_alone_are_one_generic_body_not_a_named_army(analyze):
     assert first is not None and first["id"] == second["id"]
     assert first["id"] != kdf["id"]
     assert entity_of(data, "soldiers")["id"] == kdf["id"]
+
+
+PLACE_SET = [
+    (
+        "Serbian police detained a smuggler near Sid on Monday. In Tuzla, police said three "
+        "men were held overnight.",
+        "Serbian police",
+        "police said",
+    ),
+    (
+        "Croatian police turned back forty migrants at the border. In Sarajevo, police said "
+        "the group had walked for days.",
+        "Croatian police",
+        "police said",
+    ),
+    (
+        "Pakistani troops shelled a village on Friday. In Kabul, the army said two of its "
+        "posts had been hit.",
+        "Pakistani troops",
+        "army said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "generic"), PLACE_SET)
+def test_class_noun_set_in_another_countrys_place_is_not_that_force(analyze, text, named, generic):
+    """ "In Tuzla, police ...": the police of the place, not the other country's named earlier."""
+    data = analyze(text)
+    force, noun = entity_of(data, named), entity_of(data, generic)
+    assert force is not None and noun is not None
+    assert noun["id"] != force["id"]
+
+
+def test_class_noun_set_in_its_own_countrys_place_stays_with_its_force(analyze):
+    data = analyze(
+        "Croatian police turned back forty migrants on Monday. In Zagreb, police said the group "
+        "had walked for days."
+    )
+    assert entity_of(data, "police said")["id"] == entity_of(data, "Croatian police")["id"]

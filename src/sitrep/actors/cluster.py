@@ -16,6 +16,7 @@ from functools import cache
 from ..model import MentionKind
 from ..places.fold import words
 from .candidates import Cand
+from .evidence import set_elsewhere
 from .lexicon import lexicon
 from .persons import name_keys, shortens
 from .registry import Entry, Registry, key_of_name, registry
@@ -211,12 +212,16 @@ class Clusters:
                 best = cl
         return best
 
-    def place_bares(self, order: list[Cand], text: str = "") -> None:
+    def place_bares(
+        self, order: list[Cand], text: str = "", where: dict[int, tuple[int, str]] | None = None
+    ) -> None:
         """Each bare class noun joins the nearest named body of its class ("the army") or, for a
         generic reference ("the group"), of a type it refers to: the one before it, else after it.
         Nothing else is merged: with no such body it stays a generic actor of its own. A region's
         body ("the state government") is never the one a bare noun means. A generic noun whose
-        own words name its group ("militants from the X", "fighters of the X") means that group."""
+        own words name its group ("militants from the X", "fighters of the X") means that group.
+        A noun set in a place ("In Bihac, police ...") never means another country's body.
+        `where` maps the end of each place mention to its start and country."""
         owner = {id(x): cl for cl in self.all for x in cl.cands}
         named: dict[str | None, list[Cand]] = {}
         local = set(lexicon().subnational)
@@ -236,6 +241,9 @@ class Clusters:
             i = bisect.bisect_left(starts.get(c.fclass, []), c.start)
             pick = same[i - 1] if i > 0 else (same[0] if same else None)
             pick = _named_after(text, c, same, i) or _owner_before(text, c, ends) or pick
+            home = owner[id(pick)].entry if pick is not None else None
+            if home is not None and set_elsewhere(text, c.start, home.theatre, where or {}):
+                pick = None
             if pick is not None:
                 owner[id(pick)].add(c)
                 continue
