@@ -45,6 +45,7 @@ class Lexicon:
     name_joiners: frozenset[str] = frozenset()
     titled_sources: frozenset[str] = frozenset()
     wins_ties: frozenset[str] = frozenset()
+    speaker_possessives: frozenset[str] = frozenset()
 
     def actor_type(self, name: str) -> str | None:
         """The type a name's own words suggest: the cue ending last decides ("Ministry ... Office"),
@@ -71,6 +72,7 @@ class Lexicon:
 
 _ORIGIN = "sitrep/actors/data/lexicon.yaml"
 _WORD_SETS = (
+    "speaker_possessives",
     "group_verbs",
     "ministry_determiners",
     "back_references",
