@@ -28,7 +28,6 @@ from .candidates import (
     units,
 )
 from .cluster import Cluster, Clusters
-from .evidence import place_ends
 from .lexicon import lexicon
 from .persons import name_keys, short_forms
 from .registry import key_of_name, registry, text_words
@@ -59,7 +58,7 @@ def annotate(a: Analysis, doc: Doc) -> None:
         groups.place(c)
     for long, acr in pairs:
         groups.merge_at(long, acr)
-    groups.place_bares(order, text, place_ends(a))
+    groups.place_bares(order, text)
     groups.merge_units()
     placed = [(c.start, c.end, cl) for cl in groups.all for c in cl.cands if c.end > c.start]
     affiliation.link(text, placed)

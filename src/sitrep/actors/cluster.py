@@ -16,7 +16,6 @@ from functools import cache
 from ..model import MentionKind
 from ..places.fold import words
 from .candidates import Cand
-from .evidence import set_elsewhere
 from .lexicon import lexicon
 from .persons import name_keys, shortens
 from .registry import Entry, Registry, key_of_name, registry
@@ -212,16 +211,12 @@ class Clusters:
                 best = cl
         return best
 
-    def place_bares(
-        self, order: list[Cand], text: str = "", where: dict[int, tuple[int, str]] | None = None
-    ) -> None:
+    def place_bares(self, order: list[Cand], text: str = "") -> None:
         """Each bare class noun joins the nearest named body of its class ("the army") or, for a
         generic reference ("the group"), of a type it refers to: the one before it, else after it.
         Nothing else is merged: with no such body it stays a generic actor of its own. A region's
         body ("the state government") is never the one a bare noun means. A generic noun whose
-        own words name its group ("militants from the X", "fighters of the X") means that group.
-        A noun set in a place ("In Bihac, police ...") never means another country's body.
-        `where` maps the end of each place mention to its start and country."""
+        own words name its group ("militants from the X", "fighters of the X") means that group."""
         owner = {id(x): cl for cl in self.all for x in cl.cands}
         named: dict[str | None, list[Cand]] = {}
         local = set(lexicon().subnational)
@@ -242,9 +237,6 @@ class Clusters:
             pick = same[i - 1] if i > 0 else (same[0] if same else None)
             pick = _named_after(text, c, same, i) or _owner_before(text, c, ends) or pick
             quoted = _speakers(text, c) and len({id(owner[id(x)]) for x in same}) > 1
-            home = owner[id(pick)].entry if pick is not None else None
-            if home is not None and set_elsewhere(text, c.start, home.theatre, where or {}):
-                pick = None
             if pick is not None and not quoted:
                 owner[id(pick)].add(c)
                 continue

@@ -55,33 +55,6 @@ def report_countries(a: Analysis) -> set[str]:
     return out
 
 
-PLACE_SET = re.compile(r"(?:^|[.;:!?\n]\s*)(?:in|at|near)\s+$", re.IGNORECASE)
-AFTER_PLACE = re.compile(r",\s*(?:the\s+)?$")
-
-
-def place_ends(a: Analysis) -> dict[int, tuple[int, str]]:
-    """The end of each resolved place mention, with its start and country."""
-    geo = {e.id: e.geo for e in a.entities if e.kind == "place" and e.geo and e.geo.country}
-    return {
-        m.end: (m.start, geo[m.entity].country or "")
-        for m in a.mentions
-        if m.kind == "place" and m.entity in geo
-    }
-
-
-def set_elsewhere(
-    text: str, start: int, theatre: frozenset[str], places: dict[int, tuple[int, str]]
-) -> bool:
-    """ "In Tuzla, police said ...": a class noun right after a sentence-opening place is that
-    place's country's body, not a body at home in other countries named elsewhere in the report."""
-    gap = AFTER_PLACE.search(text[max(0, start - 8) : start])
-    end = start - len(gap.group()) if gap else -1
-    if end not in places or not theatre:
-        return False
-    begin, country = places[end]
-    return country not in theatre and bool(PLACE_SET.search(text[max(0, begin - 8) : begin]))
-
-
 @dataclass
 class Evidence:
     """What the report says for and against the registry hits found in it."""
@@ -90,22 +63,16 @@ class Evidence:
     strong: set[str]  # entry keys named by a full alias somewhere in the report
     countries: set[str]
     namesakes: set[str] = field(default_factory=set)  # people the report shows to be someone else
-    places: dict[int, tuple[int, str]] = field(default_factory=dict)  # see place_ends
 
     @classmethod
     def of(cls, a: Analysis, hits: list[Hit]) -> Evidence:
         ev = cls(a.document.text, {h.entry.key for h in hits if not weak(h)}, report_countries(a))
         ev.namesakes = {h.entry.key for h in hits if h.entry.kind == "person" and ev._state_rank(h)}
-        ev.places = place_ends(a)
         return ev
 
     def supports(self, h: Hit) -> bool:
         """Keep the hit? Strong aliases always; weak ones with support; never a namesake officer."""
         if h.entry.key in self.namesakes:
-            return False
-        if h.alias.needs_context and set_elsewhere(
-            self.text, h.start, h.entry.theatre, self.places
-        ):
             return False
         if not weak(h):
             return True
