@@ -237,6 +237,8 @@ def ner(a: Analysis, doc: Doc) -> list[Cand]:
         name = text[s:e]
         if not name or not name[0].isupper() or name.lower() in bare:
             continue  # "The Army" alone is the bare class noun, found with its class by forces()
+        if name.lower() in lexicon().not_actors:
+            continue  # "(0630 GMT)": a time zone, not a body
         if (
             ent.label_ == "PERSON"
             and len(ent) == 1
