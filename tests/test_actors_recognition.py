@@ -3,6 +3,8 @@ unknown groups and the place/actor decision. Texts are our own."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def entity_of(data: dict, surface: str, nth: int = 0) -> dict | None:
     """The actor/person entity of the nth occurrence of surface in the text, or None."""
@@ -147,3 +149,22 @@ def test_a_country_is_never_the_short_form_of_a_person(analyze):
     kinds = {(m["start"], m["text"]): m["kind"] for m in data["mentions"]}
     later = [kind for (start, text), kind in kinds.items() if text == "Egypt" and start > 20]
     assert later == ["place", "place"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen fired on a checkpoint at around 11 am (0630 GMT) on Wednesday, the army said.",
+        "The ceasefire took effect at midnight (2200 GMT) but militants shelled the town at dawn.",
+        "Rebels seized the bridge at 0400 UTC, a spokesman for the regional police said.",
+    ],
+)
+def test_a_time_zone_is_no_actor(analyze, text):
+    data = analyze(text)
+    zones = [
+        m
+        for m in data["mentions"]
+        if m["kind"] in ("actor", "person") and m["text"] in ("GMT", "UTC")
+    ]
+    assert zones == []
+    assert any(m["kind"] == "actor" for m in data["mentions"])

@@ -4,6 +4,7 @@ reading of an ambiguous name per report. Texts are our own."""
 
 from __future__ import annotations
 
+import pytest
 from test_actors_recognition import entity_of
 
 
@@ -191,3 +192,51 @@ def test_security_forces_alone_are_one_generic_body_not_a_named_army(analyze):
     assert first is not None and first["id"] == second["id"]
     assert first["id"] != kdf["id"]
     assert entity_of(data, "soldiers")["id"] == kdf["id"]
+
+
+QUOTED_SIDES = [
+    (
+        'Indian troops and Chinese soldiers scuffled on the ridge. "Our soldiers held the post," an '
+        "officer in Leh said. Chinese troops pulled back at dusk.",
+        "Chinese troops",
+        "soldiers held",
+    ),
+    (
+        "Armenian forces and Azerbaijani troops traded fire overnight. A spokesman in Baku said: "
+        '"Our troops answered the shelling."',
+        "Azerbaijani troops",
+        "troops answered",
+    ),
+    (
+        "Sudanese army units fought Ethiopian troops near the border post. An Ethiopian officer "
+        'said, "our soldiers lost two men."',
+        "Ethiopian troops",
+        "soldiers lost",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "generic"), QUOTED_SIDES)
+def test_speakers_own_forces_join_neither_side(analyze, text, named, generic):
+    """ "our soldiers" in a quote is the speaker's side, which two named forces leave open."""
+    data = analyze(text)
+    force, noun = entity_of(data, named), entity_of(data, generic)
+    assert force is not None and noun is not None
+    assert noun["id"] != force["id"]
+    assert noun["name"] in generic  # a generic actor of its own, no other named body
+
+
+def test_two_speakers_own_forces_stay_apart(analyze):
+    data = analyze(
+        'Afghan forces and Pakistani troops clashed at the crossing. "Our soldiers returned fire," '
+        'a Kabul official said. "Our troops used mortars," a Pakistani officer said.'
+    )
+    assert entity_of(data, "soldiers returned")["id"] != entity_of(data, "troops used")["id"]
+
+
+def test_speakers_own_forces_join_the_only_force_named(analyze):
+    data = analyze(
+        'Pakistani troops repelled an attack on a checkpoint. "Our soldiers fought for an hour," '
+        "an officer said."
+    )
+    assert entity_of(data, "soldiers fought")["id"] == entity_of(data, "Pakistani troops")["id"]

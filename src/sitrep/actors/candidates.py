@@ -253,6 +253,8 @@ def ner(a: Analysis, doc: Doc) -> list[Cand]:
             continue  # "The Army" alone is the bare class noun, found with its class by forces()
         if _area(name):
             continue  # "Mafa Local Government Area" is a place however the tagger reads it
+        if name.lower() in lexicon().not_actors:
+            continue  # "(0630 GMT)": a time zone, not a body
         if (
             ent.label_ == "PERSON"
             and len(ent) == 1

@@ -236,10 +236,12 @@ class Clusters:
             i = bisect.bisect_left(starts.get(c.fclass, []), c.start)
             pick = same[i - 1] if i > 0 else (same[0] if same else None)
             pick = _named_after(text, c, same, i) or _owner_before(text, c, ends) or pick
-            if pick is not None:
+            quoted = _speakers(text, c) and len({id(owner[id(x)]) for x in same}) > 1
+            if pick is not None and not quoted:
                 owner[id(pick)].add(c)
                 continue
-            key = f"class:{c.fclass}"
+            # "our troops" of one speaker is not another speaker's "our troops"
+            key = f"class:{c.fclass}" + (f"@{c.start}" if quoted else "")
             cl = self.by_key.get(key) or self._new(c, key)
             cl.fclass = c.fclass
             cl.add(c)
@@ -272,6 +274,12 @@ def _owner_before(text: str, c: Cand, ends: dict[int, Cand]) -> Cand | None:
     gap = re.search(r"[ \t]+$", text[max(0, c.start - 3) : c.start])
     x = ends.get(c.start - len(gap.group())) if gap else None
     return x if x is not None and x.kind == "actor" else None
+
+
+def _speakers(text: str, c: Cand) -> bool:
+    """ "our troops": a quoted speaker's own side."""
+    before = re.findall(r"[\w']+", text[max(0, c.start - 12) : c.start].lower())[-1:]
+    return bool(before) and before[0] in lexicon().speaker_possessives
 
 
 def _refers_to(c: Cand) -> bool:

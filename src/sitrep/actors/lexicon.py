@@ -46,6 +46,8 @@ class Lexicon:
     titled_sources: frozenset[str] = frozenset()
     wins_ties: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    speaker_possessives: frozenset[str] = frozenset()
+    not_actors: frozenset[str] = frozenset()
 
     def actor_type(self, name: str) -> str | None:
         """The type a name's own words suggest: the cue ending last decides ("Ministry ... Office"),
@@ -72,6 +74,8 @@ class Lexicon:
 
 _ORIGIN = "sitrep/actors/data/lexicon.yaml"
 _WORD_SETS = (
+    "speaker_possessives",
+    "not_actors",
     "group_verbs",
     "ministry_determiners",
     "back_references",
