@@ -139,7 +139,8 @@ def _acronym(text: str, h: Hit) -> bool:
     word = text[h.start : h.end]
     if word != h.alias.name or not word.isupper() or len(word) < 2:
         return False
-    line = text[text.rfind("\n", 0, h.start) + 1 : text.find("\n", h.end) % (len(text) + 1)]
+    end = text.find("\n", h.end)
+    line = text[text.rfind("\n", 0, h.start) + 1 : end if end >= 0 else len(text)]
     return any(c.islower() for c in line)
 
 

@@ -171,12 +171,23 @@ def _date(r: ReportEvent) -> Day | None:
     if not span or r.date is None:
         return None
     first, last = span
-    words = _said_with(r.document.text, told.get("span") or {})
-    if r.precision == "day" and any(re.search(rf"\b{w}\b", words) for w in cues().night):
-        last += timedelta(days=1)
-    if r.precision == "day" and any(re.search(rf"\b{w}\b", words) for w in cues().small_hours):
-        first -= timedelta(days=1)
+    if r.precision == "day":
+        words = _said_with(r.document.text, told.get("span") or {})
+        night, small_hours = _night_words()
+        last += timedelta(days=1) if night.search(words) else timedelta(0)
+        first -= timedelta(days=1) if small_hours.search(words) else timedelta(0)
     return Day(first, last, r.date)
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of words or phrases, whole words only; none matches nothing."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)")
+
+
+@cache
+def _night_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """incidents.yaml's words of a night and of the small hours."""
+    return _any_of(cues().night), _any_of(cues().small_hours)
 
 
 def _said_with(text: str, span: dict) -> str:
