@@ -86,6 +86,16 @@ def _done_by(nouns: list[Token]) -> list[Span]:
     ]
 
 
+def _fired_by(nouns: list[Token]) -> list[Span]:
+    """The words before a happening's noun, where its doer may stand: "a [Russian] missile strike",
+    "an [al-Shabaab] ambush"."""
+    return [
+        noun.doc[noun.left_edge.i : noun.i + 1]
+        for noun in nouns
+        if noun.pos_ in ("NOUN", "PROPN") and noun.left_edge.i < noun.i
+    ]
+
+
 def _verb_of(head: Token) -> Token:
     """Nominal triggers ('the raid', 'a gunfight broke out') take their roles from the verb they hang on."""
     return (
@@ -201,6 +211,8 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
         )  # "stormed ..., killing": the killer is the stormer
     if not agents:  # "killed in a strike carried out by X", "the ambush staged by X"
         agents = _done_by([head, *_in_happening(verb)])
+    if not agents:  # "killed in a Russian missile strike", "a Boko Haram ambush"
+        agents = _fired_by([head, *_in_happening(verb)])
     if (
         not agents
     ):  # "were killed when a drone flown by X hit their car": the agent is in the 'when' clause
