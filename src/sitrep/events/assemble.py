@@ -33,6 +33,7 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
+from .periods import over_a_period, tells_a_tally
 from .roles import actors, locative, named, place, under_speech, unnamed
 
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
@@ -97,8 +98,9 @@ def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candi
     body = [c for c in firm if not in_summary(c)]
     firm = body or firm  # a headline or summary tells the body's incidents again
     one_paragraph = "\n" not in text_of(doc).strip()
-    if not firm and one_paragraph and cands:
-        firm = [max(cands, key=lambda c: c.score * (0.93**c.index))]
+    single = [c for c in cands if not over_a_period(c.head)]
+    if not firm and one_paragraph and single:
+        firm = [max(single, key=lambda c: c.score * (0.93**c.index))]
     return firm
 
 
@@ -125,7 +127,8 @@ def _later_sentences(
         sent = sents[i]
         if i > inc.last and own_dates(sent, dates, lambda tok: False) and not revises_toll(sent):
             break  # a sentence with a date of its own is about another time
-        out.append(sent)
+        if not tells_a_tally(sent):  # "has killed 12,000 since 2012" is no part of this toll
+            out.append(sent)
     return out
 
 
