@@ -97,9 +97,19 @@ def in_summary(c: Candidate) -> bool:
 
 
 def _opens_another(c: Candidate) -> bool:
-    """'Separately, ...', 'In a separate incident': another happening."""
+    """'Separately, ...', 'In a separate incident', 'The second strike ...', 'Another bomb ...':
+    another happening."""
     lead = c.sent.text.lstrip(" •*-\n").lower()
-    return any(lead.startswith(cue) for cue in rules().separate)
+    return any(lead.startswith(cue) for cue in rules().separate) or any(
+        _happening_noun(tok) and any(k.lower_ in rules().another_words for k in tok.children)
+        for tok in c.sent
+    )
+
+
+def _happening_noun(tok: Token) -> bool:
+    """A noun that names a happening on its own ('strike', 'attack', 'bomb')."""
+    cues = lexicon().index.get(tok.lemma_.lower(), ())
+    return tok.pos_ == "NOUN" and any(cue.trigger and len(cue.words) == 1 for cue in cues)
 
 
 def _elsewhen(head: Token) -> bool:
@@ -153,13 +163,10 @@ def _follows_up(c: Candidate, inc: Incident) -> bool:
 
 def _anaphoric(sent: Span) -> bool:
     """Does the sentence name a happening told before ('in the blast', 'the attack')?"""
-    lex = lexicon()
-    for tok in sent:
-        cues = lex.index.get(tok.lemma_.lower(), ())
-        named = any(cue.trigger and len(cue.words) == 1 for cue in cues)
-        if named and tok.pos_ == "NOUN" and any(k.lower_ in rules().pointers for k in tok.children):
-            return True
-    return False
+    return any(
+        _happening_noun(tok) and any(k.lower_ in rules().pointers for k in tok.children)
+        for tok in sent
+    )
 
 
 def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:

@@ -48,6 +48,7 @@ _LISTS = (
     "backer_nouns",
     "tally_since",
     "tally_subjects",
+    "another_words",
 )
 _ORDERED = (
     "separate",
@@ -105,6 +106,7 @@ class Rules:
     tally_since: frozenset[str]
     tally_periods: tuple[str, ...]
     tally_subjects: frozenset[str]
+    another_words: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
