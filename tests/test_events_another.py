@@ -42,3 +42,14 @@ def test_the_same_happening_told_again_stays_one_event():
         "The strike also wounded twelve others, a medic said."
     )
     assert told(text) == [(9, "Kelwa")]
+
+
+def test_a_counted_off_strike_told_with_a_generic_word_is_a_strike_like_the_first():
+    a, doc = handmade(
+        "An air strike on a market in Kelwa on Sunday killed nine people, residents said.\n"
+        "The second strike hit a house in Dorva and killed four civilians, a medic said.",
+        places=PLACES,
+    )
+    a.document.published = "2024-03-14"
+    events.annotate(a, doc)
+    assert [e.sub_type for e in a.events] == ["Air/drone strike", "Air/drone strike"]

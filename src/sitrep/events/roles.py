@@ -284,7 +284,7 @@ def populated(a: Analysis, entity: str | None) -> bool:
     return bool(found and found.geo and (found.geo.feature or "").startswith("PPL"))
 
 
-def _country(a: Analysis, entity: str) -> bool:
+def country(a: Analysis, entity: str) -> bool:
     found = a.entity(entity)
     return bool(found and found.geo and (found.geo.feature or "").startswith("PCL"))
 
@@ -333,4 +333,4 @@ def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str 
         return lead
     before = [m for m in places if m.end <= head.idx][::-1]
     named = [m.entity for m in after + before]
-    return next((e for e in named if not _country(a, e)), named[0] if named else None)
+    return next((e for e in named if not country(a, e)), named[0] if named else None)
