@@ -72,15 +72,19 @@ def _in_happening(verb: Token) -> list[Token]:
 
 
 def _done_by(nouns: list[Token]) -> list[Span]:
-    """Who a participle on a happening's noun names as its doer: "a strike [carried out by X]"."""
-    return [
-        verb.doc[g.left_edge.i : g.right_edge.i + 1]
-        for noun in nouns
-        if noun.pos_ in ("NOUN", "PROPN")
-        for verb in noun.children
+    """Who a happening's noun names as its doer: "a strike [carried out by X]", "an attack [by X]"."""
+    nouns = [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]
+    bys = [
+        a
+        for verb in (c for n in nouns for c in n.children)
         if verb.dep_ == "acl"
         for a in verb.children
         if a.dep_ == "agent"
+    ]
+    bys += [p for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "by"]
+    return [
+        g.doc[g.left_edge.i : g.right_edge.i + 1]
+        for a in bys
         for g in a.children
         if g.dep_ == "pobj"
     ]

@@ -49,6 +49,7 @@ _LISTS = (
     "tally_since",
     "tally_subjects",
     "another_words",
+    "kill_phrasals",
 )
 _ORDERED = (
     "separate",
@@ -107,6 +108,7 @@ class Rules:
     tally_periods: tuple[str, ...]
     tally_subjects: frozenset[str]
     another_words: frozenset[str]
+    kill_phrasals: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
