@@ -85,3 +85,40 @@ def test_no_countrys_forces_from_a_walkout_a_bare_weapon_or_a_groups_weapon(anal
         if e["kind"] == "actor" and e["actor_type"] == "state_force" and "Armed Forces" in e["name"]
     ]
     assert states == []
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        (
+            "Russian drones struck Odesa overnight. A soldier guarding the port was wounded, "
+            "officials said.",
+            "Russian drones",
+        ),
+        (
+            "An Israeli air strike hit a car near Tyre on Monday. Two soldiers at a nearby "
+            "checkpoint were unhurt, the army said.",
+            "Israeli air strike",
+        ),
+        (
+            "Turkish shelling hit a village near Tal Tamr. Soldiers later cleared the road, a "
+            "council official said.",
+            "Turkish shelling",
+        ),
+    ],
+)
+def test_a_weapon_puts_no_soldiers_on_the_ground_for_a_bare_noun_to_join(analyze, text, weapon):
+    data = analyze(text, published="2024-05-06")
+    fired, bare = entity_of(data, weapon), entity_of(data, "oldier")
+    assert fired is not None and bare is not None and fired["id"] != bare["id"]
+
+
+def test_a_countrys_word_on_one_soldier_names_that_countrys_army(analyze):
+    data = analyze(
+        "Russian missiles hit an airfield near Kropyvnytskyi on Saturday. One Ukrainian soldier "
+        "was killed, the governor said.",
+        published="2024-05-06",
+    )
+    russian, ukrainian = entity_of(data, "Russian missiles"), entity_of(data, "Ukrainian soldier")
+    assert russian is not None and ukrainian is not None and russian["id"] != ukrainian["id"]
+    assert ukrainian["actor_type"] == "state_force"

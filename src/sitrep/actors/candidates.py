@@ -29,6 +29,7 @@ RANK = {
     "unit": 6,
     "pattern": 5,
     "force": 5,
+    "arms": 5,  # "Russian drones": the country's forces as the side that fired, no men on the ground
     "short": 4,
     "ner": 3,
     "kunya": 3,
@@ -496,7 +497,7 @@ def _armed_by(a: Analysis, doc: Doc) -> list[Cand]:
                 m.start("mod"),
                 m.end("noun"),
                 "actor",
-                "force",
+                "arms",
                 f"{mod} forces",
                 actor_type="state_force",
                 fclass="army",

@@ -226,7 +226,8 @@ class Clusters:
         umbrellas = _umbrellas(self.all)
         for x in order:
             regional = bool(x.group and x.group.split("|")[0] in local)
-            if x.source != "bare" and id(x) in owner and not regional:
+            # a weapon ("Russian drones") puts no soldiers on the ground for "a soldier" to mean
+            if x.source not in ("bare", "arms") and id(x) in owner and not regional:
                 cl = owner[id(x)]
                 refs = [] if id(cl) in umbrellas else _referring(cl)
                 said = _force_class(text[x.start : x.end], cl.actor_type) if text else None
