@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -28,6 +29,7 @@ RANK = {
     "unit": 6,
     "pattern": 5,
     "force": 5,
+    "arms": 5,  # "Russian drones": the country's forces as the side that fired, no men on the ground
     "short": 4,
     "ner": 3,
     "kunya": 3,
@@ -368,12 +370,7 @@ def units(a: Analysis) -> list[Cand]:
 
 def _national_body(a: Analysis, start: int, name: str) -> bool:
     """ "Nigerian Army", "Mali's Armed Forces": a country's word and a force noun, nothing more."""
-    m = _place_at(a, start)
-    if m is None or len(name.split()) > 3:
-        return False
-    ent = a.entity(m.entity)
-    geo = ent.geo if ent is not None else None
-    return m.demonym or (geo is not None and (geo.feature or "").startswith("PCL"))
+    return len(name.split()) <= 3 and _country_word(a, start)
 
 
 def _adjective(doc: Doc, c: Cand) -> bool:
@@ -430,6 +427,7 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
                 group=f"{_country_key(a, m.start('mod'), mod)}|{fc.name}",
             )
         )
+    out += _armed_by(a, doc)
     for m in POSSESSIVE.finditer(text):
         what = _body(_before_verb(doc, m.start("what"), m.group("what")))
         if what is None:
@@ -473,6 +471,50 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
                 )
             )
     return out
+
+
+@cache
+def _arms_pattern() -> re.Pattern[str]:
+    arms = sorted(lexicon().arms_nouns, key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in arms)
+    return re.compile(rf"\b(?P<mod>[A-Z]\w*(?:-(?:led|backed))?)\s+(?P<noun>(?i:{alt}))\b")
+
+
+def _armed_by(a: Analysis, doc: Doc) -> list[Cand]:
+    """ "Russian drones", "an Israeli air strike": a country's word on its weapon or fire names
+    that country's armed forces (the army class), as the side that fired."""
+    out = []
+    for m in _arms_pattern().finditer(a.document.text):
+        mod = m.group("mod")
+        if (
+            _function_word(doc, m.start("mod"))
+            or not _country_word(a, m.start("mod"))
+            or _non_state(mod.split("-")[0])
+        ):
+            continue
+        out.append(
+            Cand(
+                m.start("mod"),
+                m.end("noun"),
+                "actor",
+                "arms",
+                f"{mod} forces",
+                actor_type="state_force",
+                fclass="army",
+                group=f"{_country_key(a, m.start('mod'), mod)}|army",
+            )
+        )
+    return out
+
+
+def _country_word(a: Analysis, start: int) -> bool:
+    """The word at ``start`` is a country's name or demonym ("Russian", "Israel's", "Saudi-led")."""
+    m = _place_at(a, start)
+    if m is None:
+        return False
+    ent = a.entity(m.entity)
+    geo = ent.geo if ent is not None else None
+    return m.demonym or (geo is not None and (geo.feature or "").startswith("PCL"))
 
 
 def _non_state(mod: str) -> bool:

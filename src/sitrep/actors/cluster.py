@@ -96,17 +96,20 @@ class Clusters:
         self.forces = _force_index()
 
     def _new(self, c: Cand, key: str) -> Cluster:
+        entry = c.entry
+        if entry is None and c.group and key.startswith("reg:"):  # "Russian drones": the body
+            entry = registry().entries.get(key[4:])
         cl = Cluster(
             c.kind,
-            c.entry.name if c.entry else c.name,
-            entry=c.entry,
-            actor_type=c.entry.actor_type if c.entry else c.actor_type,
+            entry.name if entry else c.name,
+            entry=entry,
+            actor_type=entry.actor_type if entry else c.actor_type,
         )
         cl.fclass = c.fclass if c.source != "bare" else None
         if cl.fclass is None and cl.kind == "actor":
             names = [cl.name]
-            if c.entry:  # "Tatmadaw" is an army by its alias "Myanmar military"
-                names += [a.name for a in c.entry.aliases if not a.needs_context]
+            if entry:  # "Tatmadaw" is an army by its alias "Myanmar military"
+                names += [a.name for a in entry.aliases if not a.needs_context]
             classes = (_force_class(n, cl.actor_type) for n in names)
             cl.fclass = next((fc for fc in classes if fc), None)
         if c.source == "byline":
@@ -223,7 +226,8 @@ class Clusters:
         umbrellas = _umbrellas(self.all)
         for x in order:
             regional = bool(x.group and x.group.split("|")[0] in local)
-            if x.source != "bare" and id(x) in owner and not regional:
+            # a weapon ("Russian drones") puts no soldiers on the ground for "a soldier" to mean
+            if x.source not in ("bare", "arms") and id(x) in owner and not regional:
                 cl = owner[id(x)]
                 refs = [] if id(cl) in umbrellas else _referring(cl)
                 said = _force_class(text[x.start : x.end], cl.actor_type) if text else None

@@ -46,6 +46,7 @@ class Lexicon:
     titled_sources: frozenset[str] = frozenset()
     wins_ties: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    arms_nouns: frozenset[str] = frozenset()
     speaker_possessives: frozenset[str] = frozenset()
     not_actors: frozenset[str] = frozenset()
 
@@ -83,6 +84,7 @@ _WORD_SETS = (
     "titled_sources",
     "wins_ties",
     "place_heads",
+    "arms_nouns",
 )
 
 

@@ -86,10 +86,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _negated(verb: Token) -> bool:
-    """ "did not comment", "did not give figures or say which group": no claim is made."""
+    """ "did not comment", "did not give figures or say which group", "no group claimed the
+    attack", "nobody has claimed it": no claim is made, and by no one."""
     for v in (verb, verb.head if verb.dep_ == "conj" else verb):
         if any(ch.dep_ == "neg" for ch in v.children):
             return True
+        for subj in (ch for ch in v.children if ch.dep_ in SUBJECTS):
+            if subj.lower_ in words("nobody") or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in subj.children
+            ):
+                return True
     return False
 
 

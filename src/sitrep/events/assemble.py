@@ -30,10 +30,12 @@ from .incidents import (
     in_summary,
     lead,
     own_dates,
+    pointed_happening,
     sub_type,
 )
 from .lexicon import lexicon
-from .roles import actors, locative, named, place, under_speech, unnamed
+from .periods import over_a_period, tells_a_tally
+from .roles import actors, country, locative, named, place, populated, under_speech, unnamed
 
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
 
@@ -97,8 +99,9 @@ def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candi
     body = [c for c in firm if not in_summary(c)]
     firm = body or firm  # a headline or summary tells the body's incidents again
     one_paragraph = "\n" not in text_of(doc).strip()
-    if not firm and one_paragraph and cands:
-        firm = [max(cands, key=lambda c: c.score * (0.93**c.index))]
+    single = [c for c in cands if not over_a_period(c.head)]
+    if not firm and one_paragraph and single:
+        firm = [max(single, key=lambda c: c.score * (0.93**c.index))]
     return firm
 
 
@@ -125,7 +128,8 @@ def _later_sentences(
         sent = sents[i]
         if i > inc.last and own_dates(sent, dates, lambda tok: False) and not revises_toll(sent):
             break  # a sentence with a date of its own is about another time
-        out.append(sent)
+        if not tells_a_tally(sent):  # "has killed 12,000 since 2012" is no part of this toll
+            out.append(sent)
     return out
 
 
@@ -173,13 +177,37 @@ def _told_before(a: Analysis, sent: Span) -> str | None:
     return located[-1].entity if located else None
 
 
-def _place(a: Analysis, inc: Incident) -> str | None:
+def _pointing_back(
+    inc: Incident, sents: list[Span], stop: int, dates: list[DateMention], date: DateRef | None
+) -> list[Span]:
+    """Sentences after the incident's first, up to the next incident, that point back at a
+    happening ("The attack in X on Friday ...") on no other day than the incident's."""
+    end = min(inc.last + FOLLOW_ON, stop - 1, len(sents) - 1)
+    out = []
+    for sent in sents[inc.main.index + 1 : end + 1]:
+        days = {_ref(d).value for d in own_dates(sent, dates, lambda tok: False)}
+        if pointed_happening(sent) is not None and (not days or (date and days == {date.value})):
+            out.append(sent)
+    return out
+
+
+def _place(a: Analysis, inc: Incident, later: list[Span]) -> str | None:
+    """The first place the incident's sentences put it in; a town told later, by a trigger or by a
+    sentence that points back at the happening, beats a country or an area told first ("... in an
+    eastern Burkina Faso village" then "The attack in Namoungou village on Friday ...")."""
     fallback = _lead_place(a, inc.main.sent)
-    for c in inc.candidates:
-        where = place(a, c.sent, c.head, fallback)
+    found = [w for c in inc.candidates if (w := place(a, c.sent, c.head, fallback))]
+    for sent in later if not found or country(a, found[0]) else ():
+        noun = pointed_happening(sent)
+        where = place(a, sent, noun) if noun is not None else None
         if where:
-            return where
-    return _told_before(a, inc.main.sent) or fallback
+            found.append(where)
+    if not found:
+        return _told_before(a, inc.main.sent) or fallback
+    if populated(a, found[0]):
+        return found[0]
+    finer = [w for w in found if populated(a, w)] or [w for w in found if not country(a, w)]
+    return finer[0] if finer else found[0]
 
 
 def _named_in(a: Analysis, heads, taken: set[str]) -> str | None:
@@ -250,7 +278,8 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         m = c.match
         trigger = a.span(m.tokens[0].idx, m.tokens[-1].idx + len(m.tokens[-1]))
         date = _date(c, inc, dates, last_date, a)
-        where = _place(a, inc) or last_place
+        back = _pointing_back(inc, sents, stop, dates, date)
+        where = _place(a, inc, back) or last_place
         roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
         toll: Fatalities | None = incident_fatalities(c.sent, later)
         sub = lex.sub_types[_forced(sub_type(inc), toll)]

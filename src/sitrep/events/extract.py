@@ -25,6 +25,7 @@ from .classify import (
 )
 from .lexicon import Match, lexicon, match
 from .modality import habitual, modality, tense_ok
+from .periods import over_a_period
 from .rules import rules
 
 FIRM_SCORE = 2.5  # below this a lone word ("seized two tankers") is too weak to type an event
@@ -235,6 +236,7 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
             and not habitual(m.head)
             and not _background(m.head)
             and not _many(m.head)
+            and not over_a_period(m.head)
             and not _descriptive(m)
         )
         by_head[m.head.i] = Candidate(sent, index, m, name, value, mod, firm)

@@ -23,7 +23,7 @@ _NOUNS = r"(?:[\w'-]+\s+){0,3}?"
 # Military euphemisms ("eleven terrorists were neutralised", "paid the supreme price") count as deaths.
 _EUPHEMISM = r"neutrali[sz]ed|eliminated|paid\s+the\s+(?:supreme|ultimate)\s+price"
 DEATH_WORDS = re.compile(
-    rf"\b(?:kill\w*|dead|died|die|dies|death\w*|fatalit\w*|lives|massacred|slaughtered|slain|shot\s+dead|perish\w*|bodies|murdered|executed|beheaded|{_EUPHEMISM})\b",
+    rf"\b(?:kill\w*|dead|died|die|dies|death\w*|fatalit\w*|lives|massacred|slaughtered|slain|shot\s+dead|gunned\s+down|mown\s+down|perish\w*|bodies|murdered|executed|beheaded|{_EUPHEMISM})\b",
     re.IGNORECASE,
 )
 PATTERNS = [
@@ -39,7 +39,7 @@ PATTERNS = [
     ),
     # "at least 12 dead", "12 people were killed", "dozens of soldiers were killed"
     re.compile(
-        rf"{_AMOUNT}\s+(?:(?:of\s+)?{_NOUNS})?(?:(?:were|was|have\s+been|had\s+been|are|being|got)\s+)?(?:killed|dead|died|slain|shot\s+dead|massacred|slaughtered|murdered|executed|beheaded|lost\s+their\s+lives|perished|{_EUPHEMISM})\b",
+        rf"{_AMOUNT}\s+(?:(?:of\s+)?{_NOUNS})?(?:(?:were|was|have\s+been|had\s+been|are|being|got)\s+)?(?:killed|dead|died|slain|shot\s+dead|gunned\s+down|mown\s+down|massacred|slaughtered|murdered|executed|beheaded|lost\s+their\s+lives|perished|{_EUPHEMISM})\b",
         re.IGNORECASE,
     ),
 ]
@@ -97,9 +97,10 @@ def _killing(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    return lemma in rules().kill_lemmas or (
-        lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children)
-    )
+    r = rules()
+    return lemma in r.kill_lemmas or any(
+        f"{lemma} {c.lower_}" in r.kill_phrasals for c in tok.children
+    )  # "shot dead", "were gunned down"
 
 
 def _victims(tok: Token) -> list[Token]:

@@ -59,6 +59,8 @@ class Incident:
     main: Candidate
     members: list[Candidate] = field(default_factory=list)
     last: int = 0  # the index of the last sentence that tells it
+    # "the second strike": the incident this one is counted after, whose weapon it shares
+    counted_after: Incident | None = None
 
     @property
     def candidates(self) -> list[Candidate]:
@@ -97,9 +99,24 @@ def in_summary(c: Candidate) -> bool:
 
 
 def _opens_another(c: Candidate) -> bool:
-    """'Separately, ...', 'In a separate incident': another happening."""
+    """'Separately, ...', 'In a separate incident', 'The second strike ...', 'Another bomb ...':
+    another happening."""
     lead = c.sent.text.lstrip(" •*-\n").lower()
-    return any(lead.startswith(cue) for cue in rules().separate)
+    return any(lead.startswith(cue) for cue in rules().separate) or _counted_off(c)
+
+
+def _counted_off(c: Candidate) -> bool:
+    """'The second strike ...', 'Another bomb ...': a happening counted after one told before."""
+    return any(
+        _happening_noun(tok) and any(k.lower_ in rules().another_words for k in tok.children)
+        for tok in c.sent
+    )
+
+
+def _happening_noun(tok: Token) -> bool:
+    """A noun that names a happening on its own ('strike', 'attack', 'bomb')."""
+    cues = lexicon().index.get(tok.lemma_.lower(), ())
+    return tok.pos_ == "NOUN" and any(cue.trigger and len(cue.words) == 1 for cue in cues)
 
 
 def _elsewhen(head: Token) -> bool:
@@ -153,13 +170,19 @@ def _follows_up(c: Candidate, inc: Incident) -> bool:
 
 def _anaphoric(sent: Span) -> bool:
     """Does the sentence name a happening told before ('in the blast', 'the attack')?"""
-    lex = lexicon()
-    for tok in sent:
-        cues = lex.index.get(tok.lemma_.lower(), ())
-        named = any(cue.trigger and len(cue.words) == 1 for cue in cues)
-        if named and tok.pos_ == "NOUN" and any(k.lower_ in rules().pointers for k in tok.children):
-            return True
-    return False
+    return pointed_happening(sent) is not None
+
+
+def pointed_happening(sent: Span) -> Token | None:
+    """The noun of a happening told before ('the attack', 'the blast'), if the sentence names one."""
+    return next(
+        (
+            tok
+            for tok in sent
+            if _happening_noun(tok) and any(k.lower_ in rules().pointers for k in tok.children)
+        ),
+        None,
+    )
 
 
 def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
@@ -202,7 +225,8 @@ def group(firm: list[Candidate], dated) -> list[Incident]:
             told.members.append(c)
             told.last = max(told.last, c.index)
             continue
-        incidents.append(Incident(c, [], c.index))
+        after = cur if cur is not None and _counted_off(c) else None
+        incidents.append(Incident(c, [], c.index, after))
     return incidents
 
 
@@ -219,6 +243,9 @@ def sub_type(inc: Incident) -> str:
         return INTERVENED  # arrested or dispersed: a protest with intervention
     if main.match.cue.generic is None or main.sub_type != main.match.cue.generic:
         return main.sub_type
+    before = inc.counted_after
+    if before is not None and lex.sub_types[sub_type(before)].type == WEAPON_TYPE:
+        return sub_type(before)  # "the second strike hit a house": a strike like the first
     armed = [
         c.sub_type
         for c in inc.members

@@ -72,17 +72,31 @@ def _in_happening(verb: Token) -> list[Token]:
 
 
 def _done_by(nouns: list[Token]) -> list[Span]:
-    """Who a participle on a happening's noun names as its doer: "a strike [carried out by X]"."""
-    return [
-        verb.doc[g.left_edge.i : g.right_edge.i + 1]
-        for noun in nouns
-        if noun.pos_ in ("NOUN", "PROPN")
-        for verb in noun.children
+    """Who a happening's noun names as its doer: "a strike [carried out by X]", "an attack [by X]"."""
+    nouns = [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]
+    bys = [
+        a
+        for verb in (c for n in nouns for c in n.children)
         if verb.dep_ == "acl"
         for a in verb.children
         if a.dep_ == "agent"
+    ]
+    bys += [p for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "by"]
+    return [
+        g.doc[g.left_edge.i : g.right_edge.i + 1]
+        for a in bys
         for g in a.children
         if g.dep_ == "pobj"
+    ]
+
+
+def _fired_by(nouns: list[Token]) -> list[Span]:
+    """The words before a happening's noun, where its doer may stand: "a [Russian] missile strike",
+    "an [al-Shabaab] ambush"."""
+    return [
+        noun.doc[noun.left_edge.i : noun.i + 1]
+        for noun in nouns
+        if noun.pos_ in ("NOUN", "PROPN") and noun.left_edge.i < noun.i
     ]
 
 
@@ -201,6 +215,8 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
         )  # "stormed ..., killing": the killer is the stormer
     if not agents:  # "killed in a strike carried out by X", "the ambush staged by X"
         agents = _done_by([head, *_in_happening(verb)])
+    if not agents:  # "killed in a Russian missile strike", "a Boko Haram ambush"
+        agents = _fired_by([head, *_in_happening(verb)])
     if (
         not agents
     ):  # "were killed when a drone flown by X hit their car": the agent is in the 'when' clause
@@ -272,7 +288,7 @@ def populated(a: Analysis, entity: str | None) -> bool:
     return bool(found and found.geo and (found.geo.feature or "").startswith("PPL"))
 
 
-def _country(a: Analysis, entity: str) -> bool:
+def country(a: Analysis, entity: str) -> bool:
     found = a.entity(entity)
     return bool(found and found.geo and (found.geo.feature or "").startswith("PCL"))
 
@@ -321,4 +337,4 @@ def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str 
         return lead
     before = [m for m in places if m.end <= head.idx][::-1]
     named = [m.entity for m in after + before]
-    return next((e for e in named if not _country(a, e)), named[0] if named else None)
+    return next((e for e in named if not country(a, e)), named[0] if named else None)

@@ -46,8 +46,17 @@ _LISTS = (
     "member_nouns",
     "aggregate_words",
     "backer_nouns",
+    "tally_since",
+    "tally_subjects",
+    "another_words",
+    "kill_phrasals",
 )
-_ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
+_ORDERED = (
+    "separate",
+    "summary_leads",
+    "tally_spans",
+    "tally_periods",
+)  # phrases matched at the start of a text, kept as tuples
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,12 @@ class Rules:
     member_nouns: frozenset[str]
     aggregate_words: frozenset[str]
     backer_nouns: frozenset[str]
+    tally_spans: tuple[str, ...]
+    tally_since: frozenset[str]
+    tally_periods: tuple[str, ...]
+    tally_subjects: frozenset[str]
+    another_words: frozenset[str]
+    kill_phrasals: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
