@@ -122,3 +122,12 @@ def test_a_countrys_word_on_one_soldier_names_that_countrys_army(analyze):
     russian, ukrainian = entity_of(data, "Russian missiles"), entity_of(data, "Ukrainian soldier")
     assert russian is not None and ukrainian is not None and russian["id"] != ukrainian["id"]
     assert ukrainian["actor_type"] == "state_force"
+
+
+def test_the_country_that_fired_stays_a_place_mention(analyze):
+    data = analyze(
+        "Russian missiles hit a power plant near Lviv on Friday, the governor said.",
+        published="2024-05-06",
+    )
+    places = [m["text"] for m in data["mentions"] if m["kind"] == "place"]
+    assert "Russian" in places and entity_of(data, "Russian missiles")["kind"] == "actor"

@@ -41,6 +41,8 @@ def _nested_place(a: Analysis, text: str, p: Mention, c: Cand) -> bool:
     Nigeria"); opening the name of a state body or an outlet too ("Jordan Armed Forces", "Lake Chad
     Wire"); never inside a person's name or a non-state group's ("Jalisco New Generation Cartel",
     "Rapid Support Forces")."""
+    if p.demonym and c.source == "arms":  # "Russian missiles": the country that fired stays named
+        return True
     if (
         p.demonym
         or not (c.start <= _core(text, p) and p.end <= c.end)
