@@ -479,3 +479,47 @@ def test_a_night_told_from_either_side_of_midnight_is_one_date(kb):
     c = found(kb)["date"]
     pairs = {frozenset(c["documents"][i] for i in p) for p in c["pairs"]}
     assert frozenset({"dawn", "noon"}) in pairs and frozenset({"night", "dawn"}) not in pairs
+
+
+BLAMED = "A drone hit a pickup of the Ridge Guards near Alder on Monday, killing three men, and officials blamed the {}."
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("Tamarisk Valley Front", "Northern Salt Brigade"),
+        ("Sons of the Eastern Ridge", "Kestrel Revolutionary Army"),
+        ("Harmattan Liberation Movement", "Ouled Sidi Vigilance Committee"),
+    ],
+)
+def test_two_named_groups_no_registry_knows_are_rival_perpetrators(kb, one, other):
+    """Two proper names of groups, neither in the registry and no word in common, blamed for
+    one attack: the reports disagree about who did it (a group known to no registry is not a
+    class like "soldiers" that any named group could fill)."""
+    with kb.begin() as s:
+        store(s, tell("first", BLAMED.format(one), "hit", perpetrator=(one, None)))
+        store(s, tell("second", BLAMED.format(other), "hit", perpetrator=(other, None)))
+    assert incident_count(kb) == 1
+    c = found(kb)["perpetrator"]
+    assert c["documents"] == ["first", "second"] and c["values"] == [one, other]
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        # the longer name holds the shorter: the group and its command, a faction's full name
+        ("Tamarisk Valley Front", "Southern Command of the Tamarisk Valley Front"),
+        # one word in common: two spellings of one name more likely than two groups
+        ("Kestrel Revolutionary Army", "Kestrel Liberation Army"),
+        # an acronym or a one-word name says too little to set two groups apart
+        ("Tamarisk Valley Front", "TVF"),
+        ("Harmattan Liberation Movement", "Harmattanis"),
+        # a lower-case description is no name
+        ("Tamarisk Valley Front", "armed herders"),
+    ],
+)
+def test_named_groups_that_may_be_one_raise_no_perpetrator_dispute(kb, one, other):
+    with kb.begin() as s:
+        store(s, tell("first", BLAMED.format(one), "hit", perpetrator=(one, None)))
+        store(s, tell("second", BLAMED.format(other), "hit", perpetrator=(other, None)))
+    assert incident_count(kb) == 1 and found(kb) == {}

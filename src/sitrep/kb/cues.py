@@ -59,6 +59,7 @@ class Cues:
     common_words: frozenset[str]
     night: tuple[str, ...] = ()
     small_hours: tuple[str, ...] = ()
+    name_connectors: frozenset[str] = frozenset()
 
     def tolerance(self, feature: str | None) -> float:
         """The distance within which two reports' places are one, for a place of this kind."""
@@ -105,6 +106,7 @@ def cues() -> Cues:
         common_words=frozenset(raw["common_words"]),
         night=tuple(raw.get("night") or ()),
         small_hours=tuple(raw.get("small_hours") or ()),
+        name_connectors=frozenset(raw.get("name_connectors") or ()),
     )
 
 
