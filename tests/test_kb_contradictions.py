@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sitrep.kb import contradictions, incidents, query
 from sitrep.kb.models import Incident, IncidentLink, ReportEvent
 from sitrep.kb.store import store
-from sitrep.model import Fatalities
+from sitrep.model import Entity, Fatalities
 
 # A made-up district: two villages 4 km apart, a market town 45 km off, the province around them.
 ALDER = (36.2000, 37.1000, "SY", 9000001)
@@ -29,7 +29,7 @@ def tell(
     *,
     perpetrator: tuple[str, str] = ("Falcon Brigade", "falcon-brigade"),
     victim: tuple[str, str] | None = ("Ridge Guards", "ridge-guards"),
-    where: tuple | None = ("Alder", *ALDER),
+    where: tuple | str | None = ("Alder", *ALDER),
     day: str = "2024-03-04",
     precision: str = "day",
     killed: int | None = 3,
@@ -42,7 +42,10 @@ def tell(
 ) -> dict:
     """One report of our own telling one event, with the fields we want it to say."""
     ents = [actor("ac1", perpetrator[0], perpetrator[1], actor_type="armed_group")]
-    ents += [place("pl1", *where, feature=feature)] if where else []
+    if isinstance(where, str):  # a place the gazetteer could not put on the map
+        ents.append(Entity("pl1", "place", where))
+    elif where:
+        ents.append(place("pl1", *where, feature=feature))
     roles = {"ac1": "actor1"}
     if victim:
         ents.append(
@@ -523,3 +526,156 @@ def test_named_groups_that_may_be_one_raise_no_perpetrator_dispute(kb, one, othe
         store(s, tell("first", BLAMED.format(one), "hit", perpetrator=(one, None)))
         store(s, tell("second", BLAMED.format(other), "hit", perpetrator=(other, None)))
     assert incident_count(kb) == 1 and found(kb) == {}
+
+
+UNPLACED = [
+    # (text, trigger, place, day, killed) for two reports of one attack and a third of another
+    (
+        [
+            (
+                "Army guns shelled Korvani on Monday, killing six people.",
+                "shelled",
+                "Korvani",
+                "2024-03-04",
+                6,
+            ),
+            (
+                "Six villagers died when army guns shelled Korvani on 1 March.",
+                "shelled",
+                "Korvani",
+                "2024-03-01",
+                6,
+            ),
+            (
+                "Army guns shelled Tesmali on Monday, killing two people.",
+                "shelled",
+                "Tesmali",
+                "2024-03-04",
+                2,
+            ),
+        ],
+        "date",
+    ),
+    (
+        [
+            (
+                "A militia drone hit the market of Oumsira on Monday, killing nine traders.",
+                "hit",
+                "Oumsira",
+                "2024-03-04",
+                9,
+            ),
+            (
+                "A drone hit Oumsira market on Monday and killed 23 people, a nurse said.",
+                "hit",
+                "Oumsira",
+                "2024-03-04",
+                23,
+            ),
+            (
+                "A militia drone hit the market of Baldoura on Monday, killing four traders.",
+                "hit",
+                "Baldoura",
+                "2024-03-04",
+                4,
+            ),
+        ],
+        "fatalities",
+    ),
+    (
+        [
+            (
+                "Shells hit the camp at Nyakadeng on Monday, killing five displaced people.",
+                "hit",
+                "Nyakadeng",
+                "2024-03-04",
+                5,
+            ),
+            (
+                "Eleven displaced people died as shells hit Nyakadeng camp on Monday.",
+                "hit",
+                "Nyakadeng",
+                "2024-03-04",
+                11,
+            ),
+            (
+                "Shells hit the camp at Lirangu on Monday, killing three displaced people.",
+                "hit",
+                "Lirangu",
+                "2024-03-04",
+                3,
+            ),
+        ],
+        "fatalities",
+    ),
+]
+
+
+@pytest.mark.parametrize("tellings, field", UNPLACED)
+def test_a_place_no_gazetteer_placed_is_one_place_when_both_reports_name_it(kb, tellings, field):
+    """A place recognised but not put on the map (no coordinates) is one KB entity in both
+    reports: it counts as one place, not as no evidence, so that a dispute about the date or
+    the toll (which takes a point of agreement away) still finds the incident; another unplaced
+    village that day is another incident."""
+    with kb.begin() as s:
+        for doc_id, (text, trigger, where, day, killed) in zip(
+            ("one", "two", "other"), tellings, strict=True
+        ):
+            store(
+                s,
+                tell(
+                    doc_id,
+                    text,
+                    trigger,
+                    perpetrator=("army", None),
+                    victim=None,
+                    where=where,
+                    day=day,
+                    killed=killed,
+                ),
+            )
+    assert incident_count(kb) == 2
+    assert set(found(kb)) == {field}
+    assert found(kb)[field]["documents"] == ["one", "two"]
+
+
+@pytest.mark.parametrize(
+    "attackers, one, other",
+    [
+        (
+            "Gunmen",
+            ("Gunmen killed four traders in the province on Monday, officials said.", "killed", 4),
+            ("Gunmen killed two farmers in the province on Monday, a chief said.", "killed", 2),
+        ),
+        (
+            "Jihadists",
+            ("Jihadists shot dead six herders in the province on Monday.", "shot", 6),
+            ("Jihadists shot dead a teacher in the province on Monday.", "shot", 1),
+        ),
+        (
+            "Insurgents",
+            (
+                "Insurgents burned a clinic in the province on Monday, killing three nurses.",
+                "burned",
+                3,
+            ),
+            ("Insurgents killed eight men at a well in the province on Monday.", "killed", 8),
+        ),
+    ],
+)
+def test_a_class_noun_capitalised_at_a_sentence_start_names_no_one(kb, attackers, one, other):
+    """ "Gunmen" opening a sentence is the class of the registry's gunmen, capitalised by its place
+    in the sentence, not a group's name: two reports of attacks by gunmen in one province on one
+    day share no actor, so they stay two incidents and their tolls dispute nothing."""
+    kwargs = dict(
+        perpetrator=(attackers, None),
+        victim=None,
+        where=("the province", *PROVINCE),
+        feature="ADM1",
+        sub_type="Attack",
+        type="Violence against civilians",
+    )
+    with kb.begin() as s:
+        for doc_id, (text, trigger, killed) in (("one", one), ("other", other)):
+            store(s, tell(doc_id, text, trigger, killed=killed, **kwargs))
+    assert incident_count(kb) == 2 and found(kb) == {}

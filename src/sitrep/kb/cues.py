@@ -23,6 +23,9 @@ class LinkWeights:
     same_type: float = 1.0  # one ACLED type: weak alone, many events share it
     same_place: float = 2.0  # the very place (one KB entity): strong, as in ACLED's own dedup
     near_place: float = 1.5  # within the place kind's tolerance
+    # one KB place by name, no coordinates: a spot named alike, as near_place (it was worth
+    # nothing: less than the same name would give were it no place at all)
+    unplaced_place: float = 1.5
     same_area: float = 0.5  # one district or province: many incidents share it
     point_km: float = 25.0  # tolerances up to this are a spot (a town), beyond it an area
     far_place: float = -1.5  # beyond three tolerances: told elsewhere (a place dispute needs more)

@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import cache
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..actors.lexicon import lexicon
 from ..actors.registry import generic_keys
 from ..events.numbers import parse_number
 from ..geodesy import km
@@ -118,10 +120,25 @@ class Telling:
     place_words: frozenset[str]  # tokens that name places: one name read as two spots is no dispute
 
 
+@cache
+def class_nouns() -> frozenset[str]:
+    """The actors stage's nouns for a class of actor ("gunmen", "troops", "insurgents"), which a
+    sentence's first word capitalises without making it a name."""
+    lex = lexicon()
+    return frozenset({n for c in lex.classes for n in (*c.nouns, *c.bare)}) | (
+        lex.group_words - lex.group_verbs
+    )
+
+
 def unnamed(e: Entity) -> bool:
-    """An actor no one is named by: "gunmen" or "militants" (a class of the registry, or a
-    lower-case name), the outlet, "residents"."""
-    return e.name.islower() or e.actor_type in UNNAMED_TYPES or e.registry_id in generic_keys()
+    """An actor no one is named by: "gunmen" or "militants" (a class of the registry, a lower-case
+    name, or a class noun capitalised at a sentence's start), the outlet, "residents"."""
+    return (
+        e.name.islower()
+        or e.actor_type in UNNAMED_TYPES
+        or e.registry_id in generic_keys()
+        or (e.kind == "actor" and e.registry_id is None and e.name.casefold() in class_nouns())
+    )
 
 
 def _named(entities: Iterable[Entity]) -> frozenset[int]:
@@ -242,6 +259,8 @@ def _date_points(a: Telling, b: Telling) -> Points | None:
 def _place_points(a: Telling, b: Telling) -> Points:
     w = WEIGHTS
     if a.coords is None or b.coords is None:
+        if a.place is not None and a.place == b.place:  # one name, no gazetteer placed it
+            return w.unplaced_place, "same unplaced place"
         return 0.0, ""
     tolerance, d = max(a.tolerance, b.tolerance), km(*a.coords, *b.coords)
     if tolerance == float("inf"):
