@@ -679,3 +679,17 @@ def test_a_class_noun_capitalised_at_a_sentence_start_names_no_one(kb, attackers
         for doc_id, (text, trigger, killed) in (("one", one), ("other", other)):
             store(s, tell(doc_id, text, trigger, killed=killed, **kwargs))
     assert incident_count(kb) == 2 and found(kb) == {}
+
+
+def test_two_named_units_of_a_state_are_one_side(kb):
+    """Two forces of one state by their own names, neither in the registry: the reports differ in
+    which unit they name, not about which side did it."""
+    one, other = "Coastal Rapid Response Unit", "Northern Mobile Gendarmerie"
+    with kb.begin() as s:
+        for doc_id, name in (("first", one), ("second", other)):
+            report_ = tell(doc_id, BLAMED.format(name), "hit", perpetrator=(name, None))
+            for e in report_["entities"]:
+                if e["name"] == name:
+                    e["actor_type"] = "state_force"
+            store(s, report_)
+    assert incident_count(kb) == 1 and found(kb) == {}

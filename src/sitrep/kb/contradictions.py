@@ -235,10 +235,13 @@ def name_words(name: str) -> frozenset[str] | None:
 
 
 def rival_names(a: Entity, b: Entity) -> bool:
-    """Two groups no registry knows, each by a proper name, with no word in common: two groups,
-    whatever their types ("Ruzizi Popular Defence Front" and "Mutambala Youth Brigade"). A
-    group the registry knows is compared by its key and parents instead."""
+    """Two non-state groups no registry knows, each by a proper name, with no word in common:
+    two groups ("Ruzizi Popular Defence Front" and "Mutambala Youth Brigade"). A group the
+    registry knows is compared by its key and parents instead; units of a state are one side."""
+    kinds = cues().rival_types
     if a.id == b.id or a.registry_id is not None or b.registry_id is not None:
+        return False
+    if a.actor_type not in kinds or b.actor_type not in kinds:
         return False
     one, other = name_words(a.name), name_words(b.name)
     return bool(one and other and not one & other)

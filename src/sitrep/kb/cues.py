@@ -63,6 +63,7 @@ class Cues:
     night: tuple[str, ...] = ()
     small_hours: tuple[str, ...] = ()
     name_connectors: frozenset[str] = frozenset()
+    rival_types: frozenset[str] = frozenset()
 
     def tolerance(self, feature: str | None) -> float:
         """The distance within which two reports' places are one, for a place of this kind."""
@@ -110,6 +111,7 @@ def cues() -> Cues:
         night=tuple(raw.get("night") or ()),
         small_hours=tuple(raw.get("small_hours") or ()),
         name_connectors=frozenset(raw.get("name_connectors") or ()),
+        rival_types=frozenset(raw.get("rival_types") or ()),
     )
 
 
