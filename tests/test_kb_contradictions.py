@@ -693,3 +693,108 @@ def test_two_named_units_of_a_state_are_one_side(kb):
                     e["actor_type"] = "state_force"
             store(s, report_)
     assert incident_count(kb) == 1 and found(kb) == {}
+
+
+def _told(doc_id, text, trigger, perpetrator, victim, killed, **kwargs):
+    """A report whose perpetrator and victim carry their own actor types (class, key, type)."""
+    data = tell(
+        doc_id,
+        text,
+        trigger,
+        perpetrator=perpetrator[:2],
+        victim=victim[:2],
+        killed=killed,
+        **kwargs,
+    )
+    types = {perpetrator[0]: perpetrator[2], victim[0]: victim[2]}
+    for e in data["entities"]:
+        e["actor_type"] = types.get(e["name"], e["actor_type"])
+    return data
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        # two classes of civilians: one report's residents are the other's civilians
+        (
+            (
+                "Shells fell on Alder on Monday, killing two residents.",
+                "fell",
+                ("army", None, "state_force"),
+                ("Local residents", "local-residents", "civilians"),
+                2,
+            ),
+            (
+                "Army shells killed five civilians in Alder on Monday.",
+                "killed",
+                ("army", None, "state_force"),
+                ("Civilians", "civilians", "civilians"),
+                5,
+            ),
+        ),
+        (
+            (
+                "A drone hit a car in Alder on Monday, killing three aid workers.",
+                "hit",
+                ("drone operators", None, "state_force"),
+                ("Aid workers", "aid-workers", "civilians"),
+                3,
+            ),
+            (
+                "A drone strike on a car in Alder killed six civilians on Monday.",
+                "killed",
+                ("drone operators", None, "state_force"),
+                ("Civilians", "civilians", "civilians"),
+                6,
+            ),
+        ),
+        # a clash told from either side: one's attacker is the other's target
+        (
+            (
+                "Smugglers fired on border guards at Alder on Monday; two smugglers died.",
+                "fired",
+                ("smugglers", None, "criminal_network"),
+                ("border guards", None, "state_force"),
+                2,
+            ),
+            (
+                "Border guards shot dead five smugglers at Alder on Monday.",
+                "shot",
+                ("border guards", None, "state_force"),
+                ("smugglers", None, "criminal_network"),
+                5,
+            ),
+        ),
+    ],
+)
+def test_targets_that_may_be_the_same_people_do_not_part_two_reports(kb, one, other):
+    """ "Different targets" parts two reports only when no one either names could be the other's
+    victim: two classes of civilians may be the same dead, and in a clash told from either side
+    one report's attacker is the other's target. So the two tolls are compared."""
+    with kb.begin() as s:
+        store(s, _told("one", *one, type="Battles", sub_type="Armed clash"))
+        store(s, _told("two", *other, type="Battles", sub_type="Armed clash"))
+    assert incident_count(kb) == 1
+    assert found(kb)["fatalities"]["documents"] == ["one", "two"]
+
+
+def test_a_named_victim_and_another_named_victim_still_part_two_reports(kb):
+    """Two attacks in one place on one day on two named bodies are two attacks."""
+    one = (
+        "Gunmen shot at the Ridge Guards in Alder on Monday, killing two.",
+        "shot",
+        ("gunmen", None, "other"),
+        ("Ridge Guards", "ridge-guards", "armed_group"),
+        2,
+    )
+    other = (
+        "Gunmen shot at the Salt Scouts in Alder on Monday, killing four.",
+        "shot",
+        ("gunmen", None, "other"),
+        ("Salt Scouts", "salt-scouts", "armed_group"),
+        4,
+    )
+    with kb.begin() as s:
+        store(s, _told("one", *one, type="Battles", sub_type="Armed clash"))
+        store(s, _told("two", *other, type="Battles", sub_type="Armed clash"))
+    assert incident_count(kb) == 2 and found(kb) == {}

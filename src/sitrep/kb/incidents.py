@@ -118,6 +118,7 @@ class Telling:
     tokens: frozenset[str]
     core: frozenset[str]  # the tokens of the trigger's own sentence
     place_words: frozenset[str]  # tokens that name places: one name read as two spots is no dispute
+    attackers: tuple = ()  # the KB entities it says acted (actor1), the outlet left out
 
 
 @cache
@@ -159,11 +160,31 @@ def _paragraph_actors(
     return [locals_[i].entity for i in sorted(ids) if i in locals_]
 
 
-def _targets(ev: ReportEvent) -> tuple:
+def _in_role(ev: ReportEvent, role: str) -> tuple:
     return tuple(
         ea.doc_entity.entity
         for ea in ev.actors
-        if ea.role == "actor2" and ea.doc_entity.entity.actor_type != "media"
+        if ea.role == role and ea.doc_entity.entity.actor_type != "media"
+    )
+
+
+def may_be_victims(a, b) -> bool:
+    """Two actors a report could mean by the same dead: ``may_be_same``, or a class of the same
+    type as the other ("Local residents" and "Civilians", "militants" and a named group)."""
+    return may_be_same(a, b) or (
+        a.actor_type is not None and a.actor_type == b.actor_type and (unnamed(a) or unnamed(b))
+    )
+
+
+def other_targets(a: Telling, b: Telling) -> bool:
+    """Both name whom it hit and no one could be the same: another attack. One report's attacker
+    may be the other's target (a clash told from either side)."""
+
+    def meet(xs: tuple, ys: tuple) -> bool:
+        return any(may_be_victims(x, y) for x in xs for y in ys)
+
+    return bool(a.targets and b.targets) and not (
+        meet(a.targets, b.targets) or meet(a.targets, b.attackers) or meet(b.targets, a.attackers)
     )
 
 
@@ -228,11 +249,12 @@ def telling(session: Session, ev: ReportEvent) -> Telling:
         ev.precision == "day",
         bool((event_json(doc, ev.local_id).get("date") or {}).get("inferred")),
         actors,
-        _targets(ev),
+        _in_role(ev, "actor2"),
         toll,
         tokens,
         core,
         tokens & places,
+        _in_role(ev, "actor1"),
     )
 
 
@@ -289,7 +311,7 @@ def _shared_points(a: Telling, b: Telling) -> list[Points]:
         if actors
         else (0.0, "")
     )
-    if a.targets and b.targets and not any(may_be_same(x, y) for x in a.targets for y in b.targets):
+    if other_targets(a, b):
         out.append((w.other_targets, "different targets"))
     out.append((w.same_toll, f"same toll {a.toll}") if a.toll and a.toll == b.toll else (0.0, ""))
     out.append(
