@@ -6,7 +6,7 @@ link score are one typed, frozen config, each value with where it comes from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -64,6 +64,8 @@ class Cues:
     small_hours: tuple[str, ...] = ()
     name_connectors: frozenset[str] = frozenset()
     rival_types: frozenset[str] = frozenset()
+    # how a report says a group is loyal to another: loyal_to, hyphened, units (allegiance.py)
+    allegiance: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def tolerance(self, feature: str | None) -> float:
         """The distance within which two reports' places are one, for a place of this kind."""
@@ -92,6 +94,18 @@ def _check(raw: Any) -> dict[str, Any]:
     return raw
 
 
+ALLEGIANCE_KEYS = ("loyal_to", "hyphened", "units")
+
+
+def _allegiance(raw: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict) or set(raw) != set(ALLEGIANCE_KEYS):
+        raise ValueError(f"sitrep/kb/{DATA}: allegiance needs exactly {', '.join(ALLEGIANCE_KEYS)}")
+    out = {k: tuple(str(w) for w in raw[k] or ()) for k in ALLEGIANCE_KEYS}
+    if not all(out.values()):
+        raise ValueError(f"sitrep/kb/{DATA}: allegiance lists must not be empty")
+    return out
+
+
 @cache
 def cues() -> Cues:
     raw = _check(parse_yaml(resources.files("sitrep.kb").joinpath(DATA).read_text("utf-8")))
@@ -112,6 +126,7 @@ def cues() -> Cues:
         small_hours=tuple(raw.get("small_hours") or ()),
         name_connectors=frozenset(raw.get("name_connectors") or ()),
         rival_types=frozenset(raw.get("rival_types") or ()),
+        allegiance=_allegiance(raw.get("allegiance") or {}),
     )
 
 
