@@ -13,13 +13,19 @@ GROUPS = [
     actor("ac1", "Black Banner", "black-banner"),
     actor("ac2", "al-Qaeda", "al-qaeda"),
     actor("ac3", "Islamic State", "islamic-state"),
-    actor("ac4", "Dune Riders", "dune-riders"),
+    actor("ac4", "Dune Riders", "dune-riders", aliases=("insurgents",)),
+    actor("ac5", "military", None),
 ]
 NAMES = {e.id: e.name for e in GROUPS}
 
 
+def _words(text: str) -> list[str]:
+    """Each group name or alias the text holds, as the fixture's mentions will find them."""
+    return [n for e in GROUPS for n in (e.name, *e.aliases) if n in text]
+
+
 def ties(text: str) -> set[tuple[str, str]]:
-    data = report("one", text, [e for e in GROUPS if e.name in text])
+    data = report("one", text, [e for e in GROUPS if {e.name, *e.aliases} & set(_words(text))])
     return {(NAMES[t.subject], NAMES[t.object]) for t in allegiance.ties(data)}
 
 
@@ -75,6 +81,10 @@ def test_an_allegiance_is_read_in_each_shape(text, tie):
         "The Black Banner, al-Qaeda said, took the hill.",
         "The Dune Riders, an armed group, clashed with the Islamic State on Monday.",
         "The Islamic State's attack on the Dune Riders failed.",
+        # a class noun by the parent is no named group: a unit's name read as the army, or the
+        # group's own fighters described by their ties
+        "Fighters of al-Qaeda's military wing took the hill.",
+        "The Dune Riders struck first; Islamic State-linked insurgents then raided the wells.",
     ],
 )
 def test_no_allegiance_where_the_words_tell_another_relation(text):

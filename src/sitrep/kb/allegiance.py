@@ -6,7 +6,8 @@ apposition ("X, a faction loyal to Y", "X, the northern branch of Y"), a compoun
 X"), the parent's possessive ("Y's X", "Y's desert wing, X"), a unit noun before the name ("the
 Y affiliate X"), and an apposition that ends on the parent ("X, a Y affiliate", "X, a little
 known Y-linked group"). The words come from ``data/incidents.yaml`` (``allegiance``). Each
-shape needs the two actors to be neighbouring mentions, which keeps false ties rare.
+shape needs the two actors to be neighbouring mentions by name (not "the military" or
+"insurgents"), which keeps false ties rare.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from .cues import cues
+from .incidents import class_nouns
 
 HYPHEN = "[-\u2010\u2011]"
 POSSESSIVE = "['\u2019]s"
@@ -60,6 +62,13 @@ class Tie(NamedTuple):
     end: int
 
 
+def _named(mention: dict[str, Any]) -> bool:
+    """A mention by name: "the military" or "insurgents" next to a parent ("al-Qaeda's military
+    wing", "Islamic State-linked insurgents") states no named group's allegiance."""
+    said = mention["text"]
+    return any(c.isupper() for c in said) and said.casefold() not in class_nouns()
+
+
 def _tie(text: str, a: dict[str, Any], b: dict[str, Any]) -> tuple[str, str] | None:
     """(group, parent) of two neighbouring mentions in the order of the text, if a shape ties them."""
     s, between = shapes(), text[a["end"] : b["start"]]
@@ -78,7 +87,7 @@ def ties(data: dict[str, Any]) -> list[Tie]:
     actors = sorted((m for m in data["mentions"] if m["kind"] == "actor"), key=lambda m: m["start"])
     out = []
     for a, b in zip(actors, actors[1:], strict=False):
-        if a["entity"] == b["entity"]:
+        if a["entity"] == b["entity"] or not (_named(a) and _named(b)):
             continue
         tie = _tie(text, a, b)
         if tie:
