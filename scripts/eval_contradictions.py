@@ -1,6 +1,6 @@
 """Score the KB's contradictions against a gold reports file (run by hand; the scorer skips them).
 
-  python scripts/eval_contradictions.py GOLD.jsonl [--half A|B] [--analyses OUT.jsonl] [-v]
+  python scripts/eval_contradictions.py GOLD.jsonl [--half A|B] [--analyses OUT.jsonl] [-v [--links]]
 
 The reports' text, publication date and outlet (nothing else of the gold) are ingested into a
 temporary KB; its contradicting report pairs, each with its field, are compared with the gold
@@ -8,6 +8,8 @@ temporary KB; its contradicting report pairs, each with its field, are compared 
 whether gold says the two tell one incident consistently (``same_incident``) or nothing.
 ``--analyses`` stores the output of ``sitrep analyze`` instead of analysing again (quick reruns
 when only the KB changed). ``--half`` keeps the scorer's fixed half: linked reports stay together.
+``--links`` (with ``-v``) tells of each missed pair whether the KB linked its reports (then the
+field was not read or agreed) or how far their best link score fell short, and why.
 """
 
 from __future__ import annotations
@@ -94,8 +96,43 @@ def _ingest(factory, gold: list[dict], folder: Path) -> None:
         print(f"failed: {line}", file=sys.stderr)
 
 
-def found_pairs(gold: list[dict], analyses: Path | None) -> dict[tuple[Pair, str], list[str]]:
-    """Contradicting report pairs with their field, as a fresh KB finds them, with their values."""
+def _linking(session, pairs: set[Pair]) -> dict[Pair, str]:
+    """For each report pair: "linked" when one incident holds both, else the best link score any
+    two of their events reach (``incidents.compare``) with its reasons, or why none is scored."""
+    from sqlalchemy import select
+
+    from sitrep.kb.incidents import compare, telling
+    from sitrep.kb.models import Document, ReportEvent
+
+    events: dict[str, list] = {}
+    for ev in session.scalars(select(ReportEvent)):
+        events.setdefault(session.get(Document, ev.document_id).doc_id, []).append(ev)
+    out = {}
+    for a, b in sorted(pairs):
+        one, other = events.get(a, []), events.get(b, [])
+        if {e.incident_id for e in one} & {e.incident_id for e in other}:
+            out[(a, b)] = "linked"
+            continue
+        scored = [
+            found
+            for x in one
+            for y in other
+            if x.date and y.date and (found := compare(telling(session, x), telling(session, y)))
+        ]
+        best = max(scored, key=lambda f: f[0], default=None)
+        out[(a, b)] = (
+            f"not linked, best {best[0]:.1f}: {', '.join(best[1])}"
+            if best
+            else "not linked, no two events comparable (type family, dates, nothing specific)"
+        )
+    return out
+
+
+def found_pairs(
+    gold: list[dict], analyses: Path | None, linking: dict[Pair, str] | None = None
+) -> dict[tuple[Pair, str], list[str]]:
+    """Contradicting report pairs with their field, as a fresh KB finds them, with their values.
+    ``linking``, when given, is filled with how each gold pair's reports were linked."""
     from sitrep.kb.contradictions import find
     from sitrep.kb.db import open_kb
 
@@ -106,6 +143,11 @@ def found_pairs(gold: list[dict], analyses: Path | None) -> dict[tuple[Pair, str
             _ingest(factory, gold, Path(tmp))
         with factory() as s:
             found = [c.as_dict() for c in find(s)]
+            if linking is not None:
+                pairs = set(gold_pairs(gold, "contradicts")) | set(
+                    gold_pairs(gold, "same_incident")
+                )
+                linking.update(_linking(s, pairs))
     out: dict[tuple[Pair, str], list[str]] = {}
     for c in found:
         for i, j in c.get("pairs") or combinations(range(len(c["documents"])), 2):
@@ -117,7 +159,10 @@ def found_pairs(gold: list[dict], analyses: Path | None) -> dict[tuple[Pair, str
 
 
 def score(
-    gold: list[dict], found: dict[tuple[Pair, str], list[str]], verbose: bool
+    gold: list[dict],
+    found: dict[tuple[Pair, str], list[str]],
+    verbose: bool,
+    linking: dict[Pair, str] | None = None,
 ) -> dict[str, int]:
     want = gold_pairs(gold, "contradicts")
     consistent = gold_pairs(gold, "same_incident")
@@ -125,7 +170,12 @@ def score(
     false = {key for key in found if want.get(key[0]) != key[1]}
     if verbose:
         for pair, field in sorted(want.items()):
-            print(f"  gold {pair[0]}-{pair[1]} {field}: {'found' if pair in hits else 'MISSED'}")
+            told = "found" if pair in hits else "MISSED"
+            why = f" ({linking[pair]})" if linking and pair in linking and pair not in hits else ""
+            print(f"  gold {pair[0]}-{pair[1]} {field}: {told}{why}")
+        for pair in sorted(consistent):
+            if linking and pair in linking:
+                print(f"  same_incident {pair[0]}-{pair[1]}: {linking[pair]}")
         for pair, field in sorted(false):
             kind = (
                 "same_incident"
@@ -155,6 +205,12 @@ def main() -> None:
     ap.add_argument(
         "-v", "--verbose", action="store_true", help="list each gold pair and each false one"
     )
+    ap.add_argument(
+        "--links",
+        action="store_true",
+        help="with -v: say of each missed or consistent pair whether its reports were linked, "
+        "else the best link score of their events and its reasons",
+    )
     args = ap.parse_args()
     gold = [
         json.loads(line)
@@ -164,7 +220,8 @@ def main() -> None:
     if args.half:
         half = halves(gold)
         gold = [g for g in gold if half[g["id"]] == args.half]
-    result = score(gold, found_pairs(gold, args.analyses), args.verbose)
+    linking: dict[Pair, str] | None = {} if args.links else None
+    result = score(gold, found_pairs(gold, args.analyses, linking), args.verbose, linking)
     print(" ".join(f"{k}={v}" for k, v in result.items()))
 
 

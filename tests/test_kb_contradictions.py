@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sitrep.kb import contradictions, incidents, query
 from sitrep.kb.models import Incident, IncidentLink, ReportEvent
 from sitrep.kb.store import store
-from sitrep.model import Fatalities
+from sitrep.model import Entity, Fatalities
 
 # A made-up district: two villages 4 km apart, a market town 45 km off, the province around them.
 ALDER = (36.2000, 37.1000, "SY", 9000001)
@@ -29,7 +29,7 @@ def tell(
     *,
     perpetrator: tuple[str, str] = ("Falcon Brigade", "falcon-brigade"),
     victim: tuple[str, str] | None = ("Ridge Guards", "ridge-guards"),
-    where: tuple | None = ("Alder", *ALDER),
+    where: tuple | str | None = ("Alder", *ALDER),
     day: str = "2024-03-04",
     precision: str = "day",
     killed: int | None = 3,
@@ -42,7 +42,10 @@ def tell(
 ) -> dict:
     """One report of our own telling one event, with the fields we want it to say."""
     ents = [actor("ac1", perpetrator[0], perpetrator[1], actor_type="armed_group")]
-    ents += [place("pl1", *where, feature=feature)] if where else []
+    if isinstance(where, str):  # a place the gazetteer could not put on the map
+        ents.append(Entity("pl1", "place", where))
+    elif where:
+        ents.append(place("pl1", *where, feature=feature))
     roles = {"ac1": "actor1"}
     if victim:
         ents.append(
@@ -479,3 +482,319 @@ def test_a_night_told_from_either_side_of_midnight_is_one_date(kb):
     c = found(kb)["date"]
     pairs = {frozenset(c["documents"][i] for i in p) for p in c["pairs"]}
     assert frozenset({"dawn", "noon"}) in pairs and frozenset({"night", "dawn"}) not in pairs
+
+
+BLAMED = "A drone hit a pickup of the Ridge Guards near Alder on Monday, killing three men, and officials blamed the {}."
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("Tamarisk Valley Front", "Northern Salt Brigade"),
+        ("Sons of the Eastern Ridge", "Kestrel Revolutionary Army"),
+        ("Harmattan Liberation Movement", "Ouled Sidi Vigilance Committee"),
+    ],
+)
+def test_two_named_groups_no_registry_knows_are_rival_perpetrators(kb, one, other):
+    """Two proper names of groups, neither in the registry and no word in common, blamed for
+    one attack: the reports disagree about who did it (a group known to no registry is not a
+    class like "soldiers" that any named group could fill)."""
+    with kb.begin() as s:
+        store(s, tell("first", BLAMED.format(one), "hit", perpetrator=(one, None)))
+        store(s, tell("second", BLAMED.format(other), "hit", perpetrator=(other, None)))
+    assert incident_count(kb) == 1
+    c = found(kb)["perpetrator"]
+    assert c["documents"] == ["first", "second"] and c["values"] == [one, other]
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        # the longer name holds the shorter: the group and its command, a faction's full name
+        ("Tamarisk Valley Front", "Southern Command of the Tamarisk Valley Front"),
+        # one word in common: two spellings of one name more likely than two groups
+        ("Kestrel Revolutionary Army", "Kestrel Liberation Army"),
+        # an acronym or a one-word name says too little to set two groups apart
+        ("Tamarisk Valley Front", "TVF"),
+        ("Harmattan Liberation Movement", "Harmattanis"),
+        # a lower-case description is no name
+        ("Tamarisk Valley Front", "armed herders"),
+    ],
+)
+def test_named_groups_that_may_be_one_raise_no_perpetrator_dispute(kb, one, other):
+    with kb.begin() as s:
+        store(s, tell("first", BLAMED.format(one), "hit", perpetrator=(one, None)))
+        store(s, tell("second", BLAMED.format(other), "hit", perpetrator=(other, None)))
+    assert incident_count(kb) == 1 and found(kb) == {}
+
+
+UNPLACED = [
+    # (text, trigger, place, day, killed) for two reports of one attack and a third of another
+    (
+        [
+            (
+                "Army guns shelled Korvani on Monday, killing six people.",
+                "shelled",
+                "Korvani",
+                "2024-03-04",
+                6,
+            ),
+            (
+                "Six villagers died when army guns shelled Korvani on 1 March.",
+                "shelled",
+                "Korvani",
+                "2024-03-01",
+                6,
+            ),
+            (
+                "Army guns shelled Tesmali on Monday, killing two people.",
+                "shelled",
+                "Tesmali",
+                "2024-03-04",
+                2,
+            ),
+        ],
+        "date",
+    ),
+    (
+        [
+            (
+                "A militia drone hit the market of Oumsira on Monday, killing nine traders.",
+                "hit",
+                "Oumsira",
+                "2024-03-04",
+                9,
+            ),
+            (
+                "A drone hit Oumsira market on Monday and killed 23 people, a nurse said.",
+                "hit",
+                "Oumsira",
+                "2024-03-04",
+                23,
+            ),
+            (
+                "A militia drone hit the market of Baldoura on Monday, killing four traders.",
+                "hit",
+                "Baldoura",
+                "2024-03-04",
+                4,
+            ),
+        ],
+        "fatalities",
+    ),
+    (
+        [
+            (
+                "Shells hit the camp at Nyakadeng on Monday, killing five displaced people.",
+                "hit",
+                "Nyakadeng",
+                "2024-03-04",
+                5,
+            ),
+            (
+                "Eleven displaced people died as shells hit Nyakadeng camp on Monday.",
+                "hit",
+                "Nyakadeng",
+                "2024-03-04",
+                11,
+            ),
+            (
+                "Shells hit the camp at Lirangu on Monday, killing three displaced people.",
+                "hit",
+                "Lirangu",
+                "2024-03-04",
+                3,
+            ),
+        ],
+        "fatalities",
+    ),
+]
+
+
+@pytest.mark.parametrize("tellings, field", UNPLACED)
+def test_a_place_no_gazetteer_placed_is_one_place_when_both_reports_name_it(kb, tellings, field):
+    """A place recognised but not put on the map (no coordinates) is one KB entity in both
+    reports: it counts as one place, not as no evidence, so that a dispute about the date or
+    the toll (which takes a point of agreement away) still finds the incident; another unplaced
+    village that day is another incident."""
+    with kb.begin() as s:
+        for doc_id, (text, trigger, where, day, killed) in zip(
+            ("one", "two", "other"), tellings, strict=True
+        ):
+            store(
+                s,
+                tell(
+                    doc_id,
+                    text,
+                    trigger,
+                    perpetrator=("army", None),
+                    victim=None,
+                    where=where,
+                    day=day,
+                    killed=killed,
+                ),
+            )
+    assert incident_count(kb) == 2
+    assert set(found(kb)) == {field}
+    assert found(kb)[field]["documents"] == ["one", "two"]
+
+
+@pytest.mark.parametrize(
+    "attackers, one, other",
+    [
+        (
+            "Gunmen",
+            ("Gunmen killed four traders in the province on Monday, officials said.", "killed", 4),
+            ("Gunmen killed two farmers in the province on Monday, a chief said.", "killed", 2),
+        ),
+        (
+            "Jihadists",
+            ("Jihadists shot dead six herders in the province on Monday.", "shot", 6),
+            ("Jihadists shot dead a teacher in the province on Monday.", "shot", 1),
+        ),
+        (
+            "Insurgents",
+            (
+                "Insurgents burned a clinic in the province on Monday, killing three nurses.",
+                "burned",
+                3,
+            ),
+            ("Insurgents killed eight men at a well in the province on Monday.", "killed", 8),
+        ),
+    ],
+)
+def test_a_class_noun_capitalised_at_a_sentence_start_names_no_one(kb, attackers, one, other):
+    """ "Gunmen" opening a sentence is the class of the registry's gunmen, capitalised by its place
+    in the sentence, not a group's name: two reports of attacks by gunmen in one province on one
+    day share no actor, so they stay two incidents and their tolls dispute nothing."""
+    kwargs = dict(
+        perpetrator=(attackers, None),
+        victim=None,
+        where=("the province", *PROVINCE),
+        feature="ADM1",
+        sub_type="Attack",
+        type="Violence against civilians",
+    )
+    with kb.begin() as s:
+        for doc_id, (text, trigger, killed) in (("one", one), ("other", other)):
+            store(s, tell(doc_id, text, trigger, killed=killed, **kwargs))
+    assert incident_count(kb) == 2 and found(kb) == {}
+
+
+def test_two_named_units_of_a_state_are_one_side(kb):
+    """Two forces of one state by their own names, neither in the registry: the reports differ in
+    which unit they name, not about which side did it."""
+    one, other = "Coastal Rapid Response Unit", "Northern Mobile Gendarmerie"
+    with kb.begin() as s:
+        for doc_id, name in (("first", one), ("second", other)):
+            report_ = tell(doc_id, BLAMED.format(name), "hit", perpetrator=(name, None))
+            for e in report_["entities"]:
+                if e["name"] == name:
+                    e["actor_type"] = "state_force"
+            store(s, report_)
+    assert incident_count(kb) == 1 and found(kb) == {}
+
+
+def _told(doc_id, text, trigger, perpetrator, victim, killed, **kwargs):
+    """A report whose perpetrator and victim carry their own actor types (class, key, type)."""
+    data = tell(
+        doc_id,
+        text,
+        trigger,
+        perpetrator=perpetrator[:2],
+        victim=victim[:2],
+        killed=killed,
+        **kwargs,
+    )
+    types = {perpetrator[0]: perpetrator[2], victim[0]: victim[2]}
+    for e in data["entities"]:
+        e["actor_type"] = types.get(e["name"], e["actor_type"])
+    return data
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        # two classes of civilians: one report's residents are the other's civilians
+        (
+            (
+                "Shells fell on Alder on Monday, killing two residents.",
+                "fell",
+                ("army", None, "state_force"),
+                ("Local residents", "local-residents", "civilians"),
+                2,
+            ),
+            (
+                "Army shells killed five civilians in Alder on Monday.",
+                "killed",
+                ("army", None, "state_force"),
+                ("Civilians", "civilians", "civilians"),
+                5,
+            ),
+        ),
+        (
+            (
+                "A drone hit a car in Alder on Monday, killing three aid workers.",
+                "hit",
+                ("drone operators", None, "state_force"),
+                ("Aid workers", "aid-workers", "civilians"),
+                3,
+            ),
+            (
+                "A drone strike on a car in Alder killed six civilians on Monday.",
+                "killed",
+                ("drone operators", None, "state_force"),
+                ("Civilians", "civilians", "civilians"),
+                6,
+            ),
+        ),
+        # a clash told from either side: one's attacker is the other's target
+        (
+            (
+                "Smugglers fired on border guards at Alder on Monday; two smugglers died.",
+                "fired",
+                ("smugglers", None, "criminal_network"),
+                ("border guards", None, "state_force"),
+                2,
+            ),
+            (
+                "Border guards shot dead five smugglers at Alder on Monday.",
+                "shot",
+                ("border guards", None, "state_force"),
+                ("smugglers", None, "criminal_network"),
+                5,
+            ),
+        ),
+    ],
+)
+def test_targets_that_may_be_the_same_people_do_not_part_two_reports(kb, one, other):
+    """ "Different targets" parts two reports only when no one either names could be the other's
+    victim: two classes of civilians may be the same dead, and in a clash told from either side
+    one report's attacker is the other's target. So the two tolls are compared."""
+    with kb.begin() as s:
+        store(s, _told("one", *one, type="Battles", sub_type="Armed clash"))
+        store(s, _told("two", *other, type="Battles", sub_type="Armed clash"))
+    assert incident_count(kb) == 1
+    assert found(kb)["fatalities"]["documents"] == ["one", "two"]
+
+
+def test_a_named_victim_and_another_named_victim_still_part_two_reports(kb):
+    """Two attacks in one place on one day on two named bodies are two attacks."""
+    one = (
+        "Gunmen shot at the Ridge Guards in Alder on Monday, killing two.",
+        "shot",
+        ("gunmen", None, "other"),
+        ("Ridge Guards", "ridge-guards", "armed_group"),
+        2,
+    )
+    other = (
+        "Gunmen shot at the Salt Scouts in Alder on Monday, killing four.",
+        "shot",
+        ("gunmen", None, "other"),
+        ("Salt Scouts", "salt-scouts", "armed_group"),
+        4,
+    )
+    with kb.begin() as s:
+        store(s, _told("one", *one, type="Battles", sub_type="Armed clash"))
+        store(s, _told("two", *other, type="Battles", sub_type="Armed clash"))
+    assert incident_count(kb) == 2 and found(kb) == {}

@@ -214,9 +214,47 @@ def _lineage(key: str | None) -> frozenset[str]:
     return frozenset(_ancestors(key))
 
 
+NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def _capitalised(word: str) -> bool:
+    """Capitalised, or past a particle it is hyphenated to ("al-Sham")."""
+    return any(part[:1].isupper() for part in word.split("-"))
+
+
+def name_words(name: str) -> frozenset[str] | None:
+    """The words of a group's proper name past its connectors ("Sons of the Eastern Ridge":
+    sons, eastern, ridge), or None when the name is no proper name of two words or more: a
+    lower-case description ("armed herders"), one word or an acronym, which tell too little to
+    set two groups apart."""
+    words = [re.sub(r"['’]s$", "", w) for w in NAME_WORD.findall(name)]
+    content = [w for w in words if w.casefold() not in cues().name_connectors]
+    if len(content) < 2 or not all(_capitalised(w) for w in content):
+        return None
+    return frozenset(w.casefold() for w in content)
+
+
+def rival_names(a: Entity, b: Entity) -> bool:
+    """Two non-state groups no registry knows, each by a proper name, with no word in common:
+    two groups ("Ruzizi Popular Defence Front" and "Mutambala Youth Brigade"). A group the
+    registry knows is compared by its key and parents instead; units of a state are one side."""
+    kinds = cues().rival_types
+    if a.id == b.id or a.registry_id is not None or b.registry_id is not None:
+        return False
+    if a.actor_type not in kinds or b.actor_type not in kinds:
+        return False
+    one, other = name_words(a.name), name_words(b.name)
+    return bool(one and other and not one & other)
+
+
 def _related(a: Entity, b: Entity, ties: set[frozenset[int]]) -> bool:
-    """Aliases (one entity), a parent and its child group, or groups a report ties by allegiance."""
-    if may_be_same(a, b) or frozenset((a.id, b.id)) in ties:
+    """Aliases (one entity), a parent and its child group, or groups a report ties by allegiance;
+    never two groups with unrelated proper names."""
+    if frozenset((a.id, b.id)) in ties:
+        return True
+    if rival_names(a, b):
+        return False
+    if may_be_same(a, b):
         return True
     return bool(
         a.registry_id

@@ -6,7 +6,7 @@ link score are one typed, frozen config, each value with where it comes from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -23,6 +23,9 @@ class LinkWeights:
     same_type: float = 1.0  # one ACLED type: weak alone, many events share it
     same_place: float = 2.0  # the very place (one KB entity): strong, as in ACLED's own dedup
     near_place: float = 1.5  # within the place kind's tolerance
+    # one KB place by name, no coordinates: a spot named alike, as near_place (it was worth
+    # nothing: less than the same name would give were it no place at all)
+    unplaced_place: float = 1.5
     same_area: float = 0.5  # one district or province: many incidents share it
     point_km: float = 25.0  # tolerances up to this are a spot (a town), beyond it an area
     far_place: float = -1.5  # beyond three tolerances: told elsewhere (a place dispute needs more)
@@ -59,6 +62,10 @@ class Cues:
     common_words: frozenset[str]
     night: tuple[str, ...] = ()
     small_hours: tuple[str, ...] = ()
+    name_connectors: frozenset[str] = frozenset()
+    rival_types: frozenset[str] = frozenset()
+    # how a report says a group is loyal to another: loyal_to, hyphened, units (allegiance.py)
+    allegiance: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def tolerance(self, feature: str | None) -> float:
         """The distance within which two reports' places are one, for a place of this kind."""
@@ -87,6 +94,18 @@ def _check(raw: Any) -> dict[str, Any]:
     return raw
 
 
+ALLEGIANCE_KEYS = ("loyal_to", "hyphened", "units")
+
+
+def _allegiance(raw: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict) or set(raw) != set(ALLEGIANCE_KEYS):
+        raise ValueError(f"sitrep/kb/{DATA}: allegiance needs exactly {', '.join(ALLEGIANCE_KEYS)}")
+    out = {k: tuple(str(w) for w in raw[k] or ()) for k in ALLEGIANCE_KEYS}
+    if not all(out.values()):
+        raise ValueError(f"sitrep/kb/{DATA}: allegiance lists must not be empty")
+    return out
+
+
 @cache
 def cues() -> Cues:
     raw = _check(parse_yaml(resources.files("sitrep.kb").joinpath(DATA).read_text("utf-8")))
@@ -105,6 +124,9 @@ def cues() -> Cues:
         common_words=frozenset(raw["common_words"]),
         night=tuple(raw.get("night") or ()),
         small_hours=tuple(raw.get("small_hours") or ()),
+        name_connectors=frozenset(raw.get("name_connectors") or ()),
+        rival_types=frozenset(raw.get("rival_types") or ()),
+        allegiance=_allegiance(raw.get("allegiance") or {}),
     )
 
 

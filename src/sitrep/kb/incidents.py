@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import cache
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..actors.lexicon import lexicon
 from ..actors.registry import generic_keys
 from ..events.numbers import parse_number
 from ..geodesy import km
@@ -116,12 +118,28 @@ class Telling:
     tokens: frozenset[str]
     core: frozenset[str]  # the tokens of the trigger's own sentence
     place_words: frozenset[str]  # tokens that name places: one name read as two spots is no dispute
+    attackers: tuple = ()  # the KB entities it says acted (actor1), the outlet left out
+
+
+@cache
+def class_nouns() -> frozenset[str]:
+    """The actors stage's nouns for a class of actor ("gunmen", "troops", "insurgents"), which a
+    sentence's first word capitalises without making it a name."""
+    lex = lexicon()
+    return frozenset({n for c in lex.classes for n in (*c.nouns, *c.bare)}) | (
+        lex.group_words - lex.group_verbs
+    )
 
 
 def unnamed(e: Entity) -> bool:
-    """An actor no one is named by: "gunmen" or "militants" (a class of the registry, or a
-    lower-case name), the outlet, "residents"."""
-    return e.name.islower() or e.actor_type in UNNAMED_TYPES or e.registry_id in generic_keys()
+    """An actor no one is named by: "gunmen" or "militants" (a class of the registry, a lower-case
+    name, or a class noun capitalised at a sentence's start), the outlet, "residents"."""
+    return (
+        e.name.islower()
+        or e.actor_type in UNNAMED_TYPES
+        or e.registry_id in generic_keys()
+        or (e.kind == "actor" and e.registry_id is None and e.name.casefold() in class_nouns())
+    )
 
 
 def _named(entities: Iterable[Entity]) -> frozenset[int]:
@@ -142,11 +160,31 @@ def _paragraph_actors(
     return [locals_[i].entity for i in sorted(ids) if i in locals_]
 
 
-def _targets(ev: ReportEvent) -> tuple:
+def _in_role(ev: ReportEvent, role: str) -> tuple:
     return tuple(
         ea.doc_entity.entity
         for ea in ev.actors
-        if ea.role == "actor2" and ea.doc_entity.entity.actor_type != "media"
+        if ea.role == role and ea.doc_entity.entity.actor_type != "media"
+    )
+
+
+def may_be_victims(a, b) -> bool:
+    """Two actors a report could mean by the same dead: ``may_be_same``, or a class of the same
+    type as the other ("Local residents" and "Civilians", "militants" and a named group)."""
+    return may_be_same(a, b) or (
+        a.actor_type is not None and a.actor_type == b.actor_type and (unnamed(a) or unnamed(b))
+    )
+
+
+def other_targets(a: Telling, b: Telling) -> bool:
+    """Both name whom it hit and no one could be the same: another attack. One report's attacker
+    may be the other's target (a clash told from either side)."""
+
+    def meet(xs: tuple, ys: tuple) -> bool:
+        return any(may_be_victims(x, y) for x in xs for y in ys)
+
+    return bool(a.targets and b.targets) and not (
+        meet(a.targets, b.targets) or meet(a.targets, b.attackers) or meet(b.targets, a.attackers)
     )
 
 
@@ -211,11 +249,12 @@ def telling(session: Session, ev: ReportEvent) -> Telling:
         ev.precision == "day",
         bool((event_json(doc, ev.local_id).get("date") or {}).get("inferred")),
         actors,
-        _targets(ev),
+        _in_role(ev, "actor2"),
         toll,
         tokens,
         core,
         tokens & places,
+        _in_role(ev, "actor1"),
     )
 
 
@@ -242,6 +281,8 @@ def _date_points(a: Telling, b: Telling) -> Points | None:
 def _place_points(a: Telling, b: Telling) -> Points:
     w = WEIGHTS
     if a.coords is None or b.coords is None:
+        if a.place is not None and a.place == b.place:  # one name, no gazetteer placed it
+            return w.unplaced_place, "same unplaced place"
         return 0.0, ""
     tolerance, d = max(a.tolerance, b.tolerance), km(*a.coords, *b.coords)
     if tolerance == float("inf"):
@@ -270,7 +311,7 @@ def _shared_points(a: Telling, b: Telling) -> list[Points]:
         if actors
         else (0.0, "")
     )
-    if a.targets and b.targets and not any(may_be_same(x, y) for x in a.targets for y in b.targets):
+    if other_targets(a, b):
         out.append((w.other_targets, "different targets"))
     out.append((w.same_toll, f"same toll {a.toll}") if a.toll and a.toll == b.toll else (0.0, ""))
     out.append(
