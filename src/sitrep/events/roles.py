@@ -100,6 +100,21 @@ def _fired_by(nouns: list[Token]) -> list[Span]:
     ]
 
 
+def _described(verb: Token) -> list[Span]:
+    """ "Gunmen believed to belong to X killed ...", "Men thought to be X fighters stormed ...": a
+    trigger with no subject of its own under a verb of description (rules.yaml described_by)
+    takes that verb's subject, with what it is said to be, as its doer's phrase."""
+    head = verb.head
+    if (
+        verb.dep_ not in ("ccomp", "conj")
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        or head.lemma_.lower() not in rules().described_by
+    ):
+        return []
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return [] if subj is None or subj.i > verb.i else [verb.doc[subj.left_edge.i : verb.i]]
+
+
 def _verb_of(head: Token) -> Token:
     """Nominal triggers ('the raid', 'a gunfight broke out') take their roles from the verb they hang on."""
     return (
@@ -203,6 +218,8 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
     verb = _verb_of(head)
     sufferers = verb.lemma_.lower() in rules().sufferer_verbs
     agents = [] if sufferers else _phrases(verb, AGENT_DEPS)
+    if not agents and not sufferers:  # "Gunmen believed to belong to X killed ...": the parser
+        agents = _described(verb)  # hangs the killing on "believed"; its subject says who did it
     if (
         not agents
         and verb.dep_ in syntax()["role_sharing_clauses"]

@@ -50,6 +50,7 @@ _LISTS = (
     "tally_subjects",
     "another_words",
     "kill_phrasals",
+    "described_by",
 )
 _ORDERED = (
     "separate",
@@ -109,6 +110,7 @@ class Rules:
     tally_subjects: frozenset[str]
     another_words: frozenset[str]
     kill_phrasals: frozenset[str]
+    described_by: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
