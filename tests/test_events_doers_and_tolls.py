@@ -54,3 +54,16 @@ def test_a_sentence_opened_by_a_later_or_earlier_time_tells_another_happening(le
         f"{lead}, gunmen attacked a market in Dorva and killed three traders."
     )
     assert [ev.fatalities.best for ev in annotated(text).events if ev.fatalities] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("later", "toll"),
+    [
+        ("The death toll has reached 14, officials said on Friday.", 14),
+        ("The toll had hit 9 by nightfall, a hospital said.", 9),
+        ("The toll passed 20 on Friday as more bodies were found.", 20),
+    ],
+)
+def test_a_toll_that_reached_a_figure_is_the_incidents_toll(later, toll):
+    text = "Gunmen attacked a bus near Kelwa on Wednesday, police said.\n" + later
+    assert [ev.fatalities.best for ev in annotated(text).events if ev.fatalities] == [toll]

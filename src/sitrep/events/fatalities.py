@@ -32,9 +32,10 @@ PATTERNS = [
         rf"\b(?:kill(?:ing|ed|s)?|massacred|slaughtered|left|(?:shot|shooting)\s+dead|gunned\s+down|{_EUPHEMISM})\s+[\"“']?{_AMOUNT}\b(?:\s+(?:of\s+)?{_NOUNS})?",
         re.IGNORECASE,
     ),
-    # "death toll rose to 30", "toll of 12", "the toll later rose to 23", "the toll had risen to 20"
+    # "death toll rose to 30", "toll of 12", "the toll later rose to 23", "the toll had risen to 20",
+    # "the death toll has reached 31"
     re.compile(
-        rf"\b(?:death\s+)?toll\s+(?:has\s+)?(?:\w+\s+){{0,2}}(?:to|of|at)\s+{_AMOUNT}",
+        rf"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:(?:\w+\s+){{0,2}}(?:to|of|at)|reached|hit|passed|topped)\s+{_AMOUNT}",
         re.IGNORECASE,
     ),
     # "at least 12 dead", "12 people were killed", "dozens of soldiers were killed"
