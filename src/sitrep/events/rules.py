@@ -46,6 +46,8 @@ _LISTS = (
     "member_nouns",
     "aggregate_words",
     "backer_nouns",
+    "road_words",
+    "road_links",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 
@@ -94,6 +96,8 @@ class Rules:
     member_nouns: frozenset[str]
     aggregate_words: frozenset[str]
     backer_nouns: frozenset[str]
+    road_words: frozenset[str]
+    road_links: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
