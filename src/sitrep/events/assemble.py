@@ -19,12 +19,14 @@ from .extract import Candidate, candidates, off_domain_paragraphs
 from .fatalities import incident_fatalities, revises_toll
 from .incidents import (
     CLAIM_REACH,
+    DATES_LEAD,
     ENTRY_LEAD,
     EXCESSIVE,
     FOLLOW_ON,
     INTERVENED,
     Incident,
     blamed_heads,
+    claimed,
     claimer_heads,
     group,
     in_summary,
@@ -109,10 +111,38 @@ def _incidents(
         mine, theirs = _own_date(c, dates), _own_date(inc.main, dates)
         if mine is None:
             return False
-        ours, other = _ref(mine), None if theirs is None else _ref(theirs)
-        return other is None or (ours.value, ours.precision) != (other.value, other.precision)
+        if (
+            theirs is None
+        ):  # "A strike killed ten. Jets bombed the village on Tuesday": it dates the lead
+            return c.index - inc.main.index > DATES_LEAD
+        ours, other = _ref(mine), _ref(theirs)
+        return (ours.value, ours.precision) != (other.value, other.precision)
 
-    return group(firm, differs)
+    incidents = group(firm, differs)
+    for inc in incidents:
+        _dated_main(inc, dates)
+    return incidents
+
+
+def _dated_main(inc: Incident, dates: list[DateMention]) -> None:
+    """An undated lead ('An air strike killed ten civilians, residents said') and the dated detail
+    that follows it ('Jets bombed the village on Tuesday') tell one incident; the detail, which
+    says when and where, is its main telling."""
+    if _own_date(inc.main, dates) is not None:
+        return
+    detail = next(
+        (
+            m
+            for m in inc.members
+            if m.index - inc.main.index <= DATES_LEAD
+            and not claimed(m.head)
+            and _own_date(m, dates) is not None
+        ),
+        None,
+    )
+    if detail is not None:
+        inc.members = [inc.main, *(m for m in inc.members if m is not detail)]
+        inc.main = detail
 
 
 def _later_sentences(

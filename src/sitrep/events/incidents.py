@@ -25,6 +25,9 @@ from .rules import rules
 
 INCIDENT_GAP = 4  # sentences: a retelling follows close on the telling (dev half A: gaps up to 4)
 ANAPHOR_GAP = 8  # ... or further on when it names it again ("killed in the blast were ...")
+# sentences after an undated lead in which a dated detail still tells the lead's incident (real wire
+# stories: "An air strike killed ten ... Jets bombed the village on Tuesday ...")
+DATES_LEAD = 2
 FOLLOW_ON = (
     1  # sentences after the last member that may still give the toll ("later put the toll at 5")
 )
