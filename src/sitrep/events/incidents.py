@@ -165,11 +165,28 @@ def _anaphoric(sent: Span) -> bool:
     return False
 
 
+def _in_the_happening(c: Candidate) -> bool:
+    """'Eleven houses were destroyed in the attack', 'a soldier was hurt during the raid': the act
+    is put inside a happening already told, so it is a fact of that incident, whatever its type."""
+    r = rules()
+    verb = c.head if c.head.pos_ in ("VERB", "AUX") else c.head.head
+    return any(
+        _happening(g) and any(k.lower_ in r.pointers for k in g.children)
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in r.within_preps
+        for g in p.children
+        if g.dep_ == "pobj"
+    )
+
+
 def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
     gap = ANAPHOR_GAP if _anaphoric(c.sent) else INCIDENT_GAP
     if c.index - inc.last > gap or _opens_another(c) or _elsewhen(c.head):
         return False
     if claimed(c.head):
+        return True
+    violent = lexicon().sub_types[inc.main.sub_type].type in JOINING_TYPES
+    if violent and not dated and _in_the_happening(c):
         return True
     new_paragraph = "\n" in text_of(c.sent.doc)[inc.main.sent.end_char : c.sent.start_char]
     if dated or (new_paragraph and lead(c.sent.text)):
