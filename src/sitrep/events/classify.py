@@ -109,20 +109,9 @@ def _agent_words(verb: Token) -> list[str]:
         not agents
         and verb.dep_ in syntax()["agent_sharing_clauses"]
         and verb.head.pos_ in ("VERB", "AUX")
-    ) or speaker_is_agent(verb, agents):
+    ):
         return _agent_words(verb.head)
     return [t.lemma_.lower() for a in agents for t in _own_words(a)]
-
-
-def speaker_is_agent(verb: Token, agents: list[Token]) -> bool:
-    """'The SDF said it had regained control', 'the army said they recaptured the town': a pronoun
-    doing what its speaker tells of is the speaker."""
-    return (
-        bool(agents)
-        and all(a.tag_ == "PRP" for a in agents)
-        and verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in rules().say
-    )
 
 
 def _own_words(tok: Token) -> list[Token]:
@@ -158,13 +147,7 @@ def adjust_territory(sc: dict[str, float], matches: list[Match]) -> dict[str, fl
     if side is None:
         return sc
     pooled = sum(sc.get(t, 0.0) for t in TERRITORY)
-    out = {**sc, **{t: 0.0 for t in TERRITORY}, side: pooled}
-    lex = lexicon()
-    rival = max(sc.get(t, 0.0) for t in TERRITORY)
-    for name, st in lex.sub_types.items():  # ground given up, not fought for, stays ahead of both
-        if st.takes_ground and name not in TERRITORY and sc.get(name, 0.0) > rival:
-            out[name] = max(sc[name], pooled + 0.01)
-    return out
+    return {**sc, **{t: 0.0 for t in TERRITORY}, side: pooled}
 
 
 def _victims(head: Token) -> list[Token]:

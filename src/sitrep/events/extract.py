@@ -80,7 +80,7 @@ def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
     lex = lexicon()
     if m.cue.generic or lex.sub_types[m.cue.label].type in VIOLENT_TYPES:
         name, value = best(sc, VIOLENT_TYPES, m.cue.generic or m.cue.label)
-        return _unopposed(m, sc, name, value) if name else None
+        return (name, value) if name else None
     pool = {
         k: sc.get(k, 0.0)
         for k in lex.options(m.cue.words)
@@ -90,20 +90,6 @@ def _typed(m: Match, sc: dict[str, float]) -> tuple[str, float] | None:
         return None
     name = max(pool, key=lambda k: pool[k])
     return name, pool[name]
-
-
-def _unopposed(m: Match, sc: dict[str, float], name: str, value: float) -> tuple[str, float]:
-    """Codebook: ground taken without a fight ('took control of the town after the army withdrew')
-    is a Non-violent transfer of territory, not a battle: a taking word is typed among every
-    ground-taking sub-type (triggers.yaml takes_ground) when the unopposed one scores best."""
-    lex = lexicon()
-    if m.cue.label not in lex.sub_types or not lex.sub_types[m.cue.label].takes_ground:
-        return name, value
-    calm = [
-        k for k, st in lex.sub_types.items() if st.takes_ground and st.type not in VIOLENT_TYPES
-    ]
-    top = max(calm, key=lambda k: sc.get(k, 0.0), default=None)
-    return (top, sc[top]) if top is not None and sc.get(top, 0.0) > value else (name, value)
 
 
 def _takes_ground(head: Token, label: str) -> bool:

@@ -17,7 +17,6 @@ from ..ingest.metadata import DATELINE_CITY_FIRST as CITY_FIRST
 from ..ingest.metadata import DATELINE_OUTLET_FIRST as OUTLET_FIRST
 from ..lexicons import syntax
 from ..model import Analysis, EventActor, Mention
-from .classify import speaker_is_agent
 from .incidents import DATELINE
 from .rules import rules
 
@@ -208,8 +207,6 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
     verb = _verb_of(head)
     sufferers = verb.lemma_.lower() in rules().sufferer_verbs
     agents = [] if sufferers else _phrases(verb, AGENT_DEPS)
-    if agents and speaker_is_agent(verb, [sp.root for sp in agents]):
-        agents = _phrases(verb.head, AGENT_DEPS)  # "the army said it had retaken the town"
     if (
         not agents
         and verb.dep_ in syntax()["role_sharing_clauses"]
