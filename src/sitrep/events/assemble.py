@@ -35,7 +35,7 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
-from .roles import actors, locative, named, place, populated, under_speech, unnamed
+from .roles import actors, locative, named, place, under_speech, unnamed
 
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
 
@@ -200,10 +200,7 @@ def _told_before(a: Analysis, sent: Span) -> str | None:
         for m in a.mentions_in(para_start, sent.start_char, ("place",))
         if not m.demonym and locative(text[max(para_start, m.start - 40) : m.start])
     ]
-    towns = [
-        m for m in located if populated(a, m.entity)
-    ]  # the innermost: the town, not its region
-    return (towns or located)[-1].entity if located else None
+    return located[-1].entity if located else None
 
 
 def _place(a: Analysis, inc: Incident) -> str | None:

@@ -52,10 +52,6 @@ def scores(matches: list[Match], sent: Span | None = None) -> dict[str, float]:
     for combo in lex.combos:
         if all(g in groups for g in combo.groups):
             out[combo.sub_type] += combo.weight
-    for combo in lex.combos:  # "pills, hashish and two rifles": the weapons decide over the drugs
-        rival = max((out.get(o, 0.0) for o in combo.over), default=0.0)
-        if combo.over and all(g in groups for g in combo.groups) and rival >= out[combo.sub_type]:
-            out[combo.sub_type] = rival + 0.01
     _weapon_decides(out, matches)
     armed = sent is not None and any(t.lemma_.lower() in rules().combatants for t in sent)
     for name in [

@@ -40,7 +40,6 @@ class Combo:
     groups: tuple[str, ...]
     sub_type: str
     weight: float
-    over: tuple[str, ...] = ()  # codebook: when the combination holds, it outranks these sub-types
 
 
 @dataclass(frozen=True)
@@ -118,12 +117,7 @@ def lexicon() -> Lexicon:
     index: dict[str, list[Cue]] = defaultdict(list)
     for cue in cues:
         index[cue.words[0]].append(cue)
-    combos = tuple(
-        Combo(tuple(c["all"]), c["sub_type"], float(c["weight"]), tuple(c.get("over") or ()))
-        for c in raw["combos"]
-    )
-    _known(sub_types, [n for c in combos for n in (c.sub_type, *c.over)], "combos")
-
+    combos = tuple(Combo(tuple(c["all"]), c["sub_type"], float(c["weight"])) for c in raw["combos"])
     sides = {name: frozenset(_words(w) for w in words) for name, words in raw["sides"].items()}
     readings: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for cue in cues:
@@ -142,14 +136,6 @@ def lexicon() -> Lexicon:
         {k: frozenset(v) for k, v in readings.items()},
         _precedence(raw.get("precedence") or [], {t.type for t in sub_types.values()}),
     )
-
-
-def _known(sub_types: dict[str, SubType], names: list[str], key: str) -> None:
-    unknown = sorted(set(names) - set(sub_types))
-    if unknown:
-        raise DataFileError(
-            f"sitrep/events/data/triggers.yaml: {key} name unknown sub-types {unknown}"
-        )
 
 
 def _precedence(raw: list, types: set[str]) -> tuple[Precedence, ...]:

@@ -41,24 +41,6 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return locative, site_of
 
 
-@cache
-def _road_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A place that names a road's end: 'road between X', 'the X–Y road' (rules.yaml road_words)."""
-    r = rules()
-    roads = _alt(r.road_words)
-    before = re.compile(rf"\b(?:{roads})s?\s+(?:{_alt(r.road_links)})\s+$", re.IGNORECASE)
-    after = re.compile(
-        rf"(?:\s*[-–—/]\s*[^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*)?)?\s+(?:{roads})\b", re.I
-    )
-    return before, after
-
-
-def road_end(text: str, m: Mention) -> bool:
-    """Does the place only name an end of the road where it happened ('the Gao–Ansongo road')?"""
-    before, after = _road_patterns()
-    return bool(before.search(text[max(0, m.start - 40) : m.start]) or after.match(text, m.end))
-
-
 def locative(before: str) -> bool:
     """Does the text before a place end in a locative phrase ('in the hamlet of', 'near')?"""
     return bool(_patterns()[0].search(before))
@@ -325,15 +307,12 @@ def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str 
     """The first town the sentence puts the happening in ('in', 'near', 'at', 'the village of' ...),
     else the town of the paragraph's lead, else the first place so put, else the nearest place named,
     a country last."""
-    text = a.document.text
     places = _scene(a, sent, head)
     after = [m for m in places if m.start >= head.idx]
-    ends = [m for m in after if road_end(text, m)]
-    located = [m for m in after if located_at(text, sent.start_char, m) and m not in ends]
+    located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
     town = next((m.entity for m in located if populated(a, m.entity)), None)
     # "In Chicomuselo, ... fighters took control": the town the sentence opens the scene in
     town = town or _set_before(a, sent, [m for m in places if m.end <= head.idx])
-    town = town or next((m.entity for m in ends if populated(a, m.entity)), None)
     if town or (lead and populated(a, lead)):
         return town or lead
     if located:

@@ -46,8 +46,6 @@ _LISTS = (
     "member_nouns",
     "aggregate_words",
     "backer_nouns",
-    "road_words",
-    "road_links",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 
@@ -96,8 +94,6 @@ class Rules:
     member_nouns: frozenset[str]
     aggregate_words: frozenset[str]
     backer_nouns: frozenset[str]
-    road_words: frozenset[str]
-    road_links: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
