@@ -35,7 +35,7 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
-from .roles import actors, locative, named, place, under_speech, unnamed
+from .roles import actors, locative, named, place, scene_town, under_speech, unnamed
 
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
 
@@ -105,9 +105,12 @@ def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candi
 
 
 def _incidents(
-    sents: list[Span], firm: list[Candidate], dates: list[DateMention]
+    a: Analysis, sents: list[Span], firm: list[Candidate], dates: list[DateMention]
 ) -> list[Incident]:
     def differs(c: Candidate, inc: Incident) -> bool:
+        here, there = scene_town(a, c.sent, c.head), scene_town(a, inc.main.sent, inc.main.head)
+        if here and there and here != there:
+            return True  # "Six were killed at X ... three were shot dead in the village of Y"
         mine, theirs = _own_date(c, dates), _own_date(inc.main, dates)
         if mine is None:
             return False
@@ -204,6 +207,12 @@ def _told_before(a: Analysis, sent: Span) -> str | None:
 
 
 def _place(a: Analysis, inc: Incident) -> str | None:
+    """The innermost place the incident names: a town any of its sentences puts it in ('carried out
+    the killings in the village of X'), before the dateline's city, the region, the country."""
+    for c in inc.candidates:
+        town = scene_town(a, c.sent, c.head)
+        if town:
+            return town
     fallback = _lead_place(a, inc.main.sent)
     for c in inc.candidates:
         where = place(a, c.sent, c.head, fallback)
@@ -268,7 +277,7 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
     lex = lexicon()
     dates = find_dates(a.document.text, a.document.published)
     sents = list(doc.sents)
-    incidents = _incidents(sents, _chosen(doc, sents, dates), dates)
+    incidents = _incidents(a, sents, _chosen(doc, sents, dates), dates)
     events: list[Event] = []
     last_date: DateRef | None = None
     last_place: str | None = None

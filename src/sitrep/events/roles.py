@@ -303,6 +303,16 @@ def _set_before(a: Analysis, sent: Span, before: list[Mention]) -> str | None:
     return None
 
 
+def scene_town(a: Analysis, sent: Span, head: Token) -> str | None:
+    """The first town the sentence puts the happening in ('in', 'near', 'at', 'the village of' ...),
+    else the town it opens the scene in ('In Chicomuselo, ... fighters took control')."""
+    places = _scene(a, sent, head)
+    after = [m for m in places if m.start >= head.idx]
+    located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
+    town = next((m.entity for m in located if populated(a, m.entity)), None)
+    return town or _set_before(a, sent, [m for m in places if m.end <= head.idx])
+
+
 def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str | None:
     """The first town the sentence puts the happening in ('in', 'near', 'at', 'the village of' ...),
     else the town of the paragraph's lead, else the first place so put, else the nearest place named,
@@ -310,9 +320,7 @@ def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str 
     places = _scene(a, sent, head)
     after = [m for m in places if m.start >= head.idx]
     located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
-    town = next((m.entity for m in located if populated(a, m.entity)), None)
-    # "In Chicomuselo, ... fighters took control": the town the sentence opens the scene in
-    town = town or _set_before(a, sent, [m for m in places if m.end <= head.idx])
+    town = scene_town(a, sent, head)
     if town or (lead and populated(a, lead)):
         return town or lead
     if located:
