@@ -18,6 +18,7 @@ from .classify import (
     TERRITORY,
     VIOLENT_TYPES,
     adjust_territory,
+    agent_words,
     best,
     by_victims,
     scores,
@@ -32,6 +33,8 @@ FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the we
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 RETAKING = "Government regains territory"
 DISRUPTED = "Disrupted weapons use"
+ARRESTS = "Arrests"
+ABDUCTION = "Abduction/forced disappearance"
 
 
 @dataclass
@@ -219,6 +222,8 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         name, value = typed[0], typed[1]
         if m.cue.generic:  # a generic word ("killed") is typed by its victims
             name = by_victims(m.head, name)
+        if name == ARRESTS and set(agent_words(m.head)) & rules().abductors:
+            name = ABDUCTION  # "insurgents rounded up a dozen men"
         if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it"), else
             own = m.cue.label if m.cue.label in TERRITORY else name  # by its own word ("retook")
             name = territory_side([m]) or own

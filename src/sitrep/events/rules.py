@@ -46,6 +46,7 @@ _LISTS = (
     "member_nouns",
     "aggregate_words",
     "backer_nouns",
+    "abductors",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 
@@ -94,6 +95,7 @@ class Rules:
     member_nouns: frozenset[str]
     aggregate_words: frozenset[str]
     backer_nouns: frozenset[str]
+    abductors: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
