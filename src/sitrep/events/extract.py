@@ -157,8 +157,11 @@ def _many(head: Token) -> bool:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
             plural = noun.tag_ == "NNS" or any(k.tag_ == "NNS" for k in noun.subtree)
-            if plural and any(k.lower_ in words for k in noun.subtree):
-                return True
+            counted = any(
+                k.dep_ == "nummod" and k.like_num and k.lower_ != "one" for k in noun.children
+            )
+            if plural and (counted or any(k.lower_ in words for k in noun.subtree)):
+                return True  # "killed in two attacks": the harm of several happenings at once
     return False
 
 
