@@ -37,6 +37,7 @@ from .incidents import (
 from .lexicon import lexicon
 from .roles import actors, locative, named, place, scene_town, under_speech, unnamed
 
+NON_VIOLENT = "Strategic developments"
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
 
 
@@ -293,6 +294,8 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
         toll: Fatalities | None = incident_fatalities(c.sent, later)
         sub = lex.sub_types[_forced(sub_type(inc), toll)]
+        if sub.type == NON_VIOLENT:  # codebook: a strategic development kills no one; the deaths
+            toll = Fatalities(best=0)  # its sentence tells belong to the violence beside it
         events.append(
             Event(
                 id=a.new_id("ev", events),
