@@ -48,3 +48,20 @@ def test_the_town_a_later_sentence_names_beats_the_dateline_city():
     a = with_events(text, places={"KELWA": TOWN, "Mbeleko": TOWN, "Dareen": TOWN})
     [ev] = a.events
     assert a.entity(ev.place).name == "Mbeleko"
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        "It took place in the town of Mbeleko, near the border, the army said.",
+        "The attack happened on the outskirts of Mbeleko, residents said.",
+        "The ambush occurred near Mbeleko as the convoy returned to base.",
+    ],
+)
+def test_a_sentence_that_only_says_where_it_happened_places_the_incident(scene):
+    text = (
+        f"KELWA: Two soldiers were killed in an attack on a military base, the army said.\n{scene}"
+    )
+    a = with_events(text, places={"KELWA": TOWN, "Mbeleko": TOWN})
+    [ev] = a.events
+    assert a.entity(ev.place).name == "Mbeleko"

@@ -35,6 +35,7 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
+from .rules import rules
 from .roles import actors, locative, named, place, scene_town, under_speech, unnamed
 
 NON_VIOLENT = "Strategic developments"
@@ -207,13 +208,33 @@ def _told_before(a: Analysis, sent: Span) -> str | None:
     return located[-1].entity if located else None
 
 
-def _place(a: Analysis, inc: Incident) -> str | None:
+def _took_place(a: Analysis, later: list[Span]) -> str | None:
+    """'It took place in the town of Puerto Jordan': a later sentence that only says where the
+    incident happened."""
+    r = rules()
+    for sent in later:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            occurs = lemma in r.scene_verbs or (
+                lemma == "take" and any(k.lower_ == "place" for k in tok.children)
+            )
+            town = scene_town(a, sent, tok) if occurs and tok.pos_ == "VERB" else None
+            if town:
+                return town
+    return None
+
+
+def _place(a: Analysis, inc: Incident, later: list[Span]) -> str | None:
     """The innermost place the incident names: a town any of its sentences puts it in ('carried out
-    the killings in the village of X'), before the dateline's city, the region, the country."""
+    the killings in the village of X', 'it took place in X'), before the dateline's city, the
+    region, the country."""
     for c in inc.candidates:
         town = scene_town(a, c.sent, c.head)
         if town:
             return town
+    town = _took_place(a, later)
+    if town:
+        return town
     fallback = _lead_place(a, inc.main.sent)
     for c in inc.candidates:
         where = place(a, c.sent, c.head, fallback)
@@ -290,7 +311,7 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         m = c.match
         trigger = a.span(m.tokens[0].idx, m.tokens[-1].idx + len(m.tokens[-1]))
         date = _date(c, inc, dates, last_date, a)
-        where = _place(a, inc) or last_place
+        where = _place(a, inc, later) or last_place
         roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
         toll: Fatalities | None = incident_fatalities(c.sent, later)
         sub = lex.sub_types[_forced(sub_type(inc), toll)]

@@ -47,6 +47,7 @@ _LISTS = (
     "aggregate_words",
     "backer_nouns",
     "abductors",
+    "scene_verbs",
 )
 _ORDERED = ("separate", "summary_leads")  # phrases matched at the start of a text, kept as tuples
 
@@ -96,6 +97,7 @@ class Rules:
     aggregate_words: frozenset[str]
     backer_nouns: frozenset[str]
     abductors: frozenset[str]
+    scene_verbs: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
