@@ -35,8 +35,8 @@ from .incidents import (
     sub_type,
 )
 from .lexicon import lexicon
-from .rules import rules
 from .roles import actors, locative, named, place, scene_town, under_speech, unnamed
+from .rules import rules
 
 NON_VIOLENT = "Strategic developments"
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
