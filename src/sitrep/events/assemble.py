@@ -18,6 +18,7 @@ from .dates import DateMention, find_dates
 from .extract import Candidate, candidates, off_domain_paragraphs
 from .fatalities import incident_fatalities, revises_toll
 from .incidents import (
+    ANAPHOR_GAP,
     CLAIM_REACH,
     DATES_LEAD,
     ENTRY_LEAD,
@@ -254,7 +255,7 @@ def _named_in(a: Analysis, heads, taken: set[str]) -> str | None:
     return None
 
 
-def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[EventActor]:
+def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int, far: int) -> list[EventActor]:
     """The main trigger's roles; a missing or unnamed actor1 from the members, from who claimed the
     incident, or from whom the report blames for it."""
     roles = actors(a, inc.main.head)
@@ -267,8 +268,11 @@ def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[Eve
         found = next((r.entity for r in actors(a, c.head) if r.role == "actor1"), None)
         if found and found not in taken and not unnamed(a, found):
             return [EventActor(found, "actor1"), *others]
-    named = _named_in(a, claimer_heads(inc, sents, end), taken) or _named_in(
-        a, blamed_heads(inc, sents, end), taken
+    named = (
+        _named_in(a, claimer_heads(inc, sents, end), taken)
+        or _named_in(a, blamed_heads(inc, sents, end), taken)
+        # "Al-Shabaab claimed responsibility for the attack": a claim naming it, further on
+        or _named_in(a, claimer_heads(inc, sents, far, pointed=True), taken)
     )
     if named:
         return [EventActor(named, "actor1"), *others]
@@ -312,7 +316,13 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         trigger = a.span(m.tokens[0].idx, m.tokens[-1].idx + len(m.tokens[-1]))
         date = _date(c, inc, dates, last_date, a)
         where = _place(a, inc, later) or last_place
-        roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
+        roles = _actors(
+            a,
+            inc,
+            sents,
+            min(stop - 1, inc.last + CLAIM_REACH),
+            min(stop - 1, inc.last + ANAPHOR_GAP),
+        )
         toll: Fatalities | None = incident_fatalities(c.sent, later)
         sub = lex.sub_types[_forced(sub_type(inc), toll)]
         if sub.type == NON_VIOLENT:  # codebook: a strategic development kills no one; the deaths

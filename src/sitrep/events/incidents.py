@@ -247,8 +247,9 @@ def sub_type(inc: Incident) -> str:
     return armed[0] if armed else main.sub_type
 
 
-def claimer_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
-    """Subjects of claim verbs in the incident's sentences ('Al-Shabaab claimed the attack')."""
+def claimer_heads(inc: Incident, sents: list[Span], end: int, pointed: bool = False) -> list[Token]:
+    """Subjects of claim verbs in the incident's sentences ('Al-Shabaab claimed the attack'); with
+    ``pointed``, only claims that name the happening told ('claimed responsibility for the attack')."""
     r = rules()
     out = []
     for sent in sents[inc.main.index : end + 1]:
@@ -256,8 +257,15 @@ def claimer_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
             if tok.lemma_.lower() not in r.claim_verbs or tok.pos_ != "VERB":
                 continue
             objs = [k for k in tok.children if k.dep_ == "dobj"]
-            if any(o.lemma_.lower() in r.claim_nouns or _is_trigger(o) for o in objs):
-                out += [k for k in tok.children if k.dep_ == "nsubj"]
+            if not any(o.lemma_.lower() in r.claim_nouns or _is_trigger(o) for o in objs):
+                continue
+            if pointed and not any(
+                _happening(t) and any(k.lower_ in r.pointers for k in t.children)
+                for o in objs
+                for t in o.subtree
+            ):
+                continue
+            out += [k for k in tok.children if k.dep_ == "nsubj"]
     return out
 
 
