@@ -165,13 +165,13 @@ def _anaphoric(sent: Span) -> bool:
     return False
 
 
-def _in_the_happening(c: Candidate) -> bool:
+def _in_thehappening(c: Candidate) -> bool:
     """'Eleven houses were destroyed in the attack', 'a soldier was hurt during the raid': the act
     is put inside a happening already told, so it is a fact of that incident, whatever its type."""
     r = rules()
     verb = c.head if c.head.pos_ in ("VERB", "AUX") else c.head.head
     return any(
-        _happening(g) and any(k.lower_ in r.pointers for k in g.children)
+        happening(g) and any(k.lower_ in r.pointers for k in g.children)
         for p in verb.children
         if p.dep_ == "prep" and p.lower_ in r.within_preps
         for g in p.children
@@ -186,7 +186,7 @@ def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
     if claimed(c.head):
         return True
     violent = lexicon().sub_types[inc.main.sub_type].type in JOINING_TYPES
-    if violent and not dated and _in_the_happening(c):
+    if violent and not dated and _in_thehappening(c):
         return True
     new_paragraph = "\n" in text_of(c.sent.doc)[inc.main.sent.end_char : c.sent.start_char]
     if dated or (new_paragraph and lead(c.sent.text)):
@@ -260,7 +260,7 @@ def claimer_heads(inc: Incident, sents: list[Span], end: int, pointed: bool = Fa
             if not any(o.lemma_.lower() in r.claim_nouns or _is_trigger(o) for o in objs):
                 continue
             if pointed and not any(
-                _happening(t) and any(k.lower_ in r.pointers for k in t.children)
+                happening(t) and any(k.lower_ in r.pointers for k in t.children)
                 for o in objs
                 for t in o.subtree
             ):
@@ -283,7 +283,7 @@ def _blamed(verb: Token) -> list[Token]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
-    if onto and any(_happening(o) for o in objs + passive):
+    if onto and any(happening(o) for o in objs + passive):
         return onto
     if verb.lemma_.lower() in rules().blame_onto_only:
         return []
@@ -294,7 +294,7 @@ def _blamed(verb: Token) -> list[Token]:
         for holder in [verb, *objs]
         for p in holder.children
     )
-    named = [o for o in objs if blamed_for or not _happening(o)]
+    named = [o for o in objs if blamed_for or not happening(o)]
     return named or passive
 
 
@@ -309,13 +309,13 @@ def blamed_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
-            named = k == 0 or any(_happening(t) for t in tok.subtree if t.i != tok.i)
+            named = k == 0 or any(happening(t) for t in tok.subtree if t.i != tok.i)
             if named:
                 out += _blamed(tok)
     return out
 
 
-def _happening(tok: Token) -> bool:
+def happening(tok: Token) -> bool:
     """A word naming a happening: a trigger, or the -ing noun of one ('the killings', 'the bombing')."""
     lemma = tok.lemma_.lower()
     verb = lemma[:-3] if lemma.endswith("ing") else lemma
