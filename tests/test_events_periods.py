@@ -49,7 +49,10 @@ def test_a_tally_alone_makes_no_event(tally):
             "Gunmen killed 14 villagers in Kelwa last year, and the army later built a post there.",
             14,
         ),
-        ("Rebels seized Kelwa on Tuesday, killing six soldiers, for the first time since 2016.", 6),
+        (
+            "Gunmen killed six soldiers in Kelwa on Tuesday, the deadliest attack there since 2016.",
+            6,
+        ),
         (
             "Mines have been found near Kelwa since January, and three boys died in a blast there on "
             "Monday.",

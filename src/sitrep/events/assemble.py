@@ -18,13 +18,16 @@ from .dates import DateMention, find_dates
 from .extract import Candidate, candidates, off_domain_paragraphs
 from .fatalities import incident_fatalities, revises_toll
 from .incidents import (
+    ANAPHOR_GAP,
     CLAIM_REACH,
+    DATES_LEAD,
     ENTRY_LEAD,
     EXCESSIVE,
     FOLLOW_ON,
     INTERVENED,
     Incident,
     blamed_heads,
+    claimed,
     claimer_heads,
     group,
     in_summary,
@@ -35,8 +38,20 @@ from .incidents import (
 )
 from .lexicon import lexicon
 from .periods import over_a_period, tells_a_tally
-from .roles import actors, country, locative, named, place, populated, under_speech, unnamed
+from .roles import (
+    actors,
+    country,
+    locative,
+    named,
+    place,
+    populated,
+    scene_town,
+    under_speech,
+    unnamed,
+)
+from .rules import rules
 
+NON_VIOLENT = "Strategic developments"
 _Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
 
 
@@ -106,16 +121,47 @@ def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candi
 
 
 def _incidents(
-    sents: list[Span], firm: list[Candidate], dates: list[DateMention]
+    a: Analysis, sents: list[Span], firm: list[Candidate], dates: list[DateMention]
 ) -> list[Incident]:
     def differs(c: Candidate, inc: Incident) -> bool:
+        here, there = scene_town(a, c.sent, c.head), scene_town(a, inc.main.sent, inc.main.head)
+        if here and there and here != there:
+            return True  # "Six were killed at X ... three were shot dead in the village of Y"
         mine, theirs = _own_date(c, dates), _own_date(inc.main, dates)
         if mine is None:
             return False
-        ours, other = _ref(mine), None if theirs is None else _ref(theirs)
-        return other is None or (ours.value, ours.precision) != (other.value, other.precision)
+        if (
+            theirs is None
+        ):  # "A strike killed ten. Jets bombed the village on Tuesday": it dates the lead
+            return c.index - inc.main.index > DATES_LEAD
+        ours, other = _ref(mine), _ref(theirs)
+        return (ours.value, ours.precision) != (other.value, other.precision)
 
-    return group(firm, differs)
+    incidents = group(firm, differs)
+    for inc in incidents:
+        _dated_main(inc, dates)
+    return incidents
+
+
+def _dated_main(inc: Incident, dates: list[DateMention]) -> None:
+    """An undated lead ('An air strike killed ten civilians, residents said') and the dated detail
+    that follows it ('Jets bombed the village on Tuesday') tell one incident; the detail, which
+    says when and where, is its main telling."""
+    if _own_date(inc.main, dates) is not None:
+        return
+    detail = next(
+        (
+            m
+            for m in inc.members
+            if m.index - inc.main.index <= DATES_LEAD
+            and not claimed(m.head)
+            and _own_date(m, dates) is not None
+        ),
+        None,
+    )
+    if detail is not None:
+        inc.members = [inc.main, *(m for m in inc.members if m is not detail)]
+        inc.main = detail
 
 
 def _later_sentences(
@@ -191,13 +237,37 @@ def _pointing_back(
     return out
 
 
-def _place(a: Analysis, inc: Incident, later: list[Span]) -> str | None:
-    """The first place the incident's sentences put it in; a town told later, by a trigger or by a
-    sentence that points back at the happening, beats a country or an area told first ("... in an
-    eastern Burkina Faso village" then "The attack in Namoungou village on Friday ...")."""
+def _took_place(a: Analysis, later: list[Span]) -> str | None:
+    """'It took place in the town of Puerto Jordan': a later sentence that only says where the
+    incident happened."""
+    r = rules()
+    for sent in later:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            occurs = lemma in r.scene_verbs or (
+                lemma == "take" and any(k.lower_ == "place" for k in tok.children)
+            )
+            town = scene_town(a, sent, tok) if occurs and tok.pos_ == "VERB" else None
+            if town:
+                return town
+    return None
+
+
+def _place(a: Analysis, inc: Incident, later: list[Span], back: list[Span]) -> str | None:
+    """The innermost place the incident names: a town any of its sentences puts it in ('carried out
+    the killings in the village of X', 'it took place in X'), before the dateline's city, the
+    region, the country; when the lead names only a country, a later sentence that points back at
+    the happening ("The attack in Namoungou village on Friday ...") may name the town."""
+    for c in inc.candidates:
+        town = scene_town(a, c.sent, c.head)
+        if town:
+            return town
+    town = _took_place(a, later)
+    if town:
+        return town
     fallback = _lead_place(a, inc.main.sent)
     found = [w for c in inc.candidates if (w := place(a, c.sent, c.head, fallback))]
-    for sent in later if not found or country(a, found[0]) else ():
+    for sent in back if not found or country(a, found[0]) else ():
         noun = pointed_happening(sent)
         where = place(a, sent, noun) if noun is not None else None
         if where:
@@ -221,7 +291,7 @@ def _named_in(a: Analysis, heads, taken: set[str]) -> str | None:
     return None
 
 
-def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[EventActor]:
+def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int, far: int) -> list[EventActor]:
     """The main trigger's roles; a missing or unnamed actor1 from the members, from who claimed the
     incident, or from whom the report blames for it."""
     roles = actors(a, inc.main.head)
@@ -234,8 +304,11 @@ def _actors(a: Analysis, inc: Incident, sents: list[Span], end: int) -> list[Eve
         found = next((r.entity for r in actors(a, c.head) if r.role == "actor1"), None)
         if found and found not in taken and not unnamed(a, found):
             return [EventActor(found, "actor1"), *others]
-    named = _named_in(a, claimer_heads(inc, sents, end), taken) or _named_in(
-        a, blamed_heads(inc, sents, end), taken
+    named = (
+        _named_in(a, claimer_heads(inc, sents, end), taken)
+        or _named_in(a, blamed_heads(inc, sents, end), taken)
+        # "Al-Shabaab claimed responsibility for the attack": a claim naming it, further on
+        or _named_in(a, claimer_heads(inc, sents, far, pointed=True), taken)
     )
     if named:
         return [EventActor(named, "actor1"), *others]
@@ -266,7 +339,7 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
     lex = lexicon()
     dates = find_dates(a.document.text, a.document.published)
     sents = list(doc.sents)
-    incidents = _incidents(sents, _chosen(doc, sents, dates), dates)
+    incidents = _incidents(a, sents, _chosen(doc, sents, dates), dates)
     events: list[Event] = []
     last_date: DateRef | None = None
     last_place: str | None = None
@@ -279,10 +352,18 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
         trigger = a.span(m.tokens[0].idx, m.tokens[-1].idx + len(m.tokens[-1]))
         date = _date(c, inc, dates, last_date, a)
         back = _pointing_back(inc, sents, stop, dates, date)
-        where = _place(a, inc, back) or last_place
-        roles = _actors(a, inc, sents, min(stop - 1, inc.last + CLAIM_REACH))
+        where = _place(a, inc, later, back) or last_place
+        roles = _actors(
+            a,
+            inc,
+            sents,
+            min(stop - 1, inc.last + CLAIM_REACH),
+            min(stop - 1, inc.last + ANAPHOR_GAP),
+        )
         toll: Fatalities | None = incident_fatalities(c.sent, later)
         sub = lex.sub_types[_forced(sub_type(inc), toll)]
+        if sub.type == NON_VIOLENT:  # codebook: a strategic development kills no one; the deaths
+            toll = Fatalities(best=0)  # its sentence tells belong to the violence beside it
         events.append(
             Event(
                 id=a.new_id("ev", events),

@@ -97,7 +97,7 @@ def best(
     return name, pool[name]
 
 
-def _agent_words(verb: Token) -> list[str]:
+def agent_words(verb: Token) -> list[str]:
     """Lemmas of the verb's agent: its active subject, or the 'by' phrase of a passive."""
     agents = [c for c in verb.children if c.dep_ == "nsubj"]
     agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
@@ -106,7 +106,7 @@ def _agent_words(verb: Token) -> list[str]:
         and verb.dep_ in syntax()["agent_sharing_clauses"]
         and verb.head.pos_ in ("VERB", "AUX")
     ):
-        return _agent_words(verb.head)
+        return agent_words(verb.head)
     return [t.lemma_.lower() for a in agents for t in _own_words(a)]
 
 
@@ -126,7 +126,7 @@ def territory_side(matches: list[Match]) -> str | None:
     for m in matches:
         if m.cue.label not in TERRITORY or not m.cue.trigger:
             continue
-        words = _agent_words(m.head)
+        words = agent_words(m.head)
         for name in reversed(TERRITORY):  # "Houthi forces": the named group decides before "forces"
             if any(
                 tuple(words[i : i + len(p)]) == p

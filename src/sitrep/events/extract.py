@@ -18,6 +18,7 @@ from .classify import (
     TERRITORY,
     VIOLENT_TYPES,
     adjust_territory,
+    agent_words,
     best,
     by_victims,
     scores,
@@ -33,6 +34,8 @@ FIRM_VIOLENT = 1.0  # a killing or an attack is news on its own, whatever the we
 ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 RETAKING = "Government regains territory"
 DISRUPTED = "Disrupted weapons use"
+ARRESTS = "Arrests"
+ABDUCTION = "Abduction/forced disappearance"
 
 
 @dataclass
@@ -155,8 +158,11 @@ def _many(head: Token) -> bool:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
             plural = noun.tag_ == "NNS" or any(k.tag_ == "NNS" for k in noun.subtree)
-            if plural and any(k.lower_ in words for k in noun.subtree):
-                return True
+            counted = any(
+                k.dep_ == "nummod" and k.like_num and k.lower_ != "one" for k in noun.children
+            )
+            if plural and (counted or any(k.lower_ in words for k in noun.subtree)):
+                return True  # "killed in two attacks": the harm of several happenings at once
     return False
 
 
@@ -220,6 +226,8 @@ def candidates(sent: Span, index: int, day_dated: bool, off_topic: bool = False)
         name, value = typed[0], typed[1]
         if m.cue.generic:  # a generic word ("killed") is typed by its victims
             name = by_victims(m.head, name)
+        if name == ARRESTS and set(agent_words(m.head)) & rules().abductors:
+            name = ABDUCTION  # "insurgents rounded up a dozen men"
         if name in TERRITORY:  # each taking verb by its own agent ("until troops retook it"), else
             own = m.cue.label if m.cue.label in TERRITORY else name  # by its own word ("retook")
             name = territory_side([m]) or own

@@ -118,6 +118,30 @@ def _victims(tok: Token) -> list[Token]:
     return out
 
 
+def _one_count(noun: Token) -> int | None:
+    """The count of one noun of a list of victims: its number ('three attackers'), or 1 for a
+    singular noun ('a soldier', 'one policeman')."""
+    num = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    if num is not None:
+        value = parse_number(num.text)
+        return int(value) if value is not None else None
+    return 1 if noun.tag_ == "NN" and any(c.dep_ == "det" for c in noun.children) else None
+
+
+def _listed(sent: Span) -> Fatalities | None:
+    """'One policeman and three attackers were killed', 'killed a soldier and two civilians': the
+    dead listed by kind add up (each kind counted, or the sum is not told)."""
+    for tok in sent:
+        if not _killing(tok):
+            continue
+        for victim in _victims(tok):
+            nouns = [victim, *(c for c in victim.conjuncts if c.i > victim.i)]
+            counts = [_one_count(n) for n in nouns if n.pos_ in ("NOUN", "PROPN")]
+            if len(counts) == len(nouns) > 1 and all(n is not None for n in counts):
+                return Fatalities(best=sum(n for n in counts if n is not None))
+    return None
+
+
 def _parsed(sent: Span) -> Fatalities | None:
     """The count of the victims of a killing verb, commas and all; 1 for one named person."""
     for tok in sent:
@@ -148,6 +172,9 @@ def fatalities(sent: Span) -> Fatalities | None:
     counted (or counted only together with the wounded)."""
     text = sent.text
     combined = list(COMBINED.finditer(text))
+    listed = None if combined else _listed(sent)
+    if listed is not None:
+        return listed
     for pattern in PATTERNS:
         m = next((x for x in pattern.finditer(text) if not _combined(x, combined)), None)
         if m:

@@ -25,6 +25,9 @@ from .rules import rules
 
 INCIDENT_GAP = 4  # sentences: a retelling follows close on the telling (dev half A: gaps up to 4)
 ANAPHOR_GAP = 8  # ... or further on when it names it again ("killed in the blast were ...")
+# sentences after an undated lead in which a dated detail still tells the lead's incident (real wire
+# stories: "An air strike killed ten ... Jets bombed the village on Tuesday ...")
+DATES_LEAD = 2
 FOLLOW_ON = (
     1  # sentences after the last member that may still give the toll ("later put the toll at 5")
 )
@@ -185,11 +188,28 @@ def pointed_happening(sent: Span) -> Token | None:
     )
 
 
+def _in_thehappening(c: Candidate) -> bool:
+    """'Eleven houses were destroyed in the attack', 'a soldier was hurt during the raid': the act
+    is put inside a happening already told, so it is a fact of that incident, whatever its type."""
+    r = rules()
+    verb = c.head if c.head.pos_ in ("VERB", "AUX") else c.head.head
+    return any(
+        happening(g) and any(k.lower_ in r.pointers for k in g.children)
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in r.within_preps
+        for g in p.children
+        if g.dep_ == "pobj"
+    )
+
+
 def _joins(c: Candidate, inc: Incident, dated: bool) -> bool:
     gap = ANAPHOR_GAP if _anaphoric(c.sent) else INCIDENT_GAP
     if c.index - inc.last > gap or _opens_another(c) or _elsewhen(c.head):
         return False
     if claimed(c.head):
+        return True
+    violent = lexicon().sub_types[inc.main.sub_type].type in JOINING_TYPES
+    if violent and not dated and _in_thehappening(c):
         return True
     new_paragraph = "\n" in text_of(c.sent.doc)[inc.main.sent.end_char : c.sent.start_char]
     if dated or (new_paragraph and lead(c.sent.text)):
@@ -254,8 +274,9 @@ def sub_type(inc: Incident) -> str:
     return armed[0] if armed else main.sub_type
 
 
-def claimer_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
-    """Subjects of claim verbs in the incident's sentences ('Al-Shabaab claimed the attack')."""
+def claimer_heads(inc: Incident, sents: list[Span], end: int, pointed: bool = False) -> list[Token]:
+    """Subjects of claim verbs in the incident's sentences ('Al-Shabaab claimed the attack'); with
+    ``pointed``, only claims that name the happening told ('claimed responsibility for the attack')."""
     r = rules()
     out = []
     for sent in sents[inc.main.index : end + 1]:
@@ -263,8 +284,15 @@ def claimer_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
             if tok.lemma_.lower() not in r.claim_verbs or tok.pos_ != "VERB":
                 continue
             objs = [k for k in tok.children if k.dep_ == "dobj"]
-            if any(o.lemma_.lower() in r.claim_nouns or _is_trigger(o) for o in objs):
-                out += [k for k in tok.children if k.dep_ == "nsubj"]
+            if not any(o.lemma_.lower() in r.claim_nouns or _is_trigger(o) for o in objs):
+                continue
+            if pointed and not any(
+                happening(t) and any(k.lower_ in r.pointers for k in t.children)
+                for o in objs
+                for t in o.subtree
+            ):
+                continue
+            out += [k for k in tok.children if k.dep_ == "nsubj"]
     return out
 
 
@@ -282,7 +310,7 @@ def _blamed(verb: Token) -> list[Token]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
-    if onto and any(_happening(o) for o in objs + passive):
+    if onto and any(happening(o) for o in objs + passive):
         return onto
     if verb.lemma_.lower() in rules().blame_onto_only:
         return []
@@ -293,7 +321,7 @@ def _blamed(verb: Token) -> list[Token]:
         for holder in [verb, *objs]
         for p in holder.children
     )
-    named = [o for o in objs if blamed_for or not _happening(o)]
+    named = [o for o in objs if blamed_for or not happening(o)]
     return named or passive
 
 
@@ -308,13 +336,13 @@ def blamed_heads(inc: Incident, sents: list[Span], end: int) -> list[Token]:
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
-            named = k == 0 or any(_happening(t) for t in tok.subtree if t.i != tok.i)
+            named = k == 0 or any(happening(t) for t in tok.subtree if t.i != tok.i)
             if named:
                 out += _blamed(tok)
     return out
 
 
-def _happening(tok: Token) -> bool:
+def happening(tok: Token) -> bool:
     """A word naming a happening: a trigger, or the -ing noun of one ('the killings', 'the bombing')."""
     lemma = tok.lemma_.lower()
     verb = lemma[:-3] if lemma.endswith("ing") else lemma

@@ -17,7 +17,7 @@ from ..ingest.metadata import DATELINE_CITY_FIRST as CITY_FIRST
 from ..ingest.metadata import DATELINE_OUTLET_FIRST as OUTLET_FIRST
 from ..lexicons import syntax
 from ..model import Analysis, EventActor, Mention
-from .incidents import DATELINE
+from .incidents import DATELINE, happening
 from .rules import rules
 
 AGENT_DEPS = ("nsubj",)
@@ -213,13 +213,62 @@ def _phrase_head(tok: Token) -> Token:
     return tok
 
 
+def _between(head: Token) -> list[Span]:
+    """'a gunfight between X and Y': the two sides, in order."""
+    sides = [
+        g
+        for c in head.children
+        if c.lower_ == "between"
+        for g in c.subtree
+        if g.dep_ in ("pobj", "conj")
+    ]
+    return [head.doc[t.left_edge.i : t.i + 1] for t in sides[:2]]
+
+
+def _act_noun(tok: Token) -> bool:
+    """A noun naming a happening ('strike', 'ambush'), not its doers ('gunmen', 'attackers')."""
+    r = rules()
+    lemma = tok.lemma_.lower()
+    doer = lemma in r.unnamed or lemma in r.combatants or tok.lower_ in r.unnamed
+    return tok.pos_ == "NOUN" and not doer and happening(tok)
+
+
+def _pick(a: Analysis, agents: list[Span], targets: list[Span]) -> list[EventActor]:
+    out: list[EventActor] = []
+    first = _who(a, agents, set())
+    if first:
+        out.append(EventActor(first, "actor1"))
+    second = _who(a, targets, {first} if first else set())
+    if second:
+        out.append(EventActor(second, "actor2"))
+    return out
+
+
 def actors(a: Analysis, head: Token) -> list[EventActor]:
     head = _phrase_head(head)
     verb = _verb_of(head)
+    sides = _between(head)
+    if sides:  # "a gunfight between X and Y"
+        return _pick(a, sides[:1], sides[1:])
+    passive_by = any(c.dep_ == "agent" for c in verb.children)  # "was claimed by X": X did it
+    if verb is not head and head.dep_ in ("nsubj", "nsubjpass") and not passive_by:
+        # "an attack on the army base took place": the happening is the subject; its 'on' phrase
+        # is the target, and only its own 'by' phrase the doer
+        doers = _phrases(head, (), ("by",)) + _done_by([head])
+        return _pick(a, doers, _phrases(head, (), tuple(rules().target_preps)))
     sufferers = verb.lemma_.lower() in rules().sufferer_verbs
     agents = [] if sufferers else _phrases(verb, AGENT_DEPS)
     if not agents and not sufferers:  # "Gunmen believed to belong to X killed ...": the parser
         agents = _described(verb)  # hangs the killing on "believed"; its subject says who did it
+    struck = [sp.root for sp in agents if _act_noun(sp.root)]
+    if struck:  # "a drone strike on a convoy killed five": the strike's doer, its target
+        own = struck[0]
+        return _pick(
+            a,  # "a Delta Front attack", "the attack by X", "an ambush staged by X"
+            [own.doc[own.left_edge.i : own.i + 1]] + _phrases(own, (), ("by",)) + _done_by([own]),
+            _phrases(own, (), tuple(rules().target_preps))
+            + _phrases(verb, TARGET_DEPS, tuple(rules().target_preps)),
+        )
     if (
         not agents
         and verb.dep_ in syntax()["role_sharing_clauses"]
@@ -248,24 +297,7 @@ def actors(a: Analysis, head: Token) -> list[EventActor]:
         targets = _phrases(verb, AGENT_DEPS) + targets
     if not targets and verb.dep_ == "conj":  # "was found and killed": the subject is shared
         targets = _phrases(verb.head, ("nsubjpass",))
-    between = [
-        g
-        for c in head.children
-        if c.lower_ == "between"
-        for g in c.subtree
-        if g.dep_ in ("pobj", "conj")
-    ]
-    if between:  # "a gunfight between X and Y"
-        agents = [head.doc[between[0].left_edge.i : between[0].i + 1]]
-        targets = [head.doc[t.left_edge.i : t.i + 1] for t in between[1:2]]
-    out: list[EventActor] = []
-    first = _who(a, agents, set())
-    if first:
-        out.append(EventActor(first, "actor1"))
-    second = _who(a, targets, {first} if first else set())
-    if second:
-        out.append(EventActor(second, "actor2"))
-    return out
+    return _pick(a, agents, targets)
 
 
 def under_speech(tok: Token, trigger: Token) -> bool:
@@ -336,6 +368,16 @@ def _set_before(a: Analysis, sent: Span, before: list[Mention]) -> str | None:
     return None
 
 
+def scene_town(a: Analysis, sent: Span, head: Token) -> str | None:
+    """The first town the sentence puts the happening in ('in', 'near', 'at', 'the village of' ...),
+    else the town it opens the scene in ('In Chicomuselo, ... fighters took control')."""
+    places = _scene(a, sent, head)
+    after = [m for m in places if m.start >= head.idx]
+    located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
+    town = next((m.entity for m in located if populated(a, m.entity)), None)
+    return town or _set_before(a, sent, [m for m in places if m.end <= head.idx])
+
+
 def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str | None:
     """The first town the sentence puts the happening in ('in', 'near', 'at', 'the village of' ...),
     else the town of the paragraph's lead, else the first place so put, else the nearest place named,
@@ -343,9 +385,7 @@ def place(a: Analysis, sent: Span, head: Token, lead: str | None = None) -> str 
     places = _scene(a, sent, head)
     after = [m for m in places if m.start >= head.idx]
     located = [m for m in after if located_at(a.document.text, sent.start_char, m)]
-    town = next((m.entity for m in located if populated(a, m.entity)), None)
-    # "In Chicomuselo, ... fighters took control": the town the sentence opens the scene in
-    town = town or _set_before(a, sent, [m for m in places if m.end <= head.idx])
+    town = scene_town(a, sent, head)
     if town or (lead and populated(a, lead)):
         return town or lead
     if located:

@@ -51,6 +51,8 @@ _LISTS = (
     "another_words",
     "kill_phrasals",
     "described_by",
+    "abductors",
+    "scene_verbs",
 )
 _ORDERED = (
     "separate",
@@ -111,6 +113,8 @@ class Rules:
     another_words: frozenset[str]
     kill_phrasals: frozenset[str]
     described_by: frozenset[str]
+    abductors: frozenset[str]
+    scene_verbs: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> list[str]:
