@@ -360,7 +360,9 @@ def build_events(a: Analysis, doc: Doc) -> list[Event]:
             min(stop - 1, inc.last + CLAIM_REACH),
             min(stop - 1, inc.last + ANAPHOR_GAP),
         )
-        toll: Fatalities | None = incident_fatalities(c.sent, later)
+        first = min(inc.candidates, key=lambda m: m.index)  # a lead told before its dated detail
+        before = [sents[i] for i in range(first.index + 1, c.index + 1)]
+        toll: Fatalities | None = incident_fatalities(first.sent, before + later)
         sub = lex.sub_types[_forced(sub_type(inc), toll)]
         if sub.type == NON_VIOLENT:  # codebook: a strategic development kills no one; the deaths
             toll = Fatalities(best=0)  # its sentence tells belong to the violence beside it
