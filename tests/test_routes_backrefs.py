@@ -1,5 +1,6 @@
-"""A sentence that points back to the load of the route before ("such loads", "these
-consignments") carries that route on, even from a place it did not name as its end."""
+"""Legs told in sequence: a sentence that points back to the load of the route before ("such
+loads", "these consignments") carries that route on, even from a place it did not name as its
+end; a start told after "then" is a later leg, not the start of the whole path."""
 
 import pytest
 from handmade import TOWN
@@ -41,3 +42,26 @@ def test_a_new_load_from_elsewhere_is_another_movement():
         ["Kandahar", "Spin Boldak", "Chaman"],
         ["Quetta", "Karachi"],
     ]
+
+
+LATER_LEGS = [
+    (
+        "Buses bring them to Agadez, where drivers take them across the desert, "
+        "and then from Sabha to Zuwara.",
+        ["Agadez", "Sabha", "Zuwara"],
+    ),
+    (
+        "The cigarettes are shipped to Aqaba and later from Maan to Mudawwara.",
+        ["Aqaba", "Maan", "Mudawwara"],
+    ),
+    (
+        "Recruits were driven to Kidal, and afterwards from Tessalit to Gao.",
+        ["Kidal", "Tessalit", "Gao"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "path"), LATER_LEGS)
+def test_a_start_told_as_a_later_leg_stays_after_the_first_leg(text, path):
+    a = run(text, dict.fromkeys(path, TOWN))
+    assert [names(a, r) for r in a.routes] == [path]
