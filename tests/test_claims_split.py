@@ -50,3 +50,15 @@ def test_verbs_joined_by_and_stay_one_claim():
     )
     spokesman = [c for s, c in claims_of(text) if s == "A coastguard spokesman"]
     assert spokesman and spokesman[0].endswith("had aimed at the boat")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Police initially said that three people had died at the checkpoint.", "Police"),
+        ("The brigade also reports that two lorries were seized near the bridge.", "The brigade"),
+        ("Local officials later said the curfew would be lifted on Friday.", "Local officials"),
+    ],
+)
+def test_a_lone_adverb_before_the_verb_is_not_the_source(text, source):
+    assert [s for s, _ in claims_of(text)] == [source]

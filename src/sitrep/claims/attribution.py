@@ -134,10 +134,18 @@ def _source_range(subj: Token, verb: Token) -> tuple[int, int]:
         extra = [
             ch
             for ch in verb.lefts
-            if ch.dep_ in (*SUBJECTS, "prep", "mark", "advmod") and ch.i > subj.i
+            if ch.dep_ in (*SUBJECTS, "prep", "mark", "advmod")
+            and ch.i > subj.i
+            and not _bare_adverb(ch)
         ]
         hi = max([hi, *(_end(ch.right_edge) for ch in extra)])
     return lo, hi
+
+
+def _bare_adverb(tok: Token) -> bool:
+    """ "Police initially reported", "the division also reports": a lone adverb before the verb
+    says when or how the source spoke, it is not part of who spoke."""
+    return tok.dep_ == "advmod" and tok.pos_ == "ADV" and not list(tok.children)
 
 
 def _quote_start(text: str, sent: SpacySpan, start: int, end: int) -> int:
