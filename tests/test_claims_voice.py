@@ -72,3 +72,15 @@ def test_a_body_named_after_its_kind_is_no_person(text):
 )
 def test_people_named_by_what_they_do_are_anonymous(text):
     assert types_of(text) == ["anonymous"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karim Haddad, director of police in the province, said a dozen families had escaped.",
+        "Amina Bello, head of the district council, said the bridge had been repaired.",
+        "Tomas Ruiz, coordinator of the shelter, said forty people had arrived overnight.",
+    ],
+)
+def test_a_name_with_its_role_beside_it_is_a_named_person(text):
+    assert types_of(text) == ["named_person"]

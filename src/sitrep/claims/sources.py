@@ -64,11 +64,11 @@ def _person_entity(
         toks
         and toks[0].pos_ == "PROPN"
         and any(
-            ch.dep_ == "appos" and ch.lemma_.lower() in source_words("people")
+            ch.dep_ == "appos" and ch.lemma_.lower() in source_words("people") | _titles()
             for ch in span.root.children
         )
     ):
-        return True, None  # "Abdulmalik Qassem, the manager of the camp"
+        return True, None  # "Abdulmalik Qassem, the manager of the camp", "X, director of police"
     return any(_titled(t, span) for t in span), None
 
 
