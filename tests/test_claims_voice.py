@@ -1,6 +1,5 @@
 """Source types by who speaks for whom: a definite noun that points back to an earlier source,
-unnamed people speaking for the body they work for, bodies named after their kind, and people
-described only by what they do."""
+unnamed people speaking for the body they work for, a name with its role beside it."""
 
 import pytest
 from handmade import handmade
@@ -48,30 +47,6 @@ def test_the_source_keeps_the_type_of_the_source_it_points_back_to(text, kinds):
 )
 def test_unnamed_people_speak_for_the_state_body_they_serve(text):
     assert types_of(text) == ["official_statement"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The French aid charity Solidarite Nord said its clinic in the camp had been looted.",
-        "The local rights group Adala Now said three of its staff had been detained overnight.",
-        "The rescue group Vela Libera said its crew had pulled eleven people from the water.",
-    ],
-)
-def test_a_body_named_after_its_kind_is_no_person(text):
-    assert types_of(text) == ["named_organization"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Protesters said the road to the market had been closed for three weeks.",
-        "Demonstrators outside the governor's office said their relatives had been detained.",
-        "A paramedic said the wounded had been taken to the district hospital by car.",
-    ],
-)
-def test_people_named_by_what_they_do_are_anonymous(text):
-    assert types_of(text) == ["anonymous"]
 
 
 @pytest.mark.parametrize(

@@ -132,11 +132,8 @@ def _asides(span: SpacySpan) -> list[tuple[int, int]]:
 
 def _names_body(ent: SpacySpan) -> bool:
     """ "the rescue group Mare Aperto": a name set beside an organisation noun names that body."""
-    root, bodies = ent.root, source_words("organisation_anaphors")
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return (root.dep_ == "appos" and root.head.lower_ in bodies) or (
-        before is not None and before.lower_ in bodies  # "the aid charity Solidarite Nord"
-    )
+    root = ent.root
+    return root.dep_ == "appos" and root.head.lower_ in source_words("organisation_anaphors")
 
 
 def _actor(a: Analysis, span: SpacySpan) -> str | None:

@@ -60,18 +60,6 @@ def _goes_on(sent: SpacySpan, first: Point) -> bool:
     return any(before.endswith(f" {w} ") for w in cues().onward)
 
 
-def _refers_back(sent: SpacySpan) -> bool:
-    """ "On the far side, couriers take such loads to Amman", "From Pasni, these consignments
-    go by dhow": the load named by a word that points back is the one the route before moved."""
-    c = cues()
-    return any(
-        t.lower_ in c.back_references
-        and t.head.i != t.i
-        and (t.head.lemma_.lower() in c.load_nouns or t.head.lemma_.lower() in c.what)
-        for t in sent
-    )
-
-
 def _starts_elsewhere(a: Analysis, current: Chain, first: Point) -> bool:
     """ "Later the families were moved from Raqqa to ...", "From Raqqa, buses take ...": a
     movement that starts from a place other than where the route so far ends, or a place inside
@@ -97,8 +85,6 @@ def _continues(
     a: Analysis, current: Chain, pts: list[Point], opening: str, sent: SpacySpan
 ) -> bool:
     """Does this sentence carry on the route of the one before?"""
-    if _refers_back(sent):
-        return True
     if _starts_elsewhere(a, current, pts[0]):
         return False
     if opening.startswith(" from ") and pts[0].role == "origin":

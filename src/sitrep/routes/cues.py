@@ -27,8 +27,6 @@ class Cues:
     speech: frozenset[str]
     continuation: tuple[str, ...]
     onward: tuple[str, ...]
-    back_references: frozenset[str]
-    load_nouns: frozenset[str]
     earlier_openers: frozenset[str]
     branch_openers: frozenset[str]
     sequence: frozenset[str]
@@ -52,8 +50,6 @@ LISTS = (
     "road_nouns",
     "continuation",
     "onward",
-    "back_references",
-    "load_nouns",
     "alternative",
     "branch",
     "earlier_openers",
@@ -104,8 +100,6 @@ def cues() -> Cues:
         speech=frozenset(raw["speech"]),
         continuation=tuple(raw["continuation"]),
         onward=tuple(raw["onward"]),
-        back_references=frozenset(raw["back_references"]),
-        load_nouns=frozenset(raw["load_nouns"]),
         earlier_openers=frozenset(raw["earlier_openers"]),
         branch_openers=frozenset(raw["branch_openers"]),
         sequence=frozenset(raw["sequence"]),
