@@ -140,10 +140,18 @@ def _source_range(subj: Token, verb: Token) -> tuple[int, int]:
         extra = [
             ch
             for ch in verb.lefts
-            if ch.dep_ in (*SUBJECTS, "prep", "mark", "advmod") and ch.i > subj.i
+            if ch.dep_ in (*SUBJECTS, "prep", "mark", "advmod")
+            and ch.i > subj.i
+            and not _bare_adverb(ch)
         ]
         hi = max([hi, *(_end(ch.right_edge) for ch in extra)])
     return lo, hi
+
+
+def _bare_adverb(tok: Token) -> bool:
+    """ "Police initially reported", "the division also reports": a lone adverb before the verb
+    says when or how the source spoke, it is not part of who spoke."""
+    return tok.dep_ == "advmod" and tok.pos_ == "ADV" and not list(tok.children)
 
 
 def _quote_start(text: str, sent: SpacySpan, start: int, end: int) -> int:
@@ -275,5 +283,49 @@ def from_according(sent: SpacySpan, tok: Token) -> Attribution | None:
 
 def attributions(sent: SpacySpan) -> list[Attribution]:
     """Every attribution of one sentence, in text order."""
-    found = [from_according(sent, t) or from_verb(sent, t) for t in sent]
-    return [f for f in found if f is not None]
+    found = [f for t in sent if (f := from_according(sent, t) or from_verb(sent, t)) is not None]
+    return [f for f in (_without_others(sent, f, found) for f in found) if f is not None]
+
+
+# What joins two attributions in one sentence ("X said A, while Y said B"; "X said A; Y said B").
+JOINER = re.compile(r"(?:\s*;|,?\s+(?:while|whereas|but))\s*$", re.IGNORECASE)
+
+
+def _after_own_cue(sent: SpacySpan, att: Attribution, hi: int) -> Attribution | None:
+    """ "Police said 3 had died; hospital sources said 5", "...; hospital sources later put the
+    toll at 5": parsed with the first attribution as the second's complement, the second
+    source's claim is what its own verb says (its predicate, for a verb that is no bare "say")."""
+    text = text_of(sent.doc)
+    verb = sent.doc.char_span(*att.cue, alignment_mode="expand")
+    if verb is None:
+        return None
+    bare = verb.root.lemma_.lower() in words("bare_speech")
+    lo, hi = _trim(text, att.cue[1] if bare else att.cue[0], max(hi, sent.end_char))
+    return Attribution(att.cue, att.source, (lo, hi)) if hi - lo >= MIN_CLAIM_CHARS else None
+
+
+def _according(text: str, att: Attribution) -> bool:
+    return text[att.cue[0] : att.cue[1]].lower().split()[0] in words("according")
+
+
+def _without_others(
+    sent: SpacySpan, att: Attribution, found: list[Attribution]
+) -> Attribution | None:
+    """ "The Taliban said they had killed dozens, while the NRF said it lost four men": a claim
+    ends where another source of the sentence starts speaking; what is left too short to be a
+    claim is none."""
+    lo, hi = att.content
+    text = text_of(sent.doc)
+    if _according(text, att) and not text[att.source[1] : sent.end_char].strip(TRIM + " )"):
+        return att  # "X said A, according to a report": the report relays the whole sentence
+    starts = [
+        min(o.source[0], o.cue[0]) for o in found if o is not att and not _according(text, o)
+    ]  # "men who, according to witnesses, wore masks": an aside inside the claim
+    if lo in starts and (lo < att.source[0] < hi or att.cue[0] >= hi):
+        return _after_own_cue(sent, att, hi)
+    inside = [x for x in starts if lo < x < hi and not (att.source[0] <= x < att.source[1])]
+    joined = JOINER.search(text, lo, min(inside)) if inside else None
+    if joined is None:
+        return att  # "said the crew fired and denied ...": one claim, its verbs joined by "and"
+    lo, hi = _trim(text, lo, joined.start())
+    return Attribution(att.cue, att.source, (lo, hi)) if hi - lo >= MIN_CLAIM_CHARS else None

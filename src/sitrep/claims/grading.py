@@ -104,15 +104,51 @@ def _topic_mates(content: list[set[str]]) -> list[list[int]]:
     ]
 
 
+TOLL_REACH = 1  # sentences apart two tolls may be and still count the same dead
+
+
+def _toll(doc: Doc, c: Claim) -> tuple[str, int] | None:
+    """The kind of toll a claim gives a figure for ("dead", "hurt") and the sentence it sits in."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not any(t.like_num for t in span):
+        return None
+    lemmas = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+    kind = next((k for k in ("dead", "hurt") if lemmas & words(f"toll_{k}")), None)
+    return (kind, doc[span.start].sent.start) if kind else None
+
+
+def _toll_clashes(doc: Doc, claims: list[Claim], numbers: list[set[str]]) -> set[int]:
+    """ "Police said 3 people had died; hospital sources put the toll at 5": independent sources
+    that give different figures for one toll, told within a sentence of each other."""
+    tolls = [_toll(doc, c) for c in claims]
+    starts = {s.start: k for k, s in enumerate(doc.sents)}
+    speakers = _speakers(claims)
+    out: set[int] = set()
+    for i, ti in enumerate(tolls):
+        for j in range(i + 1, len(claims)):
+            tj = tolls[j]
+            if (
+                ti is not None
+                and tj is not None
+                and ti[0] == tj[0]
+                and abs(starts[ti[1]] - starts[tj[1]]) <= TOLL_REACH
+                and not numbers[i] & numbers[j]
+                and _independent(speakers[i], speakers[j])
+            ):
+                out |= {i, j}
+    return out
+
+
 def grade(claims: list[Claim], doc: Doc) -> None:
     """Set reliability and credibility on every claim of one report."""
     content = [_content(doc, c) for c in claims]
     numbers = [_numbers(doc, c) for c in claims]
     denies = [_denies(doc, c) for c in claims]
     speakers = _speakers(claims)
+    tolls = _toll_clashes(doc, claims, numbers)
     for i, (c, mates) in enumerate(zip(claims, _topic_mates(content), strict=False)):
         c.reliability = RELIABILITY[c.source.type]
-        support, clash = 0, False
+        support, clash = 0, i in tolls
         for j in mates:
             if not _independent(speakers[i], speakers[j]):
                 continue

@@ -347,7 +347,11 @@ def travel_order(found: list[tuple[Point, Token]]) -> list[Point]:
     for p, tok in found:
         if p.role == "origin":
             same = [
-                q for q in order if q.role != "origin" and _one_movement(verbs[id(q)], verbs[id(p)])
+                q
+                for q in order
+                if q.role != "origin"
+                and _one_movement(verbs[id(q)], verbs[id(p)])
+                and not _later_leg(tokens[id(q)], tok)
             ]
         elif _passed_on_the_way(tok):
             same = [
@@ -399,6 +403,13 @@ def _told_in_sequence(a: Token, b: Token) -> bool:
     return any(
         t.lower_ in cues().sequence or t.pos_ == "VERB" or t.dep_ == "cc" for t in a.doc[lo:hi]
     )
+
+
+def _later_leg(a: Token, b: Token) -> bool:
+    """ "to Agadez ... and then from Gatrun to Sabha": a word between them says the second is a
+    later leg, so its start is no start of the whole path."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.lower_ in cues().sequence and t.pos_ == "ADV" for t in a.doc[lo:hi])
 
 
 def _move_before(order: list[Point], p: Point, same: list[Point]) -> None:
