@@ -41,3 +41,17 @@ def test_tolls_far_apart_do_not_clash():
         "Medics said 9 people died in a separate crash on the highway."
     )
     assert 4 not in grades(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said 7 soldiers were killed at the base. "
+        "A rebel spokesman said 3 militants were killed in the fighting.",
+        "Medics said 15 civilians were killed in the first strike. "
+        "The second strike killed 6 civilians, residents said.",
+        "The governor said 3 people were killed. Police said 2 guards were killed at a substation.",
+    ],
+)
+def test_tolls_of_other_people_or_of_another_happening_do_not_clash(text):
+    assert 4 not in grades(text)

@@ -107,14 +107,28 @@ def _topic_mates(content: list[set[str]]) -> list[list[int]]:
 TOLL_REACH = 1  # sentences apart two tolls may be and still count the same dead
 
 
-def _toll(doc: Doc, c: Claim) -> tuple[str, int] | None:
-    """The kind of toll a claim gives a figure for ("dead", "hurt") and the sentence it sits in."""
+def _toll(doc: Doc, c: Claim) -> tuple[str, int, frozenset[str]] | None:
+    """The kind of toll a claim gives a figure for ("dead", "hurt"), the sentence it sits in and
+    the nouns its figures count ("soldier" in "4 soldiers were killed"). None for a claim about
+    another happening than the one before it ("the second strike killed six")."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     if span is None or not any(t.like_num for t in span):
         return None
+    sent = doc[span.start].sent
+    if any(t.lower_ in words("another_happening") for t in sent):
+        return None
     lemmas = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
     kind = next((k for k in ("dead", "hurt") if lemmas & words(f"toll_{k}")), None)
-    return (kind, doc[span.start].sent.start) if kind else None
+    counted = frozenset(
+        t.head.lemma_.lower() for t in span if t.like_num and t.head.pos_ in ("NOUN", "PROPN")
+    )
+    return (kind, sent.start, counted) if kind else None
+
+
+def _same_dead(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Figures that count different people ("3 militants" against "10 soldiers") are no clash;
+    a figure with no noun ("11 died") may count anyone."""
+    return not x or not y or bool(x & y)
 
 
 def _toll_clashes(doc: Doc, claims: list[Claim], numbers: list[set[str]]) -> set[int]:
@@ -132,6 +146,7 @@ def _toll_clashes(doc: Doc, claims: list[Claim], numbers: list[set[str]]) -> set
                 and tj is not None
                 and ti[0] == tj[0]
                 and abs(starts[ti[1]] - starts[tj[1]]) <= TOLL_REACH
+                and _same_dead(ti[2], tj[2])
                 and not numbers[i] & numbers[j]
                 and _independent(speakers[i], speakers[j])
             ):
