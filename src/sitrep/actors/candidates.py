@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import calendar, syntax
 from ..model import Analysis, Mention, MentionKind
+from ..places.fold import fold
+from ..places.store import get_gazetteer
 from .evidence import Evidence
 from .lexicon import ForceClass, lexicon
 from .registry import Entry, Hit, registry
@@ -583,6 +585,24 @@ def _country_key(a: Analysis, start: int, mod: str) -> str:
     return re.sub(r"['\u2019]s$", "", mod).lower()
 
 
+def _titled_place(text: str, start: int, name_start: int, end: int) -> bool:
+    """ "near Sheikh Zuweid", "the Sheikh Maqsoud district", "Datu Piang town": a title that opens
+    place names, with a place's context and no person's, names a place (lexicon ``place_titles``).
+    A whole name the gazetteer knows is a place unless a person's word follows it."""
+    lx = lexicon()
+    title = text[start:name_start].split()
+    if not title or title[-1].lower() not in lx.place_titles:
+        return False
+    before = re.findall(r"[\w.]+", text[max(0, start - 30) : start].lower())
+    after = re.findall(r"[\w.]+", text[end : end + 30].lower())
+    if after[:1] and after[0] in lx.person_after or re.match(r"\s*,\s*(?:a|an|the)\s", text[end:]):
+        return False
+    context = bool(before and before[-1] in lx.locatives) or bool(
+        after and after[0] in lx.place_words
+    )
+    return context or bool(get_gazetteer().candidates(fold(text[start:end])))
+
+
 def titled(a: Analysis) -> list[Cand]:
     """ "Colonel X", "Brigadier General X", "Sheikh X": a person whose name drops the title."""
     text, lx = a.document.text, lexicon()
@@ -596,7 +616,10 @@ def titled(a: Analysis) -> list[Cand]:
         if lx.actor_type(name) or name.lower() in lx.titles:
             continue
         caps = [k.start() for k in re.finditer(r"(?<![\w.])[A-Z]", text[m.start() : s])]
-        out.append(Cand(m.start() + caps[0] if caps else s, e, "person", "title", name))
+        start = m.start() + caps[0] if caps else s
+        if _titled_place(text, start, s, e):
+            continue
+        out.append(Cand(start, e, "person", "title", name))
     for m in NICKNAME.finditer(text):
         out.append(Cand(m.start("n"), m.end("n"), "person", "title", m.group("n")))
     for m in KUNYA.finditer(text):

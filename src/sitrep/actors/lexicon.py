@@ -48,6 +48,11 @@ class Lexicon:
     place_heads: frozenset[str] = frozenset()
     speaker_possessives: frozenset[str] = frozenset()
     not_actors: frozenset[str] = frozenset()
+    designation_words: frozenset[str] = frozenset()
+    place_titles: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    person_after: frozenset[str] = frozenset()
 
     def actor_type(self, name: str) -> str | None:
         """The type a name's own words suggest: the cue ending last decides ("Ministry ... Office"),
@@ -83,6 +88,11 @@ _WORD_SETS = (
     "titled_sources",
     "wins_ties",
     "place_heads",
+    "designation_words",
+    "place_titles",
+    "locatives",
+    "place_words",
+    "person_after",
 )
 
 

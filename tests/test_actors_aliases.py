@@ -1,0 +1,122 @@
+"""Alias mechanisms of the actors stage on sentences of our own: a name given in brackets joins
+its group wherever the report writes it, a state's designation written before a group's name is
+that group, and a title that opens place names ("Sheikh", "Datu") before a place is no person."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def entity_of(data: dict, surface: str, nth: int = 0) -> dict | None:
+    """The actor/person entity of the nth occurrence of surface in the text, or None."""
+    text, k = data["document"]["text"], -1
+    for _ in range(nth + 1):
+        k = text.index(surface, k + 1)
+    for m in data["mentions"]:
+        if m["kind"] in ("actor", "person") and m["start"] < k + len(surface) and k < m["end"]:
+            return next(e for e in data["entities"] if e["id"] == m["entity"])
+    return None
+
+
+def kinds_over(data: dict, surface: str) -> set[str]:
+    k = data["document"]["text"].index(surface)
+    return {m["kind"] for m in data["mentions"] if m["start"] < k + len(surface) and k < m["end"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "long", "short"),
+    [
+        (
+            "The Interior Ministry (Mininter) sent riot police to the port on Sunday. Two days "
+            "later Mininter said the officers had left.",
+            "Interior Ministry",
+            "Mininter",
+        ),
+        (
+            "A spokesman for the Harbour Watch Committee (Vigilia) denied the charge. Vigilia "
+            "has monitored the quay since 2019, and Vigilia volunteers film every landing.",
+            "Harbour Watch Committee",
+            "Vigilia",
+        ),
+        (
+            "Officials of the Northern Relief Board (Norel) counted 40 tents. By Friday Norel "
+            "had moved the families inland.",
+            "Northern Relief Board",
+            "Norel",
+        ),
+    ],
+)
+def test_bracketed_name_joins_its_group_everywhere(analyze, text, long, short):
+    data = analyze(text)
+    group = entity_of(data, long)
+    assert group is not None and group["kind"] == "actor"
+    uses = [entity_of(data, short, n) for n in range(text.count(short))]
+    assert all(u is not None and u["id"] == group["id"] for u in uses)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Troops fought the Organised Armed Group (GAO) Clan del Golfo near Tarazá on Monday. "
+            "Later the GAO Clan del Golfo burned two buses, and the army said GAO snipers had "
+            "killed a soldier.",
+            "Gulf Clan",
+        ),
+        (
+            "The government listed the Designated Terrorist Organisation (DTO) Ahlu Sunnah Wal "
+            "Jamaa last year. Police said the DTO had recruited in Pemba.",
+            "Ansar al-Sunna (Mozambique)",
+        ),
+        (
+            "Prosecutors charged three men of the Transnational Criminal Organization (TCO) Tren "
+            "de Aragua on Friday. The TCO moved migrants across the border, they said.",
+            "Tren de Aragua",
+        ),
+    ],
+)
+def test_designation_before_a_name_is_that_group(analyze, text, group):
+    data = analyze(text)
+    acr = text[text.index("(") + 1 : text.index(")")]
+    named = {entity_of(data, acr, n)["name"] for n in range(text.count(acr))}
+    assert named == {group}
+
+
+def test_designation_alone_stays_its_own_actor(analyze):
+    data = analyze(
+        "Police said an Organised Armed Group (GAO) had set up a checkpoint. The GAO charged "
+        "drivers a fee, and the Gulf Clan denied any part in it."
+    )
+    gao = entity_of(data, "GAO")
+    clan = entity_of(data, "Gulf Clan")
+    assert gao is not None and clan is not None and gao["id"] != clan["id"]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "Egyptian troops raided a farm near Sheikh Zuweid in North Sinai at dawn.",
+            "Sheikh Zuweid",
+        ),
+        (
+            "A mortar round fell on the road between Nawa and Sheikh Miskin on Friday.",
+            "Sheikh Miskin",
+        ),
+        ("Two soldiers were wounded in Datu Piang town, the army said.", "Datu Piang"),
+        ("Fighters shelled the Sheikh Maqsoud district of Aleppo overnight.", "Sheikh Maqsoud"),
+    ],
+)
+def test_titled_place_name_is_no_person(analyze, text, place):
+    data = analyze(text)
+    assert "person" not in kinds_over(data, place)
+
+
+def test_titled_person_stays_a_person(analyze):
+    data = analyze(
+        "Sheikh Hamid Rasul said on Tuesday that the clans would talk. Talks were held in "
+        "Sheikh Zuweid, where Sheikh Hamid Rasul met the governor."
+    )
+    person = entity_of(data, "Hamid Rasul")
+    assert person is not None and person["kind"] == "person"
+    assert "person" not in kinds_over(data, "Sheikh Zuweid, where")
