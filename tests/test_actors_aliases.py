@@ -120,3 +120,66 @@ def test_titled_person_stays_a_person(analyze):
     person = entity_of(data, "Hamid Rasul")
     assert person is not None and person["kind"] == "person"
     assert "person" not in kinds_over(data, "Sheikh Zuweid, where")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Afghan and Pakistani troops exchanged fire at the crossing overnight.",
+            "Afghan",
+            "Pakistani",
+        ),
+        ("Kenyan and Somali soldiers retook the town after a two-day battle.", "Kenyan", "Somali"),
+        ("Iraqi and Syrian forces closed the border road on Tuesday.", "Iraqi", "Syrian"),
+    ],
+)
+def test_coordinated_nations_each_have_a_force(analyze, text, first, second):
+    data = analyze(text)
+    one, two = entity_of(data, first), entity_of(data, second)
+    assert one is not None and two is not None and one["id"] != two["id"]
+    assert one["kind"] == two["kind"] == "actor" and one["actor_type"] == "state_force"
+    assert "place" in kinds_over(data, first)  # the demonym still names its country
+
+
+@pytest.mark.parametrize(
+    ("text", "force", "place"),
+    [
+        (
+            "The Maguindanao del Sur police said two men were held.",
+            "Maguindanao del Sur police",
+            "Maguindanao del Sur",
+        ),
+        (
+            "North Waziristan police arrested a suspect near Miranshah.",
+            "North Waziristan police",
+            "North Waziristan",
+        ),
+        (
+            "The Khyber Pakhtunkhwa government condemned the attack.",
+            "Khyber Pakhtunkhwa government",
+            "Khyber Pakhtunkhwa",
+        ),
+    ],
+)
+def test_force_of_a_many_word_place_keeps_the_place(analyze, text, force, place):
+    data = analyze(text)
+    ent = entity_of(data, force)
+    assert ent is not None and ent["kind"] == "actor"
+    mention = next(m for m in data["mentions"] if m["entity"] == ent["id"])
+    assert mention["text"] == force
+    assert "place" in kinds_over(data, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Taliban fighters fired on Pakistan's border post at dawn.", "border post"),
+        ("The rebels rejected the army's report on the raid.", "report"),
+        ("Kenya's daily patrols along the coast resumed on Monday.", "daily"),
+    ],
+)
+def test_lower_case_media_cue_after_a_possessive_is_no_outlet(analyze, text, word):
+    data = analyze(text)
+    ent = entity_of(data, word)
+    assert ent is None or ent["actor_type"] != "media"

@@ -30,6 +30,7 @@ RANK = {
     "unit": 6,
     "pattern": 5,
     "force": 5,
+    "coordinated": 5,
     "short": 4,
     "ner": 3,
     "kunya": 3,
@@ -420,18 +421,37 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
             or _non_state(mod)
         ):
             continue
+        # "Maguindanao del Sur police": the whole place the modifier ends, not its last word
+        place = _place_at(a, m.start("mod"))
+        start = m.start("mod")
+        if place is not None and place.end == start + len(mod):  # less an article it took in
+            start = place.end - len(re.sub(r"^(?i:the)\s+", "", place.text))
         out.append(
             Cand(
-                m.start("mod"),
+                start,
                 m.end("noun"),
                 "actor",
                 "force",
-                m.group(),
+                text[start : m.end("noun")],
                 actor_type=fc.actor_type,
                 fclass=fc.name,
                 group=f"{_country_key(a, m.start('mod'), mod)}|{fc.name}",
             )
         )
+        # "Afghan and Pakistani troops": each nation named before the noun has its own force
+        for s, e in _coordinated(a, m.start("mod")):
+            out.append(
+                Cand(
+                    s,
+                    e,
+                    "actor",
+                    "coordinated",
+                    f"{text[s:e]} {m.group('noun')}",
+                    actor_type=fc.actor_type,
+                    fclass=fc.name,
+                    group=f"{_country_key(a, s, text[s:e])}|{fc.name}",
+                )
+            )
     for m in POSSESSIVE.finditer(text):
         what = _body(_before_verb(doc, m.start("what"), m.group("what")))
         if what is None:
@@ -474,6 +494,27 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
                     fclass=fc.name,
                 )
             )
+    return out
+
+
+COORDINATED = re.compile(r"(?P<w>[A-Z][\w\u00c0-\u024f]*)(?:,[ \t]+|,?[ \t]+(?:and|&)[ \t]+)$")
+
+
+def _coordinated(a: Analysis, start: int) -> list[tuple[int, int]]:
+    """The nations listed before a force's own ("Afghan and", "Malian, Nigerien and"): spans of
+    the demonyms or country names the places stage read there, nearest first."""
+    text, out = a.document.text, []
+    while (m := COORDINATED.search(text, max(0, start - 40), start)) is not None:
+        s = m.start("w")
+        place = _place_at(a, s)
+        ent = a.entity(place.entity) if place is not None else None
+        feature = (ent.geo.feature or "") if ent is not None and ent.geo is not None else ""
+        if place is None or (place.start, place.end) != (s, m.end("w")):
+            break
+        if not (place.demonym or feature.startswith("PCL")):
+            break
+        out.append((s, m.end("w")))
+        start = s
     return out
 
 
@@ -566,7 +607,10 @@ def _body(words: str) -> str | None:
         phrase = " ".join(parts[:n])
         if "-" in parts[n - 1]:  # "government-aligned" describes the body that follows
             continue
-        if lx.force_class(phrase) or (n > 1 and lx.actor_type(parts[n - 1])):
+        kind = lx.actor_type(parts[n - 1]) if n > 1 else None
+        if kind == "media" and parts[n - 1].lower() not in lx.media_nouns:
+            kind = None  # "Pakistan's border post": a lower-case "post" or "report" is no outlet
+        if lx.force_class(phrase) or kind:
             return phrase
     return None
 

@@ -53,6 +53,7 @@ class Lexicon:
     locatives: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     person_after: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
 
     def actor_type(self, name: str) -> str | None:
         """The type a name's own words suggest: the cue ending last decides ("Ministry ... Office"),
@@ -93,6 +94,7 @@ _WORD_SETS = (
     "locatives",
     "place_words",
     "person_after",
+    "media_nouns",
 )
 
 
