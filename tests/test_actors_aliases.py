@@ -183,3 +183,64 @@ def test_lower_case_media_cue_after_a_possessive_is_no_outlet(analyze, text, wor
     data = analyze(text)
     ent = entity_of(data, word)
     assert ent is None or ent["actor_type"] != "media"
+
+
+@pytest.mark.parametrize(
+    ("text", "phantom"),
+    [
+        (
+            "Pirates Raid Tanker Off Somali Coast\nPirates boarded a tanker off Puntland on "
+            "Sunday, the maritime police said.",
+            "Pirates Raid Tanker",
+        ),
+        (
+            "Bandits Abduct Forty Pupils From Boarding School\nBandits seized the pupils at "
+            "night, the state police said on Friday.",
+            "Bandits Abduct",
+        ),
+    ],
+)
+def test_title_case_headline_is_no_person(analyze, text, phantom):
+    data = analyze(text)
+    k = data["document"]["text"].index(phantom)
+    people = [
+        m
+        for m in data["mentions"]
+        if m["kind"] == "person" and m["start"] < k + len(phantom) and k < m["end"]
+    ]
+    assert people == []
+
+
+def test_dateline_is_no_part_of_a_name(analyze):
+    data = analyze("QUETTA - Militants stormed a police station near the city on Monday.")
+    assert all(not m["text"].startswith("QUETTA") for m in data["mentions"] if m["kind"] != "place")
+
+
+@pytest.mark.parametrize(
+    ("text", "acr", "long"),
+    [
+        (
+            "Jama'a Nusrat ul-Islam wa al-Muslimin (JNIM) claimed the raid. JNIM fighters "
+            "withdrew at dusk.",
+            "JNIM",
+            "Jama'a Nusrat ul-Islam wa al-Muslimin",
+        ),
+        (
+            "The Harakat Shabab ul-Mujahideen (HSM) said it held the town, and HSM fighters "
+            "set up checkpoints.",
+            "HSM",
+            "Harakat Shabab ul-Mujahideen",
+        ),
+        (
+            "A cell of Jamaat Ahl ul-Haqq wa al-Amal (JAHA) was broken up. JAHA recruiters had "
+            "worked the markets for a year.",
+            "JAHA",
+            "Jamaat Ahl ul-Haqq wa al-Amal",
+        ),
+    ],
+)
+def test_acronym_of_a_name_with_arabic_particles(analyze, text, acr, long):
+    data = analyze(text)
+    group = entity_of(data, long)
+    assert group is not None and group["kind"] == "actor"
+    assert all(entity_of(data, acr, n)["id"] == group["id"] for n in range(text.count(acr)))

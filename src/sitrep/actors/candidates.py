@@ -38,7 +38,7 @@ RANK = {
 }
 
 CAP = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f-]*"
-LINK = r"(?:al-|el-|ad-|as-|ash-|at-|ibn |bin |de |del |of |for |on |the |la |wal-)"
+LINK = r"(?:al-|el-|ad-|as-|ash-|at-|ul-|ibn |bin |de |del |of |for |on |the |la |wal-|wa |li-|fi )"
 NAME = rf"{CAP}(?:[ \t]+(?:{LINK})*{CAP})*"
 LEAD_IN = re.compile(r"([A-Z]\w*)[ \t]+of[ \t]+(?:the[ \t]+)?")
 LONG_NAME = rf"{CAP}(?:[ \t]+(?:{LINK}|and )*{CAP})*"
@@ -266,9 +266,34 @@ def ner(a: Analysis, doc: Doc) -> list[Cand]:
             and ent[0].pos_ != "PROPN"
         ):
             continue  # a capitalised common noun opening a sentence ("Migrants")
+        dash = DATELINE_DASH.match(name)
+        if dash:  # "QUETTA - Militants": the dateline is no part of the name
+            s, name = s + dash.end(), name[dash.end() :]
         kind: MentionKind = "person" if ent.label_ == "PERSON" else "actor"
+        if kind == "person" and _headline(text, s, e) and _not_a_name(ent):
+            continue  # "Pirates Raid Tanker Off Coast": a title-case headline is no name
         out.append(Cand(s, e, kind, "ner", name, actor_type=lexicon().actor_type(name)))
     return out
+
+
+DATELINE_DASH = re.compile(r"[A-Z][A-Z .'-]+?[ \t]+[-\u2013\u2014][ \t]+(?=[A-Z])")
+
+
+def _not_a_name(ent: Span) -> bool:
+    """A headline's run of capitals that holds a verb, a preposition or a common noun, or runs
+    past three words ("Pirates Raid Tanker Off Coast")."""
+    return len(ent) > 3 or any(t.pos_ in ("VERB", "ADP", "NOUN", "AUX") for t in ent)
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """Does the span lie on a title-case line (most longer words capitalised, no full stop at
+    its end), where the tagger reads any run of capitals as a name?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if len(w) > 3]
+    caps = sum(w[0].isupper() for w in words)
+    return len(words) >= 3 and caps >= 0.8 * len(words) and not line.endswith(".")
 
 
 def _area(name: str) -> bool:
