@@ -244,3 +244,32 @@ def test_acronym_of_a_name_with_arabic_particles(analyze, text, acr, long):
     group = entity_of(data, long)
     assert group is not None and group["kind"] == "actor"
     assert all(entity_of(data, acr, n)["id"] == group["id"] for n in range(text.count(acr)))
+
+
+@pytest.mark.parametrize(
+    ("text", "army"),
+    [
+        (
+            "The Somali National Army said it had retaken the town. Local officials said that "
+            "soldiers then searched the market.",
+            "Somali National Army",
+        ),
+        (
+            "Nigerian Army units cleared the road to Damboa. Officials said two soldiers were "
+            "wounded by a mine.",
+            "Nigerian Army",
+        ),
+        (
+            "The Malian Armed Forces reported a clash near Boni. Regional officials said troops "
+            "had secured the bridge by dusk.",
+            "Malian Armed Forces",
+        ),
+    ],
+)
+def test_officials_are_no_force_that_takes_the_soldiers(analyze, text, army):
+    data = analyze(text)
+    force = entity_of(data, army)
+    noun = next(w for w in ("soldiers", "troops") if w in text)
+    assert force is not None and entity_of(data, noun)["id"] == force["id"]
+    officials = entity_of(data, "fficials")
+    assert officials is None or officials["id"] != force["id"]
