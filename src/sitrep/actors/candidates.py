@@ -449,7 +449,8 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
         # "Maguindanao del Sur police": the whole place the modifier ends, not its last word
         place = _place_at(a, m.start("mod"))
         start = m.start("mod")
-        if place is not None and place.end == start + len(mod):  # less an article it took in
+        # a demonym ("Sri Lankan government") keeps its own place mention: not taken in
+        if place is not None and not place.demonym and place.end == start + len(mod):
             start = place.end - len(re.sub(r"^(?i:the)\s+", "", place.text))
         out.append(
             Cand(
