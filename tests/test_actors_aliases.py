@@ -273,3 +273,35 @@ def test_officials_are_no_force_that_takes_the_soldiers(analyze, text, army):
     assert force is not None and entity_of(data, noun)["id"] == force["id"]
     officials = entity_of(data, "fficials")
     assert officials is None or officials["id"] != force["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "other"),
+    [
+        (
+            '"The base held," Captain Osman Ali told reporters. Ali added that help was coming. '
+            "Ali Nur, the deputy governor, confirmed the fighting.",
+            "Osman Ali",
+            "Ali Nur",
+        ),
+        (
+            "Colonel Ahmed Hassan said the road was closed. Hassan later said it had reopened. "
+            "Hassan Abdi, a trader, said prices had doubled.",
+            "Ahmed Hassan",
+            "Hassan Abdi",
+        ),
+        (
+            "Police chief Daniel Musa blamed bandits. Musa Ibrahim, a farmer, disagreed, but "
+            "Musa insisted the gang was local.",
+            "Daniel Musa",
+            "Musa Ibrahim",
+        ),
+    ],
+)
+def test_lone_name_is_the_family_name_when_another_person_has_it_first(analyze, text, full, other):
+    data = analyze(text)
+    surname = full.split()[-1]
+    whole, rival = entity_of(data, full), entity_of(data, other)
+    assert whole is not None and rival is not None and whole["id"] != rival["id"]
+    lone = [m for m in data["mentions"] if m["kind"] == "person" and m["text"] == surname]
+    assert lone and all(m["entity"] == whole["id"] for m in lone)
