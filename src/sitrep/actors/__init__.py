@@ -67,7 +67,6 @@ def annotate(a: Analysis, doc: Doc) -> None:
         groups.place(c)
     for long, acr in pairs:
         groups.merge_at(long, acr)
-    groups.merge_designations(text)
     groups.place_bares(order, text)
     groups.merge_units()
     placed = [(c.start, c.end, cl) for cl in groups.all for c in cl.cands if c.end > c.start]

@@ -155,27 +155,6 @@ class Clusters:
         keep, gone = (two, one) if two.entry else (one, two)
         self._absorb(keep, gone)
 
-    def merge_designations(self, text: str) -> None:
-        """A state's label for a kind of group written right before a group's name ("the
-        Organised Armed Group (GAO) Clan del Golfo", "the GAO Clan del Golfo") is that group: the
-        label's cluster, acronym and all, joins the named one. A label is a name of designation
-        words only, never a registry entry."""
-        named = {
-            c.start: c
-            for cl in self.all
-            if cl.kind == "actor" and not _designation(cl)
-            for c in cl.cands
-            if c.source != "bare"
-        }
-        for cl in [cl for cl in self.all if _designation(cl)]:
-            for c in cl.cands:
-                m = APPOSED.match(text, c.end)
-                nxt = named.get(m.end()) if m else None
-                other = self.owner(nxt.start, nxt.end) if nxt else None
-                if other is not None and other is not cl:
-                    self._absorb(other, cl)
-                    break
-
     def merge_units(self) -> None:
         """A unit ("Seventh Division") is its army: it joins the army named before it, else
         the first one after."""
@@ -275,18 +254,6 @@ class Clusters:
                 i = bisect.bisect_right(starts.setdefault(fclass, []), c.start)
                 starts[fclass].insert(i, c.start)
                 named.setdefault(fclass, []).insert(i, c)
-
-
-APPOSED = re.compile(r"(?:[ \t]*\([A-Z][\w.-]{1,10}\))?[ \t]+")
-
-
-def _designation(cl: Cluster) -> bool:
-    """Is the cluster a designation ("Organised Armed Group"), not a group of its own?"""
-    if cl.kind != "actor" or cl.entry is not None:
-        return False
-    words = lexicon().designation_words
-    names = (re.findall(r"[\w-]+", c.name.lower()) for c in cl.cands)
-    return any(ws and all(w in words for w in ws) for ws in names)
 
 
 OF_GROUP = re.compile(

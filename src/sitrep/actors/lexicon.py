@@ -48,7 +48,6 @@ class Lexicon:
     place_heads: frozenset[str] = frozenset()
     speaker_possessives: frozenset[str] = frozenset()
     not_actors: frozenset[str] = frozenset()
-    designation_words: frozenset[str] = frozenset()
     place_titles: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
@@ -89,7 +88,6 @@ _WORD_SETS = (
     "titled_sources",
     "wins_ties",
     "place_heads",
-    "designation_words",
     "place_titles",
     "locatives",
     "place_words",
