@@ -49,10 +49,16 @@ def annotate(a: Analysis, doc: Doc) -> None:
     _settle_kinds(text, chosen)
     chosen = overlap.decide(a, overlap.possessive_places(a, chosen))
     chosen += overlap.decide(a, _short_uses(text, chosen))
-    chosen += overlap.decide(a, _named_aliases(a, chosen))
-    groups = Clusters(
+    named = _bracket_names(a, chosen)
+    for c in chosen:  # the tagger's "Sedena said" is the group the report named so
+        if c.source == "ner" and c.kind == "person" and text[c.start : c.end] in named:
+            c.kind, c.actor_type = "actor", named[text[c.start : c.end]].actor_type
+    chosen += overlap.decide(a, _named_aliases(a, chosen, named))
+    links = {key_of_name(w): key_of_name(c.name) for w, c in named.items()}
+    links.update(
         {key_of_name(text[acr.start : acr.end]): key_of_name(long.name) for long, acr in pairs}
     )
+    groups = Clusters(links)
     order = sorted(chosen, key=lambda c: c.start)
     for c in sorted(
         (c for c in order if c.source != "bare"),
@@ -179,18 +185,27 @@ def _short_uses(text: str, chosen: list[Cand]) -> list[Cand]:
     return out
 
 
-def _named_aliases(a: Analysis, chosen: list[Cand]) -> list[Cand]:
-    """Every use of a group's other name: one the report gives in brackets after it ("the Defence
-    Ministry (Sedena)"), or capitals spelling its initials ("HIM" for "Horn Incident Monitor").
-    A place in brackets ("Digest (Kabul)") says where, not who."""
+def _bracket_names(a: Analysis, chosen: list[Cand]) -> dict[str, Cand]:
+    """A group's other name the report gives in brackets after it ("the Defence Ministry
+    (Sedena)"). A place in brackets ("Digest (Kabul)") says where, not who."""
+    text = a.document.text
+    places = {m.text for m in a.mentions if m.kind == "place"}
+    names: dict[str, Cand] = {}
+    for c in chosen:
+        m = BRACKETED.match(text, c.end) if c.kind == "actor" and c.source != "bare" else None
+        if m and m.group("w") not in places:
+            names.setdefault(m.group("w"), c)
+    return names
+
+
+def _named_aliases(a: Analysis, chosen: list[Cand], bracketed: dict[str, Cand]) -> list[Cand]:
+    """Every use of a group's other name: one the report gives in brackets after it, or capitals
+    spelling its initials ("HIM" for "Horn Incident Monitor"). Uses another candidate already
+    holds join the group by the clusters' links (see ``annotate``)."""
     text = a.document.text
     actors = [c for c in chosen if c.kind == "actor" and c.source != "bare"]
     places = {m.text for m in a.mentions if m.kind == "place"}
-    names: dict[str, Cand] = {}
-    for c in actors:
-        m = BRACKETED.match(text, c.end)
-        if m:
-            names.setdefault(m.group("w"), c)
+    names = dict(bracketed)
     # One candidate per name (the last, as before) and one test per word: a long text repeats both.
     named = {c.name: c for c in actors if len(c.name.split()) > 1}
     for word in dict.fromkeys(

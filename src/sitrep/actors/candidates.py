@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import calendar, syntax
 from ..model import Analysis, Mention, MentionKind
+from ..places.fold import fold
+from ..places.store import get_gazetteer
 from .evidence import Evidence
 from .lexicon import ForceClass, lexicon
 from .registry import Entry, Hit, registry
@@ -30,6 +32,7 @@ RANK = {
     "pattern": 5,
     "force": 5,
     "arms": 5,  # "Russian drones": the country's forces as the side that fired, no men on the ground
+    "coordinated": 5,
     "short": 4,
     "ner": 3,
     "kunya": 3,
@@ -37,7 +40,7 @@ RANK = {
 }
 
 CAP = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f-]*"
-LINK = r"(?:al-|el-|ad-|as-|ash-|at-|ibn |bin |de |del |of |for |on |the |la |wal-)"
+LINK = r"(?:al-|el-|ad-|as-|ash-|at-|ul-|ibn |bin |de |del |of |for |on |the |la |wal-|wa |li-|fi )"
 NAME = rf"{CAP}(?:[ \t]+(?:{LINK})*{CAP})*"
 LEAD_IN = re.compile(r"([A-Z]\w*)[ \t]+of[ \t]+(?:the[ \t]+)?")
 LONG_NAME = rf"{CAP}(?:[ \t]+(?:{LINK}|and )*{CAP})*"
@@ -265,9 +268,34 @@ def ner(a: Analysis, doc: Doc) -> list[Cand]:
             and ent[0].pos_ != "PROPN"
         ):
             continue  # a capitalised common noun opening a sentence ("Migrants")
+        dash = DATELINE_DASH.match(name)
+        if dash:  # "QUETTA - Militants": the dateline is no part of the name
+            s, name = s + dash.end(), name[dash.end() :]
         kind: MentionKind = "person" if ent.label_ == "PERSON" else "actor"
+        if kind == "person" and _headline(text, s, e) and _not_a_name(ent):
+            continue  # "Pirates Raid Tanker Off Coast": a title-case headline is no name
         out.append(Cand(s, e, kind, "ner", name, actor_type=lexicon().actor_type(name)))
     return out
+
+
+DATELINE_DASH = re.compile(r"[A-Z][A-Z .'-]+?[ \t]+[-\u2013\u2014][ \t]+(?=[A-Z])")
+
+
+def _not_a_name(ent: Span) -> bool:
+    """A headline's run of capitals that holds a verb, a preposition or a common noun, or runs
+    past three words ("Pirates Raid Tanker Off Coast")."""
+    return len(ent) > 3 or any(t.pos_ in ("VERB", "ADP", "NOUN", "AUX") for t in ent)
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """Does the span lie on a title-case line (most longer words capitalised, no full stop at
+    its end), where the tagger reads any run of capitals as a name?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if len(w) > 3]
+    caps = sum(w[0].isupper() for w in words)
+    return len(words) >= 3 and caps >= 0.8 * len(words) and not line.endswith(".")
 
 
 def _area(name: str) -> bool:
@@ -415,18 +443,38 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
             or _non_state(mod)
         ):
             continue
+        # "Maguindanao del Sur police": the whole place the modifier ends, not its last word
+        place = _place_at(a, m.start("mod"))
+        start = m.start("mod")
+        # a demonym ("Sri Lankan government") keeps its own place mention: not taken in
+        if place is not None and not place.demonym and place.end == start + len(mod):
+            start = place.end - len(re.sub(r"^(?i:the)\s+", "", place.text))
         out.append(
             Cand(
-                m.start("mod"),
+                start,
                 m.end("noun"),
                 "actor",
                 "force",
-                m.group(),
+                text[start : m.end("noun")],
                 actor_type=fc.actor_type,
                 fclass=fc.name,
                 group=f"{_country_key(a, m.start('mod'), mod)}|{fc.name}",
             )
         )
+        # "Afghan and Pakistani troops": each nation named before the noun has its own force
+        for s, e in _coordinated(a, m.start("mod")):
+            out.append(
+                Cand(
+                    s,
+                    e,
+                    "actor",
+                    "coordinated",
+                    f"{text[s:e]} {m.group('noun')}",
+                    actor_type=fc.actor_type,
+                    fclass=fc.name,
+                    group=f"{_country_key(a, s, text[s:e])}|{fc.name}",
+                )
+            )
     out += _armed_by(a, doc)
     for m in POSSESSIVE.finditer(text):
         what = _body(_before_verb(doc, m.start("what"), m.group("what")))
@@ -515,6 +563,27 @@ def _country_word(a: Analysis, start: int) -> bool:
     ent = a.entity(m.entity)
     geo = ent.geo if ent is not None else None
     return m.demonym or (geo is not None and (geo.feature or "").startswith("PCL"))
+
+
+COORDINATED = re.compile(r"(?P<w>[A-Z][\w\u00c0-\u024f]*)(?:,[ \t]+|,?[ \t]+(?:and|&)[ \t]+)$")
+
+
+def _coordinated(a: Analysis, start: int) -> list[tuple[int, int]]:
+    """The nations listed before a force's own ("Afghan and", "Malian, Nigerien and"): spans of
+    the demonyms or country names the places stage read there, nearest first."""
+    text, out = a.document.text, []
+    while (m := COORDINATED.search(text, max(0, start - 40), start)) is not None:
+        s = m.start("w")
+        place = _place_at(a, s)
+        ent = a.entity(place.entity) if place is not None else None
+        feature = (ent.geo.feature or "") if ent is not None and ent.geo is not None else ""
+        if place is None or (place.start, place.end) != (s, m.end("w")):
+            break
+        if not (place.demonym or feature.startswith("PCL")):
+            break
+        out.append((s, m.end("w")))
+        start = s
+    return out
 
 
 def _non_state(mod: str) -> bool:
@@ -606,7 +675,10 @@ def _body(words: str) -> str | None:
         phrase = " ".join(parts[:n])
         if "-" in parts[n - 1]:  # "government-aligned" describes the body that follows
             continue
-        if lx.force_class(phrase) or (n > 1 and lx.actor_type(parts[n - 1])):
+        kind = lx.actor_type(parts[n - 1]) if n > 1 else None
+        if kind == "media" and parts[n - 1].lower() not in lx.media_nouns:
+            kind = None  # "Pakistan's border post": a lower-case "post" or "report" is no outlet
+        if lx.force_class(phrase) or kind:
             return phrase
     return None
 
@@ -625,6 +697,24 @@ def _country_key(a: Analysis, start: int, mod: str) -> str:
     return re.sub(r"['\u2019]s$", "", mod).lower()
 
 
+def _titled_place(text: str, start: int, name_start: int, end: int) -> bool:
+    """ "near Sheikh Zuweid", "the Sheikh Maqsoud district", "Datu Piang town": a title that opens
+    place names, with a place's context and no person's, names a place (lexicon ``place_titles``).
+    A whole name the gazetteer knows is a place unless a person's word follows it."""
+    lx = lexicon()
+    title = text[start:name_start].split()
+    if not title or title[-1].lower() not in lx.place_titles:
+        return False
+    before = re.findall(r"[\w.]+", text[max(0, start - 30) : start].lower())
+    after = re.findall(r"[\w.]+", text[end : end + 30].lower())
+    if after[:1] and after[0] in lx.person_after or re.match(r"\s*,\s*(?:a|an|the)\s", text[end:]):
+        return False
+    context = bool(before and before[-1] in lx.locatives) or bool(
+        after and after[0] in lx.place_words
+    )
+    return context or bool(get_gazetteer().candidates(fold(text[start:end])))
+
+
 def titled(a: Analysis) -> list[Cand]:
     """ "Colonel X", "Brigadier General X", "Sheikh X": a person whose name drops the title."""
     text, lx = a.document.text, lexicon()
@@ -638,7 +728,10 @@ def titled(a: Analysis) -> list[Cand]:
         if lx.actor_type(name) or name.lower() in lx.titles:
             continue
         caps = [k.start() for k in re.finditer(r"(?<![\w.])[A-Z]", text[m.start() : s])]
-        out.append(Cand(m.start() + caps[0] if caps else s, e, "person", "title", name))
+        start = m.start() + caps[0] if caps else s
+        if _titled_place(text, start, s, e):
+            continue
+        out.append(Cand(start, e, "person", "title", name))
     for m in NICKNAME.finditer(text):
         out.append(Cand(m.start("n"), m.end("n"), "person", "title", m.group("n")))
     for m in KUNYA.finditer(text):

@@ -199,7 +199,7 @@ class Clusters:
         ours = name_keys(c.name) if c.kind == "person" else _content(c.name)
         if not ours:
             return None
-        best = None
+        best, surname = None, None
         for cl in self.all:
             if (
                 cl.kind != c.kind
@@ -210,9 +210,12 @@ class Clusters:
             if c.kind == "person":
                 if shortens(c.name, cl.name) or shortens(cl.name, c.name):
                     best = cl
+                    # "Ali" after "Osman Ali" and "Ali Nur": a lone name is the family name
+                    if len(ours) == 1 and name_keys(cl.name)[-1:] == ours and surname is None:
+                        surname = cl
             elif _extends(ours, cl.name) or _extends(_content(cl.name), c.name):
                 best = cl
-        return best
+        return surname or best
 
     def place_bares(self, order: list[Cand], text: str = "") -> None:
         """Each bare class noun joins the nearest named body of its class ("the army") or, for a

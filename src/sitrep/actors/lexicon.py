@@ -49,6 +49,11 @@ class Lexicon:
     arms_nouns: frozenset[str] = frozenset()
     speaker_possessives: frozenset[str] = frozenset()
     not_actors: frozenset[str] = frozenset()
+    place_titles: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    person_after: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
 
     def actor_type(self, name: str) -> str | None:
         """The type a name's own words suggest: the cue ending last decides ("Ministry ... Office"),
@@ -85,6 +90,11 @@ _WORD_SETS = (
     "wins_ties",
     "place_heads",
     "arms_nouns",
+    "place_titles",
+    "locatives",
+    "place_words",
+    "person_after",
+    "media_nouns",
 )
 
 

@@ -103,6 +103,9 @@ def decide(a: Analysis, chosen: list[Cand]) -> list[Cand]:
             c.end - c.start > p.end - p.start and c.start <= _core(text, p) <= p.end <= c.end
             for p in hits
         )
+        if c.source == "coordinated":  # "Afghan" of "Afghan and Pakistani troops": both
+            kept.append(c)
+            continue
         if (
             hits
             and not (c.source in lexicon().wins_ties or longer)
