@@ -24,6 +24,7 @@ from .candidates import (
     named_groups,
     ner,
     patterns,
+    place_named,
     registry_hits,
     titled,
     units,
@@ -44,7 +45,11 @@ def annotate(a: Analysis, doc: Doc) -> None:
     cands += ner(a, doc) + patterns(a, doc) + named_groups(a) + units(a) + forces(a, doc)
     cands += titled(a)
     areas = area_words(text)
-    cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in areas)]
+    cands = [
+        c
+        for c in cands
+        if not any(s < c.end and c.start < e for s, e in areas) and not place_named(text, c)
+    ]
     chosen = select(cands)
     _settle_kinds(text, chosen)
     chosen = overlap.decide(a, overlap.possessive_places(a, chosen))

@@ -303,6 +303,19 @@ def _area(name: str) -> bool:
     return any(low.endswith(" " + head) for head in lexicon().place_heads)
 
 
+@cache
+def _place_word_after() -> re.Pattern[str]:
+    words = sorted(lexicon().place_words | lexicon().place_heads, key=len, reverse=True)
+    return re.compile(rf"[ \t]+(?:{'|'.join(map(re.escape, words))})\b")
+
+
+def place_named(text: str, c: Cand) -> bool:
+    """ "in Nangade district", "Ali Saray village", "the Kalay-Falam highway": a name the tagger
+    found, directly followed by a lower-case place word, names a place, not a person or a body
+    (registry names and cued groups are not the tagger's and keep their kind)."""
+    return c.source == "ner" and bool(_place_word_after().match(text, c.end))
+
+
 def area_words(text: str) -> list[tuple[int, int]]:
     """Spans of the many-word area heads in the text ("Local Government Area"): no actor's words."""
     return [
@@ -435,7 +448,7 @@ def forces(a: Analysis, doc: Doc) -> list[Cand]:
         rf"\b(?P<mod>[A-Z][\w]*(?:-(?:led|backed))?\s+)(?P<noun>(?i:{alt}))\b", text
     ):
         mod = m.group("mod").strip()
-        fc = lx.force_class(m.group("noun"))
+        fc = lx.force_class(m.group()) or lx.force_class(m.group("noun"))  # "Army officers"
         if (
             fc is None
             or _function_word(doc, m.start("mod"))
