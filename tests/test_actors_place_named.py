@@ -38,3 +38,27 @@ def test_army_officers_are_not_the_police(analyze, text):
     officers = entity_of(data, "officers")
     police = entity_of(data, "olice")
     assert officers is not None and police is not None and officers["id"] != police["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        (
+            "Rebels killed 12 villagers in the east of the Democratic Republic of the Congo (DRC) on "
+            "Sunday. The DRC army said it had sent troops.",
+            "DRC",
+        ),
+        (
+            "The Central African Republic (CAR) said rebels had attacked a convoy near Bangui.",
+            "CAR",
+        ),
+        (
+            "Fighting in the United Arab Emirates (UAE)-backed forces' area stopped, the UAE said.",
+            "UAE",
+        ),
+    ],
+)
+def test_a_countrys_name_with_its_acronym_stays_a_place(analyze, text, acronym):
+    data = analyze(text, published="2024-03-02")
+    found = entity_of(data, acronym)
+    assert found is None or found["kind"] == "place"

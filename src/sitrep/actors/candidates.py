@@ -211,6 +211,8 @@ def acronyms(a: Analysis) -> list[tuple[Cand, Cand]]:
         if fitted is None:
             continue
         name = text[fitted:long_e]
+        if _country_named(a, fitted, long_e):  # "Democratic Republic of the Congo (DRC)": a place
+            continue
         kind = lexicon().actor_type(name)
         out.append(
             (
@@ -219,6 +221,16 @@ def acronyms(a: Analysis) -> list[tuple[Cand, Cand]]:
             )
         )
     return out
+
+
+def _country_named(a: Analysis, start: int, end: int) -> bool:
+    """Is the span a country the places stage resolved (its name, perhaps after "the")?"""
+    for m in a.mentions:
+        ent = a.entity(m.entity) if m.kind == "place" else None
+        geo = ent.geo if ent is not None else None
+        if geo is not None and m.start <= start and end <= m.end:
+            return (geo.feature or "").startswith("PCL")
+    return False
 
 
 def _fit(long_text: str, acr: str, offset: int) -> int | None:
