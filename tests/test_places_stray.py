@@ -27,12 +27,17 @@ def test_a_hamlet_of_unknown_size_far_abroad_is_left_unresolved():
     "hamlet",
     [
         _hamlet("PH", 7.0, 124.5),  # in the report's country
-        _hamlet("CN", 29.15, 118.76, population=4_000),  # a town of known size
+        _hamlet("CN", 29.15, 118.76, population=80_000),  # a sizeable town
         _hamlet("MY", 5.9, 118.1),  # abroad but near the report's places (Sabah)
     ],
 )
 def test_a_named_country_a_known_size_or_nearness_keeps_the_reading(hamlet):
     assert choose(Hit(0, 4, "datu"), [hamlet], _scene(), []).candidate == hamlet
+
+
+def test_a_small_town_far_abroad_is_as_much_a_chance_namesake():
+    town = _hamlet("CN", 29.15, 118.76, population=15_000)
+    assert choose(Hit(0, 4, "datu"), [town], _scene(), []).candidate is None
 
 
 def test_without_a_scene_the_reading_stands():
@@ -52,6 +57,17 @@ def test_without_a_scene_the_reading_stands():
             "Armed men burned granaries in Karou, a village near Mali's border with Niger.",
             "Karou",
             {"ML", "NE"},
+        ),
+        (
+            "Militants raided Solhan overnight, the government of Burkina Faso said.",
+            "Solhan",
+            {"BF"},
+        ),
+        (
+            "After burning the market, the fighters rode on toward Mansila, Burkinabe officials in "
+            "Ouagadougou said.",
+            "Mansila",
+            {"BF"},
         ),
         (
             "Marines searched Datu Unsay for bomb makers after a blast in Cotabato City.",
