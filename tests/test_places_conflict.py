@@ -228,3 +228,16 @@ def test_a_country_that_speaks_after_a_town_is_not_its_container():
     ]
     _parents(text, hits)
     assert hits[0].parents == [] and hits[2].parents == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Taliban fighters took Zaranj, the capital of Nimruz, on Friday.", "Nimruz"),
+        ("Gunmen ambushed a police patrol in Urozgan on Sunday.", "Urozgan"),
+        ("Three soldiers died when a mine exploded in Lugar, officials said.", "Lugar"),
+    ],
+)
+def test_an_o_or_u_spelling_the_gazetteer_lacks_finds_its_row(analyze, text, name):
+    geo = _places(analyze(text))[name]["geo"]
+    assert geo is not None and geo["country"] == "AF"
