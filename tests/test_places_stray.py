@@ -81,3 +81,15 @@ def test_no_place_of_a_local_story_is_mapped_to_a_far_country(analyze, text, nam
     ents = {e["id"]: e for e in data["entities"]}
     geos = [ents[m["entity"]]["geo"] for m in data["mentions"] if m["text"] == name]
     assert geos and all(g is None or g["country"] in countries for g in geos)
+
+
+def test_a_seat_of_government_abroad_keeps_its_reading():
+    seat = Candidate(1, "Datou", 29.15, 118.76, "CN", "02", "PPLA", "town", 15_000)
+    assert choose(Hit(0, 4, "datu"), [seat], _scene(), []).candidate == seat
+
+
+def test_a_provincial_capital_in_a_story_naming_only_a_foreign_backer_stays_mapped(analyze):
+    data = analyze("A drone launched by the Iran-aligned rebels struck a market in Marib city.")
+    ents = {e["id"]: e for e in data["entities"]}
+    geos = [ents[m["entity"]]["geo"] for m in data["mentions"] if m["text"] == "Marib"]
+    assert geos and all(g is not None and g["country"] == "YE" for g in geos)

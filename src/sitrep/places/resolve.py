@@ -221,6 +221,8 @@ def _stray(c: Candidate, ctx: Context, w: ResolveWeights) -> bool:
     the report's place, so the name stays unresolved instead of being mapped abroad."""
     if not c.feature.startswith("PPL") or c.population >= w.stray_population or not c.country:
         return False
+    if c.population and c.feature != "PPL":  # a seat of government is no chance namesake (Marib)
+        return False
     if ctx.countries[c.country] or max(ctx.countries.values(), default=0) < 1:
         return False
     near = [km(c.lat, c.lon, *p) for p in ctx.nations]
