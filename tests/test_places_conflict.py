@@ -1,5 +1,7 @@
 """Places in conflict reporting, end to end, on sentences written for each class of #20."""
 
+import pytest
+
 
 def _places(data: dict) -> dict[str, dict]:
     ents = {e["id"]: e for e in data["entities"]}
@@ -158,3 +160,84 @@ def test_an_unknown_village_in_a_named_governorate_takes_its_point(analyze):
     geo = _places(data)["Zahdoun Saghir"]["geo"]
     assert geo is not None and geo["precision"] == "province"
     assert _near(geo, 36.46, 41.11, km=30)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lat", "lon"),
+    [
+        (
+            "A bomb hit a minibus in Mazar-i-Sharif on Wednesday evening.",
+            "Mazar-i-Sharif",
+            36.71,
+            67.11,
+        ),
+        (
+            "Fighters pulled out of Pul-i-Khumri after a night of clashes.",
+            "Pul-i-Khumri",
+            35.94,
+            68.72,
+        ),
+        (
+            "Families fleeing the fighting reached Mazar-e Sharif by bus.",
+            "Mazar-e Sharif",
+            36.71,
+            67.11,
+        ),
+        (
+            "The militia said the fall of Mazar-e-sharif was a betrayal.",
+            "Mazar-e-sharif",
+            36.71,
+            67.11,
+        ),
+    ],
+)
+def test_a_compound_name_with_a_linking_vowel_is_one_place(analyze, text, name, lat, lon):
+    places = _places(analyze(text))
+    assert _near(places[name]["geo"], lat, lon)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen killed 12 villagers near Boni, Mali, on Sunday. Residents of Boni fled.", "Boni"),
+        ("Jihadists stormed Solhan, Burkina Faso, overnight and burned the market.", "Solhan"),
+        ("Al-Shabaab fighters overran an army base in Mahas, Somalia, on Tuesday.", "Mahas"),
+    ],
+)
+def test_a_town_the_text_puts_in_a_country_is_no_namesake_abroad(analyze, text, name):
+    data = analyze(text)
+    ents = {e["id"]: e for e in data["entities"]}
+    mentions = [m for m in data["mentions"] if m["kind"] == "place" and m["text"] == name]
+    assert mentions and all(ents[m["entity"]]["geo"] is None for m in mentions)
+    assert any(name in w and "where the text puts it" in w for w in data["warnings"])
+
+
+def test_a_town_and_its_own_country_stay_resolved(analyze):
+    places = _places(analyze("Police in Atlanta, Georgia, arrested two men; Mosul, Iraq was calm."))
+    assert places["Atlanta"]["geo"]["country"] == "US"
+    assert places["Mosul"]["geo"]["country"] == "IQ"
+
+
+def test_a_country_that_speaks_after_a_town_is_not_its_container():
+    from sitrep.places.detect import Hit, _parents
+
+    text = "Shells hit Gaza, Israel said, and Kharkiv, Ukraine."
+    hits = [
+        Hit(text.index(n), text.index(n) + len(n), n.lower())
+        for n in ("Gaza", "Israel", "Kharkiv", "Ukraine")
+    ]
+    _parents(text, hits)
+    assert hits[0].parents == [] and hits[2].parents == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Taliban fighters took Zaranj, the capital of Nimruz, on Friday.", "Nimruz"),
+        ("Gunmen ambushed a police patrol in Urozgan on Sunday.", "Urozgan"),
+        ("Three soldiers died when a mine exploded in Lugar, officials said.", "Lugar"),
+    ],
+)
+def test_an_o_or_u_spelling_the_gazetteer_lacks_finds_its_row(analyze, text, name):
+    geo = _places(analyze(text))[name]["geo"]
+    assert geo is not None and geo["country"] == "AF"

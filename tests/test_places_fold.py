@@ -56,3 +56,9 @@ def test_the_spelling_and_feature_files_are_checked_on_load():
         text_map({"short_forms": {"Saint": "st"}}, "short_forms", "x.yaml")
     with pytest.raises(DataFileError, match="must be a non-empty mapping"):
         text_map({"short_forms": ["saint"]}, "short_forms", "x.yaml")
+
+
+def test_a_linking_vowel_inside_a_compound_name_is_spelled_one_way():
+    assert fold("Mazar-i-Sharif") == fold("Mazar-e Sharif") == fold("Mazar-ye Sharif")
+    assert fold("Pul-i-Khumri") == fold("Pul-e Khumri")
+    assert fold("I Sharif") != fold("E Sharif")  # not at a name's edge

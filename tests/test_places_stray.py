@@ -27,12 +27,17 @@ def test_a_hamlet_of_unknown_size_far_abroad_is_left_unresolved():
     "hamlet",
     [
         _hamlet("PH", 7.0, 124.5),  # in the report's country
-        _hamlet("CN", 29.15, 118.76, population=4_000),  # a town of known size
+        _hamlet("CN", 29.15, 118.76, population=80_000),  # a sizeable town
         _hamlet("MY", 5.9, 118.1),  # abroad but near the report's places (Sabah)
     ],
 )
 def test_a_named_country_a_known_size_or_nearness_keeps_the_reading(hamlet):
     assert choose(Hit(0, 4, "datu"), [hamlet], _scene(), []).candidate == hamlet
+
+
+def test_a_small_town_far_abroad_is_as_much_a_chance_namesake():
+    town = _hamlet("CN", 29.15, 118.76, population=15_000)
+    assert choose(Hit(0, 4, "datu"), [town], _scene(), []).candidate is None
 
 
 def test_without_a_scene_the_reading_stands():
@@ -54,6 +59,17 @@ def test_without_a_scene_the_reading_stands():
             {"ML", "NE"},
         ),
         (
+            "Militants raided Solhan overnight, the government of Burkina Faso said.",
+            "Solhan",
+            {"BF"},
+        ),
+        (
+            "After burning the market, the fighters rode on toward Mansila, Burkinabe officials in "
+            "Ouagadougou said.",
+            "Mansila",
+            {"BF"},
+        ),
+        (
             "Marines searched Datu Unsay for bomb makers after a blast in Cotabato City.",
             "Cotabato City",
             {"PH"},
@@ -65,3 +81,15 @@ def test_no_place_of_a_local_story_is_mapped_to_a_far_country(analyze, text, nam
     ents = {e["id"]: e for e in data["entities"]}
     geos = [ents[m["entity"]]["geo"] for m in data["mentions"] if m["text"] == name]
     assert geos and all(g is None or g["country"] in countries for g in geos)
+
+
+def test_a_seat_of_government_abroad_keeps_its_reading():
+    seat = Candidate(1, "Datou", 29.15, 118.76, "CN", "02", "PPLA", "town", 15_000)
+    assert choose(Hit(0, 4, "datu"), [seat], _scene(), []).candidate == seat
+
+
+def test_a_provincial_capital_in_a_story_naming_only_a_foreign_backer_stays_mapped(analyze):
+    data = analyze("A drone launched by the Iran-aligned rebels struck a market in Marib city.")
+    ents = {e["id"]: e for e in data["entities"]}
+    geos = [ents[m["entity"]]["geo"] for m in data["mentions"] if m["text"] == "Marib"]
+    assert geos and all(g is not None and g["country"] == "YE" for g in geos)

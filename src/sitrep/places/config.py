@@ -112,6 +112,9 @@ class ResolveWeights:
     # of unknown size in a country the report never names, this far from all its other places,
     # is left unresolved rather than mapped abroad (dev reports: neutral on both halves).
     stray_km: float = 1500.0
+    # ...and a town under this size abroad is as much a chance namesake (Solhan, Burkina Faso, read
+    # as Solhan in Turkey across wire stories).
+    stray_population: int = 50_000
     # Rows closer than this with the same kind are one place from two sources.
     same_place_km: float = 10.0
 

@@ -156,12 +156,15 @@ def match(text: str, ws: list[Word], gaz: Gazetteer, th: DetectThresholds = DETE
         run = [ws[i]]
         for w in ws[i + 1 : i + limit]:
             if not _joined(text, run[-1], w) or not (
-                capitalised(w) or w.key in lexicon().connectors or w.article
+                capitalised(w)
+                or w.key in lexicon().connectors
+                or w.article
+                or _hyphened(text, run[-1], w)
             ):
                 break
             run.append(w)
         for n in range(len(run), 0, -1):
-            if not capitalised(run[n - 1]):
+            if not (capitalised(run[n - 1]) or (n > 1 and _hyphened(text, run[n - 2], run[n - 1]))):
                 continue
             key = key_of(run[:n])
             if key in gaz.keys and _acronym_ok(run[:n], gaz, key):
@@ -171,6 +174,12 @@ def match(text: str, ws: list[Word], gaz: Gazetteer, th: DetectThresholds = DETE
         else:
             i += 1
     return hits
+
+
+def _hyphened(text: str, a: Word, b: Word) -> bool:
+    """A word hyphened to the one before it belongs to its name whatever its case: Mazar-i-Sharif,
+    Mazar-e-sharif (the gazetteer's keys decide how far the name runs)."""
+    return text[a.end : b.start] in ("-", "\u2010", "\u2011")
 
 
 def _abbreviation(surface: str) -> bool:
@@ -456,9 +465,13 @@ def _typed_hit(
 
 
 def _parents(text: str, hits: list[Hit]) -> None:
-    """'X, Y', 'X in Y' and "Y's X": Y is a candidate container of X."""
+    """'X, Y', 'X in Y' and "Y's X": Y is a candidate container of X; not in "X, Y said", where
+    Y speaks (a country or its capital commenting on X)."""
+    speaker = lexicon().patterns.speaker
     for n, (a, b) in enumerate(zip(hits, hits[1:], strict=False)):
         gap = text[a.end : b.start]
+        if gap == ", " and speaker.match(text, b.end):
+            continue
         if gap in (", ", " in ", " near ") or lexicon().patterns.container_gap.fullmatch(gap):
             a.parents.append(n + 1)
         elif gap in ("'s ", "\u2019s "):

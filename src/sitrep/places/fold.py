@@ -55,6 +55,7 @@ _RAW = _spelling()
 ARTICLES = frozenset(word_list(_RAW, "articles", _ORIGIN))
 HYPHEN_ARTICLES = frozenset(word_list(_RAW, "hyphen_articles", _ORIGIN))
 SHORT_FORMS = text_map(_RAW, "short_forms", _ORIGIN)
+EZAFE = text_map(_RAW, "ezafe", _ORIGIN)
 _SPECIAL = str.maketrans(text_map(_RAW, "special_letters", _ORIGIN))
 _WORD = re.compile(r"[^\W_]+(?:[\u2018\u2019'`\u02bf\u02be.][^\W_]+)*\.?")
 _APOSTROPHES = re.compile(r"[\u2018\u2019'`\u02bf\u02be]")
@@ -99,8 +100,11 @@ def words(text: str) -> list[Word]:
 
 
 def key_of(ws: list[Word] | tuple[Word, ...]) -> str:
-    """The key of a run of words, article words dropped; empty when only articles remain."""
-    return " ".join(w.key for w in ws if not w.article)
+    """The key of a run of words, article words dropped; empty when only articles remain. A
+    linking vowel between two words takes one spelling (Mazar-i-Sharif is Mazar-e Sharif)."""
+    keys = [w.key for w in ws if not w.article]
+    last = len(keys) - 1
+    return " ".join(EZAFE.get(k, k) if 0 < n < last else k for n, k in enumerate(keys))
 
 
 def fold(name: str) -> str:

@@ -159,6 +159,7 @@ class Choice:
     confidence: float
     reason: str = ""
     area: str | None = None  # an unknown name placed at its division: "district" or "province"
+    home: str | None = None  # the country the text puts an unknown name in, none of its readings
 
 
 def choose(
@@ -177,6 +178,11 @@ def choose(
         return Choice(None, 0.0, "not in the gazetteer")
     if not hit.kinds:
         cands = _seats_over_provinces(cands, hit.key, w)
+    home = _outside_parent_country(cands, hit.key, parents, w)
+    if home:
+        return Choice(
+            None, 0.0, f"no place of that name in {home}, where the text puts it", home=home
+        )
     scored = _distinct(
         sorted(((score(c, hit, ctx, parents, w), c) for c in cands), key=lambda t: -t[0]), w
     )
@@ -187,11 +193,35 @@ def choose(
     return Choice(scored[0][1], round(conf, 3))
 
 
+def _outside_parent_country(
+    cands: list[Candidate], key: str, parents: list[list[Candidate]], w: ResolveWeights
+) -> str | None:
+    """The country the text puts a town in ("near Boni, Mali", "Mali's Boni") when no reading of
+    the name lies in it, in any other reading of its parents, or near it: the gazetteer lacks the
+    town, and a namesake abroad (Bonn, by an alternate spelling; a small town) is no answer. A
+    city called so ("Nairobi, Uganda and Tanzania" is a list), a country or a province is left
+    alone."""
+    countries = [p for ps in parents for p in ps if p.feature == "PCLI"]
+    if not countries or any(
+        c.feature in ("PCLI", "ADM1") or (c.population >= w.seat_population and c.called(key))
+        for c in cands
+    ):
+        return None
+    for c in cands:
+        if any(contains(p, c, w) for ps in parents for p in ps) or any(
+            km(c.lat, c.lon, p.lat, p.lon) < w.border_km for p in countries
+        ):
+            return None
+    return countries[0].name
+
+
 def _stray(c: Candidate, ctx: Context, w: ResolveWeights) -> bool:
     """A hamlet of unknown size in a country the report never names, far from every place and
     country it does name: a chance namesake ("Datu" of Datu Piang read as Datou in China), not
     the report's place, so the name stays unresolved instead of being mapped abroad."""
-    if not c.feature.startswith("PPL") or c.population or not c.country:
+    if not c.feature.startswith("PPL") or c.population >= w.stray_population or not c.country:
+        return False
+    if c.population and c.feature != "PPL":  # a seat of government is no chance namesake (Marib)
         return False
     if ctx.countries[c.country] or max(ctx.countries.values(), default=0) < 1:
         return False
@@ -436,10 +466,16 @@ def _context(dateline: Sequence[Candidate], w: ResolveWeights) -> Context:
 
 
 def _one_sense(hits: list[Hit], choices: list[Choice]) -> list[Choice]:
-    """A name means one place per report: untyped repeats take the most confident reading."""
+    """A name means one place per report: untyped repeats take the most confident reading, or
+    stay unresolved with a mention the text puts in a country none of the readings lie in."""
     best: dict[str, Choice] = {}
     for h, ch in zip(hits, choices, strict=False):
-        if ch.candidate and (h.key not in best or ch.confidence > best[h.key].confidence):
+        held = best.get(h.key)
+        if held and held.home:
+            continue
+        if (ch.home and not h.kinds) or (
+            ch.candidate and (held is None or ch.confidence > held.confidence)
+        ):
             best[h.key] = ch
     return [
         best[h.key] if ch.candidate and not h.kinds and h.key in best else ch
