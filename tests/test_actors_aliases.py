@@ -5,17 +5,7 @@ brackets joins its group wherever the report writes it, a title that opens place
 from __future__ import annotations
 
 import pytest
-
-
-def entity_of(data: dict, surface: str, nth: int = 0) -> dict | None:
-    """The actor/person entity of the nth occurrence of surface in the text, or None."""
-    text, k = data["document"]["text"], -1
-    for _ in range(nth + 1):
-        k = text.index(surface, k + 1)
-    for m in data["mentions"]:
-        if m["kind"] in ("actor", "person") and m["start"] < k + len(surface) and k < m["end"]:
-            return next(e for e in data["entities"] if e["id"] == m["entity"])
-    return None
+from test_actors_recognition import entity_of
 
 
 def kinds_over(data: dict, surface: str) -> set[str]:
