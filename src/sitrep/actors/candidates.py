@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import calendar, syntax
 from ..model import Analysis, Mention, MentionKind
+from ..nlp import text_of
 from ..places.fold import fold
 from ..places.store import get_gazetteer
 from .evidence import Evidence
@@ -299,12 +300,18 @@ def _not_a_name(ent: Span) -> bool:
     return len(ent) > 3 or any(t.pos_ in ("VERB", "ADP", "NOUN", "AUX") for t in ent)
 
 
+HEADLINE_CHARS = 300  # longer than any headline; bounds the look for a line's ends
+
+
 def _headline(text: str, start: int, end: int) -> bool:
     """Does the span lie on a title-case line (most longer words capitalised, no full stop at
     its end), where the tagger reads any run of capitals as a name?"""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    line_start = text.rfind("\n", max(0, start - HEADLINE_CHARS), start) + 1
+    line_end = text.find("\n", end, end + HEADLINE_CHARS)
+    line_end = line_end if line_end >= 0 else min(len(text), end + HEADLINE_CHARS)
+    if line_end - line_start >= HEADLINE_CHARS:  # a long line is body text, not a headline
+        return False
+    line = text[line_start:line_end].strip()
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if len(w) > 3]
     caps = sum(w[0].isupper() for w in words)
     return len(words) >= 3 and caps >= 0.8 * len(words) and not line.endswith(".")
@@ -685,7 +692,7 @@ def _before_verb(doc: Doc, start: int, words: str) -> str:
         (
             t
             for t in span or ()
-            if t.pos_ in syntax()["clause_breaks"] and doc.text[t.idx - 1 : t.idx] != "-"
+            if t.pos_ in syntax()["clause_breaks"] and text_of(doc)[t.idx - 1 : t.idx] != "-"
         ),
         None,
     )

@@ -320,18 +320,18 @@ def make_source(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source]) 
             if _one_person(doc, s) == personal:
                 return Source(s.text, s.type, s.entity, s.start, s.end)
         return Source(text, "anonymous", None, lo, hi)
-    before = _antecedent(doc, lo, hi, earlier)
+    before = _antecedent(text, earlier)
     if before is not None:
         return Source(text, before.type, before.entity, lo, hi)
     kind, entity = source_type(a, doc, lo, hi, earlier)
     return Source(text, kind, entity, lo, hi)
 
 
-def _antecedent(doc: Doc, lo: int, hi: int, earlier: list[Source]) -> Source | None:
+def _antecedent(text: str, earlier: list[Source]) -> Source | None:
     """ "The source added ...", "the official said": a definite person noun alone points back to
     the latest source named with that noun ("a military source at the General Command"), whose
     type it keeps, however official or anonymous that one was."""
-    words = doc.text[lo:hi].lower().split()
+    words = text.lower().split()
     if len(words) != 2 or words[0] != "the" or words[1] not in source_words("people"):
         return None
     for s in reversed(earlier):
