@@ -297,7 +297,7 @@ DATELINE_DASH = re.compile(r"[A-Z][A-Z .'-]+?[ \t]+[-\u2013\u2014][ \t]+(?=[A-Z]
 def _not_a_name(ent: Span) -> bool:
     """A headline's run of capitals that holds a verb, a preposition or a common noun, or runs
     past three words ("Pirates Raid Tanker Off Coast")."""
-    return len(ent) > 3 or any(t.pos_ in ("VERB", "ADP", "NOUN", "AUX") for t in ent)
+    return len(ent) > 3 or any(t.pos_ in syntax()["headline_breaks"] for t in ent)
 
 
 HEADLINE_CHARS = 300  # longer than any headline; bounds the look for a line's ends
