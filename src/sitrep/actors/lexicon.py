@@ -68,14 +68,22 @@ class Lexicon:
         return best
 
     def force_class(self, phrase: str) -> ForceClass | None:
-        """The class whose noun ends the phrase ("Iraqi troops" -> army)."""
+        """The class whose noun ends the phrase ("Iraqi troops" -> army); the longest such noun
+        decides, the first class in the file on a tie."""
         low = phrase.lower().replace("-", " ").strip()
-        best, size = None, 0
-        for fc in self.classes:
-            for noun in fc.nouns:
-                if (low == noun or low.endswith(" " + noun)) and len(noun) > size:
-                    best, size = fc, len(noun)
-        return best
+        index = _noun_index(self.classes)
+        starts = [0, *(i + 1 for i, ch in enumerate(low) if ch == " ")]
+        return next((index[low[k:]] for k in starts if low[k:] in index), None)
+
+
+@cache
+def _noun_index(classes: tuple[ForceClass, ...]) -> dict[str, ForceClass]:
+    """Each class noun and the first class that lists it."""
+    index: dict[str, ForceClass] = {}
+    for fc in classes:
+        for noun in fc.nouns:
+            index.setdefault(noun, fc)
+    return index
 
 
 _ORIGIN = "sitrep/actors/data/lexicon.yaml"

@@ -114,9 +114,9 @@ def _chosen(doc: Doc, sents: list[Span], dates: list[DateMention]) -> list[Candi
     body = [c for c in firm if not in_summary(c)]
     firm = body or firm  # a headline or summary tells the body's incidents again
     one_paragraph = "\n" not in text_of(doc).strip()
-    single = [c for c in cands if not over_a_period(c.head)]
-    if not firm and one_paragraph and single:
-        firm = [max(single, key=lambda c: c.score * (0.93**c.index))]
+    if not firm and one_paragraph:
+        single = [c for c in cands if not over_a_period(c.head)]
+        firm = [max(single, key=lambda c: c.score * (0.93**c.index))] if single else []
     return firm
 
 

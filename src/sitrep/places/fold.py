@@ -83,8 +83,20 @@ def fold_word(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+SHORT_TEXT = 120  # names and phrases: read once each (the actors stage asks for the same ones)
+
+
 def words(text: str) -> list[Word]:
     """The words of ``text`` with offsets; hyphens and spaces both separate words."""
+    return list(_short_words(text)) if len(text) <= SHORT_TEXT else _words(text)
+
+
+@lru_cache(maxsize=65_536)
+def _short_words(text: str) -> tuple[Word, ...]:
+    return tuple(_words(text))
+
+
+def _words(text: str) -> list[Word]:
     out = []
     for m in _WORD.finditer(text):
         raw = m.group()
