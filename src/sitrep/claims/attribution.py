@@ -304,10 +304,6 @@ def _after_own_cue(sent: SpacySpan, att: Attribution, hi: int) -> Attribution | 
     return Attribution(att.cue, att.source, (lo, hi)) if hi - lo >= MIN_CLAIM_CHARS else None
 
 
-def _according(text: str, att: Attribution) -> bool:
-    return text[att.cue[0] : att.cue[1]].lower().split()[0] in words("according")
-
-
 def _without_others(
     sent: SpacySpan, att: Attribution, found: list[Attribution]
 ) -> Attribution | None:
@@ -316,10 +312,10 @@ def _without_others(
     claim is none."""
     lo, hi = att.content
     text = text_of(sent.doc)
-    if _according(text, att) and not text[att.source[1] : sent.end_char].strip(TRIM + " )"):
-        return att  # "X said A, according to a report": the report relays the whole sentence
     starts = [
-        min(o.source[0], o.cue[0]) for o in found if o is not att and not _according(text, o)
+        min(o.source[0], o.cue[0])
+        for o in found
+        if o is not att and text[o.cue[0] : o.cue[1]].lower().split()[0] not in words("according")
     ]  # "men who, according to witnesses, wore masks": an aside inside the claim
     if lo in starts and (lo < att.source[0] < hi or att.cue[0] >= hi):
         return _after_own_cue(sent, att, hi)
