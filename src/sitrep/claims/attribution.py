@@ -283,45 +283,5 @@ def from_according(sent: SpacySpan, tok: Token) -> Attribution | None:
 
 def attributions(sent: SpacySpan) -> list[Attribution]:
     """Every attribution of one sentence, in text order."""
-    found = [f for t in sent if (f := from_according(sent, t) or from_verb(sent, t)) is not None]
-    return [f for f in (_without_others(sent, f, found) for f in found) if f is not None]
-
-
-# What joins two attributions in one sentence ("X said A, while Y said B"; "X said A; Y said B").
-JOINER = re.compile(r"(?:\s*;|,?\s+(?:while|whereas|but))\s*$", re.IGNORECASE)
-
-
-def _after_own_cue(sent: SpacySpan, att: Attribution, hi: int) -> Attribution | None:
-    """ "Police said 3 had died; hospital sources said 5", "...; hospital sources later put the
-    toll at 5": parsed with the first attribution as the second's complement, the second
-    source's claim is what its own verb says (its predicate, for a verb that is no bare "say")."""
-    text = text_of(sent.doc)
-    verb = sent.doc.char_span(*att.cue, alignment_mode="expand")
-    if verb is None:
-        return None
-    bare = verb.root.lemma_.lower() in words("bare_speech")
-    lo, hi = _trim(text, att.cue[1] if bare else att.cue[0], max(hi, sent.end_char))
-    return Attribution(att.cue, att.source, (lo, hi)) if hi - lo >= MIN_CLAIM_CHARS else None
-
-
-def _without_others(
-    sent: SpacySpan, att: Attribution, found: list[Attribution]
-) -> Attribution | None:
-    """ "The Taliban said they had killed dozens, while the NRF said it lost four men": a claim
-    ends where another source of the sentence starts speaking; what is left too short to be a
-    claim is none."""
-    lo, hi = att.content
-    text = text_of(sent.doc)
-    starts = [
-        min(o.source[0], o.cue[0])
-        for o in found
-        if o is not att and text[o.cue[0] : o.cue[1]].lower().split()[0] not in words("according")
-    ]  # "men who, according to witnesses, wore masks": an aside inside the claim
-    if lo in starts and (lo < att.source[0] < hi or att.cue[0] >= hi):
-        return _after_own_cue(sent, att, hi)
-    inside = [x for x in starts if lo < x < hi and not (att.source[0] <= x < att.source[1])]
-    joined = JOINER.search(text, lo, min(inside)) if inside else None
-    if joined is None:
-        return att  # "said the crew fired and denied ...": one claim, its verbs joined by "and"
-    lo, hi = _trim(text, lo, joined.start())
-    return Attribution(att.cue, att.source, (lo, hi)) if hi - lo >= MIN_CLAIM_CHARS else None
+    found = [from_according(sent, t) or from_verb(sent, t) for t in sent]
+    return [f for f in found if f is not None]
