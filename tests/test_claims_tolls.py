@@ -16,7 +16,7 @@ def grades(text: str) -> list[int | None]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Police said 3 people had died in the blast; hospital sources later put the toll at 5.",
+        "Police said 3 people had died in the blast. Hospital sources later put the toll at 5.",
         "The army said 4 soldiers were killed near the base. Rebel commanders said 11 died there.",
         "The governor said 20 people were injured in the stampede. Doctors said 34 were hurt.",
     ],

@@ -180,17 +180,15 @@ def source_type(
     is_person, person = _person_entity(a, doc, lo, hi, earlier)
     if is_person:
         return "named_person", person
-    employer = next(
-        (t for t in span if t.lower_ in source_words("employer") and t.head.i == root.i), None
-    )
+    employer = next((t for t in span if t.lower_ == "at" and t.head.i == root.i), None)
     if _named_role(span):
         return "named_person", None  # "the regional governor said": one person, named by office
     if head in source_words("people") and root.pos_ != "PROPN":
-        # "analysts at Obudu Ridge Capital", "officials from the customs department" speak for
-        # their body; "two officials" for no one named
+        # "analysts at Obudu Ridge Capital" speak for their firm; "two officials" for no one named
         if employer is None or not _names_organisation(a, employer):
             return "anonymous", None
-        return _employer_voice(a, employer), actor
+        body = next(iter(a.mentions_in(employer.idx, hi, ("actor",))), None)
+        return _voice(a.entity(body.entity) if body else None), actor
     if (
         entity is not None
         and entity.actor_type
@@ -226,19 +224,6 @@ def _signer(a: Analysis, span: SpacySpan) -> tuple[Kind, str | None]:
     if signer is None:
         return "anonymous", None
     return _voice(a.entity(signer.entity)), signer.entity
-
-
-def _employer_voice(a: Analysis, prep: Token) -> Kind:
-    """How people speak for the body named after "at", "from", "for": as that body, in official
-    statements when it is a state body by its actor type or, untyped, by its head noun ("officials
-    from the Anti-Narcotics Department")."""
-    lo, hi = prep.idx, prep.right_edge.idx + len(prep.right_edge)
-    body = next(iter(a.mentions_in(lo, hi, ("actor",))), None)
-    entity = a.entity(body.entity) if body else None
-    if entity is not None and entity.actor_type not in (None, "other"):
-        return _voice(entity)
-    nouns = {t.lemma_.lower() for t in prep.subtree if t.dep_ == "pobj"}
-    return "official_statement" if nouns & source_words("official") else "named_organization"
 
 
 def _voice(body: Entity | None) -> Kind:
@@ -320,21 +305,5 @@ def make_source(a: Analysis, doc: Doc, lo: int, hi: int, earlier: list[Source]) 
             if _one_person(doc, s) == personal:
                 return Source(s.text, s.type, s.entity, s.start, s.end)
         return Source(text, "anonymous", None, lo, hi)
-    before = _antecedent(text, earlier)
-    if before is not None:
-        return Source(text, before.type, before.entity, lo, hi)
     kind, entity = source_type(a, doc, lo, hi, earlier)
     return Source(text, kind, entity, lo, hi)
-
-
-def _antecedent(text: str, earlier: list[Source]) -> Source | None:
-    """ "The source added ...", "the official said": a definite person noun alone points back to
-    the latest source named with that noun ("a military source at the General Command"), whose
-    type it keeps, however official or anonymous that one was."""
-    words = text.lower().split()
-    if len(words) != 2 or words[0] != "the" or words[1] not in source_words("people"):
-        return None
-    for s in reversed(earlier):
-        if words[1] in s.text.lower().split():
-            return s
-    return None
